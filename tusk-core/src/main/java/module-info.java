@@ -1,0 +1,4 @@
+/** Tusk: a PostgreSQL driver. Depends on the JDK only. */
+module dev.tusk {
+  exports dev.tusk.errors;
+}
