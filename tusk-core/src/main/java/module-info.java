@@ -1,4 +1,5 @@
 /** Tusk: a PostgreSQL driver. Depends on the JDK only. */
 module dev.tusk {
+  exports dev.tusk;
   exports dev.tusk.errors;
 }

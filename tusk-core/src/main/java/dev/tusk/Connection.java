@@ -1,0 +1,86 @@
+package dev.tusk;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A connection to a PostgreSQL server. Thread-safe: any number of threads (virtual or platform) may
+ * use one connection at once; their requests are pipelined on the socket and each caller receives
+ * exactly its own results.
+ *
+ * <p>Transactions are connection state. In autocommit mode (the default) each statement commits on
+ * its own. With {@link #setAutocommit(boolean) autocommit off}, the first statement opens a
+ * transaction that every caller of this connection shares until {@link #commit()} or {@link
+ * #rollback()}. A {@link #transaction()} block instead gives its thread exclusive use of the
+ * connection until the block ends: other threads wait.
+ */
+public interface Connection extends AutoCloseable {
+
+  /**
+   * Runs a statement and returns a cursor over its result. Parameters are placeholders {@code $1,
+   * $2, ...} (or {@code :name} with {@link #execute(String, Map)}) and are always sent separately
+   * from the SQL text, never spliced into it. Without parameters, the text may hold several
+   * statements ({@link Cursor#nextSet()} moves between their results).
+   */
+  Cursor<Row> execute(String sql, Object... params);
+
+  /** Runs a statement with {@code :name} placeholders bound from {@code params}. */
+  Cursor<Row> execute(String sql, Map<String, ?> params);
+
+  /** A new cursor producing {@link Row}s. */
+  Cursor<Row> cursor();
+
+  /** A new cursor producing rows made by {@code rowFactory} (see {@link RowFactories}). */
+  <R> Cursor<R> cursor(RowFactory<R> rowFactory);
+
+  /**
+   * Starts a transaction, or a savepoint when a transaction is already open, and gives the calling
+   * thread exclusive use of this connection until the returned block is closed. Closing it without
+   * {@link Transaction#commit()} rolls back.
+   */
+  Transaction transaction();
+
+  /** Like {@link #transaction()}, with an isolation level, read-only or deferrable mode. */
+  Transaction transaction(TransactionOptions options);
+
+  /**
+   * Runs {@code work} in a transaction (or savepoint): commits when it returns, rolls back and
+   * rethrows when it throws.
+   */
+  <T> T inTransaction(Function<Connection, T> work);
+
+  /** Like {@link #inTransaction(Function)}, with transaction options. */
+  <T> T inTransaction(TransactionOptions options, Function<Connection, T> work);
+
+  /** Whether each statement commits on its own (true by default). */
+  boolean autocommit();
+
+  /**
+   * Turns autocommit on or off. Off gives DB-API behaviour: the first statement opens a
+   * transaction, ended by {@link #commit()} or {@link #rollback()}. Cannot be changed while a
+   * transaction is open.
+   */
+  void setAutocommit(boolean autocommit);
+
+  /** Commits the open transaction, if any. */
+  void commit();
+
+  /** Rolls back the open transaction, if any. */
+  void rollback();
+
+  /** The server and session this connection is attached to. */
+  ConnectionInfo info();
+
+  /**
+   * Asks the server to cancel what this connection runs now, over a separate socket. Returns once
+   * the request is sent; the cancelled statement fails with {@code QueryCanceled}.
+   */
+  void cancel();
+
+  /** Whether the connection is closed, by {@link #close()} or by a lost connection. */
+  boolean closed();
+
+  /** Closes the connection. Pending requests fail; closing twice does nothing. */
+  @Override
+  void close();
+}

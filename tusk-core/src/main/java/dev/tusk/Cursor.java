@@ -1,0 +1,59 @@
+package dev.tusk;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs statements and reads their results, row by row or all at once, like a DB-API cursor. Not
+ * thread-safe: use one cursor per thread (the connection itself may be shared).
+ *
+ * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
+ */
+public interface Cursor<R> extends AutoCloseable, Iterable<R> {
+
+  /**
+   * Runs a statement with {@code $n} placeholders; returns this cursor, positioned before row 1.
+   */
+  Cursor<R> execute(String sql, Object... params);
+
+  /** Runs a statement with {@code :name} placeholders. */
+  Cursor<R> execute(String sql, Map<String, ?> params);
+
+  /**
+   * Runs one statement once per parameter set, all in one round trip. Each element is an {@code
+   * Object[]}, a {@link List} (positional) or a {@link Map} (named). The sets run as one unit: if
+   * one fails, none takes effect (in autocommit mode). {@link #rowCount()} is the total.
+   */
+  Cursor<R> executeMany(String sql, List<?> paramSets);
+
+  /** The next row, or null when there are no more. */
+  R fetchOne();
+
+  /** Up to {@code size} next rows; fewer (or none) at the end. */
+  List<R> fetchMany(int size);
+
+  /** All remaining rows. */
+  List<R> fetchAll();
+
+  /**
+   * The rows the last statement produced or affected (SELECT, INSERT, UPDATE, DELETE, MERGE, COPY,
+   * FETCH, MOVE), or -1 when it reports none.
+   */
+  long rowCount();
+
+  /** The command tag of the current result, e.g. {@code "INSERT 0 1"}, or null. */
+  String statusMessage();
+
+  /** The columns of the current result, or an empty list when it returns no rows. */
+  List<Column> description();
+
+  /**
+   * Moves to the result of the next statement of a multi-statement script; returns false when there
+   * is none.
+   */
+  boolean nextSet();
+
+  /** Frees the results. A closed cursor can run no more statements. */
+  @Override
+  void close();
+}
