@@ -1,0 +1,166 @@
+package dev.tusk.internal.query;
+
+import dev.tusk.errors.ProgrammingError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A SQL string as {@link PlaceholderParser} read it: the text to send, with {@code :name}
+ * placeholders rewritten to {@code $n}, and how many parameters it takes. Immutable, so the client
+ * may cache one per SQL string and share it between threads.
+ *
+ * <p>{@link #toString()} is not overridden: SQL text can hold secrets ({@code ALTER ROLE ...
+ * PASSWORD '...'}) and must not reach logs by accident. Error messages name placeholders only.
+ */
+public final class ParsedSql {
+
+  private final String sql;
+  private final int parameterCount;
+  private final List<String> parameterNames;
+  private final boolean multipleStatements;
+
+  ParsedSql(
+      String sql, int parameterCount, List<String> parameterNames, boolean multipleStatements) {
+    this.sql = sql;
+    this.parameterCount = parameterCount;
+    this.parameterNames = parameterNames;
+    this.multipleStatements = multipleStatements;
+  }
+
+  /** The SQL as it will be sent: {@code $n} kept, {@code :name} rewritten to {@code $1..$k}. */
+  public String sql() {
+    return sql;
+  }
+
+  /** The highest {@code $n} used, or the number of distinct names; 0 when there is none. */
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  /** The names in order of first appearance ({@code $1} first); empty for positional SQL. */
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  /** Whether the SQL uses {@code :name} placeholders. */
+  public boolean isNamed() {
+    return !parameterNames.isEmpty();
+  }
+
+  /**
+   * Whether the SQL holds more than one non-empty statement: a {@code ;} outside quotes and
+   * comments is followed by more than whitespace, comments and other {@code ;}. This is lexical, so
+   * a statement with semicolons of its own ({@code CREATE RULE} actions, a {@code BEGIN ATOMIC}
+   * body) counts as several.
+   */
+  public boolean hasMultipleStatements() {
+    return multipleStatements;
+  }
+
+  /**
+   * The values of {@code params} in {@code $n} order. A strict match: every name must have a value
+   * ({@code null} included, meaning SQL NULL) and every key must be a name, so a typo in either
+   * place is caught.
+   *
+   * @throws ProgrammingError naming the missing names and unexpected keys, and listing the names
+   *     the SQL uses; or when the SQL uses {@code $n} placeholders, which have no names
+   */
+  public Object[] bind(Map<String, ?> params) {
+    Objects.requireNonNull(params, "params");
+    if (!isNamed() && parameterCount > 0) {
+      throw new ProgrammingError(
+          "the statement uses positional placeholders ("
+              + placeholders()
+              + "); pass the values in order, not by name");
+    }
+    Object[] values = new Object[parameterCount];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < parameterCount; i++) {
+      String name = parameterNames.get(i);
+      if (params.containsKey(name)) {
+        values[i] = params.get(name);
+      } else {
+        missing.add(name);
+      }
+    }
+    // Every name found is a key, so any further key is one the SQL does not use.
+    boolean hasUnexpected = params.size() > parameterCount - missing.size();
+    List<String> unexpected = hasUnexpected ? unexpectedKeys(params) : List.of();
+    if (!missing.isEmpty() || !unexpected.isEmpty()) {
+      throw mismatch(missing, unexpected);
+    }
+    return values;
+  }
+
+  /**
+   * Checks that {@code given} values were passed for the placeholders.
+   *
+   * @throws ProgrammingError when {@code given} differs from {@link #parameterCount()}
+   */
+  public void checkCount(int given) {
+    if (given == parameterCount) {
+      return;
+    }
+    String has =
+        switch (parameterCount) {
+          case 0 -> "no placeholders";
+          case 1 -> "1 placeholder (" + placeholders() + ")";
+          default -> parameterCount + " placeholders (" + placeholders() + ")";
+        };
+    String were = given == 1 ? "1 parameter was given" : given + " parameters were given";
+    throw new ProgrammingError("the statement has " + has + " but " + were);
+  }
+
+  /** The placeholders as the user wrote them: {@code $1..$N} or {@code :a, :b}. */
+  private String placeholders() {
+    if (isNamed()) {
+      return colonList(parameterNames);
+    }
+    return parameterCount == 1 ? "$1" : "$1..$" + parameterCount;
+  }
+
+  private List<String> unexpectedKeys(Map<String, ?> params) {
+    Set<String> used = new HashSet<>(parameterNames);
+    List<String> unexpected = new ArrayList<>();
+    for (String key : params.keySet()) {
+      if (!used.contains(key)) {
+        unexpected.add(key);
+      }
+    }
+    // A HashMap's order is arbitrary; a sorted list makes the message reproducible.
+    unexpected.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+    return unexpected;
+  }
+
+  private ProgrammingError mismatch(List<String> missing, List<String> unexpected) {
+    List<String> parts = new ArrayList<>(2);
+    if (!missing.isEmpty()) {
+      parts.add((missing.size() == 1 ? "no value for " : "no values for ") + colonList(missing));
+    }
+    if (!unexpected.isEmpty()) {
+      String label = unexpected.size() == 1 ? "unexpected parameter " : "unexpected parameters ";
+      parts.add(label + colonList(unexpected));
+    }
+    String uses =
+        isNamed()
+            ? "the statement uses " + colonList(parameterNames)
+            : "the statement has no placeholders";
+    return new ProgrammingError(String.join("; ", parts) + " (" + uses + ")");
+  }
+
+  private static String colonList(List<String> names) {
+    StringBuilder list = new StringBuilder();
+    for (String name : names) {
+      if (!list.isEmpty()) {
+        list.append(", ");
+      }
+      list.append(':').append(name);
+    }
+    return list.toString();
+  }
+}
