@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42725: ambiguous_function. */
+public final class AmbiguousFunction extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42725";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public AmbiguousFunction(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public AmbiguousFunction(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

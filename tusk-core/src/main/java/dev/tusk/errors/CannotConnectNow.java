@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 57P03: cannot_connect_now. */
+public final class CannotConnectNow extends OperatorIntervention {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "57P03";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public CannotConnectNow(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public CannotConnectNow(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

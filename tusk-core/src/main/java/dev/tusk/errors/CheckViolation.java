@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 23514: check_violation. */
+public final class CheckViolation extends IntegrityConstraintViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "23514";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public CheckViolation(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public CheckViolation(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42P21: collation_mismatch. */
+public final class CollationMismatch extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42P21";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public CollationMismatch(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public CollationMismatch(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 08003: connection_does_not_exist. */
+public final class ConnectionDoesNotExist extends ConnectionException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "08003";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public ConnectionDoesNotExist(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public ConnectionDoesNotExist(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42804: datatype_mismatch. */
+public final class DatatypeMismatch extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42804";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public DatatypeMismatch(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public DatatypeMismatch(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 58P02: duplicate_file. */
+public final class DuplicateFile extends SystemError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "58P02";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public DuplicateFile(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public DuplicateFile(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

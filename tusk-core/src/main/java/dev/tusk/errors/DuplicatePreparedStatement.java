@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42P05: duplicate_prepared_statement. */
+public final class DuplicatePreparedStatement extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42P05";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public DuplicatePreparedStatement(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public DuplicatePreparedStatement(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 39P03: event_trigger_protocol_violated. */
+public final class EventTriggerProtocolViolated extends ExternalRoutineInvocationException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "39P03";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public EventTriggerProtocolViolated(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public EventTriggerProtocolViolated(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE HV00C: fdw_invalid_option_index. */
+public final class FdwInvalidOptionIndex extends FdwError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "HV00C";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public FdwInvalidOptionIndex(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public FdwInvalidOptionIndex(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

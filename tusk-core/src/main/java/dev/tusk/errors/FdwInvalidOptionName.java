@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE HV00D: fdw_invalid_option_name. */
+public final class FdwInvalidOptionName extends FdwError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "HV00D";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public FdwInvalidOptionName(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public FdwInvalidOptionName(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE HV00M: fdw_unable_to_create_reply. */
+public final class FdwUnableToCreateReply extends FdwError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "HV00M";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public FdwUnableToCreateReply(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public FdwUnableToCreateReply(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 22014: invalid_argument_for_ntile_function. */
+public final class InvalidArgumentForNtileFunction extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "22014";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidArgumentForNtileFunction(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidArgumentForNtileFunction(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 2201G: invalid_argument_for_width_bucket_function. */
+public final class InvalidArgumentForWidthBucketFunction extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "2201G";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidArgumentForWidthBucketFunction(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidArgumentForWidthBucketFunction(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

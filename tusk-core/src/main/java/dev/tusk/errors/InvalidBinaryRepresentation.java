@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 22P03: invalid_binary_representation. */
+public final class InvalidBinaryRepresentation extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "22P03";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidBinaryRepresentation(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidBinaryRepresentation(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

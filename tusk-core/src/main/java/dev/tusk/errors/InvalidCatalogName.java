@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 3D000: invalid_catalog_name. */
+public final class InvalidCatalogName extends ProgrammingError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "3D000";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidCatalogName(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidCatalogName(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

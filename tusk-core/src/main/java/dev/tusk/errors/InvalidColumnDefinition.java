@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42611: invalid_column_definition. */
+public final class InvalidColumnDefinition extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42611";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidColumnDefinition(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidColumnDefinition(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

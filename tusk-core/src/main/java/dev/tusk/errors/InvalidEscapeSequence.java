@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 22025: invalid_escape_sequence. */
+public final class InvalidEscapeSequence extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "22025";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidEscapeSequence(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidEscapeSequence(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42830: invalid_foreign_key. */
+public final class InvalidForeignKey extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42830";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidForeignKey(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidForeignKey(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 3F000: invalid_schema_name. */
+public final class InvalidSchemaName extends ProgrammingError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "3F000";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidSchemaName(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidSchemaName(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 2200C: invalid_use_of_escape_character. */
+public final class InvalidUseOfEscapeCharacter extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "2200C";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public InvalidUseOfEscapeCharacter(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public InvalidUseOfEscapeCharacter(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 2200G: most_specific_type_mismatch. */
+public final class MostSpecificTypeMismatch extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "2200G";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public MostSpecificTypeMismatch(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public MostSpecificTypeMismatch(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

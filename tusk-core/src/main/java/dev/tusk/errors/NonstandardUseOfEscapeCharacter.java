@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 22P06: nonstandard_use_of_escape_character. */
+public final class NonstandardUseOfEscapeCharacter extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "22P06";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public NonstandardUseOfEscapeCharacter(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public NonstandardUseOfEscapeCharacter(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

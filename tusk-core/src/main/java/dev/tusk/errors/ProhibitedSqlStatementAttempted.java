@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 2F003: prohibited_sql_statement_attempted. */
+public final class ProhibitedSqlStatementAttempted extends SqlRoutineException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "2F003";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public ProhibitedSqlStatementAttempted(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public ProhibitedSqlStatementAttempted(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

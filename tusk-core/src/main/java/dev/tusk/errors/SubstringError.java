@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 22011: substring_error. */
+public final class SubstringError extends DataException {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "22011";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public SubstringError(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public SubstringError(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

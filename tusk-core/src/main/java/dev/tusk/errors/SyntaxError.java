@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 42601: syntax_error. */
+public final class SyntaxError extends SyntaxErrorOrAccessRuleViolation {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "42601";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public SyntaxError(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public SyntaxError(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

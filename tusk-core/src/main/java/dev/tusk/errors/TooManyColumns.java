@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 54011: too_many_columns. */
+public final class TooManyColumns extends ProgramLimitExceeded {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "54011";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public TooManyColumns(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public TooManyColumns(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 58P01: undefined_file. */
+public final class UndefinedFile extends SystemError {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "58P01";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public UndefinedFile(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public UndefinedFile(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}

@@ -1,0 +1,20 @@
+// Generated from tusk-core/src/data/errcodes.txt by dev.tusk.errors.generator.ErrorClassGenerator.
+// Do not edit.
+package dev.tusk.errors;
+
+/** SQLSTATE 55P04: unsafe_new_enum_value_usage. */
+public final class UnsafeNewEnumValueUsage extends ObjectNotInPrerequisiteState {
+
+  /** The SQLSTATE this class stands for. */
+  public static final String SQLSTATE = "55P04";
+
+  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
+  public UnsafeNewEnumValueUsage(Diagnostic diagnostic) {
+    super(diagnostic);
+  }
+
+  /** Creates the error from a diagnostic and the failure that caused it. */
+  public UnsafeNewEnumValueUsage(Diagnostic diagnostic, Throwable cause) {
+    super(diagnostic, cause);
+  }
+}
