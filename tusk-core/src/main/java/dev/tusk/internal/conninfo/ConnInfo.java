@@ -1,0 +1,66 @@
+package dev.tusk.internal.conninfo;
+
+import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.ProgrammingError;
+import java.util.Objects;
+
+/**
+ * Parses libpq connection strings into {@link ConnectionSettings}, in either form:
+ *
+ * <ul>
+ *   <li>{@code host=db1,db2 port=5432 dbname=app user=bob password='it\'s'}: whitespace-separated
+ *       {@code keyword=value}, values optionally in single quotes, {@code \'} and {@code \\}
+ *       escapes; the empty string is valid;
+ *   <li>{@code postgresql://bob:secret@db1:5432,[::1]:5433/app?sslmode=require} (or {@code
+ *       postgres://}), percent-encoded.
+ * </ul>
+ *
+ * <p>A setting missing from the string comes from its PG* environment variable (PGHOST, PGHOSTADDR,
+ * PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGCONNECT_TIMEOUT, PGOPTIONS, PGAPPNAME,
+ * PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGTARGETSESSIONATTRS, PGLOADBALANCEHOSTS), else
+ * from Tusk's default: host {@code localhost}, port 5432, the operating-system user, a database
+ * named like the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever;
+ * Tusk's {@code connect_timeout} must be positive), keepalives on, 1 GiB messages and 100,000 SCRAM
+ * iterations at most. An empty value means the default. Tusk's own keywords are {@code
+ * max_message_size} (bytes, 1 KiB to 1 GiB) and {@code scram_max_iterations} (at least 4096).
+ *
+ * <p>{@code hostaddr} replaces {@code host} as the address to connect to (see {@link HostList}). An
+ * unknown keyword is a {@link ProgrammingError}; a libpq keyword for a feature Tusk lacks ({@code
+ * service}, {@code gssencmode}, {@code requirepeer}, ...), given in the string or its environment
+ * variable, is a {@link NotSupportedError} unless its value asks for nothing (such as {@code
+ * gssencmode=disable}). PGCLIENTENCODING is ignored: Tusk always uses UTF8.
+ *
+ * <p>The password file is not read here but when connecting, per host: see {@link
+ * ConnectionSettings#passwordFor(HostPort)}.
+ */
+public final class ConnInfo {
+
+  private ConnInfo() {}
+
+  /**
+   * Parses {@code conninfo} with the real environment variables, home directory and user.
+   *
+   * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
+   * @throws NotSupportedError for a libpq feature Tusk does not have
+   */
+  public static ConnectionSettings parse(String conninfo) {
+    return parse(conninfo, Environment.system());
+  }
+
+  /**
+   * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no files.
+   *
+   * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
+   * @throws NotSupportedError for a libpq feature Tusk does not have
+   */
+  public static ConnectionSettings parse(String conninfo, Environment environment) {
+    Objects.requireNonNull(conninfo, "conninfo");
+    Options options = new Options(Objects.requireNonNull(environment, "environment"));
+    if (UriParser.isUri(conninfo)) {
+      UriParser.parse(conninfo, options);
+    } else {
+      KeywordValueParser.parse(conninfo, options);
+    }
+    return SettingsResolver.resolve(options, environment);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.tusk.internal.conninfo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything needed to open a connection, validated and immutable. {@link #toString()} shows
+ * passwords as {@code ********}.
+ *
+ * @param hosts the servers to try, in order; never empty
+ * @param user the user name to log in as
+ * @param database the database to connect to
+ * @param password the password given in the string or PGPASSWORD, or null: then {@link
+ *     #passwordFor(HostPort)} consults the password file
+ * @param applicationName the {@code application_name} to report, or null for none
+ * @param options command-line options for the server ({@code -c name=value ...}), or null
+ * @param connectTimeout how long to wait for each host; always finite
+ * @param sslMode how much TLS protection to insist on
+ * @param keepalives whether to turn on TCP keepalives
+ * @param keepalivesIdle idle time before the first keepalive, or null for the system default
+ * @param targetSessionAttrs which kind of server to accept: {@code any}, {@code read-write}, {@code
+ *     read-only}, {@code primary}, {@code standby} or {@code prefer-standby}
+ * @param maxMessageSize the largest backend message accepted, in bytes
+ * @param scramMaxIterations the largest SCRAM iteration count accepted from a server
+ * @param keepalivesInterval time between unanswered keepalives, or null for the system default
+ * @param keepalivesCount unanswered keepalives before giving up, or 0 for the system default
+ * @param loadBalanceHosts whether to try the hosts in random order ({@code
+ *     load_balance_hosts=random})
+ * @param passfile the password file to consult when no password is given, or null for none
+ * @param sslRootCert the trusted root certificates (a file that may not exist, by default {@code
+ *     ~/.postgresql/root.crt}), {@link #SYSTEM_ROOT_CERT} for the system's trust store, or null
+ * @param sslCert the client certificate (by default {@code ~/.postgresql/postgresql.crt}, used only
+ *     if it exists), or null
+ * @param sslKey the client certificate's key (by default {@code ~/.postgresql/postgresql.key}), or
+ *     null
+ * @param sslPassword the passphrase of {@code sslKey}, or null
+ */
+public record ConnectionSettings(
+    List<HostPort> hosts,
+    String user,
+    String database,
+    Password password,
+    String applicationName,
+    String options,
+    Duration connectTimeout,
+    SslMode sslMode,
+    boolean keepalives,
+    Duration keepalivesIdle,
+    String targetSessionAttrs,
+    int maxMessageSize,
+    int scramMaxIterations,
+    Duration keepalivesInterval,
+    int keepalivesCount,
+    boolean loadBalanceHosts,
+    Path passfile,
+    Path sslRootCert,
+    Path sslCert,
+    Path sslKey,
+    Password sslPassword) {
+
+  /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** {@code max_message_size} when none is given: 1 GiB, PostgreSQL's own limit for a field. */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
+
+  /** {@code scram_max_iterations} when none is given. */
+  public static final int DEFAULT_SCRAM_MAX_ITERATIONS = 100_000;
+
+  /** {@code sslrootcert=system}: trust the system's root certificates, as libpq does. */
+  public static final Path SYSTEM_ROOT_CERT = Path.of("system");
+
+  /** Copies the host list and checks that required values are present. */
+  public ConnectionSettings {
+    hosts = List.copyOf(hosts);
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("no hosts");
+    }
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(sslMode, "sslMode");
+    Objects.requireNonNull(targetSessionAttrs, "targetSessionAttrs");
+  }
+
+  /**
+   * Settings with no keepalive interval or count, hosts in order, and no password file or TLS
+   * files.
+   */
+  public ConnectionSettings(
+      List<HostPort> hosts,
+      String user,
+      String database,
+      Password password,
+      String applicationName,
+      String options,
+      Duration connectTimeout,
+      SslMode sslMode,
+      boolean keepalives,
+      Duration keepalivesIdle,
+      String targetSessionAttrs,
+      int maxMessageSize,
+      int scramMaxIterations) {
+    this(
+        hosts,
+        user,
+        database,
+        password,
+        applicationName,
+        options,
+        connectTimeout,
+        sslMode,
+        keepalives,
+        keepalivesIdle,
+        targetSessionAttrs,
+        maxMessageSize,
+        scramMaxIterations,
+        null,
+        0,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * The password for {@code host}: {@link #password()} if given, else the first matching line of
+   * the password file, else null. Reads the file on every call, as libpq does for each connection
+   * attempt, so an edited file takes effect.
+   */
+  public Password passwordFor(HostPort host) {
+    if (password != null || passfile == null) {
+      return password;
+    }
+    return Passfile.lookup(passfile, host, database, user).orElse(null);
+  }
+
+  /** Whether {@code sslrootcert=system}: trust the system's root certificates. */
+  public boolean usesSystemRootCerts() {
+    return SYSTEM_ROOT_CERT.equals(sslRootCert);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tusk.internal.conninfo;
+
+import java.util.Optional;
+
+/** A connection-string keyword Tusk supports, with the environment variable libpq reads for it. */
+enum Keyword {
+  HOST("host", "PGHOST"),
+  HOSTADDR("hostaddr", "PGHOSTADDR"),
+  PORT("port", "PGPORT"),
+  DBNAME("dbname", "PGDATABASE"),
+  USER("user", "PGUSER"),
+  PASSWORD("password", "PGPASSWORD"),
+  PASSFILE("passfile", "PGPASSFILE"),
+  CONNECT_TIMEOUT("connect_timeout", "PGCONNECT_TIMEOUT"),
+  // Tusk always speaks UTF8, so PGCLIENTENCODING (set for psql, perhaps) is not read.
+  CLIENT_ENCODING("client_encoding", null),
+  OPTIONS("options", "PGOPTIONS"),
+  APPLICATION_NAME("application_name", "PGAPPNAME"),
+  FALLBACK_APPLICATION_NAME("fallback_application_name", null),
+  KEEPALIVES("keepalives", null),
+  KEEPALIVES_IDLE("keepalives_idle", null),
+  KEEPALIVES_INTERVAL("keepalives_interval", null),
+  KEEPALIVES_COUNT("keepalives_count", null),
+  SSLMODE("sslmode", "PGSSLMODE"),
+  SSLROOTCERT("sslrootcert", "PGSSLROOTCERT"),
+  SSLCERT("sslcert", "PGSSLCERT"),
+  SSLKEY("sslkey", "PGSSLKEY"),
+  SSLPASSWORD("sslpassword", null),
+  TARGET_SESSION_ATTRS("target_session_attrs", "PGTARGETSESSIONATTRS"),
+  LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS"),
+  // Tusk's own limits.
+  MAX_MESSAGE_SIZE("max_message_size", null),
+  SCRAM_MAX_ITERATIONS("scram_max_iterations", null);
+
+  private final String word;
+  private final String environmentVariable;
+
+  Keyword(String word, String environmentVariable) {
+    this.word = word;
+    this.environmentVariable = environmentVariable;
+  }
+
+  /** The keyword as written in a connection string. */
+  String word() {
+    return word;
+  }
+
+  /** The PG* variable that supplies a value when the string has none, or null. */
+  String environmentVariable() {
+    return environmentVariable;
+  }
+
+  /** Whether values must never be echoed. */
+  boolean isSecret() {
+    return this == PASSWORD || this == SSLPASSWORD;
+  }
+
+  /** The keyword spelled {@code word}, if Tusk supports it. */
+  static Optional<Keyword> find(String word) {
+    for (Keyword keyword : values()) {
+      if (keyword.word.equals(word)) {
+        return Optional.of(keyword);
+      }
+    }
+    return Optional.empty();
+  }
+}

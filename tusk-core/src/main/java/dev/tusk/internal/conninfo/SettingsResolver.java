@@ -1,0 +1,210 @@
+package dev.tusk.internal.conninfo;
+
+import dev.tusk.errors.ProgrammingError;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns checked keyword values into {@link ConnectionSettings}: each setting comes from the
+ * connection string, else its PG* environment variable, else Tusk's default.
+ */
+final class SettingsResolver {
+
+  private static final Set<String> TARGET_SESSION_ATTRS =
+      Set.of("any", "read-write", "read-only", "primary", "standby", "prefer-standby");
+
+  private static final String SECONDS_OR_DEFAULT =
+      "expected a whole number of seconds, or 0 for the system default";
+
+  private static final String COUNT_OR_DEFAULT = "expected a count, or 0 for the system default";
+
+  private final Options options;
+  private final Environment environment;
+
+  private SettingsResolver(Options options, Environment environment) {
+    this.options = options;
+    this.environment = environment;
+  }
+
+  /** The settings {@code options} describe in {@code environment}. */
+  static ConnectionSettings resolve(Options options, Environment environment) {
+    return new SettingsResolver(options, environment).resolve();
+  }
+
+  private ConnectionSettings resolve() {
+    options.checkUnsupportedEnvironment();
+    checkClientEncoding();
+    String user = user();
+    Path sslRootCert = sslRootCert();
+    return new ConnectionSettings(
+        HostList.resolve(options),
+        user,
+        textOr(Keyword.DBNAME, user),
+        password(Keyword.PASSWORD),
+        textOr(Keyword.APPLICATION_NAME, textOr(Keyword.FALLBACK_APPLICATION_NAME, null)),
+        textOr(Keyword.OPTIONS, null),
+        connectTimeout(),
+        sslMode(sslRootCert),
+        keepalives(),
+        seconds(Keyword.KEEPALIVES_IDLE),
+        targetSessionAttrs(),
+        maxMessageSize(),
+        scramMaxIterations(),
+        seconds(Keyword.KEEPALIVES_INTERVAL),
+        intOr(Keyword.KEEPALIVES_COUNT, 0, Integer.MAX_VALUE, COUNT_OR_DEFAULT, 0),
+        loadBalanceHosts(),
+        pathOr(Keyword.PASSFILE, ".pgpass"),
+        sslRootCert,
+        pathOr(Keyword.SSLCERT, ".postgresql/postgresql.crt"),
+        pathOr(Keyword.SSLKEY, ".postgresql/postgresql.key"),
+        password(Keyword.SSLPASSWORD));
+  }
+
+  /** Tusk always asks the server for UTF8, so only that spelling is allowed. */
+  private void checkClientEncoding() {
+    OptionValue value = options.get(Keyword.CLIENT_ENCODING);
+    if (value != null && !Set.of("utf8", "utf-8").contains(value.text().toLowerCase(Locale.ROOT))) {
+      throw value.invalid("Tusk always uses UTF8");
+    }
+  }
+
+  private String user() {
+    OptionValue value = options.get(Keyword.USER);
+    if (value != null) {
+      return value.text();
+    }
+    String osUser = environment.osUser();
+    if (osUser == null || osUser.isEmpty()) {
+      throw new ProgrammingError(
+          "no user name: the operating-system user is unknown, so give user=... or set PGUSER");
+    }
+    return osUser;
+  }
+
+  private Password password(Keyword keyword) {
+    OptionValue value = options.get(keyword);
+    return value == null ? null : new Password(value.text());
+  }
+
+  private Duration connectTimeout() {
+    OptionValue value = options.get(Keyword.CONNECT_TIMEOUT);
+    if (value == null) {
+      return ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
+    }
+    return Duration.ofSeconds(
+        value.intFrom(
+            1,
+            Integer.MAX_VALUE,
+            "connect_timeout must be positive: a whole number of seconds (Tusk always limits the"
+                + " wait)"));
+  }
+
+  /**
+   * As in libpq, {@code sslrootcert=system} makes {@code verify-full} the default and forbids
+   * weaker modes, since the system trusts certificates issued for any name.
+   */
+  private SslMode sslMode(Path sslRootCert) {
+    OptionValue value = options.get(Keyword.SSLMODE);
+    boolean system = ConnectionSettings.SYSTEM_ROOT_CERT.equals(sslRootCert);
+    if (value == null) {
+      return system ? SslMode.VERIFY_FULL : SslMode.PREFER;
+    }
+    SslMode mode =
+        SslMode.find(value.text())
+            .orElseThrow(() -> value.invalid("expected one of " + SslMode.SPELLINGS));
+    if (system && mode != SslMode.VERIFY_FULL) {
+      throw value.invalid("sslrootcert=system requires sslmode verify-full");
+    }
+    return mode;
+  }
+
+  private int maxMessageSize() {
+    return intOr(
+        Keyword.MAX_MESSAGE_SIZE,
+        1024,
+        1 << 30,
+        "expected a number of bytes from 1024 to 1073741824",
+        ConnectionSettings.DEFAULT_MAX_MESSAGE_SIZE);
+  }
+
+  /**
+   * The cap on a server's iteration count; below RFC 7677's minimum of 4096 it would refuse all.
+   */
+  private int scramMaxIterations() {
+    return intOr(
+        Keyword.SCRAM_MAX_ITERATIONS,
+        4096,
+        Integer.MAX_VALUE,
+        "expected a number of at least 4096",
+        ConnectionSettings.DEFAULT_SCRAM_MAX_ITERATIONS);
+  }
+
+  private boolean keepalives() {
+    OptionValue value = options.get(Keyword.KEEPALIVES);
+    return value == null || value.intFrom(0, 1, "expected 1 (on) or 0 (off)") == 1;
+  }
+
+  /** A duration in seconds, or null for the system default (0 or not given). */
+  private Duration seconds(Keyword keyword) {
+    int seconds = intOr(keyword, 0, Integer.MAX_VALUE, SECONDS_OR_DEFAULT, 0);
+    return seconds == 0 ? null : Duration.ofSeconds(seconds);
+  }
+
+  private String targetSessionAttrs() {
+    OptionValue value = options.get(Keyword.TARGET_SESSION_ATTRS);
+    if (value == null) {
+      return "any";
+    }
+    if (!TARGET_SESSION_ATTRS.contains(value.text())) {
+      throw value.invalid(
+          "expected one of any, read-write, read-only, primary, standby, prefer-standby");
+    }
+    return value.text();
+  }
+
+  private boolean loadBalanceHosts() {
+    OptionValue value = options.get(Keyword.LOAD_BALANCE_HOSTS);
+    if (value == null || value.text().equals("disable")) {
+      return false;
+    }
+    if (value.text().equals("random")) {
+      return true;
+    }
+    throw value.invalid("expected disable or random");
+  }
+
+  private Path sslRootCert() {
+    OptionValue value = options.get(Keyword.SSLROOTCERT);
+    if (value != null && value.text().equals("system")) {
+      return ConnectionSettings.SYSTEM_ROOT_CERT;
+    }
+    return pathOr(Keyword.SSLROOTCERT, ".postgresql/root.crt");
+  }
+
+  /** The path given for {@code keyword}, else {@code inHome} under the home directory, or null. */
+  private Path pathOr(Keyword keyword, String inHome) {
+    OptionValue value = options.get(keyword);
+    if (value == null) {
+      Path home = environment.homeDirectory();
+      return home == null ? null : home.resolve(inHome);
+    }
+    try {
+      return Path.of(value.text());
+    } catch (InvalidPathException e) {
+      throw value.invalid("not a valid path: " + e.getReason());
+    }
+  }
+
+  private String textOr(Keyword keyword, String fallback) {
+    OptionValue value = options.get(keyword);
+    return value == null ? fallback : value.text();
+  }
+
+  private int intOr(Keyword keyword, int min, int max, String expectation, int fallback) {
+    OptionValue value = options.get(keyword);
+    return value == null ? fallback : value.intFrom(min, max, expectation);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.tusk.internal.conninfo;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A libpq keyword for a feature Tusk lacks. It is accepted only with a value that asks for nothing
+ * Tusk would have to do (the empty string always qualifies), so that a connection string written
+ * for libpq never silently loses a requirement.
+ */
+enum UnsupportedKeyword {
+  SERVICE("service", "PGSERVICE", false),
+  CHANNEL_BINDING("channel_binding", "PGCHANNELBINDING", false, "disable", "prefer"),
+  REQUIRE_AUTH("require_auth", "PGREQUIREAUTH", false),
+  GSSENCMODE("gssencmode", "PGGSSENCMODE", false, "disable", "prefer"),
+  KRBSRVNAME("krbsrvname", "PGKRBSRVNAME", false, "postgres"),
+  GSSLIB("gsslib", "PGGSSLIB", false),
+  GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", false, "0"),
+  REQUIREPEER("requirepeer", "PGREQUIREPEER", false),
+  SSLNEGOTIATION("sslnegotiation", "PGSSLNEGOTIATION", false, "postgres"),
+  SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
+  SSLCERTMODE("sslcertmode", "PGSSLCERTMODE", false, "allow"),
+  SSLCRL("sslcrl", "PGSSLCRL", false),
+  SSLCRLDIR("sslcrldir", "PGSSLCRLDIR", false),
+  SSLSNI("sslsni", "PGSSLSNI", false, "1"),
+  SSLKEYLOGFILE("sslkeylogfile", null, false),
+  SSL_MIN_PROTOCOL_VERSION("ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION", false, "TLSv1.2"),
+  SSL_MAX_PROTOCOL_VERSION("ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION", false),
+  MIN_PROTOCOL_VERSION("min_protocol_version", "PGMINPROTOCOLVERSION", false, "3.0"),
+  MAX_PROTOCOL_VERSION("max_protocol_version", "PGMAXPROTOCOLVERSION", false, "3.0"),
+  TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),
+  REPLICATION("replication", null, false, "0", "false", "off", "no"),
+  SCRAM_CLIENT_KEY("scram_client_key", null, true),
+  SCRAM_SERVER_KEY("scram_server_key", null, true),
+  OAUTH_ISSUER("oauth_issuer", null, false),
+  OAUTH_CLIENT_ID("oauth_client_id", null, false),
+  OAUTH_CLIENT_SECRET("oauth_client_secret", null, true),
+  OAUTH_SCOPE("oauth_scope", null, false);
+
+  private final String word;
+  private final String environmentVariable;
+  private final boolean secret;
+  private final Set<String> noOpValues;
+
+  UnsupportedKeyword(String word, String environmentVariable, boolean secret, String... noOps) {
+    this.word = word;
+    this.environmentVariable = environmentVariable;
+    this.secret = secret;
+    this.noOpValues = Set.of(noOps);
+  }
+
+  /** The keyword as written in a connection string. */
+  String word() {
+    return word;
+  }
+
+  /** The PG* variable libpq reads for it, or null. */
+  String environmentVariable() {
+    return environmentVariable;
+  }
+
+  /** Whether values must never be echoed. */
+  boolean isSecret() {
+    return secret;
+  }
+
+  /** Whether {@code value} leaves Tusk nothing to do. */
+  boolean isNoOp(String value) {
+    return value.isEmpty() || noOpValues.contains(value);
+  }
+
+  /** The accepted values for an error message. */
+  String describeNoOpValues() {
+    return noOpValues.isEmpty()
+        ? "only an empty value"
+        : "only an empty value or " + String.join(", ", noOpValues.stream().sorted().toList());
+  }
+
+  /** The keyword spelled {@code word}, if it is one of these. */
+  static Optional<UnsupportedKeyword> find(String word) {
+    for (UnsupportedKeyword keyword : values()) {
+      if (keyword.word.equals(word)) {
+        return Optional.of(keyword);
+      }
+    }
+    return Optional.empty();
+  }
+}
