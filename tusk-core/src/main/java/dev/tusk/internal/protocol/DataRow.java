@@ -1,0 +1,146 @@
+package dev.tusk.internal.protocol;
+
+import dev.tusk.internal.buffer.BigEndian;
+
+/**
+ * One result row (DataRow, type 'D'), kept as the message body exactly as received: an int16 column
+ * count, then for each column an int32 length (-1 for NULL) and that many bytes. Values are decoded
+ * lazily from {@link #bytes()} after {@link #locate} has found them.
+ *
+ * <p>The layout is validated once when the row is created, so {@link #locate} cannot fail on a row
+ * from the server.
+ */
+public final class DataRow implements BackendMessage {
+
+  private static final int MAX_COLUMNS = Short.MAX_VALUE;
+
+  private final byte[] body;
+  private final int columnCount;
+
+  private DataRow(byte[] body, int columnCount) {
+    this.body = body;
+    this.columnCount = columnCount;
+  }
+
+  /**
+   * Takes ownership of a DataRow body after checking that every column length stays inside it.
+   *
+   * @throws ProtocolViolationException if the count is negative, a length is below -1 or runs past
+   *     the end, or bytes are left over after the last column
+   */
+  public static DataRow wrap(byte[] body) throws ProtocolViolationException {
+    return new DataRow(body, validate(body));
+  }
+
+  /** Builds a row from column values, a null element standing for SQL NULL (for tests, mostly). */
+  public static DataRow of(byte[]... values) {
+    if (values.length > MAX_COLUMNS) {
+      throw new IllegalArgumentException(
+          "a DataRow holds at most " + MAX_COLUMNS + " columns, not " + values.length);
+    }
+    long size = 2;
+    for (byte[] value : values) {
+      size += 4 + (value == null ? 0 : value.length);
+    }
+    if (size > Integer.MAX_VALUE - 4) {
+      throw new IllegalArgumentException("a DataRow of " + size + " bytes exceeds the 2 GiB limit");
+    }
+    byte[] body = new byte[(int) size];
+    BigEndian.putInt16(body, 0, (short) values.length);
+    int position = 2;
+    for (byte[] value : values) {
+      BigEndian.putInt32(body, position, value == null ? -1 : value.length);
+      position += 4;
+      if (value != null) {
+        System.arraycopy(value, 0, body, position, value.length);
+        position += value.length;
+      }
+    }
+    return new DataRow(body, values.length);
+  }
+
+  /** The number of columns in the row. */
+  public int columnCount() {
+    return columnCount;
+  }
+
+  /** The message body, not a copy: column values are read from it in place. Do not modify. */
+  public byte[] bytes() {
+    return body;
+  }
+
+  /**
+   * Finds every column in one pass: {@code offsets[i]} becomes the index in {@link #bytes()} where
+   * column {@code i}'s value starts and {@code lengths[i]} its length in bytes, -1 for NULL (whose
+   * offset is where a value would have started).
+   *
+   * @throws IllegalArgumentException if either array is shorter than {@link #columnCount()}
+   */
+  public void locate(int[] offsets, int[] lengths) {
+    if (offsets.length < columnCount || lengths.length < columnCount) {
+      throw new IllegalArgumentException(
+          "locating "
+              + columnCount
+              + " columns needs arrays of that length, not "
+              + offsets.length
+              + " and "
+              + lengths.length);
+    }
+    int position = 2;
+    for (int column = 0; column < columnCount; column++) {
+      int length = BigEndian.int32(body, position);
+      position += 4;
+      offsets[column] = position;
+      lengths[column] = length;
+      position += Math.max(length, 0);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DataRow[columns=" + columnCount + ", bytes=" + body.length + "]";
+  }
+
+  private static int validate(byte[] body) throws ProtocolViolationException {
+    if (body.length < 2) {
+      throw malformed("its " + body.length + "-byte body has no room for the column count");
+    }
+    int count = BigEndian.int16(body, 0);
+    if (count < 0) {
+      throw malformed("it announces a negative column count " + count);
+    }
+    int position = 2;
+    for (int column = 0; column < count; column++) {
+      if (body.length - position < 4) {
+        throw malformed(
+            "the length of column " + column + " of " + count + " runs past the end" + at(body));
+      }
+      int length = BigEndian.int32(body, position);
+      position += 4;
+      if (length < -1 || length > body.length - position) {
+        throw malformed(
+            "column "
+                + column
+                + " announces "
+                + length
+                + " bytes at offset "
+                + position
+                + at(body));
+      }
+      position += Math.max(length, 0);
+    }
+    if (position != body.length) {
+      throw malformed(
+          (body.length - position) + " bytes follow the last of " + count + " columns" + at(body));
+    }
+    return count;
+  }
+
+  private static String at(byte[] body) {
+    return " of the " + body.length + "-byte body";
+  }
+
+  private static ProtocolViolationException malformed(String detail) {
+    return new ProtocolViolationException("malformed DataRow ('D') message: " + detail);
+  }
+}

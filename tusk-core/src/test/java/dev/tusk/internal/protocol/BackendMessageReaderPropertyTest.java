@@ -1,0 +1,155 @@
+package dev.tusk.internal.protocol;
+
+import static dev.tusk.internal.protocol.Wire.concat;
+import static dev.tusk.internal.protocol.Wire.header;
+import static dev.tusk.internal.protocol.Wire.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** Whatever the server sends, the reader yields messages or a protocol/EOF error, within limits. */
+class BackendMessageReaderPropertyTest {
+
+  private static final int LIMIT = 4096;
+
+  private static final String TYPES = "RSKZTDCIENAt123nsGHWdcv";
+
+  @Property(tries = 3000)
+  void arbitraryStreamsYieldOnlyMessagesOrProtocolErrors(
+      @ForAll("streams") byte[] stream, @ForAll @IntRange(min = 1, max = 300) int chunk) {
+    drain(stream, chunk);
+  }
+
+  @Property(tries = 300)
+  void validMessagesSurviveAnySplitIntoReads(
+      @ForAll("validStreams") List<byte[]> messages,
+      @ForAll @IntRange(min = 1, max = 5000) int chunk)
+      throws IOException {
+    var reader =
+        new BackendMessageReader(
+            new Wire.ChunkedStream(concat(messages.toArray(byte[][]::new)), chunk), LIMIT);
+    for (byte[] message : messages) {
+      assertEquals(
+          SampleMessages.canonical(Wire.decodeOne(message)),
+          SampleMessages.canonical(reader.read()));
+    }
+  }
+
+  /**
+   * Reads until the stream fails, which must be with a protocol violation or end of stream. No body
+   * beyond the limit may come back, nor be allocated: any array the reader allocated for a body it
+   * is still receiving shows up as the target of a stream read.
+   */
+  private static void drain(byte[] stream, int chunk) {
+    var input = new Wire.ChunkedStream(stream, chunk);
+    var reader = new BackendMessageReader(input, LIMIT);
+    try {
+      while (true) {
+        BackendMessage message = reader.read();
+        assertTrue(payloadSize(message) <= LIMIT, message::toString);
+        if (message instanceof DataRow row) {
+          assertColumnsInside(row);
+        }
+      }
+    } catch (ProtocolViolationException | EOFException expected) {
+      for (int size : input.targetSizes()) {
+        assertTrue(size <= LIMIT || size == BackendMessageReader.BUFFER_SIZE, "read into " + size);
+      }
+    } catch (IOException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  /** A row the reader accepted can be located without reaching outside its body. */
+  private static void assertColumnsInside(DataRow row) {
+    int[] offsets = new int[row.columnCount()];
+    int[] lengths = new int[row.columnCount()];
+    row.locate(offsets, lengths);
+    for (int i = 0; i < offsets.length; i++) {
+      assertTrue(offsets[i] + Math.max(lengths[i], 0) <= row.bytes().length, row::toString);
+    }
+  }
+
+  private static int payloadSize(BackendMessage message) {
+    return switch (message) {
+      case DataRow row -> row.bytes().length;
+      case CopyData data -> data.data().length;
+      default -> 0;
+    };
+  }
+
+  @Provide
+  Arbitrary<byte[]> streams() {
+    return Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(600),
+        randomFrames(),
+        mutated(validStreams().map(messages -> concat(messages.toArray(byte[][]::new)))),
+        mutated(dataRows()));
+  }
+
+  @Provide
+  Arbitrary<List<byte[]>> validStreams() {
+    return Arbitraries.of(SampleMessages.ALL).list().ofMaxSize(40);
+  }
+
+  /** Frames with a plausible type, a random body and usually, not always, a matching length. */
+  private Arbitrary<byte[]> randomFrames() {
+    Arbitrary<Integer> types =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(9, Arbitraries.of(TYPES.chars().boxed().toList())),
+            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 255)));
+    Arbitrary<byte[]> frame =
+        Combinators.combine(
+                types,
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(80),
+                Arbitraries.integers().between(0, 9),
+                Arbitraries.integers())
+            .as(
+                (type, body, mode, anyLength) ->
+                    mode < 8
+                        ? message((char) type.intValue(), body)
+                        : concat(header(type, anyLength), body));
+    return frame.list().ofMaxSize(6).map(frames -> concat(frames.toArray(byte[][]::new)));
+  }
+
+  /** Streams of valid messages, one of whose bytes is then changed or where the stream is cut. */
+  private static Arbitrary<byte[]> mutated(Arbitrary<byte[]> valid) {
+    return Combinators.combine(
+            valid.filter(stream -> stream.length > 0),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.bytes(),
+            Arbitraries.of(true, false))
+        .as(
+            (stream, where, replacement, cut) -> {
+              int index = where % stream.length;
+              if (cut) {
+                return Arrays.copyOf(stream, index);
+              }
+              byte[] changed = stream.clone();
+              changed[index] = replacement;
+              return changed;
+            });
+  }
+
+  /** DataRows of a few short columns, where a changed byte often lands in a length. */
+  private static Arbitrary<byte[]> dataRows() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMaxSize(20)
+        .injectNull(0.2)
+        .list()
+        .ofMaxSize(8)
+        .map(values -> message('D', DataRow.of(values.toArray(byte[][]::new)).bytes()));
+  }
+}
