@@ -65,7 +65,7 @@ final class ArrayBinary {
         throw DecodeErrors.badBinary(typeName, "dimension size " + sizes[i]);
       }
     }
-    List<Object> list = dimensions == 0 ? List.of() : readLevel(sizes, 0);
+    List<Object> list = dimensions == 0 ? Collections.emptyList() : readLevel(sizes, 0);
     if (position != end) {
       throw DecodeErrors.badBinary(typeName, (end - position) + " bytes after the last element");
     }

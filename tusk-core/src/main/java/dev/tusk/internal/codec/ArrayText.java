@@ -59,7 +59,7 @@ final class ArrayText {
   }
 
   /** Appends an element, quoted and escaped where array_in would misread it otherwise. */
-  static void appendElement(StringBuilder text, String element) {
+  private static void appendElement(StringBuilder text, String element) {
     if (!needsQuotes(element)) {
       text.append(element);
       return;

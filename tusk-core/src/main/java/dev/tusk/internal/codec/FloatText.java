@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 final class FloatText {
 
   /** float8 switches to scientific notation at 10^15, float4 at 10^6 (printf's %g defaults). */
-  static final int FLOAT8_FIXED_LIMIT = 15;
+  private static final int FLOAT8_FIXED_LIMIT = 15;
 
-  static final int FLOAT4_FIXED_LIMIT = 6;
+  private static final int FLOAT4_FIXED_LIMIT = 6;
 
   private FloatText() {}
 

@@ -91,25 +91,11 @@ final class ParameterEncoders {
 
   private static final ParameterEncoder TEXT = new TextValue();
 
-  /** By exact class: scalars, their arrays, and primitive arrays. */
-  private static final Map<Class<?>, ParameterEncoder> BY_CLASS = new HashMap<>();
-
   /** By the class of an element: how a List or Object[] of such elements is sent. */
-  private static final Map<Class<?>, ParameterEncoder> ARRAY_BY_ELEMENT = new HashMap<>();
+  private static final Map<Class<?>, ParameterEncoder> ARRAY_BY_ELEMENT = arrayByElement();
 
-  static {
-    for (ParameterType type : TYPES) {
-      ParameterEncoder array = new ArrayParameters.BinaryArray(type);
-      BY_CLASS.put(type.javaClass(), new BinaryValue(type));
-      BY_CLASS.put(type.arrayClass(), array);
-      ARRAY_BY_ELEMENT.put(type.javaClass(), array);
-    }
-    BY_CLASS.put(String.class, TEXT);
-    BY_CLASS.put(Character.class, TEXT);
-    for (ArrayParameters.PrimitiveArray primitive : ArrayParameters.PrimitiveArray.values()) {
-      BY_CLASS.put(primitive.arrayClass(), primitive);
-    }
-  }
+  /** By exact class: scalars, their arrays, and primitive arrays. */
+  private static final Map<Class<?>, ParameterEncoder> BY_CLASS = byClass();
 
   private ParameterEncoders() {}
 
@@ -159,6 +145,28 @@ final class ParameterEncoders {
               + SUPPORTED);
     }
     return encoder;
+  }
+
+  private static Map<Class<?>, ParameterEncoder> byClass() {
+    Map<Class<?>, ParameterEncoder> encoders = new HashMap<>();
+    for (ParameterType type : TYPES) {
+      encoders.put(type.javaClass(), new BinaryValue(type));
+      encoders.put(type.arrayClass(), ARRAY_BY_ELEMENT.get(type.javaClass()));
+    }
+    encoders.put(String.class, TEXT);
+    encoders.put(Character.class, TEXT);
+    for (ArrayParameters.PrimitiveArray primitive : ArrayParameters.PrimitiveArray.values()) {
+      encoders.put(primitive.arrayClass(), primitive);
+    }
+    return Map.copyOf(encoders);
+  }
+
+  private static Map<Class<?>, ParameterEncoder> arrayByElement() {
+    Map<Class<?>, ParameterEncoder> encoders = new HashMap<>();
+    for (ParameterType type : TYPES) {
+      encoders.put(type.javaClass(), new ArrayParameters.BinaryArray(type));
+    }
+    return Map.copyOf(encoders);
   }
 
   private static <T> ParameterType codecType(

@@ -26,11 +26,6 @@ final class TextCursor {
     return position >= end;
   }
 
-  /** The next byte, or -1 at the end. */
-  int peek() {
-    return position < end ? bytes[position] : -1;
-  }
-
   /** Skips {@code c} if it is next. */
   boolean consume(char c) {
     if (position < end && bytes[position] == c) {
@@ -93,16 +88,6 @@ final class TextCursor {
       throw error();
     }
     return value;
-  }
-
-  /** Reads an optional sign and one or more digits. */
-  long signedNumber() {
-    boolean negative = consume('-');
-    if (!negative) {
-      consume('+');
-    }
-    long value = number();
-    return negative ? -value : value;
   }
 
   /**
