@@ -1,0 +1,120 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.buffer.WriteBuffer;
+import java.util.List;
+
+/**
+ * Arrays of any element type, decoded to an unmodifiable List that may hold nulls
+ * (multi-dimensional arrays as nested Lists). Encoding sends one-dimensional arrays with lower
+ * bound 1. See {@link ArrayBinary} and {@link ArrayText} for the formats.
+ */
+final class ArrayCodec implements Codec<List<?>> {
+
+  @SuppressWarnings("unchecked")
+  private static final Class<List<?>> LIST = (Class<List<?>>) (Class<?>) List.class;
+
+  private final int oid;
+  private final Codec<?> element;
+  private final String typeName;
+
+  ArrayCodec(int oid, Codec<?> element) {
+    this.oid = oid;
+    this.element = element;
+    this.typeName = element.typeName() + "[]";
+  }
+
+  /** The codec of the elements. */
+  Codec<?> element() {
+    return element;
+  }
+
+  @Override
+  public int oid() {
+    return oid;
+  }
+
+  @Override
+  public String typeName() {
+    return typeName;
+  }
+
+  @Override
+  public Class<List<?>> javaType() {
+    return LIST;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return element.hasBinary();
+  }
+
+  @Override
+  public List<?> decodeText(byte[] bytes, int offset, int length) {
+    return ArrayText.parse(bytes, offset, length, typeName, element::decodeText);
+  }
+
+  @Override
+  public List<?> decodeBinary(byte[] bytes, int offset, int length) {
+    return ArrayBinary.read(bytes, offset, length, typeName, element::decodeBinary);
+  }
+
+  /** Elements decoded for conversion too, so that numeric[] with NaN reads as double[]. */
+  @Override
+  public Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
+    return switch (format) {
+      case 0 ->
+          ArrayText.parse(
+              bytes,
+              offset,
+              length,
+              typeName,
+              (b, o, l) -> element.decodeForConversion(0, b, o, l));
+      case 1 ->
+          ArrayBinary.read(
+              bytes,
+              offset,
+              length,
+              typeName,
+              (b, o, l) -> element.decodeForConversion(1, b, o, l));
+      default -> throw new ProgrammingError("unknown format code " + format + "; expected 0 or 1");
+    };
+  }
+
+  @Override
+  public void encodeBinary(List<?> value, WriteBuffer out) {
+    boolean hasNull = false;
+    for (Object item : value) {
+      hasNull |= item == null;
+    }
+    ArrayBinary.writeHeader(out, element.oid(), value.size(), hasNull);
+    for (Object item : value) {
+      if (item == null) {
+        out.writeInt32(-1);
+      } else {
+        int length = LengthPrefix.start(out);
+        encodeElement(element, item, out);
+        LengthPrefix.finish(out, length);
+      }
+    }
+  }
+
+  @Override
+  public String encodeText(List<?> value) {
+    return ArrayText.render(value, item -> Conversions.text(item, element));
+  }
+
+  private <T> void encodeElement(Codec<T> codec, Object item, WriteBuffer out) {
+    if (!codec.javaType().isInstance(item)) {
+      throw new ProgrammingError(
+          "cannot send a "
+              + item.getClass().getName()
+              + " as an element of "
+              + typeName
+              + "; expected "
+              + codec.javaType().getName()
+              + (item instanceof List<?> ? " (multi-dimensional arrays cannot be sent)" : ""));
+    }
+    codec.encodeBinary(codec.javaType().cast(item), out);
+  }
+}

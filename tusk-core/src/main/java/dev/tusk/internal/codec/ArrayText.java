@@ -1,0 +1,236 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The text array format (array_in, array_out): {@code {1,2,NULL}}, elements in double quotes when
+ * they hold special characters, with {@code \} escaping {@code "} and {@code \}; {@code {}} is
+ * empty; nested braces are further dimensions; an optional {@code [0:2]=} prefix gives lower
+ * bounds, which are not kept. The delimiter is a comma, as for every built-in type but box.
+ *
+ * <p>Elements are decoded from the row's bytes in place when they need no unescaping. Parsing gives
+ * an unmodifiable List that may contain nulls, nested per dimension.
+ */
+final class ArrayText {
+
+  private final byte[] bytes;
+  private final int start;
+  private final int end;
+  private final String typeName;
+  private final ElementDecoder element;
+  private int position;
+
+  /** Unescaped element bytes; element decoders copy what they keep, so it is reused. */
+  private byte[] scratch;
+
+  private ArrayText(byte[] bytes, int offset, int length, String typeName, ElementDecoder element) {
+    this.bytes = bytes;
+    this.start = offset;
+    this.position = offset;
+    this.end = offset + length;
+    this.typeName = typeName;
+    this.element = element;
+  }
+
+  static List<Object> parse(
+      byte[] bytes, int offset, int length, String typeName, ElementDecoder element) {
+    ArrayText parser = new ArrayText(bytes, offset, length, typeName, element);
+    parser.skipBounds();
+    List<Object> list = parser.parseList();
+    parser.skipWhitespace();
+    if (parser.position != parser.end) {
+      throw parser.error();
+    }
+    return list;
+  }
+
+  /**
+   * Renders nested lists in array_out's form; {@code renderElement} gives each non-NULL element's
+   * text.
+   */
+  static String render(List<?> list, Function<Object, String> renderElement) {
+    StringBuilder text = new StringBuilder(2 + 8 * list.size());
+    appendList(text, list, renderElement);
+    return text.toString();
+  }
+
+  /** Appends an element, quoted and escaped where array_in would misread it otherwise. */
+  private static void appendElement(StringBuilder text, String element) {
+    if (!needsQuotes(element)) {
+      text.append(element);
+      return;
+    }
+    text.append('"');
+    for (int i = 0; i < element.length(); i++) {
+      char c = element.charAt(i);
+      if (c == '"' || c == '\\') {
+        text.append('\\');
+      }
+      text.append(c);
+    }
+    text.append('"');
+  }
+
+  private static void appendList(
+      StringBuilder text, List<?> list, Function<Object, String> renderElement) {
+    text.append('{');
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      Object item = list.get(i);
+      if (item == null) {
+        text.append("NULL");
+      } else if (item instanceof List<?> nested) {
+        appendList(text, nested, renderElement);
+      } else {
+        appendElement(text, renderElement.apply(item));
+      }
+    }
+    text.append('}');
+  }
+
+  private static boolean needsQuotes(String element) {
+    if (element.isEmpty() || element.equalsIgnoreCase("NULL")) {
+      return true;
+    }
+    for (int i = 0; i < element.length(); i++) {
+      char c = element.charAt(i);
+      if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** array_isspace: the C locale's whitespace. */
+  private static boolean isWhitespace(int c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
+  }
+
+  private void skipBounds() {
+    if (position < end && bytes[position] == '[') {
+      while (position < end && bytes[position] != '=') {
+        position++;
+      }
+      expect('=');
+    }
+  }
+
+  private List<Object> parseList() {
+    skipWhitespace();
+    expect('{');
+    skipWhitespace();
+    List<Object> items = new ArrayList<>();
+    if (consume('}')) {
+      return Collections.unmodifiableList(items);
+    }
+    boolean nested = position < end && bytes[position] == '{';
+    do {
+      skipWhitespace();
+      if (nested != (position < end && bytes[position] == '{')) {
+        throw error();
+      }
+      items.add(nested ? parseList() : parseElement());
+      skipWhitespace();
+    } while (consume(','));
+    expect('}');
+    return Collections.unmodifiableList(items);
+  }
+
+  private Object parseElement() {
+    if (consume('"')) {
+      return parseQuoted();
+    }
+    int first = position;
+    int last = position; // one past the last non-whitespace byte
+    boolean escaped = false;
+    while (position < end && bytes[position] != ',' && bytes[position] != '}') {
+      byte b = bytes[position++];
+      if (b == '{' || b == '"') {
+        throw error();
+      }
+      if (b == '\\') {
+        escaped = true;
+        position++;
+        last = position;
+      } else if (!isWhitespace(b)) {
+        last = position;
+      }
+    }
+    if (last == first || last > end) {
+      throw error();
+    }
+    if (!escaped && last - first == 4 && isNull(first)) {
+      return null;
+    }
+    return escaped ? decodeUnescaped(first, last) : element.decode(bytes, first, last - first);
+  }
+
+  private Object parseQuoted() {
+    int first = position;
+    boolean escaped = false;
+    while (position < end && bytes[position] != '"') {
+      if (bytes[position] == '\\') {
+        escaped = true;
+        position++;
+      }
+      position++;
+    }
+    if (position >= end) {
+      throw error();
+    }
+    int last = position++;
+    return escaped ? decodeUnescaped(first, last) : element.decode(bytes, first, last - first);
+  }
+
+  /** Decodes bytes[first, last) with each backslash dropped and the byte after it kept. */
+  private Object decodeUnescaped(int first, int last) {
+    if (scratch == null || scratch.length < last - first) {
+      scratch = new byte[last - first];
+    }
+    int size = 0;
+    for (int i = first; i < last; i++) {
+      if (bytes[i] == '\\') {
+        i++;
+      }
+      scratch[size++] = bytes[i];
+    }
+    return element.decode(scratch, 0, size);
+  }
+
+  private boolean isNull(int at) {
+    return (bytes[at] | 0x20) == 'n'
+        && (bytes[at + 1] | 0x20) == 'u'
+        && (bytes[at + 2] | 0x20) == 'l'
+        && (bytes[at + 3] | 0x20) == 'l';
+  }
+
+  private void skipWhitespace() {
+    while (position < end && isWhitespace(bytes[position])) {
+      position++;
+    }
+  }
+
+  private boolean consume(char c) {
+    if (position < end && bytes[position] == c) {
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expect(char c) {
+    if (!consume(c)) {
+      throw error();
+    }
+  }
+
+  private DataError error() {
+    return DecodeErrors.badText(typeName, bytes, start, end - start);
+  }
+}

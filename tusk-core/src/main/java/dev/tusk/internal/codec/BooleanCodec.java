@@ -1,0 +1,65 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+
+/** {@code bool}: one byte in binary (non-zero is true), {@code t} or {@code f} in text. */
+final class BooleanCodec implements Codec<Boolean> {
+
+  static final BooleanCodec INSTANCE = new BooleanCodec();
+
+  private BooleanCodec() {}
+
+  @Override
+  public int oid() {
+    return Oids.BOOL;
+  }
+
+  @Override
+  public String typeName() {
+    return "bool";
+  }
+
+  @Override
+  public Class<Boolean> javaType() {
+    return Boolean.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return true;
+  }
+
+  /** Accepts the server's output ({@code t}, {@code f}) and the spelled-out words. */
+  @Override
+  public Boolean decodeText(byte[] bytes, int offset, int length) {
+    TextCursor text = new TextCursor(bytes, offset, length, "bool");
+    boolean value;
+    if (text.consume("true") || text.consume("t")) {
+      value = true;
+    } else if (text.consume("false") || text.consume("f")) {
+      value = false;
+    } else {
+      throw text.error();
+    }
+    text.expectEnd();
+    return value;
+  }
+
+  @Override
+  public Boolean decodeBinary(byte[] bytes, int offset, int length) {
+    DecodeErrors.requireLength("bool", 1, length);
+    return bytes[offset] != 0;
+  }
+
+  @Override
+  public void encodeBinary(Boolean value, WriteBuffer out) {
+    out.writeByte(value ? 1 : 0);
+  }
+
+  /** {@code t} or {@code f}, as the server writes them. */
+  @Override
+  public String encodeText(Boolean value) {
+    return value ? "t" : "f";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+
+/**
+ * The internal single-byte {@code "char"} type (OID 18, used by catalogs such as {@code
+ * pg_class.relkind}), as a String of what the server's charout writes: the byte itself when it is
+ * ASCII, {@code \ooo} in octal when its high bit is set, and the empty string for the zero byte.
+ * Binary is the one raw byte.
+ */
+final class CharCodec implements Codec<String> {
+
+  static final CharCodec INSTANCE = new CharCodec();
+
+  private CharCodec() {}
+
+  @Override
+  public int oid() {
+    return Oids.CHAR;
+  }
+
+  @Override
+  public String typeName() {
+    return "char";
+  }
+
+  @Override
+  public Class<String> javaType() {
+    return String.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return true;
+  }
+
+  @Override
+  public String decodeText(byte[] bytes, int offset, int length) {
+    return TextCodec.TEXT.decodeText(bytes, offset, length);
+  }
+
+  @Override
+  public String decodeBinary(byte[] bytes, int offset, int length) {
+    DecodeErrors.requireLength("char", 1, length);
+    int b = bytes[offset] & 0xFF;
+    if (b == 0) {
+      return "";
+    }
+    if (b < 0x80) {
+      return String.valueOf((char) b);
+    }
+    return "\\" + (b >> 6) + (b >> 3 & 7) + (b & 7);
+  }
+
+  @Override
+  public void encodeBinary(String value, WriteBuffer out) {
+    out.writeByte(toByte(value));
+  }
+
+  @Override
+  public String encodeText(String value) {
+    toByte(value);
+    return value;
+  }
+
+  /** The byte a value in charout's form stands for. */
+  private static int toByte(String value) {
+    if (value.isEmpty()) {
+      return 0;
+    }
+    if (value.length() == 1 && value.charAt(0) > 0 && value.charAt(0) < 0x80) {
+      return value.charAt(0);
+    }
+    if (value.length() == 4 && value.charAt(0) == '\\') {
+      int b = 0;
+      for (int i = 1; i < 4 && b >= 0; i++) {
+        int digit = value.charAt(i) - '0';
+        b = digit >= 0 && digit <= 7 ? b * 8 + digit : -1;
+      }
+      if (b >= 0x80 && b <= 0xFF) {
+        return b;
+      }
+    }
+    throw new DataError(
+        "a \"char\" value is one byte: an ASCII character, \\ooo in octal for bytes 128 to 255,"
+            + " or the empty string; got '"
+            + value
+            + "'");
+  }
+}

@@ -1,0 +1,239 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.types.Oids;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts a decoded value to a Java type other than its codec's default, only where the result is
+ * exact: integers within range, numeric values that a Double or Long holds without loss,
+ * timestamptz as Instant or ZonedDateTime, arrays as Java arrays (see {@link ArrayTargets}), and
+ * anything as its text. Anything else is a ProgrammingError naming both types; a value that does
+ * not fit the requested type is a DataError naming the value and the type.
+ */
+final class Conversions {
+
+  private static final Map<Class<?>, Class<?>> BOXES =
+      Map.of(
+          boolean.class, Boolean.class,
+          short.class, Short.class,
+          int.class, Integer.class,
+          long.class, Long.class,
+          float.class, Float.class,
+          double.class, Double.class,
+          byte.class, Byte.class,
+          char.class, Character.class);
+
+  private Conversions() {}
+
+  /** The wrapper class for a primitive class; any other class as it is. */
+  static Class<?> boxed(Class<?> type) {
+    return type.isPrimitive() ? BOXES.get(type) : type;
+  }
+
+  /**
+   * A decoded value as text: the codec's rendering, which equals the server's text output where
+   * practical. numeric's NaN and infinities (decoded as Double) read as {@code NaN}, {@code
+   * Infinity} and {@code -Infinity}, as the server writes them.
+   */
+  static String text(Object value, Codec<?> codec) {
+    return render(codec, value);
+  }
+
+  /**
+   * Converts {@code value}, decoded by {@code codec} (with {@link Codec#decodeForConversion}), to
+   * {@code target}, a non-primitive class.
+   */
+  static Object convert(Object value, Codec<?> codec, Class<?> target) {
+    if (target.isInstance(value)) {
+      return value;
+    }
+    if (target == String.class) {
+      return text(value, codec);
+    }
+    Object converted;
+    if (value instanceof List<?> list) {
+      converted =
+          codec instanceof ArrayCodec array ? ArrayTargets.convert(list, array, target) : null;
+    } else if (value instanceof Double special && codec.oid() == Oids.NUMERIC) {
+      converted = fromNumericSpecial(special, codec, target);
+    } else {
+      converted =
+          switch (value) {
+            case Short number -> fromInteger(number, codec, target);
+            case Integer number -> fromInteger(number, codec, target);
+            case Long number -> fromInteger(number, codec, target);
+            case BigDecimal number -> fromNumeric(number, codec, target);
+            case Double number -> fromFloat(number, false, codec, target);
+            case Float number -> fromFloat(number, true, codec, target);
+            case OffsetDateTime timestamp -> fromTimestamptz(timestamp, target);
+            default -> null;
+          };
+    }
+    if (converted == null) {
+      throw cannotRead(codec, target);
+    }
+    return converted;
+  }
+
+  /** The ProgrammingError for a Java type that a PostgreSQL type never converts to. */
+  static ProgrammingError cannotRead(Codec<?> codec, Class<?> target) {
+    return new ProgrammingError(
+        "cannot read a value of type " + codec.typeName() + " as " + target.getName());
+  }
+
+  private static <T> String render(Codec<T> codec, Object value) {
+    Class<T> type = codec.javaType();
+    return type.isInstance(value) ? codec.encodeText(type.cast(value)) : value.toString();
+  }
+
+  private static Object fromInteger(long value, Codec<?> codec, Class<?> target) {
+    if (target == Long.class) {
+      return value;
+    }
+    if (target == Integer.class && value == (int) value) {
+      return (int) value;
+    }
+    if (target == Short.class && value == (short) value) {
+      return (short) value;
+    }
+    if (target == BigInteger.class) {
+      return BigInteger.valueOf(value);
+    }
+    if (target == BigDecimal.class) {
+      return BigDecimal.valueOf(value);
+    }
+    // 2^63 converts back to Long.MAX_VALUE by saturation, so it is excluded explicitly.
+    double asDouble = value;
+    if (target == Double.class && (long) asDouble == value && asDouble != 0x1p63) {
+      return asDouble;
+    }
+    float asFloat = value;
+    if (target == Float.class && (long) asFloat == value && asFloat != 0x1p63f) {
+      return asFloat;
+    }
+    if (target == Integer.class || target == Short.class) {
+      throw new DataError(
+          codec.typeName() + " value " + value + " is out of range for " + target.getName());
+    }
+    if (target == Double.class || target == Float.class) {
+      throw notExact(value, codec, target);
+    }
+    return null;
+  }
+
+  /**
+   * numeric to a Double or Float only when that reads back as the same decimal (its shortest form
+   * compares equal), to integer types only when there is no fraction and it is in range.
+   */
+  private static Object fromNumeric(BigDecimal value, Codec<?> codec, Class<?> target) {
+    try {
+      if (target == Long.class) {
+        return value.longValueExact();
+      }
+      if (target == Integer.class) {
+        return value.intValueExact();
+      }
+      if (target == Short.class) {
+        return value.shortValueExact();
+      }
+      if (target == BigInteger.class) {
+        return value.toBigIntegerExact();
+      }
+    } catch (ArithmeticException e) {
+      throw notExact(value.toPlainString(), codec, target);
+    }
+    if (target == Double.class) {
+      double asDouble = value.doubleValue();
+      if (Double.isFinite(asDouble) && BigDecimal.valueOf(asDouble).compareTo(value) == 0) {
+        return asDouble;
+      }
+      throw notExact(value.toPlainString(), codec, target);
+    }
+    if (target == Float.class) {
+      float asFloat = value.floatValue();
+      if (Float.isFinite(asFloat)
+          && new BigDecimal(Float.toString(asFloat)).compareTo(value) == 0) {
+        return asFloat;
+      }
+      throw notExact(value.toPlainString(), codec, target);
+    }
+    return null;
+  }
+
+  /** numeric NaN and infinities, which only floating-point types can hold. */
+  private static Object fromNumericSpecial(Double value, Codec<?> codec, Class<?> target) {
+    if (target == Float.class) {
+      return value.floatValue();
+    }
+    if (target == Short.class
+        || target == Integer.class
+        || target == Long.class
+        || target == BigInteger.class
+        || target == BigDecimal.class) {
+      throw new DataError(
+          codec.typeName()
+              + " value "
+              + value
+              + " cannot be represented as "
+              + target.getName()
+              + "; read it as Double instead");
+    }
+    return null;
+  }
+
+  /** float to Double always, to Float when it rounds to nothing, to BigDecimal when finite. */
+  private static Object fromFloat(double value, boolean single, Codec<?> codec, Class<?> target) {
+    if (target == Double.class) {
+      return value;
+    }
+    if (target == Float.class) {
+      if ((float) value == value || Double.isNaN(value)) {
+        return (float) value;
+      }
+      throw notExact(value, codec, target);
+    }
+    if (target == BigDecimal.class) {
+      if (!Double.isFinite(value)) {
+        throw notExact(value, codec, target);
+      }
+      // The shortest decimal, which is what the server shows: 0.1, not 0.1000000000000000055...
+      return single ? new BigDecimal(Float.toString((float) value)) : BigDecimal.valueOf(value);
+    }
+    return null;
+  }
+
+  /**
+   * timestamptz as an Instant or a ZonedDateTime in UTC; infinity as Instant.MAX/MIN and {@code
+   * ZonedDateTime.of(LocalDateTime.MAX/MIN, UTC)}.
+   */
+  private static Object fromTimestamptz(OffsetDateTime value, Class<?> target) {
+    boolean infinity = value.equals(OffsetDateTime.MAX);
+    boolean negativeInfinity = value.equals(OffsetDateTime.MIN);
+    if (target == Instant.class) {
+      return infinity ? Instant.MAX : negativeInfinity ? Instant.MIN : value.toInstant();
+    }
+    if (target == ZonedDateTime.class) {
+      return infinity
+          ? PgEpoch.ZONED_MAX
+          : negativeInfinity ? PgEpoch.ZONED_MIN : value.toZonedDateTime();
+    }
+    return null;
+  }
+
+  private static DataError notExact(Object value, Codec<?> codec, Class<?> target) {
+    return new DataError(
+        codec.typeName()
+            + " value "
+            + value
+            + " cannot be represented exactly as "
+            + target.getName());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import java.time.LocalDate;
+
+/**
+ * {@code date}: int32 days since 2000-01-01 in binary, {@code YYYY-MM-DD[ BC]} in text. {@code
+ * infinity} and {@code -infinity} are {@link LocalDate#MAX} and {@link LocalDate#MIN}, both ways;
+ * see {@link PgEpoch} for the range.
+ */
+final class DateCodec implements Codec<LocalDate> {
+
+  static final DateCodec INSTANCE = new DateCodec();
+
+  private DateCodec() {}
+
+  @Override
+  public int oid() {
+    return Oids.DATE;
+  }
+
+  @Override
+  public String typeName() {
+    return "date";
+  }
+
+  @Override
+  public Class<LocalDate> javaType() {
+    return LocalDate.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return true;
+  }
+
+  @Override
+  public LocalDate decodeText(byte[] bytes, int offset, int length) {
+    return PgEpoch.toLocalDate(DateTimeText.parseDate(bytes, offset, length));
+  }
+
+  @Override
+  public LocalDate decodeBinary(byte[] bytes, int offset, int length) {
+    DecodeErrors.requireLength("date", 4, length);
+    return PgEpoch.toLocalDate(BigEndian.int32(bytes, offset));
+  }
+
+  @Override
+  public void encodeBinary(LocalDate value, WriteBuffer out) {
+    out.writeInt32(PgEpoch.days(value));
+  }
+
+  @Override
+  public String encodeText(LocalDate value) {
+    return DateTimeText.date(PgEpoch.days(value));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+
+/**
+ * {@code float4} and {@code float8}: IEEE 754 bits, big-endian, in binary (so NaN and the
+ * infinities travel as themselves); the server's shortest-exact decimal in text.
+ */
+final class FloatCodecs {
+
+  static final Codec<Float> FLOAT4 = new Float4();
+  static final Codec<Double> FLOAT8 = new Float8();
+
+  private FloatCodecs() {}
+
+  private static final class Float4 implements Codec<Float> {
+
+    @Override
+    public int oid() {
+      return Oids.FLOAT4;
+    }
+
+    @Override
+    public String typeName() {
+      return "float4";
+    }
+
+    @Override
+    public Class<Float> javaType() {
+      return Float.class;
+    }
+
+    @Override
+    public boolean hasBinary() {
+      return true;
+    }
+
+    @Override
+    public Float decodeText(byte[] bytes, int offset, int length) {
+      return FloatText.parseFloat(bytes, offset, length);
+    }
+
+    @Override
+    public Float decodeBinary(byte[] bytes, int offset, int length) {
+      DecodeErrors.requireLength("float4", 4, length);
+      return Float.intBitsToFloat(BigEndian.int32(bytes, offset));
+    }
+
+    @Override
+    public void encodeBinary(Float value, WriteBuffer out) {
+      out.writeInt32(Float.floatToRawIntBits(value));
+    }
+
+    @Override
+    public String encodeText(Float value) {
+      return FloatText.render((float) value);
+    }
+  }
+
+  private static final class Float8 implements Codec<Double> {
+
+    @Override
+    public int oid() {
+      return Oids.FLOAT8;
+    }
+
+    @Override
+    public String typeName() {
+      return "float8";
+    }
+
+    @Override
+    public Class<Double> javaType() {
+      return Double.class;
+    }
+
+    @Override
+    public boolean hasBinary() {
+      return true;
+    }
+
+    @Override
+    public Double decodeText(byte[] bytes, int offset, int length) {
+      return FloatText.parseDouble(bytes, offset, length);
+    }
+
+    @Override
+    public Double decodeBinary(byte[] bytes, int offset, int length) {
+      DecodeErrors.requireLength("float8", 8, length);
+      return Double.longBitsToDouble(BigEndian.int64(bytes, offset));
+    }
+
+    @Override
+    public void encodeBinary(Double value, WriteBuffer out) {
+      out.writeInt64(Double.doubleToRawLongBits(value));
+    }
+
+    @Override
+    public String encodeText(Double value) {
+      return FloatText.render((double) value);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import dev.tusk.types.PgInterval;
+
+/**
+ * {@code interval} as {@link PgInterval}. Binary (interval_send) is int64 microseconds, int32 days,
+ * int32 months; text is the {@code postgres} IntervalStyle (see {@link IntervalText}).
+ */
+final class IntervalCodec implements Codec<PgInterval> {
+
+  static final IntervalCodec INSTANCE = new IntervalCodec();
+
+  private IntervalCodec() {}
+
+  @Override
+  public int oid() {
+    return Oids.INTERVAL;
+  }
+
+  @Override
+  public String typeName() {
+    return "interval";
+  }
+
+  @Override
+  public Class<PgInterval> javaType() {
+    return PgInterval.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return true;
+  }
+
+  @Override
+  public PgInterval decodeText(byte[] bytes, int offset, int length) {
+    return IntervalText.parse(bytes, offset, length);
+  }
+
+  @Override
+  public PgInterval decodeBinary(byte[] bytes, int offset, int length) {
+    DecodeErrors.requireLength("interval", 16, length);
+    return new PgInterval(
+        BigEndian.int32(bytes, offset + 12),
+        BigEndian.int32(bytes, offset + 8),
+        BigEndian.int64(bytes, offset));
+  }
+
+  @Override
+  public void encodeBinary(PgInterval value, WriteBuffer out) {
+    out.writeInt64(value.microseconds()).writeInt32(value.days()).writeInt32(value.months());
+  }
+
+  @Override
+  public String encodeText(PgInterval value) {
+    return IntervalText.render(value);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code numeric} as a BigDecimal whose scale is the value's display scale ({@code 1.50} keeps its
+ * two places).
+ *
+ * <p>Binary layout (numeric_send): int16 count of base-10000 digits, int16 weight (the power of
+ * 10000 of the first digit), uint16 sign ({@code 0x0000} positive, {@code 0x4000} negative, {@code
+ * 0xC000} NaN, {@code 0xD000} Infinity, {@code 0xF000} -Infinity), int16 display scale, then the
+ * digits as int16, most significant first, without trailing zero digits.
+ *
+ * <p>NaN and the infinities have no BigDecimal: decoding them to the default type fails with a
+ * DataError, and {@link #decodeForConversion} returns them as a Double.
+ */
+final class NumericCodec implements Codec<BigDecimal> {
+
+  static final NumericCodec INSTANCE = new NumericCodec();
+
+  private static final int POSITIVE = 0x0000;
+  private static final int NEGATIVE = 0x4000;
+  private static final int NAN = 0xC000;
+  private static final int INFINITY = 0xD000;
+  private static final int NEGATIVE_INFINITY = 0xF000;
+
+  /** The largest display scale the format can carry (NUMERIC_DSCALE_MASK). */
+  private static final int MAX_DISPLAY_SCALE = 0x3FFF;
+
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
+
+  private NumericCodec() {}
+
+  @Override
+  public int oid() {
+    return Oids.NUMERIC;
+  }
+
+  @Override
+  public String typeName() {
+    return "numeric";
+  }
+
+  @Override
+  public Class<BigDecimal> javaType() {
+    return BigDecimal.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return true;
+  }
+
+  @Override
+  public BigDecimal decodeText(byte[] bytes, int offset, int length) {
+    return finite(parseText(bytes, offset, length));
+  }
+
+  @Override
+  public BigDecimal decodeBinary(byte[] bytes, int offset, int length) {
+    return finite(readBinary(bytes, offset, length));
+  }
+
+  /** A BigDecimal, or a Double for NaN, Infinity and -Infinity. */
+  @Override
+  public Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
+    return switch (format) {
+      case 0 -> parseText(bytes, offset, length);
+      case 1 -> readBinary(bytes, offset, length);
+      default -> throw new ProgrammingError("unknown format code " + format + "; expected 0 or 1");
+    };
+  }
+
+  @Override
+  public void encodeBinary(BigDecimal value, WriteBuffer out) {
+    int displayScale = Math.max(value.scale(), 0);
+    if (displayScale > MAX_DISPLAY_SCALE) {
+      throw new DataError(
+          "numeric scale "
+              + value.scale()
+              + " exceeds PostgreSQL's maximum of "
+              + MAX_DISPLAY_SCALE
+              + " digits after the decimal point");
+    }
+    if (value.signum() == 0) {
+      out.writeInt16(0).writeInt16(0).writeInt16(POSITIVE).writeInt16(displayScale);
+      return;
+    }
+    String decimal = value.unscaledValue().abs().toString();
+    // The decimal power of each digit; digit groups are aligned on powers of 10000.
+    long firstPower = (long) decimal.length() - value.scale() - 1;
+    long weight = Math.floorDiv(firstPower, 4);
+    long lastGroup = Math.floorDiv(firstPower - decimal.length() + 1, 4);
+    if (weight > Short.MAX_VALUE || lastGroup < Short.MIN_VALUE) {
+      throw new DataError("value " + value + " is out of range for type numeric");
+    }
+    int[] groups = new int[(int) (weight - lastGroup + 1)];
+    for (int i = 0; i < decimal.length(); i++) {
+      long power = firstPower - i;
+      groups[(int) (weight - Math.floorDiv(power, 4))] +=
+          (decimal.charAt(i) - '0') * POWERS_OF_TEN[(int) Math.floorMod(power, 4)];
+    }
+    int count = groups.length;
+    while (groups[count - 1] == 0) {
+      count--;
+    }
+    out.writeInt16(count).writeInt16((int) weight);
+    out.writeInt16(value.signum() < 0 ? NEGATIVE : POSITIVE).writeInt16(displayScale);
+    for (int i = 0; i < count; i++) {
+      out.writeInt16(groups[i]);
+    }
+  }
+
+  @Override
+  public String encodeText(BigDecimal value) {
+    return value.toPlainString();
+  }
+
+  private static BigDecimal finite(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    throw new DataError(
+        "numeric value "
+            + value
+            + " cannot be represented as java.math.BigDecimal; read it as Double instead");
+  }
+
+  private static Object parseText(byte[] bytes, int offset, int length) {
+    String text = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    return switch (text) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> {
+        try {
+          yield new BigDecimal(text);
+        } catch (NumberFormatException e) {
+          throw DecodeErrors.badText("numeric", text);
+        }
+      }
+    };
+  }
+
+  private static Object readBinary(byte[] bytes, int offset, int length) {
+    if (length < 8) {
+      throw DecodeErrors.badBinary("numeric", "only " + length + " bytes");
+    }
+    int count = BigEndian.uint16(bytes, offset);
+    int weight = BigEndian.int16(bytes, offset + 2);
+    int sign = BigEndian.uint16(bytes, offset + 4);
+    int displayScale = BigEndian.uint16(bytes, offset + 6);
+    if (length != 8 + 2 * count) {
+      throw DecodeErrors.badBinary("numeric", length + " bytes for " + count + " digits");
+    }
+    return switch (sign) {
+      case POSITIVE, NEGATIVE ->
+          finite(bytes, offset + 8, count, weight, sign == NEGATIVE, displayScale);
+      case NAN -> Double.NaN;
+      case INFINITY -> Double.POSITIVE_INFINITY;
+      case NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
+      default -> throw DecodeErrors.badBinary("numeric", "sign 0x" + Integer.toHexString(sign));
+    };
+  }
+
+  private static BigDecimal finite(
+      byte[] bytes, int offset, int count, int weight, boolean negative, int displayScale) {
+    if (count == 0) {
+      return BigDecimal.valueOf(0, displayScale);
+    }
+    int scale = 4 * (count - 1 - weight);
+    BigDecimal value;
+    // Up to four base-10000 digits fit a long; longer values go through their decimal digits.
+    if (count <= 4) {
+      long unscaled = 0;
+      for (int i = 0; i < count; i++) {
+        unscaled = unscaled * 10000 + digit(bytes, offset + 2 * i);
+      }
+      value = BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    } else {
+      char[] decimal = new char[4 * count];
+      for (int i = 0; i < count; i++) {
+        int digit = digit(bytes, offset + 2 * i);
+        for (int j = 3; j >= 0; j--, digit /= 10) {
+          decimal[4 * i + j] = (char) ('0' + digit % 10);
+        }
+      }
+      BigInteger unscaled = new BigInteger(new String(decimal));
+      value = new BigDecimal(negative ? unscaled.negate() : unscaled, scale);
+    }
+    try {
+      return value.setScale(displayScale);
+    } catch (ArithmeticException e) {
+      throw DecodeErrors.badBinary("numeric", "digits beyond display scale " + displayScale);
+    }
+  }
+
+  private static int digit(byte[] bytes, int offset) {
+    int digit = BigEndian.int16(bytes, offset);
+    if (digit < 0 || digit > 9999) {
+      throw DecodeErrors.badBinary("numeric", "base-10000 digit " + digit);
+    }
+    return digit;
+  }
+}

@@ -1,0 +1,232 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import dev.tusk.types.PgInterval;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+
+/**
+ * Chooses how a Java value is sent as a parameter. Every type with a binary codec goes in binary
+ * with its exact OID; Strings, Characters and enums go as text with OID 0, so that the server
+ * infers their type from the statement (a String may be meant for a json, enum or date column).
+ * Lookups are by exact class in a map built once.
+ */
+final class ParameterEncoders {
+
+  private static final String SUPPORTED =
+      "Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, String, Character,"
+          + " enums, byte[], UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
+          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, arrays and Lists of"
+          + " those, and int[], long[], short[], float[], double[], boolean[]";
+
+  private static final List<ParameterType> TYPES =
+      List.of(
+          codecType(Boolean.class, Boolean[].class, BooleanCodec.INSTANCE, Oids.BOOL_ARRAY),
+          codecType(Short.class, Short[].class, IntegerCodecs.INT2, Oids.INT2_ARRAY),
+          codecType(Integer.class, Integer[].class, IntegerCodecs.INT4, Oids.INT4_ARRAY),
+          codecType(Long.class, Long[].class, IntegerCodecs.INT8, Oids.INT8_ARRAY),
+          codecType(Float.class, Float[].class, FloatCodecs.FLOAT4, Oids.FLOAT4_ARRAY),
+          codecType(Double.class, Double[].class, FloatCodecs.FLOAT8, Oids.FLOAT8_ARRAY),
+          codecType(
+              BigDecimal.class, BigDecimal[].class, NumericCodec.INSTANCE, Oids.NUMERIC_ARRAY),
+          new ParameterType(
+              BigInteger.class,
+              BigInteger[].class,
+              Oids.NUMERIC,
+              Oids.NUMERIC_ARRAY,
+              (value, out) ->
+                  NumericCodec.INSTANCE.encodeBinary(new BigDecimal((BigInteger) value), out)),
+          codecType(String.class, String[].class, TextCodec.TEXT, Oids.TEXT_ARRAY),
+          new ParameterType(
+              Character.class,
+              Character[].class,
+              Oids.TEXT,
+              Oids.TEXT_ARRAY,
+              (value, out) -> TextCodec.TEXT.encodeBinary(value.toString(), out)),
+          codecType(byte[].class, byte[][].class, ByteaCodec.INSTANCE, Oids.BYTEA_ARRAY),
+          codecType(UUID.class, UUID[].class, UuidCodec.INSTANCE, Oids.UUID_ARRAY),
+          codecType(LocalDate.class, LocalDate[].class, DateCodec.INSTANCE, Oids.DATE_ARRAY),
+          codecType(LocalTime.class, LocalTime[].class, TimeCodecs.TIME, Oids.TIME_ARRAY),
+          codecType(OffsetTime.class, OffsetTime[].class, TimeCodecs.TIMETZ, Oids.TIMETZ_ARRAY),
+          codecType(
+              LocalDateTime.class,
+              LocalDateTime[].class,
+              TimestampCodecs.TIMESTAMP,
+              Oids.TIMESTAMP_ARRAY),
+          codecType(
+              OffsetDateTime.class,
+              OffsetDateTime[].class,
+              TimestampCodecs.TIMESTAMPTZ,
+              Oids.TIMESTAMPTZ_ARRAY),
+          timestamptz(Instant.class, Instant[].class, value -> PgEpoch.micros((Instant) value)),
+          timestamptz(
+              ZonedDateTime.class,
+              ZonedDateTime[].class,
+              value -> PgEpoch.micros((ZonedDateTime) value)),
+          codecType(
+              PgInterval.class, PgInterval[].class, IntervalCodec.INSTANCE, Oids.INTERVAL_ARRAY),
+          new ParameterType(
+              Duration.class,
+              Duration[].class,
+              Oids.INTERVAL,
+              Oids.INTERVAL_ARRAY,
+              (value, out) ->
+                  IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Duration) value), out)));
+
+  private static final ParameterEncoder TEXT = new TextValue();
+
+  /** By the class of an element: how a List or Object[] of such elements is sent. */
+  private static final Map<Class<?>, ParameterEncoder> ARRAY_BY_ELEMENT = arrayByElement();
+
+  /** By exact class: scalars, their arrays, and primitive arrays. */
+  private static final Map<Class<?>, ParameterEncoder> BY_CLASS = byClass();
+
+  private ParameterEncoders() {}
+
+  /**
+   * The encoder for a non-null value.
+   *
+   * @throws ProgrammingError if values of its Java type cannot be sent
+   */
+  static ParameterEncoder encoderFor(Object value) {
+    ParameterEncoder encoder = BY_CLASS.get(value.getClass());
+    if (encoder != null) {
+      return encoder;
+    }
+    return switch (value) {
+      case Enum<?> constant -> TEXT;
+      case List<?> list -> forElements(list, value);
+      case Object[] array -> forElements(Arrays.asList(array), value);
+      default ->
+          throw new ProgrammingError(
+              "cannot send a value of Java type "
+                  + value.getClass().getName()
+                  + "; supported: "
+                  + SUPPORTED);
+    };
+  }
+
+  /** The array encoder for elements like the first non-NULL one; text with OID 0 if none. */
+  private static ParameterEncoder forElements(List<?> items, Object value) {
+    Object first = null;
+    for (int i = 0; i < items.size() && first == null; i++) {
+      first = items.get(i);
+    }
+    if (first == null || first instanceof Enum<?>) {
+      return ArrayParameters.TextArray.INSTANCE;
+    }
+    ParameterEncoder encoder = ARRAY_BY_ELEMENT.get(first.getClass());
+    if (encoder == null) {
+      throw new ProgrammingError(
+          "cannot send a "
+              + value.getClass().getSimpleName()
+              + " whose elements are of Java type "
+              + first.getClass().getName()
+              + (first instanceof List<?> || first instanceof Object[]
+                  ? " (multi-dimensional arrays cannot be sent)"
+                  : "")
+              + "; supported: "
+              + SUPPORTED);
+    }
+    return encoder;
+  }
+
+  private static Map<Class<?>, ParameterEncoder> byClass() {
+    Map<Class<?>, ParameterEncoder> encoders = new HashMap<>();
+    for (ParameterType type : TYPES) {
+      encoders.put(type.javaClass(), new BinaryValue(type));
+      encoders.put(type.arrayClass(), ARRAY_BY_ELEMENT.get(type.javaClass()));
+    }
+    encoders.put(String.class, TEXT);
+    encoders.put(Character.class, TEXT);
+    for (ArrayParameters.PrimitiveArray primitive : ArrayParameters.PrimitiveArray.values()) {
+      encoders.put(primitive.arrayClass(), primitive);
+    }
+    return Map.copyOf(encoders);
+  }
+
+  private static Map<Class<?>, ParameterEncoder> arrayByElement() {
+    Map<Class<?>, ParameterEncoder> encoders = new HashMap<>();
+    for (ParameterType type : TYPES) {
+      encoders.put(type.javaClass(), new ArrayParameters.BinaryArray(type));
+    }
+    return Map.copyOf(encoders);
+  }
+
+  private static <T> ParameterType codecType(
+      Class<T> javaClass, Class<?> arrayClass, Codec<T> codec, int arrayOid) {
+    return new ParameterType(javaClass, arrayClass, codec.oid(), arrayOid, ValueWriter.of(codec));
+  }
+
+  private static ParameterType timestamptz(
+      Class<?> javaClass, Class<?> arrayClass, ToLongFunction<Object> micros) {
+    return new ParameterType(
+        javaClass,
+        arrayClass,
+        Oids.TIMESTAMPTZ,
+        Oids.TIMESTAMPTZ_ARRAY,
+        (value, out) -> out.writeInt64(micros.applyAsLong(value)));
+  }
+
+  /** A value in binary with its type's exact OID. */
+  private record BinaryValue(ParameterType type) implements ParameterEncoder {
+
+    @Override
+    public int oid() {
+      return type.oid();
+    }
+
+    @Override
+    public int format() {
+      return 1;
+    }
+
+    @Override
+    public void write(Object value, WriteBuffer out) {
+      int length = LengthPrefix.start(out);
+      type.writer().write(value, out);
+      LengthPrefix.finish(out, length);
+    }
+  }
+
+  /**
+   * A String, Character or enum constant (its name) as text with OID 0, so the server infers the
+   * type from the statement.
+   */
+  private record TextValue() implements ParameterEncoder {
+
+    @Override
+    public int oid() {
+      return Oids.UNSPECIFIED;
+    }
+
+    @Override
+    public int format() {
+      return 0;
+    }
+
+    @Override
+    public void write(Object value, WriteBuffer out) {
+      String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
+      int length = LengthPrefix.start(out);
+      out.writeUtf8(TextCodec.requireNoNul(text, "text"));
+      LengthPrefix.finish(out, length);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.NotSupportedError;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Types whose text and binary formats are both the value's characters in UTF-8 (the session's
+ * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}
+ * and {@code json}. Also stands in for types the registry does not know, in the text format only.
+ */
+final class TextCodec implements Codec<String> {
+
+  static final TextCodec TEXT = new TextCodec(Oids.TEXT, "text", true);
+  static final TextCodec VARCHAR = new TextCodec(Oids.VARCHAR, "varchar", true);
+  static final TextCodec BPCHAR = new TextCodec(Oids.BPCHAR, "bpchar", true);
+  static final TextCodec NAME = new TextCodec(Oids.NAME, "name", true);
+  static final TextCodec UNKNOWN = new TextCodec(Oids.UNKNOWN, "unknown", true);
+
+  /** {@code json} is sent as its text in both formats (json_send is textsend). */
+  static final TextCodec JSON = new TextCodec(Oids.JSON, "json", true);
+
+  private final int oid;
+  private final String typeName;
+  private final boolean binary;
+
+  private TextCodec(int oid, String typeName, boolean binary) {
+    this.oid = oid;
+    this.typeName = typeName;
+    this.binary = binary;
+  }
+
+  /**
+   * A text-only codec for a type the registry has no codec for, named {@code oid:<oid>}. Its values
+   * decode to the server's text output as a String.
+   */
+  static TextCodec unknownType(int oid) {
+    return new TextCodec(oid, "oid:" + Integer.toUnsignedString(oid), false);
+  }
+
+  /**
+   * Returns {@code value} unless it holds a NUL character, which PostgreSQL text cannot store (the
+   * server would reject it or, worse, cut the value short).
+   */
+  static String requireNoNul(String value, String typeName) {
+    if (value.indexOf('\0') >= 0) {
+      throw new DataError(
+          "a "
+              + typeName
+              + " value cannot contain the NUL character (U+0000): PostgreSQL text cannot hold it;"
+              + " send binary data as byte[] (bytea) instead");
+    }
+    return value;
+  }
+
+  @Override
+  public int oid() {
+    return oid;
+  }
+
+  @Override
+  public String typeName() {
+    return typeName;
+  }
+
+  @Override
+  public Class<String> javaType() {
+    return String.class;
+  }
+
+  @Override
+  public boolean hasBinary() {
+    return binary;
+  }
+
+  @Override
+  public String decodeText(byte[] bytes, int offset, int length) {
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String decodeBinary(byte[] bytes, int offset, int length) {
+    requireBinary();
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void encodeBinary(String value, WriteBuffer out) {
+    requireBinary();
+    out.writeUtf8(requireNoNul(value, typeName));
+  }
+
+  @Override
+  public String encodeText(String value) {
+    return requireNoNul(value, typeName);
+  }
+
+  private void requireBinary() {
+    if (!binary) {
+      throw new NotSupportedError(
+          "the binary format of type " + typeName + " is not known; request it in text format");
+    }
+  }
+}

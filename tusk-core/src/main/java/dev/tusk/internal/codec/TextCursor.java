@@ -1,0 +1,131 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+
+/**
+ * Reads ASCII tokens from a value in the text format, straight from the row's bytes. Every failure
+ * is a DataError quoting the whole value.
+ */
+final class TextCursor {
+
+  private final byte[] bytes;
+  private final int start;
+  private final int end;
+  private final String typeName;
+  private int position;
+
+  TextCursor(byte[] bytes, int offset, int length, String typeName) {
+    this.bytes = bytes;
+    this.start = offset;
+    this.end = offset + length;
+    this.typeName = typeName;
+    this.position = offset;
+  }
+
+  boolean atEnd() {
+    return position >= end;
+  }
+
+  /** Skips {@code c} if it is next. */
+  boolean consume(char c) {
+    if (position < end && bytes[position] == c) {
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Skips {@code word} if the rest of the value starts with it. */
+  boolean consume(String word) {
+    int length = word.length();
+    if (end - position < length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (bytes[position + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    position += length;
+    return true;
+  }
+
+  void expect(char c) {
+    if (!consume(c)) {
+      throw error();
+    }
+  }
+
+  void expectEnd() {
+    if (!atEnd()) {
+      throw error();
+    }
+  }
+
+  /** Reads exactly {@code count} decimal digits. */
+  int digits(int count) {
+    if (end - position < count) {
+      throw error();
+    }
+    int value = 0;
+    for (int i = 0; i < count; i++) {
+      value = value * 10 + digit(bytes[position++]);
+    }
+    return value;
+  }
+
+  /** Reads one or more decimal digits as a non-negative number. */
+  long number() {
+    int first = position;
+    long value = 0;
+    while (position < end && isDigit(bytes[position])) {
+      if (value > (Long.MAX_VALUE - 9) / 10) {
+        throw error();
+      }
+      value = value * 10 + (bytes[position++] - '0');
+    }
+    if (position == first) {
+      throw error();
+    }
+    return value;
+  }
+
+  /**
+   * Reads the digits after a decimal point (one to nine) as nanoseconds; the point itself must have
+   * been consumed already.
+   */
+  int nanos() {
+    int first = position;
+    int value = 0;
+    while (position < end && isDigit(bytes[position])) {
+      if (position - first == 9) {
+        throw error();
+      }
+      value = value * 10 + (bytes[position++] - '0');
+    }
+    int count = position - first;
+    if (count == 0) {
+      throw error();
+    }
+    for (int i = count; i < 9; i++) {
+      value *= 10;
+    }
+    return value;
+  }
+
+  /** A DataError quoting the whole value being parsed. */
+  DataError error() {
+    return DecodeErrors.badText(typeName, bytes, start, end - start);
+  }
+
+  private int digit(byte b) {
+    if (!isDigit(b)) {
+      throw error();
+    }
+    return b - '0';
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+}

@@ -1,0 +1,112 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Oids;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+
+/**
+ * {@code timestamp} as LocalDateTime and {@code timestamptz} as OffsetDateTime in UTC. Binary is
+ * int64 microseconds since 2000-01-01 (UTC for timestamptz). The text of a timestamptz carries the
+ * server's offset, so it converts to UTC exactly whatever the session's TimeZone; rendering uses
+ * {@code +00}. Infinity is {@code MAX}/{@code MIN} of the Java type, both ways (see {@link
+ * PgEpoch}).
+ */
+final class TimestampCodecs {
+
+  static final Codec<LocalDateTime> TIMESTAMP = new Timestamp();
+  static final Codec<OffsetDateTime> TIMESTAMPTZ = new Timestamptz();
+
+  private TimestampCodecs() {}
+
+  private static final class Timestamp implements Codec<LocalDateTime> {
+
+    @Override
+    public int oid() {
+      return Oids.TIMESTAMP;
+    }
+
+    @Override
+    public String typeName() {
+      return "timestamp";
+    }
+
+    @Override
+    public Class<LocalDateTime> javaType() {
+      return LocalDateTime.class;
+    }
+
+    @Override
+    public boolean hasBinary() {
+      return true;
+    }
+
+    @Override
+    public LocalDateTime decodeText(byte[] bytes, int offset, int length) {
+      return PgEpoch.toLocalDateTime(
+          DateTimeText.parseTimestamp(bytes, offset, length, "timestamp", false));
+    }
+
+    @Override
+    public LocalDateTime decodeBinary(byte[] bytes, int offset, int length) {
+      DecodeErrors.requireLength("timestamp", 8, length);
+      return PgEpoch.toLocalDateTime(BigEndian.int64(bytes, offset));
+    }
+
+    @Override
+    public void encodeBinary(LocalDateTime value, WriteBuffer out) {
+      out.writeInt64(PgEpoch.micros(value));
+    }
+
+    @Override
+    public String encodeText(LocalDateTime value) {
+      return DateTimeText.timestamp(PgEpoch.micros(value), false);
+    }
+  }
+
+  private static final class Timestamptz implements Codec<OffsetDateTime> {
+
+    @Override
+    public int oid() {
+      return Oids.TIMESTAMPTZ;
+    }
+
+    @Override
+    public String typeName() {
+      return "timestamptz";
+    }
+
+    @Override
+    public Class<OffsetDateTime> javaType() {
+      return OffsetDateTime.class;
+    }
+
+    @Override
+    public boolean hasBinary() {
+      return true;
+    }
+
+    @Override
+    public OffsetDateTime decodeText(byte[] bytes, int offset, int length) {
+      return PgEpoch.toOffsetDateTime(
+          DateTimeText.parseTimestamp(bytes, offset, length, "timestamptz", true));
+    }
+
+    @Override
+    public OffsetDateTime decodeBinary(byte[] bytes, int offset, int length) {
+      DecodeErrors.requireLength("timestamptz", 8, length);
+      return PgEpoch.toOffsetDateTime(BigEndian.int64(bytes, offset));
+    }
+
+    @Override
+    public void encodeBinary(OffsetDateTime value, WriteBuffer out) {
+      out.writeInt64(PgEpoch.micros(value));
+    }
+
+    @Override
+    public String encodeText(OffsetDateTime value) {
+      return DateTimeText.timestamp(PgEpoch.micros(value), true);
+    }
+  }
+}

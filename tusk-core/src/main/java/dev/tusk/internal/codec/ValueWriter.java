@@ -1,0 +1,16 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.WriteBuffer;
+
+/** Writes one non-NULL value's binary bytes, without a length prefix. */
+@FunctionalInterface
+interface ValueWriter {
+
+  void write(Object value, WriteBuffer out);
+
+  /** A writer that hands values to {@code codec}, which must accept their class. */
+  static <T> ValueWriter of(Codec<T> codec) {
+    Class<T> type = codec.javaType();
+    return (value, out) -> codec.encodeBinary(type.cast(value), out);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.tusk.internal.codec;
+
+import static dev.tusk.internal.codec.Wire.binary;
+import static dev.tusk.internal.codec.Wire.decodeBinary;
+import static dev.tusk.internal.codec.Wire.decodeText;
+import static dev.tusk.internal.codec.Wire.hex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tusk.errors.DataError;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FloatCodecsTest {
+
+  @Test
+  void binaryIsTheIeeeBits() {
+    assertEquals("3ff8000000000000", hex(binary(FloatCodecs.FLOAT8, 1.5)));
+    assertEquals("3fc00000", hex(binary(FloatCodecs.FLOAT4, 1.5f)));
+    assertEquals(
+        Double.NEGATIVE_INFINITY, decodeBinary(FloatCodecs.FLOAT8, hex("fff0000000000000")));
+    assertEquals(Float.POSITIVE_INFINITY, decodeBinary(FloatCodecs.FLOAT4, hex("7f800000")));
+    assertEquals(Double.NaN, decodeBinary(FloatCodecs.FLOAT8, hex("7ff8000000000000")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1.5, 1.5",
+    "100, 100",
+    "0.1, 0.1",
+    "1e15, 1e+15",
+    "123456789012345, 123456789012345",
+    "0.0001, 0.0001",
+    "0.00001, 1e-05",
+    "1e-100, 1e-100",
+    "-2.5e300, -2.5e+300",
+    "12345678901234567890, 1.2345678901234567e+19",
+    "3.141592653589793, 3.141592653589793",
+    "-0.0, -0",
+    "0, 0",
+    "NaN, NaN",
+    "Infinity, Infinity",
+    "-Infinity, -Infinity"
+  })
+  void float8TextIsThePostgresRendering(double value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT8.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT8, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1e6, 1e+06",
+    "123456, 123456",
+    "0.1, 0.1",
+    "3.4028235e38, 3.4028235e+38",
+    "-1.25e-7, -1.25e-07",
+    "NaN, NaN",
+    "-Infinity, -Infinity"
+  })
+  void float4TextIsThePostgresRendering(float value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT4.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
+  }
+
+  @Test
+  void rejectsText() {
+    assertThrows(DataError.class, () -> decodeText(FloatCodecs.FLOAT8, "one"));
+    assertThrows(DataError.class, () -> decodeText(FloatCodecs.FLOAT4, ""));
+  }
+
+  @Property
+  void float8RoundTrips(@ForAll("doubles") double value) {
+    assertEquals(value, Wire.binaryRoundTrip(FloatCodecs.FLOAT8, value));
+    assertEquals(value, Wire.textRoundTrip(FloatCodecs.FLOAT8, value));
+  }
+
+  @Property
+  void float4RoundTrips(@ForAll("floats") float value) {
+    assertEquals(value, Wire.binaryRoundTrip(FloatCodecs.FLOAT4, value));
+    assertEquals(value, Wire.textRoundTrip(FloatCodecs.FLOAT4, value));
+  }
+
+  @Provide
+  Arbitrary<Double> doubles() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().map(Double::longBitsToDouble).filter(d -> !Double.isNaN(d)),
+        Arbitraries.doubles(),
+        Arbitraries.of(
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            -0.0,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE));
+  }
+
+  @Provide
+  Arbitrary<Float> floats() {
+    return Arbitraries.oneOf(
+        Arbitraries.integers().map(Float::intBitsToFloat).filter(f -> !Float.isNaN(f)),
+        Arbitraries.of(
+            Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0.0f, Float.MIN_VALUE));
+  }
+}
