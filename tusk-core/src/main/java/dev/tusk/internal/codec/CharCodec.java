@@ -65,7 +65,7 @@ final class CharCodec implements Codec<String> {
     return value;
   }
 
-  /** The byte a value in charout's form stands for. */
+  /** The byte a value stands for, read as charin does (which also takes \ooo for any byte). */
   private static int toByte(String value) {
     if (value.isEmpty()) {
       return 0;
@@ -79,12 +79,12 @@ final class CharCodec implements Codec<String> {
         int digit = value.charAt(i) - '0';
         b = digit >= 0 && digit <= 7 ? b * 8 + digit : -1;
       }
-      if (b >= 0x80 && b <= 0xFF) {
+      if (b >= 0 && b <= 0xFF) {
         return b;
       }
     }
     throw new DataError(
-        "a \"char\" value is one byte: an ASCII character, \\ooo in octal for bytes 128 to 255,"
+        "a \"char\" value is one byte: an ASCII character, \\ooo in octal,"
             + " or the empty string; got '"
             + value
             + "'");

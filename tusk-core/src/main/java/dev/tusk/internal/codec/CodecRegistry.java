@@ -56,7 +56,8 @@ public final class CodecRegistry {
 
   /**
    * The codec for a type. Never null: an unknown OID gets a text-only codec that decodes to the
-   * server's text as a String and is named {@code oid:<oid>}.
+   * server's text as a String and is named {@code oid:<oid>} (a new one per call: callers cache
+   * codecs per column).
    */
   public Codec<?> forOid(int oid) {
     Codec<?> codec = oid >= 0 && oid < byOid.length ? byOid[oid] : beyondFlat.get(oid);

@@ -24,36 +24,14 @@ final class IntervalText {
       text.expectEnd();
       return PgInterval.NEGATIVE_INFINITY;
     }
-    long months = 0;
-    long days = 0;
-    long micros = 0;
+    Fields fields = new Fields();
     try {
       do {
-        boolean negative = text.consume('-');
-        if (!negative) {
-          text.consume('+');
-        }
-        long number = text.number();
-        if (text.consume(':')) {
-          long time =
-              Math.addExact(Math.multiplyExact(number, MICROS_PER_HOUR), minutesAndSeconds(text));
-          micros = Math.addExact(micros, negative ? -time : time);
-        } else {
-          text.expect(' ');
-          long signed = negative ? -number : number;
-          if (text.consume("years") || text.consume("year")) {
-            months = Math.addExact(months, Math.multiplyExact(signed, 12));
-          } else if (text.consume("mons") || text.consume("mon")) {
-            months = Math.addExact(months, signed);
-          } else if (text.consume("days") || text.consume("day")) {
-            days = Math.addExact(days, signed);
-          } else {
-            throw text.error();
-          }
-        }
+        fields.add(text);
       } while (text.consume(' '));
       text.expectEnd();
-      return new PgInterval(Math.toIntExact(months), Math.toIntExact(days), micros);
+      return new PgInterval(
+          Math.toIntExact(fields.months), Math.toIntExact(fields.days), fields.micros);
     } catch (ArithmeticException e) {
       throw text.error();
     }
@@ -83,6 +61,39 @@ final class IntervalText {
       DateTimeText.appendSeconds(text.append(':'), Math.abs(time % MICROS_PER_MINUTE));
     }
     return text.toString();
+  }
+
+  /** The sums of the fields read so far; overflow throws ArithmeticException. */
+  private static final class Fields {
+    private long months;
+    private long days;
+    private long micros;
+
+    /** Reads one field: {@code [+-]n unit} or a time part {@code [+-]H:MM:SS[.ffffff]}. */
+    void add(TextCursor text) {
+      boolean negative = text.consume('-');
+      if (!negative) {
+        text.consume('+');
+      }
+      long number = text.number();
+      if (text.consume(':')) {
+        long time =
+            Math.addExact(Math.multiplyExact(number, MICROS_PER_HOUR), minutesAndSeconds(text));
+        micros = Math.addExact(micros, negative ? -time : time);
+        return;
+      }
+      text.expect(' ');
+      long signed = negative ? -number : number;
+      if (text.consume("years") || text.consume("year")) {
+        months = Math.addExact(months, Math.multiplyExact(signed, 12));
+      } else if (text.consume("mons") || text.consume("mon")) {
+        months = Math.addExact(months, signed);
+      } else if (text.consume("days") || text.consume("day")) {
+        days = Math.addExact(days, signed);
+      } else {
+        throw text.error();
+      }
+    }
   }
 
   /** Reads {@code MM:SS[.ffffff]} after the hours of a time part, as microseconds. */

@@ -12,6 +12,7 @@ import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.types.Oids;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ class ArrayCodecTest {
   @Test
   void numericArraysKeepSpecialValuesForConversion() {
     ArrayCodec numerics = new ArrayCodec(Oids.NUMERIC_ARRAY, NumericCodec.INSTANCE);
-    byte[] text = "{1.5,NaN}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] text = "{1.5,NaN}".getBytes(StandardCharsets.UTF_8);
     assertEquals(
         Arrays.asList(new BigDecimal("1.5"), Double.NaN),
         numerics.decodeForConversion(0, text, 0, text.length));

@@ -27,9 +27,12 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -210,13 +213,13 @@ class ParameterEncodersTest {
 
   @Property
   void stringArraysSurviveTheTrip(@ForAll("texts") List<String> value) {
-    if (value.stream().anyMatch(java.util.Objects::nonNull)) {
+    if (value.stream().anyMatch(Objects::nonNull)) {
       assertEquals(value, sendAndDecode(value));
     }
   }
 
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<List<String>> texts() {
+  @Provide
+  Arbitrary<List<String>> texts() {
     return TextCodecsTest.strings().injectNull(0.2).list().ofMaxSize(6);
   }
 }

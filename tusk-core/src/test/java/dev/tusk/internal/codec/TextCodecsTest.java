@@ -82,6 +82,7 @@ class TextCodecsTest {
     assertEquals("e9", hex(binary(CharCodec.INSTANCE, "\\351")));
     assertEquals("00", hex(binary(CharCodec.INSTANCE, "")));
     assertEquals("72", hex(binary(CharCodec.INSTANCE, "r")));
+    assertEquals("41", hex(binary(CharCodec.INSTANCE, "\\101")));
     assertEquals("\\351", decodeText(CharCodec.INSTANCE, "\\351"));
   }
 
