@@ -2,4 +2,5 @@
 module dev.tusk {
   exports dev.tusk;
   exports dev.tusk.errors;
+  exports dev.tusk.types;
 }

@@ -9,6 +9,6 @@ package dev.tusk;
 @FunctionalInterface
 public interface RowMaker<R> {
 
-  /** Makes the value for {@code row}. The row is valid only during this call. */
+  /** Makes the value for {@code row}. */
   R make(Row row);
 }

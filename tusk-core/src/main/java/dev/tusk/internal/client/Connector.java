@@ -1,6 +1,10 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Connection;
+import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.conninfo.ConnInfo;
+import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.engine.Startup;
 
 /** Opens connections for {@link dev.tusk.Tusk}. */
 public final class Connector {
@@ -9,6 +13,7 @@ public final class Connector {
 
   /** Parses {@code conninfo}, connects and returns the connection. */
   public static Connection connect(String conninfo) {
-    throw new UnsupportedOperationException("the engine is being written");
+    ConnectionSettings settings = ConnInfo.parse(conninfo);
+    return new TuskConnection(Startup.open(settings), settings, CodecRegistry.defaults());
   }
 }

@@ -1,5 +1,6 @@
 /**
- * TCP and Unix-domain channels with timeouts and keepalive.
+ * TCP and Unix-domain sockets as blocking channels, with connect timeout, TCP_NODELAY and
+ * keepalive.
  *
  * <p>May use: {@code internal.buffer}, {@code internal.conninfo}, {@code errors}.
  */

@@ -1,0 +1,120 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.TuskException;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.ParameterEncoder;
+import dev.tusk.internal.engine.ExtendedQuery.Bindings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses how each parameter is sent (type OID and format, from the Java value) and produces the
+ * Bind values. Every parameter set of one statement must agree on the types, since the statement is
+ * parsed once.
+ */
+final class ParameterBinder {
+
+  /** Parameter types for Parse and one Bindings per parameter set. */
+  record Bound(int[] types, List<Bindings> sets) {}
+
+  private final CodecRegistry codecs;
+
+  ParameterBinder(CodecRegistry codecs) {
+    this.codecs = codecs;
+  }
+
+  Bound bind(int count, List<Object[]> sets) {
+    ParameterEncoder[] encoders = new ParameterEncoder[count];
+    int[] types = new int[count];
+    for (int i = 0; i < count; i++) {
+      encoders[i] = encoderFor(i, firstNonNull(i, sets));
+      types[i] = encoders[i] == null ? 0 : encoders[i].oid();
+    }
+    if (sets.size() > 1) {
+      checkAgreement(encoders, sets);
+    }
+    short[] formats = formats(encoders);
+    List<Bindings> bindings = new ArrayList<>(sets.size());
+    for (Object[] values : sets) {
+      bindings.add(
+          new Bindings(formats, count, (index, out) -> write(encoders, values, index, out)));
+    }
+    return new Bound(types, bindings);
+  }
+
+  private static Object firstNonNull(int index, List<Object[]> sets) {
+    for (Object[] values : sets) {
+      if (values[index] != null) {
+        return values[index];
+      }
+    }
+    return null;
+  }
+
+  private ParameterEncoder encoderFor(int index, Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return codecs.encoderFor(value);
+    } catch (TuskException e) {
+      throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkAgreement(ParameterEncoder[] encoders, List<Object[]> sets) {
+    for (int set = 0; set < sets.size(); set++) {
+      Object[] values = sets.get(set);
+      for (int i = 0; i < encoders.length; i++) {
+        if (values[i] == null) {
+          continue;
+        }
+        ParameterEncoder encoder = encoderFor(i, values[i]);
+        if (encoder.oid() != encoders[i].oid() || encoder.format() != encoders[i].format()) {
+          throw new ProgrammingError(
+              "parameter $"
+                  + (i + 1)
+                  + " of set "
+                  + (set + 1)
+                  + " is a "
+                  + values[i].getClass().getName()
+                  + ", which is sent as another type than in the first set that gave it a value;"
+                  + " all sets must use the same Java types");
+        }
+      }
+    }
+  }
+
+  /** Bind's format codes: none when all are text, one when all agree, else one per parameter. */
+  private static short[] formats(ParameterEncoder[] encoders) {
+    short[] formats = new short[encoders.length];
+    boolean allSame = true;
+    for (int i = 0; i < encoders.length; i++) {
+      formats[i] = (short) (encoders[i] == null ? 0 : encoders[i].format());
+      allSame &= formats[i] == formats[0];
+    }
+    if (formats.length == 0 || (allSame && formats[0] == 0)) {
+      return new short[0];
+    }
+    return allSame ? new short[] {formats[0]} : formats;
+  }
+
+  private static void write(
+      ParameterEncoder[] encoders, Object[] values, int index, WriteBuffer out) {
+    Object value = values[index];
+    if (value == null) {
+      out.writeInt32(-1);
+      return;
+    }
+    try {
+      encoders[index].write(value, out);
+    } catch (DataError e) {
+      throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Column;
+import dev.tusk.Row;
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.TuskException;
+import dev.tusk.internal.protocol.DataRow;
+import java.util.List;
+
+/**
+ * A row over one DataRow: the message body is the row's storage, and each value is decoded only
+ * when it is read.
+ */
+final class ResultRow implements Row {
+
+  private final ResultColumns columns;
+  private final DataRow data;
+  private int[] offsets;
+  private int[] lengths;
+
+  ResultRow(ResultColumns columns, DataRow data) {
+    this.columns = columns;
+    this.data = data;
+  }
+
+  @Override
+  public int size() {
+    return columns.size();
+  }
+
+  @Override
+  public List<String> columnNames() {
+    return columns.names();
+  }
+
+  @Override
+  public List<Column> columns() {
+    return columns.columns();
+  }
+
+  @Override
+  public Object get(int index) {
+    int length = locate(index);
+    if (length < 0) {
+      return null;
+    }
+    try {
+      return columns.decode(index, data.bytes(), offsets[index], length);
+    } catch (TuskException e) {
+      throw atColumn(index, e);
+    }
+  }
+
+  @Override
+  public Object get(String name) {
+    return get(indexOf(name));
+  }
+
+  @Override
+  public <T> T get(int index, Class<T> type) {
+    int length = locate(index);
+    if (length < 0) {
+      return null;
+    }
+    try {
+      return columns.decode(index, data.bytes(), offsets[index], length, type);
+    } catch (TuskException e) {
+      throw atColumn(index, e);
+    }
+  }
+
+  @Override
+  public <T> T get(String name, Class<T> type) {
+    return get(indexOf(name), type);
+  }
+
+  @Override
+  public boolean isNull(int index) {
+    return locate(index) < 0;
+  }
+
+  @Override
+  public int indexOf(String name) {
+    return columns.indexOf(name);
+  }
+
+  /** The length of column {@code index}'s value, -1 for NULL; finds all columns on first use. */
+  private int locate(int index) {
+    if (index < 0 || index >= columns.size()) {
+      throw new ProgrammingError(
+          "column index " + index + " is out of range: the row has " + columns.size() + " columns");
+    }
+    if (offsets == null) {
+      int count = columns.size();
+      int[] foundOffsets = new int[count];
+      int[] foundLengths = new int[count];
+      data.locate(foundOffsets, foundLengths);
+      offsets = foundOffsets;
+      lengths = foundLengths;
+    }
+    return lengths[index];
+  }
+
+  private TuskException atColumn(int index, TuskException e) {
+    String where =
+        "column "
+            + index
+            + " (\""
+            + columns.names().get(index)
+            + "\", "
+            + columns.columns().get(index).typeName()
+            + "): ";
+    return e instanceof ProgrammingError
+        ? new ProgrammingError(where + e.getMessage(), e)
+        : new DataError(where + e.getMessage(), e);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("Row{");
+    for (int i = 0; i < size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      text.append(columns.names().get(i)).append('=').append(get(i));
+    }
+    return text.append('}').toString();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.protocol.RowDescription;
+import dev.tusk.internal.query.ParsedSql;
+import dev.tusk.internal.query.PlaceholderParser;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a connection has learned about each SQL text: its parsed placeholders, and whether all of
+ * its result columns can be read in binary, which is known after it has run once. Bounded: when
+ * full it starts over, which costs only a re-parse and one text-format run per statement.
+ */
+final class StatementCache {
+
+  private static final int CAPACITY = 1024;
+  private static final short[] ALL_TEXT = new short[0];
+  private static final short[] ALL_BINARY = {1};
+
+  /** One SQL text's knowledge. */
+  static final class Entry {
+    private final ParsedSql parsed;
+    private volatile boolean binaryResults;
+
+    private Entry(ParsedSql parsed) {
+      this.parsed = parsed;
+    }
+
+    ParsedSql parsed() {
+      return parsed;
+    }
+
+    /** The result formats for Bind: all binary once every column is known to have a codec. */
+    short[] resultFormats() {
+      return binaryResults ? ALL_BINARY : ALL_TEXT;
+    }
+  }
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final CodecRegistry codecs;
+
+  StatementCache(CodecRegistry codecs) {
+    this.codecs = codecs;
+  }
+
+  Entry get(String sql) {
+    Entry entry = entries.get(sql);
+    if (entry == null) {
+      if (entries.size() >= CAPACITY) {
+        entries.clear();
+      }
+      entry = entries.computeIfAbsent(sql, text -> new Entry(PlaceholderParser.parse(text)));
+    }
+    return entry;
+  }
+
+  /** Records what a run revealed about the statement's result columns. */
+  void learn(Entry entry, List<StatementResult> results) {
+    if (entry.binaryResults || results.isEmpty()) {
+      return;
+    }
+    RowDescription description = results.get(0).description();
+    if (description == null) {
+      return;
+    }
+    for (RowDescription.Field field : description.fields()) {
+      if (!codecs.hasBinary(field.typeOid())) {
+        return;
+      }
+    }
+    entry.binaryResults = true;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Transaction;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.TransactionRollback;
+import dev.tusk.internal.engine.Exchange;
+import dev.tusk.internal.engine.SimpleQuery;
+import dev.tusk.internal.engine.StatementResult;
+import java.util.List;
+
+/**
+ * A transaction block (BEGIN ... COMMIT) or, nested, a savepoint. Its owner thread holds the
+ * session's exclusive lock from opening to ending, so other threads' statements cannot mix in.
+ */
+final class TransactionBlock implements Transaction {
+
+  private final TuskConnection connection;
+  private final String savepoint;
+  private final Exchange<List<StatementResult>> started;
+  private boolean ended;
+
+  TransactionBlock(
+      TuskConnection connection, String savepoint, Exchange<List<StatementResult>> started) {
+    this.connection = connection;
+    this.savepoint = savepoint;
+    this.started = started;
+  }
+
+  @Override
+  public void commit() {
+    end(
+        savepoint == null
+            ? SimpleQuery.commit("COMMIT")
+            : new SimpleQuery("RELEASE SAVEPOINT " + savepoint));
+  }
+
+  @Override
+  public void rollback() {
+    end(
+        new SimpleQuery(
+            savepoint == null
+                ? "ROLLBACK"
+                : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint));
+  }
+
+  /**
+   * Raises if a COMMIT rolled back instead: the server answers COMMIT of a failed transaction with
+   * a ROLLBACK tag, not an error, and a caller who asked to commit must not miss that.
+   */
+  static void checkCommitted(List<StatementResult> results) {
+    if (!results.isEmpty() && "ROLLBACK".equals(results.get(0).commandTag())) {
+      throw new TransactionRollback(
+          Diagnostic.client(
+              "40000", "COMMIT rolled the transaction back: a statement in it had failed earlier"));
+    }
+  }
+
+  @Override
+  public boolean isSavepoint() {
+    return savepoint != null;
+  }
+
+  @Override
+  public void close() {
+    if (!ended) {
+      rollback();
+    }
+  }
+
+  private void end(SimpleQuery command) {
+    if (ended) {
+      throw new ProgrammingError("the transaction block has already ended");
+    }
+    ended = true;
+    try {
+      // The block's BEGIN was not awaited; a failure of it surfaces here.
+      connection.await(started);
+      List<StatementResult> results = connection.run(command);
+      if (savepoint == null) {
+        checkCommitted(results);
+      }
+    } finally {
+      connection.blockEnded();
+    }
+  }
+}

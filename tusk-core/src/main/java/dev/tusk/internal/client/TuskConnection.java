@@ -1,0 +1,234 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Connection;
+import dev.tusk.ConnectionInfo;
+import dev.tusk.Cursor;
+import dev.tusk.Row;
+import dev.tusk.RowFactories;
+import dev.tusk.RowFactory;
+import dev.tusk.Transaction;
+import dev.tusk.TransactionOptions;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.engine.Exchange;
+import dev.tusk.internal.engine.Session;
+import dev.tusk.internal.engine.SimpleQuery;
+import dev.tusk.internal.engine.StatementResult;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The sync {@link Connection}: runs statements through its session and keeps the DB-API transaction
+ * state (autocommit, implicit BEGIN, transaction blocks).
+ */
+public final class TuskConnection implements Connection {
+
+  private final Session session;
+  private final ConnectionSettings settings;
+  private final Statements statements;
+  private final ConnectionInfo info;
+
+  // Guarded by the session's exclusive lock: whether the implicit transaction of autocommit-off
+  // mode has been opened, and how deep the transaction blocks of the owning thread are nested.
+  private volatile boolean autocommit = true;
+  private boolean implicitTransactionOpen;
+  private int blockDepth;
+
+  TuskConnection(Session session, ConnectionSettings settings, CodecRegistry codecs) {
+    this.session = session;
+    this.settings = settings;
+    this.statements = new Statements(this, codecs);
+    this.info = new SessionInfo(session, settings);
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Object... params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Map<String, ?> params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> cursor() {
+    return cursor(RowFactories.row());
+  }
+
+  @Override
+  public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+    return new TuskCursor<>(statements, rowFactory);
+  }
+
+  @Override
+  public Transaction transaction() {
+    return transaction(TransactionOptions.DEFAULT);
+  }
+
+  @Override
+  public Transaction transaction(TransactionOptions options) {
+    session.acquireExclusive();
+    try {
+      boolean savepoint = blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
+      blockDepth++;
+      String name = "tusk_savepoint_" + blockDepth;
+      String begin = savepoint ? "SAVEPOINT " + name : options.beginStatement();
+      // Not awaited: BEGIN travels with the block's first statement; its outcome is checked at
+      // commit or rollback.
+      Exchange<List<StatementResult>> started = new SimpleQuery(begin);
+      session.submit(started);
+      return new TransactionBlock(this, savepoint ? name : null, started);
+    } catch (RuntimeException e) {
+      session.releaseExclusive();
+      throw e;
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(Function<Connection, T> work) {
+    return inTransaction(TransactionOptions.DEFAULT, work);
+  }
+
+  @Override
+  public <T> T inTransaction(TransactionOptions options, Function<Connection, T> work) {
+    try (Transaction transaction = transaction(options)) {
+      T result = work.apply(this);
+      transaction.commit();
+      return result;
+    }
+  }
+
+  @Override
+  public boolean autocommit() {
+    return autocommit;
+  }
+
+  @Override
+  public void setAutocommit(boolean value) {
+    session.acquireExclusive();
+    try {
+      if (value != autocommit && (blockDepth > 0 || implicitTransactionOpen)) {
+        throw new ProgrammingError(
+            "autocommit cannot change while a transaction is open: commit or roll back first");
+      }
+      autocommit = value;
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
+  @Override
+  public void commit() {
+    endImplicitTransaction("COMMIT");
+  }
+
+  @Override
+  public void rollback() {
+    endImplicitTransaction("ROLLBACK");
+  }
+
+  private void endImplicitTransaction(String command) {
+    session.acquireExclusive();
+    try {
+      if (blockDepth > 0) {
+        throw new ProgrammingError(
+            command
+                + " is not allowed inside a transaction block: use Transaction."
+                + command.toLowerCase()
+                + "() or leave the block");
+      }
+      if (!implicitTransactionOpen) {
+        return;
+      }
+      implicitTransactionOpen = false;
+      if (command.equals("COMMIT")) {
+        TransactionBlock.checkCommitted(run(SimpleQuery.commit(command)));
+      } else {
+        run(new SimpleQuery(command));
+      }
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
+  /**
+   * Submits a statement's exchange, opening the implicit transaction first when autocommit is off,
+   * and waits for its results.
+   */
+  List<StatementResult> runStatement(Exchange<List<StatementResult>> exchange) {
+    if (!autocommit) {
+      session.acquireExclusive();
+      try {
+        beginImplicitTransaction();
+        session.submit(exchange);
+      } finally {
+        session.releaseExclusive();
+      }
+      return await(exchange);
+    }
+    return run(exchange);
+  }
+
+  /** Submits an exchange as is and waits for it. */
+  <T> T run(Exchange<T> exchange) {
+    session.submit(exchange);
+    return await(exchange);
+  }
+
+  /** Waits for an exchange submitted earlier. */
+  <T> T await(Exchange<T> exchange) {
+    return Awaiting.result(session, exchange, settings.connectTimeout());
+  }
+
+  private void beginImplicitTransaction() {
+    if (blockDepth > 0) {
+      return;
+    }
+    if (implicitTransactionOpen && session.isQuiet() && !inServerTransaction()) {
+      // Ended by SQL (COMMIT, ROLLBACK) rather than by commit(): open a new one.
+      implicitTransactionOpen = false;
+    }
+    if (!implicitTransactionOpen) {
+      session.submit(new SimpleQuery("BEGIN"));
+      implicitTransactionOpen = true;
+    }
+  }
+
+  private boolean inServerTransaction() {
+    return session.isQuiet() && session.transactionStatus() != 'I';
+  }
+
+  /** Called by a block when it ends, on its owner's thread. */
+  void blockEnded() {
+    blockDepth--;
+    session.releaseExclusive();
+  }
+
+  @Override
+  public ConnectionInfo info() {
+    return info;
+  }
+
+  @Override
+  public void cancel() {
+    session.cancel(settings.connectTimeout());
+  }
+
+  @Override
+  public boolean closed() {
+    return session.isClosed();
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + info + (closed() ? ", closed" : "") + "]";
+  }
+}

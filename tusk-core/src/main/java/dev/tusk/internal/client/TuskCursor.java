@@ -1,0 +1,192 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Column;
+import dev.tusk.Cursor;
+import dev.tusk.RowFactory;
+import dev.tusk.RowMaker;
+import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.engine.StatementResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A client-side cursor: a statement's results are all received before it returns, then read from
+ * memory. Rows are made by the row factory's maker, one per result.
+ */
+final class TuskCursor<R> implements Cursor<R> {
+
+  private final Statements statements;
+  private final RowFactory<R> rowFactory;
+  private List<StatementResult> results = List.of();
+  private int resultIndex;
+  private int rowIndex;
+  private long rowCount = -1;
+  private ResultColumns columns = ResultColumns.NONE;
+  private RowMaker<R> maker;
+  private boolean closed;
+
+  TuskCursor(Statements statements, RowFactory<R> rowFactory) {
+    this.statements = statements;
+    this.rowFactory = rowFactory;
+  }
+
+  @Override
+  public Cursor<R> execute(String sql, Object... params) {
+    checkOpen();
+    show(statements.run(sql, params == null ? new Object[0] : params));
+    return this;
+  }
+
+  @Override
+  public Cursor<R> execute(String sql, Map<String, ?> params) {
+    checkOpen();
+    show(statements.run(sql, params == null ? Map.of() : params));
+    return this;
+  }
+
+  @Override
+  public Cursor<R> executeMany(String sql, List<?> paramSets) {
+    checkOpen();
+    List<StatementResult> all = statements.runMany(sql, paramSets);
+    show(all);
+    long total = 0;
+    for (StatementResult result : all) {
+      total += Math.max(0, result.rowCount());
+    }
+    rowCount = total;
+    return this;
+  }
+
+  private void show(List<StatementResult> newResults) {
+    results = newResults;
+    resultIndex = 0;
+    enterResult();
+  }
+
+  private void enterResult() {
+    rowIndex = 0;
+    maker = null;
+    if (resultIndex < results.size()) {
+      StatementResult result = results.get(resultIndex);
+      columns = ResultColumns.of(result.description(), statements.codecs());
+      rowCount = result.rowCount();
+    } else {
+      columns = ResultColumns.NONE;
+      rowCount = -1;
+    }
+  }
+
+  @Override
+  public R fetchOne() {
+    List<?> rows = currentRows();
+    if (rowIndex >= rows.size()) {
+      return null;
+    }
+    return make(rowIndex++);
+  }
+
+  @Override
+  public List<R> fetchMany(int size) {
+    if (size < 0) {
+      throw new ProgrammingError("fetchMany needs a size of 0 or more, not " + size);
+    }
+    List<?> rows = currentRows();
+    int end = (int) Math.min(rows.size(), (long) rowIndex + size);
+    List<R> made = new ArrayList<>(Math.max(0, end - rowIndex));
+    while (rowIndex < end) {
+      made.add(make(rowIndex++));
+    }
+    return made;
+  }
+
+  @Override
+  public List<R> fetchAll() {
+    return fetchMany(Integer.MAX_VALUE);
+  }
+
+  private List<?> currentRows() {
+    checkOpen();
+    if (resultIndex >= results.size()) {
+      return List.of();
+    }
+    StatementResult result = results.get(resultIndex);
+    if (result.description() == null) {
+      throw new ProgrammingError(
+          "the last statement returned no rows (" + result.commandTag() + ")");
+    }
+    return result.rows();
+  }
+
+  private R make(int index) {
+    if (maker == null) {
+      maker = rowFactory.maker(columns.columns());
+    }
+    return maker.make(new ResultRow(columns, results.get(resultIndex).rows().get(index)));
+  }
+
+  @Override
+  public long rowCount() {
+    return rowCount;
+  }
+
+  @Override
+  public String statusMessage() {
+    return resultIndex < results.size() ? results.get(resultIndex).commandTag() : null;
+  }
+
+  @Override
+  public List<Column> description() {
+    return columns.columns();
+  }
+
+  @Override
+  public boolean nextSet() {
+    checkOpen();
+    if (resultIndex + 1 >= results.size()) {
+      resultIndex = results.size();
+      enterResult();
+      return false;
+    }
+    resultIndex++;
+    enterResult();
+    return true;
+  }
+
+  @Override
+  public Iterator<R> iterator() {
+    return new Iterator<>() {
+      private R next = fetchOne();
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public R next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        R current = next;
+        next = fetchOne();
+        return current;
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    results = List.of();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new InterfaceError("the cursor is closed");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tusk.internal.engine;
+
+import dev.tusk.errors.ConnectionFailure;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.transport.Transport;
+import java.io.IOException;
+import java.time.Duration;
+
+/** Sends a CancelRequest on a socket of its own, as the protocol requires. */
+final class CancelRequest {
+
+  private CancelRequest() {}
+
+  static void send(HostPort endpoint, Duration timeout, int processId, byte[] secretKey) {
+    WriteBuffer message = new WriteBuffer(16);
+    FrontendMessages.cancelRequest(message, processId, secretKey);
+    try (Transport transport = Transports.open(endpoint, timeout, false)) {
+      transport.write(message.array(), 0, message.size());
+      // The server closes the socket once it has read the request; waiting for that means the
+      // cancel has arrived before this method returns.
+      transport.input().read();
+    } catch (IOException e) {
+      throw new ConnectionFailure(
+          Diagnostic.client("08006", "could not send a cancel request to " + endpoint + ": " + e),
+          e);
+    }
+  }
+}

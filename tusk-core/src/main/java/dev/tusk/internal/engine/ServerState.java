@@ -1,0 +1,60 @@
+package dev.tusk.internal.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the server told this session about itself: its parameters (kept current from
+ * ParameterStatus), the backend's cancel key and the transaction status of the last ReadyForQuery.
+ * Written by the reader thread, read by any caller.
+ */
+final class ServerState {
+
+  private final Map<String, String> parameters = new ConcurrentHashMap<>();
+  private volatile int processId;
+  private volatile byte[] secretKey = new byte[0];
+  private volatile char transactionStatus = 'I';
+
+  void parameter(String name, String value) {
+    parameters.put(name, value);
+  }
+
+  String parameter(String name) {
+    return parameters.get(name);
+  }
+
+  Map<String, String> parameters() {
+    return Map.copyOf(parameters);
+  }
+
+  void backendKey(int processId, byte[] secretKey) {
+    this.processId = processId;
+    this.secretKey = secretKey.clone();
+  }
+
+  int processId() {
+    return processId;
+  }
+
+  byte[] secretKey() {
+    return secretKey.clone();
+  }
+
+  void transactionStatus(char status) {
+    this.transactionStatus = status;
+  }
+
+  /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */
+  char transactionStatus() {
+    return transactionStatus;
+  }
+
+  /**
+   * The server version as PQserverVersion computes it: 170002 for "17.2", 90624 for "9.6.24"; 0 if
+   * unknown.
+   */
+  int serverVersion() {
+    String text = parameters.get("server_version");
+    return text == null ? 0 : ServerVersion.parse(text);
+  }
+}

@@ -1,0 +1,298 @@
+package dev.tusk.internal.engine;
+
+import dev.tusk.errors.ConnectionDoesNotExist;
+import dev.tusk.errors.ConnectionFailure;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.ProtocolViolation;
+import dev.tusk.errors.TransactionResolutionUnknown;
+import dev.tusk.errors.TuskException;
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.protocol.BackendMessage;
+import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.protocol.NoticeResponse;
+import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.internal.protocol.ParameterStatus;
+import dev.tusk.internal.protocol.ReadyForQuery;
+import dev.tusk.internal.transport.Transport;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One physical connection after startup. It owns the socket, a reader thread and a writer thread.
+ *
+ * <p>Callers {@link #submit} exchanges: under one lock an exchange joins the in-flight FIFO and its
+ * messages join the outbound buffer, so queue order is wire order. The reader thread routes every
+ * message: notices and ParameterStatus to the session, everything else to the exchange at the head
+ * of the FIFO, which leaves at its ReadyForQuery. Because the reader always reads, writes can never
+ * deadlock against the server, and any number of callers can have requests in flight at once.
+ */
+public final class Session implements AutoCloseable {
+
+  private static final System.Logger NOTICES = System.getLogger("dev.tusk.notice");
+
+  private final Transport transport;
+  private final BackendMessageReader reader;
+  private final HostPort endpoint;
+  private final ServerState state;
+  private final Outbound outbound;
+  private final ConcurrentLinkedQueue<Exchange<?>> inFlight = new ConcurrentLinkedQueue<>();
+
+  /**
+   * Held while an exchange is queued and encoded, so that FIFO order equals wire order; held for a
+   * whole transaction block by its owner, so that other callers wait (it is reentrant).
+   */
+  private final ReentrantLock submitLock = new ReentrantLock();
+
+  /** Why the session ended; null while it is open. Set once. */
+  private volatile TuskException closedBy;
+
+  Session(Transport transport, BackendMessageReader reader, HostPort endpoint, ServerState state) {
+    this.transport = transport;
+    this.reader = reader;
+    this.endpoint = endpoint;
+    this.state = state;
+    this.outbound = new Outbound(transport);
+  }
+
+  /** Starts the reader and writer threads; called once startup has finished. */
+  void start() {
+    String name = "tusk-" + state.processId() + "@" + endpoint;
+    // Platform threads: a blocking read woken by the kernel has less latency than a virtual thread
+    // woken by the poller, and there are only two per connection.
+    Thread.ofPlatform().daemon().name(name + "-reader").start(this::readLoop);
+    Thread.ofPlatform().daemon().name(name + "-writer").start(this::writeLoop);
+  }
+
+  /**
+   * Queues {@code exchange} and its messages. Returns its future; it fails at once if the session
+   * is closed or the exchange cannot be encoded.
+   */
+  public <T> CompletableFuture<T> submit(Exchange<T> exchange) {
+    submitLock.lock();
+    try {
+      if (closedBy != null) {
+        exchange.fail(closedError());
+        return exchange.future();
+      }
+      // Queued before its bytes can be sent, so its responses always find it.
+      inFlight.add(exchange);
+      try {
+        outbound.append(exchange::encode);
+      } catch (TuskException | IllegalArgumentException e) {
+        // Nothing of it was kept and nothing was queued after it: it can simply leave.
+        inFlight.remove(exchange);
+        exchange.fail(
+            e instanceof TuskException tusk
+                ? tusk
+                : new dev.tusk.errors.DataError(e.getMessage(), e));
+        return exchange.future();
+      }
+    } finally {
+      submitLock.unlock();
+    }
+    if (closedBy != null) {
+      failInFlight();
+    }
+    return exchange.future();
+  }
+
+  /**
+   * Gives the calling thread exclusive use until {@link #releaseExclusive()}: other threads'
+   * submissions wait. Reentrant.
+   */
+  public void acquireExclusive() {
+    submitLock.lock();
+  }
+
+  /** Ends one {@link #acquireExclusive()}. */
+  public void releaseExclusive() {
+    submitLock.unlock();
+  }
+
+  /** Whether no request is in flight (the last known transaction status is then current). */
+  public boolean isQuiet() {
+    return inFlight.isEmpty();
+  }
+
+  /** Whether {@code exchange} is the request the server works on now (the head of the FIFO). */
+  public boolean isRunning(Exchange<?> exchange) {
+    return inFlight.peek() == exchange;
+  }
+
+  /** 'I' idle, 'T' in a transaction block, 'E' in a failed one, as of the last ReadyForQuery. */
+  public char transactionStatus() {
+    return state.transactionStatus();
+  }
+
+  /** A server parameter from ParameterStatus, or null. */
+  public String parameter(String name) {
+    return state.parameter(name);
+  }
+
+  /** All server parameters reported so far. */
+  public Map<String, String> parameters() {
+    return state.parameters();
+  }
+
+  /** The backend's process ID. */
+  public int processId() {
+    return state.processId();
+  }
+
+  /** The server version in PQserverVersion's form. */
+  public int serverVersion() {
+    return state.serverVersion();
+  }
+
+  /** The host and port (or socket directory) this session is connected to. */
+  public HostPort endpoint() {
+    return endpoint;
+  }
+
+  /** Whether the session has ended. */
+  public boolean isClosed() {
+    return closedBy != null;
+  }
+
+  /**
+   * Sends a CancelRequest for this backend over a new socket. The server cancels whatever the
+   * backend runs at that moment, if anything.
+   */
+  public void cancel(java.time.Duration connectTimeout) {
+    if (isClosed()) {
+      return;
+    }
+    CancelRequest.send(endpoint, connectTimeout, state.processId(), state.secretKey());
+  }
+
+  /** Sends Terminate after the requests already queued, then closes the socket. */
+  @Override
+  public void close() {
+    submitLock.lock();
+    try {
+      if (closedBy != null) {
+        return;
+      }
+      closedBy = closedByUser();
+      outbound.append(FrontendMessages::terminate);
+      outbound.stop();
+    } finally {
+      submitLock.unlock();
+    }
+    // The writer closes the socket once Terminate is out; the reader then fails what is left in
+    // flight with "the connection is closed".
+  }
+
+  private void readLoop() {
+    try {
+      while (true) {
+        route(reader.read());
+      }
+    } catch (IOException | RuntimeException e) {
+      end(e);
+    }
+  }
+
+  private void writeLoop() {
+    try {
+      outbound.runWriter();
+      transport.close();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      end(e);
+    }
+  }
+
+  private void route(BackendMessage message) {
+    switch (message) {
+      case NoticeResponse notice ->
+          NOTICES.log(System.Logger.Level.INFO, notice.diagnostic().describe());
+      case ParameterStatus status -> {
+        state.parameter(status.name(), status.value());
+        if (status.name().equals("client_encoding") && !status.value().equals("UTF8")) {
+          throw violation("client_encoding changed to " + status.value() + "; Tusk needs UTF8");
+        }
+      }
+      case NotificationResponse notification ->
+          NOTICES.log(
+              System.Logger.Level.DEBUG,
+              "notification on channel " + notification.channel() + " dropped: nobody listens");
+      default -> {
+        Exchange<?> head = inFlight.peek();
+        if (head == null) {
+          throw violation(message.getClass().getSimpleName() + " arrived with no request waiting");
+        }
+        if (message instanceof ReadyForQuery ready) {
+          state.transactionStatus(ready.transactionStatus());
+        }
+        if (head.handle(message, outbound)) {
+          inFlight.poll();
+          head.finish();
+        }
+      }
+    }
+  }
+
+  /** Ends the session for {@code cause}: closes the socket and fails every request in flight. */
+  private void end(Throwable cause) {
+    if (closedBy == null) {
+      // Races only with close(), and either reason is a fine one to report.
+      closedBy = lostError(cause);
+    }
+    outbound.stop();
+    transport.close();
+    failInFlight();
+  }
+
+  private void failInFlight() {
+    Exchange<?> exchange;
+    while ((exchange = inFlight.poll()) != null) {
+      exchange.fail(errorFor(exchange));
+    }
+  }
+
+  private TuskException errorFor(Exchange<?> exchange) {
+    TuskException reason = closedBy;
+    if (exchange.outcomeUnknownIfLost() && !(reason instanceof ConnectionDoesNotExist)) {
+      return new TransactionResolutionUnknown(
+          Diagnostic.client(
+              "08007",
+              "the connection was lost after COMMIT was sent: the transaction may or may not"
+                  + " have committed"),
+          reason);
+    }
+    return reason instanceof ConnectionDoesNotExist ? closedError() : reason;
+  }
+
+  private TuskException lostError(Throwable cause) {
+    if (cause instanceof TuskException tusk && tusk instanceof ProtocolViolation) {
+      return tusk;
+    }
+    if (cause instanceof dev.tusk.internal.protocol.ProtocolViolationException violation) {
+      return new ProtocolViolation(Diagnostic.client("08P01", violation.getMessage()), violation);
+    }
+    return new ConnectionFailure(
+        Diagnostic.client(
+            "08006", "the connection to " + endpoint + " was lost: " + cause.getMessage()),
+        cause);
+  }
+
+  private ConnectionDoesNotExist closedByUser() {
+    return new ConnectionDoesNotExist(Diagnostic.client("08003", "the connection is closed"));
+  }
+
+  private TuskException closedError() {
+    TuskException reason = closedBy;
+    return reason instanceof ConnectionDoesNotExist
+        ? closedByUser()
+        : new ConnectionDoesNotExist(
+            Diagnostic.client("08003", "the connection is closed: " + reason.getMessage()), reason);
+  }
+
+  private static ProtocolViolation violation(String message) {
+    return new ProtocolViolation(Diagnostic.client("08P01", message));
+  }
+}

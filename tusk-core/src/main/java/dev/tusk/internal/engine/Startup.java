@@ -1,0 +1,170 @@
+package dev.tusk.internal.engine;
+
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
+import dev.tusk.errors.TuskException;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.conninfo.SslMode;
+import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.transport.Transport;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Opens a session: tries each host in turn, negotiates SSL, sends the StartupMessage, authenticates
+ * and reads the server's parameters up to the first ReadyForQuery. Runs on the caller's thread
+ * before the session's own threads exist; a watchdog closes the socket when connect_timeout passes.
+ */
+public final class Startup {
+
+  private Startup() {}
+
+  /** Connects to the first host of {@code settings} that accepts the session. */
+  public static Session open(ConnectionSettings settings) {
+    if (settings.sslMode() == SslMode.REQUIRE
+        || settings.sslMode() == SslMode.VERIFY_CA
+        || settings.sslMode() == SslMode.VERIFY_FULL) {
+      throw new NotSupportedError(
+          "sslmode="
+              + settings.sslMode().name().toLowerCase().replace('_', '-')
+              + " needs TLS, which Tusk does not support yet; use sslmode=prefer or disable");
+    }
+    TuskException failure = null;
+    for (HostPort host : settings.hosts()) {
+      try {
+        return openHost(settings, host);
+      } catch (TuskException e) {
+        if (failure != null) {
+          e.addSuppressed(failure);
+        }
+        failure = e;
+      }
+    }
+    throw failure;
+  }
+
+  private static Session openHost(ConnectionSettings settings, HostPort host) {
+    long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+    Transport transport = connect(settings, host, deadline);
+    AtomicBoolean settled = new AtomicBoolean();
+    Thread watchdog = startWatchdog(transport, settled, deadline);
+    try {
+      BackendMessageReader reader =
+          new BackendMessageReader(transport.input(), settings.maxMessageSize());
+      ServerState state = new ServerState();
+      send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));
+      new Authentication(settings, host, transport, reader).run();
+      new StartupParameters(reader, state).read();
+      if (!settled.compareAndSet(false, true)) {
+        throw timedOut(settings, host);
+      }
+      Session session = new Session(transport, reader, host, state);
+      session.start();
+      return session;
+    } catch (IOException e) {
+      transport.close();
+      // Only the watchdog settles before success, by closing the socket under the read.
+      throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
+    } catch (RuntimeException e) {
+      transport.close();
+      throw e;
+    } finally {
+      watchdog.interrupt();
+    }
+  }
+
+  private static Transport connect(ConnectionSettings settings, HostPort host, long deadline) {
+    try {
+      Transport transport = Transports.open(host, remaining(deadline), settings.keepalives());
+      if (settings.sslMode() == SslMode.PREFER && !host.isUnixSocket()) {
+        if (serverAcceptsSsl(transport)) {
+          // The server would speak TLS, which Tusk cannot yet: start over in plain text, which
+          // sslmode=prefer permits.
+          transport.close();
+          transport = Transports.open(host, remaining(deadline), settings.keepalives());
+        }
+      }
+      return transport;
+    } catch (IOException e) {
+      throw unableToConnect(host, e);
+    }
+  }
+
+  private static boolean serverAcceptsSsl(Transport transport) throws IOException {
+    send(transport, FrontendMessages::sslRequest);
+    int answer = transport.input().read();
+    if (answer < 0) {
+      throw new IOException("the server closed the connection after SSLRequest");
+    }
+    return answer == 'S';
+  }
+
+  private static Thread startWatchdog(Transport transport, AtomicBoolean settled, long deadline) {
+    return Thread.ofVirtual()
+        .name("tusk-connect-timeout")
+        .start(
+            () -> {
+              try {
+                Thread.sleep(remaining(deadline));
+                if (settled.compareAndSet(false, true)) {
+                  transport.close();
+                }
+              } catch (InterruptedException finished) {
+                // Startup ended first.
+              }
+            });
+  }
+
+  private static Map<String, String> startupParameters(ConnectionSettings settings) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("user", settings.user());
+    parameters.put("database", settings.database());
+    parameters.put("client_encoding", "UTF8");
+    // Text results are parsed by the codecs, so their formats are pinned.
+    parameters.put("DateStyle", "ISO");
+    parameters.put("IntervalStyle", "postgres");
+    parameters.put("extra_float_digits", "3");
+    if (settings.applicationName() != null) {
+      parameters.put("application_name", settings.applicationName());
+    }
+    if (settings.options() != null) {
+      parameters.put("options", settings.options());
+    }
+    return parameters;
+  }
+
+  static void send(Transport transport, Consumer<WriteBuffer> message) throws IOException {
+    WriteBuffer out = new WriteBuffer(256);
+    message.accept(out);
+    transport.write(out.array(), 0, out.size());
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+  }
+
+  private static TuskException timedOut(ConnectionSettings settings, HostPort host) {
+    return new SqlclientUnableToEstablishSqlconnection(
+        Diagnostic.client(
+            "08001",
+            "timeout expired after "
+                + settings.connectTimeout().toMillis()
+                + " ms connecting to "
+                + host
+                + " (connect_timeout)"));
+  }
+
+  private static TuskException unableToConnect(HostPort host, IOException cause) {
+    return new SqlclientUnableToEstablishSqlconnection(
+        Diagnostic.client("08001", "could not connect to " + host + ": " + cause.getMessage()),
+        cause);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tusk.internal.engine;
+
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.transport.Transport;
+import java.io.IOException;
+import java.time.Duration;
+
+/** Opens the right kind of socket for a host: a Unix-domain socket for a directory, else TCP. */
+final class Transports {
+
+  private Transports() {}
+
+  static Transport open(HostPort endpoint, Duration timeout, boolean keepalive) throws IOException {
+    if (endpoint.isUnixSocket()) {
+      return Transport.unix(endpoint.unixSocketPath());
+    }
+    return Transport.tcp(endpoint.host(), endpoint.port(), timeout, keepalive);
+  }
+}
