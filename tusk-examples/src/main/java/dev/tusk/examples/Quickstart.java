@@ -1,10 +1,109 @@
 package dev.tusk.examples;
 
-/** The README quickstart. */
+import dev.tusk.Connection;
+import dev.tusk.Cursor;
+import dev.tusk.Row;
+import dev.tusk.RowFactories;
+import dev.tusk.Transaction;
+import dev.tusk.Tusk;
+import dev.tusk.errors.UniqueViolation;
+import dev.tusk.testing.PostgresServer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README quickstart: connects (to {@code DATABASE_URL}, or to an embedded PostgreSQL), creates
+ * a table, writes with parameters and {@code executeMany}, reads with each row factory, and shows a
+ * transaction with a savepoint and a caught {@link UniqueViolation}.
+ */
 public final class Quickstart {
+
+  /** A row as a Java record, filled by column name. */
+  record Pet(int id, String name, LocalDate born, BigDecimal weightKg) {}
+
   private Quickstart() {}
 
   public static void main(String[] args) {
-    System.out.println("Tusk quickstart");
+    String url = System.getenv("DATABASE_URL");
+    if (url == null) {
+      System.out.println("DATABASE_URL is not set: starting an embedded PostgreSQL...");
+      url = PostgresServer.get().conninfo();
+    }
+    try (Connection conn = Tusk.connect(url)) {
+      System.out.printf(
+          "connected to PostgreSQL %d, backend pid %d%n",
+          conn.info().serverVersion(), conn.info().backendPid());
+      conn.execute(
+          "DROP TABLE IF EXISTS pets;"
+              + " CREATE TABLE pets (id int PRIMARY KEY, name text NOT NULL, born date,"
+              + " weight_kg numeric(6,2))");
+      write(conn);
+      read(conn);
+      transactions(conn);
+      conn.execute("DROP TABLE pets");
+    }
+  }
+
+  private static void write(Connection conn) {
+    conn.execute(
+        "INSERT INTO pets VALUES ($1, $2, $3, $4)",
+        1,
+        "Tusk",
+        LocalDate.of(2024, 5, 1),
+        new BigDecimal("812.50"));
+    Cursor<Row> cursor =
+        conn.cursor()
+            .executeMany(
+                "INSERT INTO pets VALUES ($1, $2, $3, $4)",
+                List.of(
+                    new Object[] {2, "Ivory", LocalDate.of(2025, 2, 9), new BigDecimal("640.00")},
+                    new Object[] {3, "Mammoth", null, null}));
+    System.out.println("executeMany inserted " + cursor.rowCount() + " rows");
+  }
+
+  private static void read(Connection conn) {
+    Row row = conn.execute("SELECT id, name, born FROM pets WHERE id = $1", 1).fetchOne();
+    System.out.println("row():    " + row.getInt("id") + " " + row.getString("name"));
+
+    List<Map<String, Object>> maps =
+        conn.cursor(RowFactories.map())
+            .execute("SELECT id, name FROM pets WHERE id <= :max ORDER BY id", Map.of("max", 2))
+            .fetchAll();
+    System.out.println("map():    " + maps);
+
+    for (Pet pet :
+        conn.cursor(RowFactories.record(Pet.class))
+            .execute("SELECT id, name, born, weight_kg FROM pets ORDER BY id")) {
+      System.out.println("record(): " + pet);
+    }
+
+    Object count =
+        conn.cursor(RowFactories.scalar()).execute("SELECT count(*) FROM pets").fetchOne();
+    System.out.println("scalar(): " + count + " pets");
+  }
+
+  private static void transactions(Connection conn) {
+    try (Transaction outer = conn.transaction()) {
+      conn.execute("UPDATE pets SET name = $1 WHERE id = $2", "Tusk the Great", 1);
+      try (Transaction inner = conn.transaction()) {
+        conn.execute("INSERT INTO pets (id, name) VALUES ($1, $2)", 2, "Duplicate");
+        inner.commit();
+      } catch (UniqueViolation e) {
+        System.out.println(
+            "savepoint rolled back: "
+                + e.diagnostic().messagePrimary()
+                + " ("
+                + e.diagnostic().constraintName()
+                + ")");
+      }
+      outer.commit();
+    }
+    String name =
+        conn.cursor(RowFactories.scalar(String.class))
+            .execute("SELECT name FROM pets WHERE id = 1")
+            .fetchOne();
+    System.out.println("after commit: pet 1 is " + name);
   }
 }

@@ -32,8 +32,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Session implements AutoCloseable {
 
-  private static final System.Logger NOTICES = System.getLogger("dev.tusk.notice");
-
   private final Transport transport;
   private final BackendMessageReader reader;
   private final HostPort endpoint;
@@ -208,8 +206,7 @@ public final class Session implements AutoCloseable {
 
   private void route(BackendMessage message) {
     switch (message) {
-      case NoticeResponse notice ->
-          NOTICES.log(System.Logger.Level.INFO, notice.diagnostic().describe());
+      case NoticeResponse notice -> NoticeLog.log(notice.diagnostic());
       case ParameterStatus status -> {
         state.parameter(status.name(), status.value());
         if (status.name().equals("client_encoding") && !status.value().equals("UTF8")) {
@@ -217,9 +214,7 @@ public final class Session implements AutoCloseable {
         }
       }
       case NotificationResponse notification ->
-          NOTICES.log(
-              System.Logger.Level.DEBUG,
-              "notification on channel " + notification.channel() + " dropped: nobody listens");
+          NoticeLog.notificationDropped(notification.channel());
       default -> {
         Exchange<?> head = inFlight.peek();
         if (head == null) {

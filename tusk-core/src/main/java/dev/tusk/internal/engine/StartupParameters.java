@@ -17,8 +17,6 @@ import java.io.IOException;
  */
 final class StartupParameters {
 
-  private static final System.Logger NOTICES = System.getLogger("dev.tusk.notice");
-
   private final BackendMessageReader reader;
   private final ServerState state;
 
@@ -40,7 +38,7 @@ final class StartupParameters {
       } else if (message instanceof ErrorResponse error) {
         throw SqlStates.toException(error.diagnostic());
       } else if (message instanceof NoticeResponse notice) {
-        NOTICES.log(System.Logger.Level.INFO, notice.diagnostic().describe());
+        NoticeLog.log(notice.diagnostic());
       } else if (!(message instanceof NegotiateProtocolVersion)) {
         // NegotiateProtocolVersion only says the server speaks an older minor version, which
         // is 3.0, what Tusk asked for; anything else is out of place here.
