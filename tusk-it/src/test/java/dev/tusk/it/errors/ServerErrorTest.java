@@ -158,6 +158,20 @@ class ServerErrorTest {
     assertUsable(conn);
   }
 
+  @Test
+  void rollingBackABlockRaisesNothing(Connection conn) {
+    try (Transaction tx = conn.transaction()) {
+      assertThrows(DivisionByZero.class, () -> conn.execute("SELECT 1 / 0"));
+      tx.rollback();
+    }
+    try (Transaction tx = conn.transaction()) {
+      assertFalse(tx.isSavepoint());
+      assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+      // Closed without commit: rolls back, quietly.
+    }
+    assertUsable(conn);
+  }
+
   private static void assertUsable(Connection conn) {
     assertEquals(7, conn.execute("SELECT $1::int + 1", 6).fetchOne().getInt(0));
     assertEquals(TransactionStatus.IDLE, conn.info().transactionStatus());
