@@ -1,7 +1,9 @@
 package dev.tusk.it.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -69,7 +71,7 @@ class ConnectTest {
     String directory = server.socketDirectory().toString();
     try (Connection conn = Tusk.connect(server.conninfo() + " host='" + directory + "'")) {
       // inet_client_addr() is NULL exactly when the session came over a Unix-domain socket.
-      assertEquals(null, conn.execute("SELECT inet_client_addr()").fetchOne().get(0));
+      assertNull(conn.execute("SELECT inet_client_addr()").fetchOne().get(0));
       assertEquals(directory, conn.info().host());
       assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
     }
@@ -121,11 +123,10 @@ class ConnectTest {
   void sslmodePreferFallsBackToPlainText(PostgresServer server) {
     assumeTrue(server.embedded(), "the embedded server has no TLS; an external one may");
     try (Connection conn = Tusk.connect(server.conninfo() + " sslmode=prefer")) {
-      assertEquals(
-          false,
+      assertFalse(
           conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
               .fetchOne()
-              .get(0));
+              .getBoolean(0));
     }
   }
 
