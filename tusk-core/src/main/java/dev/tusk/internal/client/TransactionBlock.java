@@ -32,7 +32,8 @@ final class TransactionBlock implements Transaction {
     end(
         savepoint == null
             ? SimpleQuery.commit("COMMIT")
-            : new SimpleQuery("RELEASE SAVEPOINT " + savepoint));
+            : new SimpleQuery("RELEASE SAVEPOINT " + savepoint),
+        savepoint == null);
   }
 
   @Override
@@ -41,7 +42,8 @@ final class TransactionBlock implements Transaction {
         new SimpleQuery(
             savepoint == null
                 ? "ROLLBACK"
-                : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint));
+                : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint),
+        false);
   }
 
   /**
@@ -68,7 +70,8 @@ final class TransactionBlock implements Transaction {
     }
   }
 
-  private void end(SimpleQuery command) {
+  /** Runs {@code command}; {@code isCommit}: a ROLLBACK answer to it is an error. */
+  private void end(SimpleQuery command, boolean isCommit) {
     if (ended) {
       throw new ProgrammingError("the transaction block has already ended");
     }
@@ -77,7 +80,7 @@ final class TransactionBlock implements Transaction {
       // The block's BEGIN was not awaited; a failure of it surfaces here.
       connection.await(started);
       List<StatementResult> results = connection.run(command);
-      if (savepoint == null) {
+      if (isCommit) {
         checkCommitted(results);
       }
     } finally {

@@ -2,13 +2,16 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.ConnectionDoesNotExist;
 import dev.tusk.errors.ConnectionFailure;
+import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.ProtocolViolation;
+import dev.tusk.errors.SqlStates;
 import dev.tusk.errors.TransactionResolutionUnknown;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.ErrorResponse;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.NoticeResponse;
 import dev.tusk.internal.protocol.NotificationResponse;
@@ -46,7 +49,7 @@ public final class Session implements AutoCloseable {
   private final ReentrantLock submitLock = new ReentrantLock();
 
   /** Why the session ended; null while it is open. Set once. */
-  private volatile TuskException closedBy;
+  private volatile DatabaseError closedBy;
 
   Session(Transport transport, BackendMessageReader reader, HostPort endpoint, ServerState state) {
     this.transport = transport;
@@ -218,7 +221,7 @@ public final class Session implements AutoCloseable {
       default -> {
         Exchange<?> head = inFlight.peek();
         if (head == null) {
-          throw violation(message.getClass().getSimpleName() + " arrived with no request waiting");
+          throw unsolicited(message);
         }
         if (message instanceof ReadyForQuery ready) {
           state.transactionStatus(ready.transactionStatus());
@@ -262,9 +265,21 @@ public final class Session implements AutoCloseable {
     return reason instanceof ConnectionDoesNotExist ? closedError() : reason;
   }
 
-  private TuskException lostError(Throwable cause) {
-    if (cause instanceof TuskException tusk && tusk instanceof ProtocolViolation) {
-      return tusk;
+  /**
+   * A message with no request waiting for it: the server's last words before it closes the
+   * connection (a FATAL error, e.g. after pg_terminate_backend), else a protocol violation.
+   */
+  private static DatabaseError unsolicited(BackendMessage message) {
+    if (message instanceof ErrorResponse error) {
+      return SqlStates.toException(error.diagnostic());
+    }
+    return violation(message.getClass().getSimpleName() + " arrived with no request waiting");
+  }
+
+  private DatabaseError lostError(Throwable cause) {
+    // A protocol violation or the server's FATAL error says best why the session ended.
+    if (cause instanceof DatabaseError error) {
+      return error;
     }
     if (cause instanceof dev.tusk.internal.protocol.ProtocolViolationException violation) {
       return new ProtocolViolation(Diagnostic.client("08P01", violation.getMessage()), violation);
@@ -279,12 +294,15 @@ public final class Session implements AutoCloseable {
     return new ConnectionDoesNotExist(Diagnostic.client("08003", "the connection is closed"));
   }
 
-  private TuskException closedError() {
-    TuskException reason = closedBy;
+  /**
+   * The error for a request made after the session ended: "closed" if the user closed it, else the
+   * same error that ended it, fresh, so that each caller's stack trace is its own.
+   */
+  private DatabaseError closedError() {
+    DatabaseError reason = closedBy;
     return reason instanceof ConnectionDoesNotExist
         ? closedByUser()
-        : new ConnectionDoesNotExist(
-            Diagnostic.client("08003", "the connection is closed: " + reason.getMessage()), reason);
+        : SqlStates.toException(reason.diagnostic(), reason);
   }
 
   private static ProtocolViolation violation(String message) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -53,10 +54,11 @@ public final class Startup {
 
   private static Session openHost(ConnectionSettings settings, HostPort host) {
     long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-    Transport transport = connect(settings, host, deadline);
+    AtomicReference<Transport> current = new AtomicReference<>();
     AtomicBoolean settled = new AtomicBoolean();
-    Thread watchdog = startWatchdog(transport, settled, deadline);
+    Thread watchdog = startWatchdog(current, settled, deadline);
     try {
+      Transport transport = connect(settings, host, deadline, current, settled);
       BackendMessageReader reader =
           new BackendMessageReader(transport.input(), settings.maxMessageSize());
       ServerState state = new ServerState();
@@ -70,31 +72,59 @@ public final class Startup {
       session.start();
       return session;
     } catch (IOException e) {
-      transport.close();
+      closeCurrent(current);
       // Only the watchdog settles before success, by closing the socket under the read.
       throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
     } catch (RuntimeException e) {
-      transport.close();
+      closeCurrent(current);
       throw e;
     } finally {
       watchdog.interrupt();
     }
   }
 
-  private static Transport connect(ConnectionSettings settings, HostPort host, long deadline) {
-    try {
-      Transport transport = Transports.open(host, remaining(deadline), settings.keepalives());
-      if (settings.sslMode() == SslMode.PREFER && !host.isUnixSocket()) {
-        if (serverAcceptsSsl(transport)) {
-          // The server would speak TLS, which Tusk cannot yet: start over in plain text, which
-          // sslmode=prefer permits.
-          transport.close();
-          transport = Transports.open(host, remaining(deadline), settings.keepalives());
-        }
+  /**
+   * Opens the socket, and for {@code sslmode=prefer} over TCP asks for SSL first, all under the
+   * watchdog: a server that accepts and then stays silent must not outlast connect_timeout.
+   */
+  private static Transport connect(
+      ConnectionSettings settings,
+      HostPort host,
+      long deadline,
+      AtomicReference<Transport> current,
+      AtomicBoolean settled)
+      throws IOException {
+    Transport transport =
+        guard(Transports.open(host, remaining(deadline), settings.keepalives()), current, settled);
+    if (settings.sslMode() == SslMode.PREFER && !host.isUnixSocket()) {
+      if (serverAcceptsSsl(transport)) {
+        // The server would speak TLS, which Tusk cannot yet: start over in plain text, which
+        // sslmode=prefer permits.
+        transport.close();
+        transport =
+            guard(
+                Transports.open(host, remaining(deadline), settings.keepalives()),
+                current,
+                settled);
       }
-      return transport;
-    } catch (IOException e) {
-      throw unableToConnect(host, e);
+    }
+    return transport;
+  }
+
+  /** Hands {@code transport} to the watchdog; closes it at once if the deadline has passed. */
+  private static Transport guard(
+      Transport transport, AtomicReference<Transport> current, AtomicBoolean settled) {
+    current.set(transport);
+    if (settled.get()) {
+      transport.close();
+    }
+    return transport;
+  }
+
+  private static void closeCurrent(AtomicReference<Transport> current) {
+    Transport transport = current.get();
+    if (transport != null) {
+      transport.close();
     }
   }
 
@@ -107,7 +137,8 @@ public final class Startup {
     return answer == 'S';
   }
 
-  private static Thread startWatchdog(Transport transport, AtomicBoolean settled, long deadline) {
+  private static Thread startWatchdog(
+      AtomicReference<Transport> current, AtomicBoolean settled, long deadline) {
     return Thread.ofVirtual()
         .name("tusk-connect-timeout")
         .start(
@@ -115,7 +146,7 @@ public final class Startup {
               try {
                 Thread.sleep(remaining(deadline));
                 if (settled.compareAndSet(false, true)) {
-                  transport.close();
+                  closeCurrent(current);
                 }
               } catch (InterruptedException finished) {
                 // Startup ended first.
