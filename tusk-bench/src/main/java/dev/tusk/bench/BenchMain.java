@@ -14,6 +14,7 @@ import dev.tusk.bench.server.ServerFacts;
 import dev.tusk.bench.workload.Bench;
 import dev.tusk.bench.workload.Workload;
 import dev.tusk.bench.workload.Workloads;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BenchMain {
       Schema.create(admin, mode.bulkRows());
       WideRows rows = WideRows.generate(mode.bulkRows());
       System.out.printf("Data ready after %.0f s%n", seconds(started));
-      var header = ReportHeader.of(mode, server, facts, machine);
+      var header = ReportHeader.of(List.of(args), mode, server, facts, machine);
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
@@ -63,7 +64,7 @@ public final class BenchMain {
         "Report written to %s; %.0f s in all.%n", report.toAbsolutePath(), seconds(started));
   }
 
-  private static void write(Path report, String text) throws java.io.IOException {
+  private static void write(Path report, String text) throws IOException {
     Path parent = report.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Files.writeString(report, text);

@@ -10,7 +10,9 @@ import dev.tusk.bench.server.ServerFacts;
 import java.lang.management.ManagementFactory;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Collects the facts that head the report. */
@@ -18,12 +20,13 @@ final class ReportHeader {
 
   private ReportHeader() {}
 
-  static Header of(Mode mode, Server server, ServerFacts facts, Machine machine) {
+  static Header of(
+      List<String> args, Mode mode, Server server, ServerFacts facts, Machine machine) {
     Endpoint endpoint = server.endpoint();
     Map<String, String> out = new LinkedHashMap<>();
     out.put("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.put("Mode", mode.describe());
-    out.put("Command", "`" + command() + "`");
+    out.put("Command", "`" + command(args) + "`");
     out.put(
         "JDK",
         System.getProperty("java.vendor")
@@ -59,18 +62,22 @@ final class ReportHeader {
         "vertx-pg-client",
         "measured at its best: prepared statements cached; point selects driven asynchronously"
             + " (each client issues its next query from the previous one's completion), which beat"
-            + " virtual threads blocking on `toCompletionStage().toCompletableFuture().join()` by"
-            + " 10-40% in a trial on this machine; a scan or a connect is awaited with `join()`");
+            + " virtual threads blocking on `toCompletionStage().toCompletableFuture().join()` in"
+            + " most trials on this machine (by up to 40%); a scan or a connect is awaited with `join()`");
     out.put("Heap allocation", Allocation.method());
     return new Header("Tusk benchmark report", out);
   }
 
-  /** The Maven command line when run through Maven, else this JVM's. */
-  private static String command() {
+  /** The Maven command line when run through Maven (the mvn script exports it), else java's. */
+  private static String command(List<String> args) {
     String maven = System.getenv("MAVEN_CMD_LINE_ARGS");
     if (maven != null && !maven.isBlank()) {
       return "mvn " + maven.trim();
     }
-    return ProcessHandle.current().info().commandLine().orElse("unknown");
+    List<String> words = new ArrayList<>(List.of("java"));
+    words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    words.addAll(List.of("-cp", "<class path>", BenchMain.class.getName()));
+    words.addAll(args);
+    return String.join(" ", words);
   }
 }

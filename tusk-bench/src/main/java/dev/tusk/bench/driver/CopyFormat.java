@@ -4,6 +4,7 @@ import dev.tusk.bench.data.WideRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 
 /** The two COPY formats pgjdbc's CopyManager can be fed: both are measured, the faster counts. */
 public enum CopyFormat {
@@ -14,7 +15,7 @@ public enum CopyFormat {
 
   /** The format's name in the COPY statement. */
   public String sqlName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Encodes {@code rows} in this format onto {@code out}, header and trailer included. */

@@ -17,6 +17,9 @@ import dev.tusk.bench.server.Login;
  */
 public final class TuskDriver {
 
+  /** Why every pooled Tusk cell reads "not yet". */
+  public static final String NO_POOL = "Tusk has no connection pool yet";
+
   private final Endpoint endpoint;
 
   /** Tusk against {@code endpoint}. */
@@ -52,7 +55,7 @@ public final class TuskDriver {
 
   /** A pool of {@code size} connections: Tusk has none yet. */
   public PointQuery pooledPointQuery(int size) {
-    throw new UnsupportedOperationException("Tusk has no connection pool yet");
+    throw new UnsupportedOperationException(NO_POOL);
   }
 
   /** Reads the wide rows one at a time through the cursor's iterator. */

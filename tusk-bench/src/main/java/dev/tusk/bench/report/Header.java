@@ -1,5 +1,6 @@
 package dev.tusk.bench.report;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,6 @@ public record Header(String title, Map<String, String> facts) {
 
   /** Copies the map, keeping its order. */
   public Header {
-    facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
   }
 }

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * @param memoryBytes the physical memory
  * @param cpu the CPU model, if the OS says
  * @param os the operating system, version and architecture
+ * @param loadAverage the one-minute load average when read: other work competing for the cores
  */
-public record Machine(int cores, long memoryBytes, String cpu, String os) {
+public record Machine(int cores, long memoryBytes, String cpu, String os, double loadAverage) {
 
   /** Reads this machine's facts. */
   public static Machine current() {
@@ -29,18 +30,20 @@ public record Machine(int cores, long memoryBytes, String cpu, String os) {
             + " "
             + System.getProperty("os.version")
             + " "
-            + System.getProperty("os.arch"));
+            + System.getProperty("os.arch"),
+        system.getSystemLoadAverage());
   }
 
   /** The facts in one line. */
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%d cores, %.1f GiB memory, %s, %s",
+        "%d cores, %.1f GiB memory, %s, %s; load average %.2f before the run",
         cores,
         memoryBytes / 1073741824.0,
         cpu,
-        os);
+        os,
+        loadAverage);
   }
 
   private static String cpuModel() {

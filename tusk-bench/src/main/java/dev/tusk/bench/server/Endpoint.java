@@ -1,5 +1,6 @@
 package dev.tusk.bench.server;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -58,7 +59,7 @@ public record Endpoint(
    * password, if any.
    */
   public Map<String, String> libpqEnvironment(Login login) {
-    Map<String, String> environment = new java.util.HashMap<>();
+    Map<String, String> environment = new HashMap<>();
     environment.put("PGSSLMODE", "disable");
     login.optionalPassword().ifPresent(p -> environment.put("PGPASSWORD", p));
     return environment;

@@ -7,6 +7,7 @@ import dev.tusk.bench.harness.Comparison;
 import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
 import dev.tusk.bench.harness.Metric;
+import dev.tusk.bench.harness.Probe;
 import java.util.List;
 
 /** d. Loading many rows: COPY, and batched INSERTs. */
@@ -58,7 +59,7 @@ public final class BulkLoad implements Workload {
                 () -> load(bench, drivers.pgjdbcLoaders().batch(true)))));
   }
 
-  private static dev.tusk.bench.harness.Probe load(Bench bench, RowLoader loader) {
+  private static Probe load(Bench bench, RowLoader loader) {
     return Probes.load(bench.admin(), Tables.LOAD, bench.rows(), loader, Metric.ROWS_PER_SECOND);
   }
 }

@@ -1,6 +1,8 @@
 package dev.tusk.bench.workload;
 
 import dev.tusk.bench.Mode;
+import dev.tusk.bench.Versions;
+import dev.tusk.bench.driver.TuskDriver;
 import dev.tusk.bench.harness.Comparison;
 import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
@@ -41,10 +43,10 @@ public final class PoolAcquire implements Workload {
                     Labels.TUSK + " pool",
                     Driver.TUSK,
                     () -> {
-                      throw new UnsupportedOperationException("Tusk has no connection pool yet");
+                      throw new UnsupportedOperationException(TuskDriver.NO_POOL);
                     }),
                 Contender.baseline(
-                    "HikariCP " + dev.tusk.bench.Versions.hikaricp(),
+                    "HikariCP " + Versions.hikaricp(),
                     Driver.HIKARICP,
                     () -> jmh(mode, bench.endpoint(), "hikariAcquireRelease")))));
   }
