@@ -48,7 +48,7 @@ public final class BenchMain {
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
-        Runner runner = new Runner(System.out);
+        Runner runner = new Runner(System.out, mode.cellLimit());
         for (Workload workload : Workloads.all()) {
           for (Comparison comparison : workload.comparisons(bench)) {
             ComparisonResult result = runner.run(comparison);

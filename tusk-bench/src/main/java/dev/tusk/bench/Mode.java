@@ -8,9 +8,9 @@ import java.util.Locale;
 /** How long and how big: quick (under 3 minutes) or full (under 15 minutes on 2 cores). */
 public enum Mode {
   /** One repetition per cell after a short warm-up, 100k-row tables. */
-  QUICK(Duration.ofSeconds(2), Duration.ofSeconds(3), 1, 100_000, 2, 1),
+  QUICK(Duration.ofSeconds(2), Duration.ofSeconds(3), 1, 100_000, 2, 1, Duration.ofMinutes(2)),
   /** Three repetitions per cell, 1M-row tables. */
-  FULL(Duration.ofSeconds(4), Duration.ofSeconds(8), 3, 1_000_000, 5, 3);
+  FULL(Duration.ofSeconds(4), Duration.ofSeconds(8), 3, 1_000_000, 5, 3, Duration.ofMinutes(5));
 
   /** Single-row INSERTs per run of workload e, in both modes. */
   public static final int SINGLE_INSERTS = 10_000;
@@ -21,6 +21,7 @@ public enum Mode {
   private final int bulkRows;
   private final int jmhMeasureIterations;
   private final int jmhWarmUpIterations;
+  private final Duration cellLimit;
 
   Mode(
       Duration warmUp,
@@ -28,13 +29,15 @@ public enum Mode {
       int repetitions,
       int bulkRows,
       int jmhMeasureIterations,
-      int jmhWarmUpIterations) {
+      int jmhWarmUpIterations,
+      Duration cellLimit) {
     this.warmUp = warmUp;
     this.measure = measure;
     this.repetitions = repetitions;
     this.bulkRows = bulkRows;
     this.jmhMeasureIterations = jmhMeasureIterations;
     this.jmhWarmUpIterations = jmhWarmUpIterations;
+    this.cellLimit = cellLimit;
   }
 
   /** The mode named {@code name} ("quick" or "full", any case). */
@@ -73,6 +76,11 @@ public enum Mode {
   /** JMH warm-up iterations (of one second) per fork. */
   public int jmhWarmUpIterations() {
     return jmhWarmUpIterations;
+  }
+
+  /** How long one cell (all its runs) may take before the harness gives up on it. */
+  public Duration cellLimit() {
+    return cellLimit;
   }
 
   /** The mode in words, for the report header. */

@@ -1,22 +1,31 @@
 package dev.tusk.bench.harness;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs comparisons cell by cell: opens each probe, warms it up, repeats it, closes it. A failing
- * cell becomes an outcome and the run goes on with the next one.
+ * Runs comparisons cell by cell: opens each probe, warms it up, repeats it, closes it. A failing or
+ * hanging cell becomes an outcome and the run goes on with the next one.
  */
 public final class Runner {
 
   private final PrintStream progress;
+  private final Duration cellLimit;
 
-  /** A runner reporting each finished cell on {@code progress}. */
-  public Runner(PrintStream progress) {
+  /**
+   * A runner reporting each finished cell on {@code progress} and giving up on a cell after {@code
+   * cellLimit} (its thread is interrupted and abandoned).
+   */
+  public Runner(PrintStream progress, Duration cellLimit) {
     this.progress = progress;
+    this.cellLimit = cellLimit;
   }
 
   /** Runs every contender of {@code comparison}. */
@@ -25,7 +34,7 @@ public final class Runner {
     List<ComparisonResult.Cell> cells = new ArrayList<>();
     for (Contender contender : comparison.contenders()) {
       long started = System.nanoTime();
-      Outcome outcome = measure(comparison.schedule(), contender);
+      Outcome outcome = measureWithinLimit(comparison.schedule(), contender);
       ComparisonResult.Cell cell = new ComparisonResult.Cell(contender, outcome);
       cells.add(cell);
       progress.printf(
@@ -35,6 +44,20 @@ public final class Runner {
           (System.nanoTime() - started) / 1e9);
     }
     return new ComparisonResult(comparison, cells);
+  }
+
+  /** Runs the cell on a daemon thread of its own, so that a hung driver cannot stall the run. */
+  private Outcome measureWithinLimit(Schedule schedule, Contender contender) {
+    FutureTask<Outcome> cell = new FutureTask<>(() -> measure(schedule, contender));
+    Thread thread = Thread.ofPlatform().daemon().name("bench-cell").start(cell);
+    try {
+      return cell.get(cellLimit.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      return failure(contender, "timed out after " + cellLimit.toSeconds() + " s");
+    } catch (ExecutionException | InterruptedException e) {
+      return failure(contender, firstLine(e));
+    }
   }
 
   private static Outcome measure(Schedule schedule, Contender contender) {
@@ -49,10 +72,16 @@ public final class Runner {
       return new Outcome.Measured(samples);
     } catch (Unavailable e) {
       return new Outcome.Skipped(e.getMessage());
-    } catch (Exception e) {
-      String line = firstLine(e);
-      return contender.driver().inProgress() ? new Outcome.NotYet(line) : new Outcome.Failed(line);
+    } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+      // an unfinished driver may fail in any of these ways; the next cell still runs
+      return failure(contender, firstLine(e));
     }
+  }
+
+  private static Outcome failure(Contender contender, String reason) {
+    return contender.driver().inProgress()
+        ? new Outcome.NotYet(reason)
+        : new Outcome.Failed(reason);
   }
 
   /** The failure's class and the first line of its message, seen through future wrappers. */
