@@ -8,7 +8,7 @@ import java.util.Locale;
 /** How long and how big: quick (under 3 minutes) or full (under 15 minutes on 2 cores). */
 public enum Mode {
   /** One repetition per cell after a short warm-up, 100k-row tables. */
-  QUICK(Duration.ofSeconds(2), Duration.ofSeconds(3), 1, 100_000, 2, 1, Duration.ofMinutes(2)),
+  QUICK(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 100_000, 2, 1, Duration.ofMinutes(2)),
   /** Three repetitions per cell, 1M-row tables. */
   FULL(Duration.ofSeconds(4), Duration.ofSeconds(8), 3, 1_000_000, 5, 3, Duration.ofMinutes(5));
 
