@@ -1,0 +1,83 @@
+package dev.tusk.bench;
+
+import dev.tusk.bench.driver.Tools;
+import dev.tusk.bench.harness.Allocation;
+import dev.tusk.bench.report.Header;
+import dev.tusk.bench.report.Machine;
+import dev.tusk.bench.server.Endpoint;
+import dev.tusk.bench.server.Server;
+import dev.tusk.bench.server.ServerFacts;
+import java.lang.management.ManagementFactory;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects the facts that head the report. */
+final class ReportHeader {
+
+  private ReportHeader() {}
+
+  static Header of(
+      List<String> args, Mode mode, Server server, ServerFacts facts, Machine machine) {
+    Endpoint endpoint = server.endpoint();
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    out.put("Mode", mode.describe());
+    out.put("Command", "`" + command(args) + "`");
+    out.put(
+        "JDK",
+        System.getProperty("java.vendor")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + "), options "
+            + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    out.put("PostgreSQL", facts.version() + ", " + server.origin());
+    out.put("Server settings (SHOW)", facts.describeSettings());
+    out.put(
+        "Machine",
+        machine.describe() + "; client and server share the " + machine.cores() + " cores");
+    out.put(
+        "Transport",
+        "every client connects over TCP to "
+            + endpoint.host()
+            + ":"
+            + endpoint.port()
+            + ", no TLS");
+    out.put(
+        "Peers",
+        "pgjdbc %s, HikariCP %s, vertx-pg-client %s, JMH %s, %s, %s"
+            .formatted(
+                Versions.pgjdbc(),
+                Versions.hikaricp(),
+                Versions.vertx(),
+                Versions.jmh(),
+                Tools.version("pgbench").orElse("pgbench not found"),
+                Tools.version("psql").orElse("psql not found")));
+    out.put(
+        "vertx-pg-client",
+        "measured at its best: prepared statements cached; point selects driven asynchronously"
+            + " (each client issues its next query from the previous one's completion), which beat"
+            + " virtual threads blocking on `toCompletionStage().toCompletableFuture().join()` in"
+            + " most trials on this machine (by up to 40%); a scan or a connect is awaited with `join()`");
+    out.put("Heap allocation", Allocation.method());
+    return new Header("Tusk benchmark report", out);
+  }
+
+  /** The Maven command line when run through Maven (the mvn script exports it), else java's. */
+  private static String command(List<String> args) {
+    String maven = System.getenv("MAVEN_CMD_LINE_ARGS");
+    if (maven != null && !maven.isBlank()) {
+      return "mvn " + maven.trim();
+    }
+    List<String> words = new ArrayList<>(List.of("java"));
+    words.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    words.addAll(List.of("-cp", "<class path>", BenchMain.class.getName()));
+    words.addAll(args);
+    return String.join(" ", words);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tusk.bench.data;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One row to load: (int8, text, float8, numeric(12,2), timestamptz, bool, uuid).
+ *
+ * @param id int8
+ * @param label text of 20 characters
+ * @param score float8
+ * @param amount numeric(12,2)
+ * @param at timestamptz, in UTC
+ * @param flag bool
+ * @param uid uuid
+ */
+public record WideRow(
+    long id,
+    String label,
+    double score,
+    BigDecimal amount,
+    OffsetDateTime at,
+    boolean flag,
+    UUID uid) {
+
+  /** The values as a parameter set, in column order. */
+  public Object[] parameters() {
+    return new Object[] {id, label, score, amount, at, flag, uid};
+  }
+}

@@ -1,0 +1,112 @@
+package dev.tusk.bench.driver;
+
+import dev.tusk.bench.data.Tables;
+import dev.tusk.bench.harness.Sink;
+import dev.tusk.bench.server.Endpoint;
+import dev.tusk.bench.server.Login;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+/** pgjdbc with its default settings, except where a cell says otherwise. */
+public final class PgjdbcDriver {
+
+  private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+  private final Endpoint endpoint;
+
+  /** pgjdbc against {@code endpoint}. */
+  public PgjdbcDriver(Endpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** Point selects on one connection through one prepared statement; one thread only. */
+  public PointQuery pointQuery() throws SQLException {
+    Connection connection = connect(new Properties());
+    PreparedStatement statement = connection.prepareStatement(Tables.jdbc(Tables.POINT_SELECT));
+    return new PointQuery() {
+      @Override
+      public void select(long id, Sink sink) throws SQLException {
+        PgjdbcValues.selectAccount(statement, id, sink);
+      }
+
+      @Override
+      public void close() throws SQLException {
+        connection.close();
+      }
+    };
+  }
+
+  /**
+   * Point selects on one connection shared by any number of threads, each call preparing its own
+   * statement (pgjdbc's statement cache keeps the server-side one); pgjdbc serialises them.
+   */
+  public PointQuery sharedPointQuery() throws SQLException {
+    Connection connection = connect(new Properties());
+    String sql = Tables.jdbc(Tables.POINT_SELECT);
+    return new PointQuery() {
+      @Override
+      public void select(long id, Sink sink) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          PgjdbcValues.selectAccount(statement, id, sink);
+        }
+      }
+
+      @Override
+      public void close() throws SQLException {
+        connection.close();
+      }
+    };
+  }
+
+  /**
+   * Reads the wide rows. Without a fetch size pgjdbc reads the whole result into memory first; with
+   * one it turns autocommit off and reads {@code fetchSize} rows per round trip.
+   */
+  public RowScan rowScan(OptionalInt fetchSize) throws SQLException {
+    Connection connection = connect(new Properties());
+    connection.setAutoCommit(fetchSize.isEmpty());
+    PreparedStatement statement = connection.prepareStatement(Tables.WIDE_SELECT);
+    if (fetchSize.isPresent()) {
+      statement.setFetchSize(fetchSize.getAsInt());
+    }
+    return new RowScan() {
+      @Override
+      public long scan(Sink sink) throws SQLException {
+        long rows = 0;
+        try (ResultSet result = statement.executeQuery()) {
+          while (result.next()) {
+            PgjdbcValues.takeWide(result, sink);
+            rows++;
+          }
+        }
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() throws SQLException {
+        connection.close();
+      }
+    };
+  }
+
+  /** Opens and closes a connection as {@code login}. */
+  public ConnectionCycle connectionCycle(Login login) {
+    String url = endpoint.jdbcUrl();
+    Properties properties = endpoint.jdbcProperties(login);
+    return () -> DRIVER.connect(url, properties).close();
+  }
+
+  /** A connection as the owner, with {@code extra} properties added. */
+  Connection connect(Properties extra) throws SQLException {
+    Properties properties = endpoint.jdbcProperties(endpoint.owner());
+    properties.putAll(extra);
+    return DRIVER.connect(endpoint.jdbcUrl(), properties);
+  }
+}

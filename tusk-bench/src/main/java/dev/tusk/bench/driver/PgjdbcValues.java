@@ -1,0 +1,43 @@
+package dev.tusk.bench.driver;
+
+import dev.tusk.bench.harness.Sink;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Reads a pgjdbc row's values as their Java types, shared by pgjdbc and HikariCP cells. */
+final class PgjdbcValues {
+
+  private PgjdbcValues() {}
+
+  /** The current account row (id, name, email, balance, created_at). */
+  static void takeAccount(ResultSet result, Sink sink) throws SQLException {
+    sink.take(result.getLong(1));
+    sink.take(result.getString(2));
+    sink.take(result.getString(3));
+    sink.take(result.getBigDecimal(4));
+    sink.take(result.getObject(5, OffsetDateTime.class));
+  }
+
+  /** The current wide row (int8, text, float8, numeric, timestamptz, bool, uuid). */
+  static void takeWide(ResultSet result, Sink sink) throws SQLException {
+    sink.take(result.getLong(1));
+    sink.take(result.getString(2));
+    sink.take(result.getDouble(3));
+    sink.take(result.getBigDecimal(4));
+    sink.take(result.getObject(5, OffsetDateTime.class));
+    sink.take(result.getBoolean(6));
+    sink.take(result.getObject(7, UUID.class));
+  }
+
+  /** Selects account {@code id} with {@code statement} (the point select, prepared). */
+  static void selectAccount(PreparedStatement statement, long id, Sink sink) throws SQLException {
+    statement.setLong(1, id);
+    try (ResultSet result = statement.executeQuery()) {
+      result.next();
+      takeAccount(result, sink);
+    }
+  }
+}

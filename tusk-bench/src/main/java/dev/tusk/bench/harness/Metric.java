@@ -1,0 +1,31 @@
+package dev.tusk.bench.harness;
+
+/**
+ * A measured quantity, shown as one column of a table.
+ *
+ * @param name the column heading, with its unit
+ * @param higherIsBetter whether a larger value is the better one
+ */
+public record Metric(String name, boolean higherIsBetter) {
+
+  /** Operations (statements, round trips) per second. */
+  public static final Metric OPS_PER_SECOND = new Metric("ops/s", true);
+
+  /** Median latency of one operation, in microseconds. */
+  public static final Metric P50_MICROS = new Metric("p50 µs", false);
+
+  /** 99th-percentile latency of one operation, in microseconds. */
+  public static final Metric P99_MICROS = new Metric("p99 µs", false);
+
+  /** Rows read or written per second. */
+  public static final Metric ROWS_PER_SECOND = new Metric("rows/s", true);
+
+  /** Heap bytes allocated by the whole JVM per row read. */
+  public static final Metric BYTES_PER_ROW = new Metric("heap B/row", false);
+
+  /** Physical connections opened and closed per second. */
+  public static final Metric CONNECTIONS_PER_SECOND = new Metric("connections/s", true);
+
+  /** Nanoseconds per operation. */
+  public static final Metric NANOS_PER_OP = new Metric("ns/op", false);
+}

@@ -1,0 +1,65 @@
+package dev.tusk.bench.workload;
+
+import dev.tusk.bench.data.Tables;
+import dev.tusk.bench.driver.CopyFormat;
+import dev.tusk.bench.driver.RowLoader;
+import dev.tusk.bench.harness.Comparison;
+import dev.tusk.bench.harness.Contender;
+import dev.tusk.bench.harness.Driver;
+import dev.tusk.bench.harness.Metric;
+import dev.tusk.bench.harness.Probe;
+import java.util.List;
+
+/** d. Loading many rows: COPY, and batched INSERTs. */
+public final class BulkLoad implements Workload {
+
+  @Override
+  public List<Comparison> comparisons(Bench bench) {
+    return List.of(copy(bench), batched(bench));
+  }
+
+  private static Comparison copy(Bench bench) {
+    var drivers = bench.drivers();
+    return new Comparison(
+        "d1. Load %,d rows with COPY FROM STDIN".formatted(bench.rows().size()),
+        "Rows built in memory beforehand and encoded on the fly, one transaction, into an"
+            + " emptied table. pgjdbc's CopyManager is fed both formats; the ratio uses the"
+            + " faster.",
+        bench.mode().schedule(),
+        List.of(Metric.ROWS_PER_SECOND),
+        List.of(
+            Contender.of(
+                Labels.TUSK + " COPY", Driver.TUSK, () -> load(bench, drivers.tusk().copy())),
+            Contender.baseline(
+                Labels.PGJDBC + " CopyManager, text",
+                Driver.PGJDBC,
+                () -> load(bench, drivers.pgjdbcLoaders().copy(CopyFormat.TEXT))),
+            Contender.baseline(
+                Labels.PGJDBC + " CopyManager, binary",
+                Driver.PGJDBC,
+                () -> load(bench, drivers.pgjdbcLoaders().copy(CopyFormat.BINARY)))));
+  }
+
+  private static Comparison batched(Bench bench) {
+    var drivers = bench.drivers();
+    return new Comparison(
+        "d2. Load %,d rows with batched INSERT".formatted(bench.rows().size()),
+        "`INSERT ... VALUES ($1, ..., $7)` in calls of %,d parameter sets, one transaction."
+            .formatted(RowLoader.CHUNK),
+        bench.mode().schedule(),
+        List.of(Metric.ROWS_PER_SECOND),
+        List.of(
+            Contender.of(
+                Labels.TUSK + " executeMany",
+                Driver.TUSK,
+                () -> load(bench, drivers.tusk().executeMany())),
+            Contender.baseline(
+                Labels.PGJDBC + " executeBatch, reWriteBatchedInserts=true",
+                Driver.PGJDBC,
+                () -> load(bench, drivers.pgjdbcLoaders().batch(true)))));
+  }
+
+  private static Probe load(Bench bench, RowLoader loader) {
+    return Probes.load(bench.admin(), Tables.LOAD, bench.rows(), loader, Metric.ROWS_PER_SECOND);
+  }
+}

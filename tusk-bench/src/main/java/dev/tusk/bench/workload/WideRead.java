@@ -1,0 +1,56 @@
+package dev.tusk.bench.workload;
+
+import dev.tusk.bench.data.Tables;
+import dev.tusk.bench.driver.Psql;
+import dev.tusk.bench.harness.Allocation;
+import dev.tusk.bench.harness.Comparison;
+import dev.tusk.bench.harness.Contender;
+import dev.tusk.bench.harness.Driver;
+import dev.tusk.bench.harness.Metric;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** c. Reading many rows of seven common types, every value as its Java type. */
+public final class WideRead implements Workload {
+
+  private static final int FETCH_SIZE = 10_000;
+
+  @Override
+  public List<Comparison> comparisons(Bench bench) {
+    var drivers = bench.drivers();
+    long rows = bench.mode().bulkRows();
+    return List.of(
+        new Comparison(
+            "c. Read %,d rows of (int8, text, float8, numeric(12,2), timestamptz, bool, uuid)"
+                .formatted(rows),
+            "Every value read as its Java type (pgjdbc: getLong, getString, getDouble,"
+                + " getBigDecimal, getObject(OffsetDateTime.class), getBoolean,"
+                + " getObject(UUID.class)). Heap bytes per row count every thread of the JVM: "
+                + Allocation.method()
+                + ". psql measures the server's raw row production.",
+            bench.mode().schedule(),
+            List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+            List.of(
+                Contender.of(
+                    Labels.TUSK, Driver.TUSK, () -> Probes.scan(drivers.tusk().rowScan(), rows)),
+                Contender.baseline(
+                    Labels.PGJDBC + ", fetchSize unset (reads all first)",
+                    Driver.PGJDBC,
+                    () -> Probes.scan(drivers.pgjdbc().rowScan(OptionalInt.empty()), rows)),
+                Contender.baseline(
+                    Labels.PGJDBC + ", autocommit off, fetchSize " + FETCH_SIZE,
+                    Driver.PGJDBC,
+                    () -> Probes.scan(drivers.pgjdbc().rowScan(OptionalInt.of(FETCH_SIZE)), rows)),
+                Contender.of(
+                    Labels.VERTX + " (buffers the whole RowSet)",
+                    Driver.VERTX,
+                    () -> Probes.scan(drivers.vertx().rowScan(), rows)),
+                Contender.of(
+                    Labels.PSQL,
+                    Driver.PSQL,
+                    () -> {
+                      Psql psql = Psql.find(bench.endpoint());
+                      return phase -> psql.copyOut(Tables.WIDE_SELECT, rows);
+                    }))));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.tusk.bench.workload;
+
+import java.util.List;
+
+/** The workloads, in report order. */
+public final class Workloads {
+
+  private Workloads() {}
+
+  /** Every workload, a to g. */
+  public static List<Workload> all() {
+    return List.of(
+        new PointSelect(),
+        new ConcurrentPointSelect(),
+        new WideRead(),
+        new BulkLoad(),
+        new SingleInserts(),
+        new ConnectClose(),
+        new PoolAcquire());
+  }
+}
