@@ -29,10 +29,11 @@ final class TransactionBlock implements Transaction {
 
   @Override
   public void commit() {
-    end(
-        savepoint == null
-            ? SimpleQuery.commit("COMMIT")
-            : new SimpleQuery("RELEASE SAVEPOINT " + savepoint));
+    if (savepoint == null) {
+      end(SimpleQuery.commit("COMMIT"), true);
+    } else {
+      end(new SimpleQuery("RELEASE SAVEPOINT " + savepoint), false);
+    }
   }
 
   @Override
@@ -41,7 +42,8 @@ final class TransactionBlock implements Transaction {
         new SimpleQuery(
             savepoint == null
                 ? "ROLLBACK"
-                : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint));
+                : "ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint),
+        false);
   }
 
   /**
@@ -68,7 +70,8 @@ final class TransactionBlock implements Transaction {
     }
   }
 
-  private void end(SimpleQuery command) {
+  /** Runs the command that ends the block; {@code committing} when it is the outermost COMMIT. */
+  private void end(SimpleQuery command, boolean committing) {
     if (ended) {
       throw new ProgrammingError("the transaction block has already ended");
     }
@@ -77,7 +80,7 @@ final class TransactionBlock implements Transaction {
       // The block's BEGIN was not awaited; a failure of it surfaces here.
       connection.await(started);
       List<StatementResult> results = connection.run(command);
-      if (savepoint == null) {
+      if (committing) {
         checkCommitted(results);
       }
     } finally {
