@@ -3,7 +3,6 @@ package dev.tusk.it.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
@@ -165,7 +164,7 @@ class CursorFetchTest {
 
       assertEquals("second", cursor.fetchOne().get("s"));
       assertNull(cursor.fetchOne());
-      assertTrue(cursor.description().size() == 1);
+      assertEquals(1, cursor.description().size());
     }
   }
 }

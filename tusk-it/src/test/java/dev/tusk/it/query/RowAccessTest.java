@@ -14,6 +14,7 @@ import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.testing.TuskTest;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -89,7 +90,7 @@ class RowAccessTest {
         () -> assertEquals("42", row.get("i", String.class)),
         () -> assertEquals(new BigDecimal("42"), row.get("i", BigDecimal.class)),
         () -> assertEquals(12.345, row.get("n", Double.class)),
-        () -> assertEquals(AT.toInstant(), row.get("at", java.time.Instant.class)),
+        () -> assertEquals(AT.toInstant(), row.get("at", Instant.class)),
         () -> assertEquals(Integer.valueOf(42), row.get("i", Number.class)),
         () -> assertEquals(42, row.getLong("i")));
   }

@@ -1,16 +1,18 @@
 package dev.tusk.it.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tusk.Connection;
 import dev.tusk.Transaction;
 import dev.tusk.testing.TuskTest;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -30,19 +32,17 @@ class TransactionExclusivityTest {
     conn.execute("CREATE TABLE journal (who text)");
     AtomicLong otherDone = new AtomicLong();
     long blockEnding;
-    Thread other;
+    Caller other;
 
     try (Transaction tx = conn.transaction()) {
       conn.execute("INSERT INTO journal VALUES ('block')");
       other =
-          Thread.ofPlatform()
-              .name("other-caller")
-              .start(
-                  () -> {
-                    conn.execute("INSERT INTO journal VALUES ('other')");
-                    otherDone.set(System.nanoTime());
-                  });
-      awaitWaiting(other);
+          new Caller(
+              () -> {
+                conn.execute("INSERT INTO journal VALUES ('other')");
+                otherDone.set(System.nanoTime());
+              });
+      other.awaitWaiting();
       // A round trip of the block's own, during which the other statement must stay queued.
       conn.execute("SELECT pg_sleep(0.05)");
       assertEquals(0L, otherDone.get(), "the other thread ran while the block was open");
@@ -50,8 +50,7 @@ class TransactionExclusivityTest {
       // Not committed: had the other statement run inside the block, it would be undone too.
     }
 
-    other.join(TimeUnit.NANOSECONDS.toMillis(WAIT_NANOS));
-    assertTrue(otherDone.get() != 0, "the other thread never finished");
+    other.awaitSuccess();
     assertTrue(otherDone.get() > blockEnding, "the other thread finished before the block ended");
     assertEquals(
         List.of("other"),
@@ -61,22 +60,22 @@ class TransactionExclusivityTest {
   @Test
   void secondBlockFromAnotherThreadStartsAfterTheFirstEnds(Connection conn) throws Exception {
     conn.execute("CREATE TABLE turns (who text, n int)");
-    CompletableFuture<Void> second;
+    Caller second;
 
     try (Transaction tx = conn.transaction()) {
+      conn.execute("INSERT INTO turns VALUES ('first', 0)");
       second =
-          CompletableFuture.runAsync(
+          new Caller(
               () ->
                   conn.inTransaction(
-                      c -> c.execute("INSERT INTO turns SELECT 'second', count(*) FROM turns")),
-              command -> Thread.ofVirtual().start(command));
-      conn.execute("INSERT INTO turns VALUES ('first', 0)");
+                      c -> c.execute("INSERT INTO turns SELECT 'second', count(*) FROM turns")));
+      second.awaitWaiting();
       conn.execute("SELECT pg_sleep(0.05)");
-      assertTrue(!second.isDone(), "the second block ran while the first was open");
+      assertTrue(second.thread.isAlive(), "the second block ran while the first was open");
       tx.commit();
     }
 
-    second.get(10, TimeUnit.SECONDS);
+    second.awaitSuccess();
     List<String> rows =
         conn.execute("SELECT who || ':' || n FROM turns ORDER BY who").fetchAll().stream()
             .map(r -> r.getString(0))
@@ -84,14 +83,39 @@ class TransactionExclusivityTest {
     assertEquals(List.of("first:0", "second:1"), rows);
   }
 
-  /** Bounded polling: the thread parks once it queues behind the block. */
-  private static void awaitWaiting(Thread thread) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT_NANOS;
-    while (thread.getState() != Thread.State.WAITING) {
-      if (System.nanoTime() > deadline) {
-        fail("the other thread never started waiting: " + thread.getState());
+  /** Another thread using the connection, with its failure kept for the test thread. */
+  private static final class Caller {
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
+
+    Caller(Runnable work) {
+      thread =
+          Thread.ofPlatform()
+              .name("other-caller")
+              .start(
+                  () -> {
+                    try {
+                      work.run();
+                    } catch (Throwable e) {
+                      failure.set(e);
+                    }
+                  });
+    }
+
+    /** Bounded polling: the thread parks once it queues behind the block. */
+    void awaitWaiting() throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT_NANOS;
+      while (thread.getState() != Thread.State.WAITING) {
+        if (System.nanoTime() > deadline) {
+          fail("the other thread never started waiting: " + thread.getState());
+        }
+        Thread.sleep(1);
       }
-      Thread.sleep(1);
+    }
+
+    void awaitSuccess() throws InterruptedException {
+      assertTrue(thread.join(Duration.ofNanos(WAIT_NANOS)), "the other thread never finished");
+      assertNull(failure.get(), () -> "the other thread failed: " + failure.get());
     }
   }
 }
