@@ -48,7 +48,7 @@ final class RecordMapping {
     return row -> {
       Object[] arguments = new Object[types.length];
       for (int i = 0; i < types.length; i++) {
-        arguments[i] = value(row, columnOf[i], types[i], componentNames.get(i));
+        arguments[i] = value(row, columnOf[i], types[i], columns.get(columnOf[i]).name());
       }
       return type.cast(invoke(constructor, arguments));
     };

@@ -29,11 +29,11 @@ final class TransactionBlock implements Transaction {
 
   @Override
   public void commit() {
-    end(
-        savepoint == null
-            ? SimpleQuery.commit("COMMIT")
-            : new SimpleQuery("RELEASE SAVEPOINT " + savepoint),
-        savepoint == null);
+    if (savepoint == null) {
+      end(SimpleQuery.commit("COMMIT"), true);
+    } else {
+      end(new SimpleQuery("RELEASE SAVEPOINT " + savepoint), false);
+    }
   }
 
   @Override
@@ -70,8 +70,8 @@ final class TransactionBlock implements Transaction {
     }
   }
 
-  /** Runs {@code command}; {@code isCommit}: a ROLLBACK answer to it is an error. */
-  private void end(SimpleQuery command, boolean isCommit) {
+  /** Runs the command that ends the block; {@code committing} when it is the outermost COMMIT. */
+  private void end(SimpleQuery command, boolean committing) {
     if (ended) {
       throw new ProgrammingError("the transaction block has already ended");
     }
@@ -80,7 +80,7 @@ final class TransactionBlock implements Transaction {
       // The block's BEGIN was not awaited; a failure of it surfaces here.
       connection.await(started);
       List<StatementResult> results = connection.run(command);
-      if (isCommit) {
+      if (committing) {
         checkCommitted(results);
       }
     } finally {

@@ -115,8 +115,9 @@ final class TuskCursor<R> implements Cursor<R> {
     }
     StatementResult result = results.get(resultIndex);
     if (result.description() == null) {
-      throw new ProgrammingError(
-          "the last statement returned no rows (" + result.commandTag() + ")");
+      // An empty query has no command tag.
+      String statement = result.commandTag() == null ? "empty query" : result.commandTag();
+      throw new ProgrammingError("the last statement returned no rows (" + statement + ")");
     }
     return result.rows();
   }
