@@ -223,6 +223,32 @@ class ExchangeTest {
     assertTrue(((DatabaseError) error).getMessage().contains(COPY_REFUSAL));
   }
 
+  /**
+   * The server ignores Sync while in copy-in mode, so the request's own Sync is gone by the time it
+   * aborts the COPY; it then discards messages until a Sync. Without a second Sync it would never
+   * send ReadyForQuery and the connection would hang.
+   */
+  @Test
+  void copyInInAnExtendedQueryIsAbortedWithCopyFailAndANewSync() throws Exception {
+    ExtendedQuery query = extended("COPY t FROM STDIN");
+    try (Loopback loopback = Loopback.open()) {
+      Outbound outbound = loopback.outbound();
+      feed(
+          query,
+          outbound,
+          ParseComplete.INSTANCE,
+          BindComplete.INSTANCE,
+          NoData.INSTANCE,
+          new CopyInResponse(0, new int[] {0}),
+          error("57014", "COPY from stdin failed: " + COPY_REFUSAL),
+          idle());
+      assertArrayEquals(
+          new Expected().message('f', COPY_REFUSAL).message('S').toByteArray(),
+          loopback.drain(outbound));
+    }
+    assertTrue(query.future().isCompletedExceptionally());
+  }
+
   @Test
   void failCompletesTheFutureWithThatError() {
     SimpleQuery query = new SimpleQuery("SELECT 1");
