@@ -53,6 +53,15 @@ class RecordMappingTest {
     public Coordinates(int x) {}
   }
 
+  /** A bean that is not public, as many application classes are. */
+  static class Internal {
+    int id;
+
+    public void setId(int id) {
+      this.id = id;
+    }
+  }
+
   private static final RowDescription ID_NAME =
       description(field("id", 23, 0), field("name", 25, 0));
 
@@ -162,5 +171,11 @@ class RecordMappingTest {
   void aNullIntoAPrimitiveSetterIsADataError() {
     RowDescription snake = description(field("id", 23, 0), field("full_name", 25, 0));
     assertThrows(DataError.class, () -> make(Account.class, snake, textRow(null, "x")));
+  }
+
+  @Test
+  void aNonPublicBeanIsFilledLikeANonPublicRecord() {
+    Internal internal = make(Internal.class, description(field("id", 23, 0)), textRow("5"));
+    assertEquals(5, internal.id);
   }
 }
