@@ -1,5 +1,7 @@
 package dev.tusk.internal.engine;
 
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +37,15 @@ final class Loopback implements AutoCloseable {
       Transport transport = Transport.unix(socket);
       return new Loopback(directory, transport, server.accept());
     }
+  }
+
+  /** A session over this socket, its threads not started: a test drives it. */
+  Session session() {
+    return new Session(
+        transport,
+        new BackendMessageReader(transport.input(), 1 << 20),
+        new HostPort("localhost", 5432),
+        new ServerState());
   }
 
   Outbound outbound() {
