@@ -6,6 +6,7 @@ import dev.tusk.errors.ProgrammingError;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -132,7 +133,7 @@ final class RecordMapping {
     for (Method method : type.getMethods()) {
       if (method.getName().equals(setterName) && method.getParameterCount() == 1) {
         types[index] = method.getParameterTypes()[0];
-        return unreflect(() -> MethodHandles.lookup().unreflect(method));
+        return unreflect(method, () -> MethodHandles.lookup().unreflect(method));
       }
     }
     for (Field field : type.getFields()) {
@@ -140,7 +141,7 @@ final class RecordMapping {
           && !Modifier.isStatic(field.getModifiers())
           && !Modifier.isFinal(field.getModifiers())) {
         types[index] = field.getType();
-        return unreflect(() -> MethodHandles.lookup().unreflectSetter(field));
+        return unreflect(field, () -> MethodHandles.lookup().unreflectSetter(field));
       }
     }
     throw new ProgrammingError(
@@ -158,11 +159,14 @@ final class RecordMapping {
     MethodHandle get() throws IllegalAccessException;
   }
 
-  private static MethodHandle unreflect(Unreflection unreflection) {
+  private static MethodHandle unreflect(AccessibleObject member, Unreflection unreflection) {
     try {
+      // As for the constructors: a public member of a class that is not public is still usable.
+      member.setAccessible(true);
       return spread(unreflection.get());
-    } catch (IllegalAccessException e) {
-      throw new InterfaceError("cannot access a member for row mapping: " + e.getMessage(), e);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new InterfaceError(
+          "cannot access " + member + " for row mapping: " + e.getMessage(), e);
     }
   }
 

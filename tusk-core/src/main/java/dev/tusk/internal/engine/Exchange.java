@@ -92,7 +92,7 @@ public abstract class Exchange<T> {
       case PortalSuspended m -> onPortalSuspended();
       case CloseComplete m -> onCloseComplete();
       case ErrorResponse m -> serverError = SqlStates.toException(m.diagnostic());
-      case CopyInResponse m -> refuseCopyIn(outbound);
+      case CopyInResponse m -> outbound.append(this::refuseCopyIn);
       case CopyOutResponse m -> refuseCopy();
       case CopyBothResponse m -> refuseCopy();
       case CopyData m -> {
@@ -183,8 +183,8 @@ public abstract class Exchange<T> {
    * COPY FROM STDIN reached through a plain query: refuse it with CopyFail, so the server ends the
    * statement with an error and the stream stays aligned.
    */
-  private void refuseCopyIn(Outbound outbound) {
-    outbound.append(out -> FrontendMessages.copyFail(out, "COPY FROM STDIN needs the COPY API"));
+  protected void refuseCopyIn(WriteBuffer out) {
+    FrontendMessages.copyFail(out, "COPY FROM STDIN needs the COPY API");
   }
 
   private void refuseCopy() {

@@ -103,6 +103,14 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
     finishCurrent();
   }
 
+  @Override
+  protected void refuseCopyIn(WriteBuffer out) {
+    super.refuseCopyIn(out);
+    // The server ignored this request's Sync in copy-in mode, and after the CopyFail it discards
+    // messages until the next one: without it, no ReadyForQuery would ever come.
+    FrontendMessages.sync(out);
+  }
+
   private StatementResult finishCurrent() {
     StatementResult result = current != null ? current : new StatementResult(description);
     results.add(result);

@@ -41,7 +41,7 @@ final class Outbound {
       int start = filling.size();
       try {
         encoder.accept(filling);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         filling.truncate(start);
         throw e;
       }

@@ -91,6 +91,11 @@ public final class Session implements AutoCloseable {
                 ? tusk
                 : new dev.tusk.errors.DataError(e.getMessage(), e));
         return exchange.future();
+      } catch (RuntimeException | Error e) {
+        // Not a bad value but a failure of the driver or the JVM: the caller gets it as thrown,
+        // and the exchange still leaves, or it would take the next request's responses.
+        inFlight.remove(exchange);
+        throw e;
       }
     } finally {
       submitLock.unlock();

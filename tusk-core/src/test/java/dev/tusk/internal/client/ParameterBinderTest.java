@@ -1,0 +1,191 @@
+package dev.tusk.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.engine.ExtendedQuery.Bindings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** How parameter values become Parse types, Bind formats and Bind values. */
+class ParameterBinderTest {
+
+  private static final int INT4 = 23;
+  private static final int INT8 = 20;
+  private static final int BOOL = 16;
+
+  private final ParameterBinder binder = new ParameterBinder(CodecRegistry.defaults());
+
+  private static List<Object[]> sets(Object[]... sets) {
+    return Arrays.asList(sets);
+  }
+
+  /** The bytes Bind would carry for {@code set}'s values. */
+  private static byte[] values(Bindings set) {
+    WriteBuffer out = new WriteBuffer();
+    for (int i = 0; i < set.count(); i++) {
+      set.values().write(i, out);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void binaryTypesGetTheirOidAndStringsAreLeftToTheServer() {
+    ParameterBinder.Bound bound = binder.bind(3, sets(new Object[] {42, "ann", 7L}));
+    assertArrayEquals(new int[] {INT4, 0, INT8}, bound.types());
+    assertArrayEquals(new short[] {1, 0, 1}, bound.sets().get(0).formats());
+    assertEquals(3, bound.sets().get(0).count());
+  }
+
+  @Test
+  void allTextSendsNoFormatCodes() {
+    ParameterBinder.Bound bound = binder.bind(2, sets(new Object[] {"a", "b"}));
+    assertArrayEquals(new int[] {0, 0}, bound.types());
+    assertArrayEquals(new short[0], bound.sets().get(0).formats());
+  }
+
+  @Test
+  void allBinarySendsOneFormatCodeForAll() {
+    ParameterBinder.Bound bound = binder.bind(2, sets(new Object[] {1, true}));
+    assertArrayEquals(new int[] {INT4, BOOL}, bound.types());
+    assertArrayEquals(new short[] {1}, bound.sets().get(0).formats());
+  }
+
+  @Test
+  void noParametersSendNoTypesAndNoFormats() {
+    ParameterBinder.Bound bound = binder.bind(0, sets(new Object[0]));
+    assertArrayEquals(new int[0], bound.types());
+    assertArrayEquals(new short[0], bound.sets().get(0).formats());
+    assertArrayEquals(new byte[0], values(bound.sets().get(0)));
+  }
+
+  @Test
+  void valuesAreWrittenWithTheirLengthsAndNullAsMinusOne() {
+    ParameterBinder.Bound bound = binder.bind(3, sets(new Object[] {42, null, "hé"}));
+    byte[] expected = {
+      0,
+      0,
+      0,
+      4,
+      0,
+      0,
+      0,
+      42, // int4 42 in binary
+      -1,
+      -1,
+      -1,
+      -1, // NULL
+      0,
+      0,
+      0,
+      3,
+      'h',
+      (byte) 0xC3,
+      (byte) 0xA9 // text in UTF-8
+    };
+    assertArrayEquals(expected, values(bound.sets().get(0)));
+  }
+
+  @Test
+  void typesComeFromTheFirstNonNullValueAcrossSets() {
+    ParameterBinder.Bound bound =
+        binder.bind(
+            3,
+            sets(
+                new Object[] {null, 1, null},
+                new Object[] {2L, null, null},
+                new Object[] {3L, 4, null}));
+    assertArrayEquals(new int[] {INT8, INT4, 0}, bound.types());
+    // $3 is NULL everywhere: text with no type, so the formats are per parameter.
+    assertArrayEquals(new short[] {1, 1, 0}, bound.sets().get(0).formats());
+    assertEquals(3, bound.sets().size());
+    byte[] first = values(bound.sets().get(0));
+    assertArrayEquals(new byte[] {-1, -1, -1, -1, 0, 0, 0, 4, 0, 0, 0, 1, -1, -1, -1, -1}, first);
+  }
+
+  @Test
+  void everySetSharesTheFormats() {
+    ParameterBinder.Bound bound =
+        binder.bind(2, sets(new Object[] {1, "a"}, new Object[] {null, "b"}));
+    assertSame(bound.sets().get(0).formats(), bound.sets().get(1).formats());
+  }
+
+  @Test
+  void setsThatDisagreeOnATypeAreAnErrorNamingTheParameterAndTheSet() {
+    ProgrammingError error =
+        assertThrows(
+            ProgrammingError.class,
+            () ->
+                binder.bind(
+                    2,
+                    sets(new Object[] {1, "a"}, new Object[] {2, "b"}, new Object[] {"3", "c"})));
+    assertTrue(
+        error.getMessage().startsWith("parameter $1 of set 3 is a java.lang.String"),
+        error.getMessage());
+  }
+
+  @Test
+  void integerAndLongAreDifferentTypes() {
+    ProgrammingError error =
+        assertThrows(
+            ProgrammingError.class,
+            () -> binder.bind(1, sets(new Object[] {null}, new Object[] {1}, new Object[] {2L})));
+    assertTrue(
+        error.getMessage().startsWith("parameter $1 of set 3 is a java.lang.Long"),
+        error.getMessage());
+  }
+
+  @Test
+  void aValueOfAnUnsupportedTypeNamesItsParameter() {
+    ProgrammingError error =
+        assertThrows(
+            ProgrammingError.class, () -> binder.bind(2, sets(new Object[] {1, new Object()})));
+    assertTrue(error.getMessage().startsWith("parameter $2: "), error.getMessage());
+  }
+
+  @Test
+  void aValueThatCannotBeEncodedNamesItsParameterWhenWritten() {
+    ParameterBinder.Bound bound = binder.bind(2, sets(new Object[] {1, "nul\0"}));
+    Bindings set = bound.sets().get(0);
+    DataError error = assertThrows(DataError.class, () -> set.values().write(1, new WriteBuffer()));
+    assertTrue(error.getMessage().startsWith("parameter $2: "), error.getMessage());
+  }
+
+  /**
+   * Whatever the mix of NULL (kind 0), binary (1: an Integer) and text (2: a String) parameters,
+   * the format codes decode to each parameter's own format (text for NULL), and are as short as
+   * Bind allows.
+   */
+  @Property(tries = 300)
+  void formatCodesAreEachParametersFormatInTheShortestForm(
+      @ForAll @Size(max = 6) List<@IntRange(max = 2) Integer> kinds) {
+    Object[] values = new Object[kinds.size()];
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      values[i] = kinds.get(i) == 0 ? null : kinds.get(i) == 1 ? (Object) 5 : "t";
+      expected.add(kinds.get(i) == 1 ? 1 : 0);
+    }
+    short[] formats = binder.bind(values.length, sets(values)).sets().get(0).formats();
+    List<Integer> actual = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      actual.add((int) (formats.length == 0 ? 0 : formats.length == 1 ? formats[0] : formats[i]));
+    }
+    assertEquals(expected, actual);
+    boolean allText = !expected.contains(1);
+    boolean allBinary = !expected.isEmpty() && !expected.contains(0);
+    assertEquals(allText ? 0 : allBinary ? 1 : values.length, formats.length);
+  }
+}

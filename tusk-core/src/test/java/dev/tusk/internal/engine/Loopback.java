@@ -1,0 +1,78 @@
+package dev.tusk.internal.engine;
+
+import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.transport.Transport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real {@link Transport} over a Unix-domain socket whose far end the test reads, so that the
+ * bytes an {@link Outbound} sends can be checked without a server or a seam in the write path.
+ */
+final class Loopback implements AutoCloseable {
+
+  private final Path directory;
+  private final Transport transport;
+  private final SocketChannel peer;
+
+  private Loopback(Path directory, Transport transport, SocketChannel peer) {
+    this.directory = directory;
+    this.transport = transport;
+    this.peer = peer;
+  }
+
+  static Loopback open() throws IOException {
+    Path directory = Files.createTempDirectory("tusk-loopback");
+    Path socket = directory.resolve("s");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Transport transport = Transport.unix(socket);
+      return new Loopback(directory, transport, server.accept());
+    }
+  }
+
+  /** A session over this socket, its threads not started: a test drives it. */
+  Session session() {
+    return new Session(
+        transport,
+        new BackendMessageReader(transport.input(), 1 << 20),
+        new HostPort("localhost", 5432),
+        new ServerState());
+  }
+
+  Outbound outbound() {
+    return new Outbound(transport);
+  }
+
+  /**
+   * Stops {@code outbound}, runs its writer on this thread until all it holds is sent, closes the
+   * socket and returns every byte that reached the far end.
+   */
+  byte[] drain(Outbound outbound) throws IOException, InterruptedException {
+    outbound.stop();
+    outbound.runWriter();
+    transport.close();
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    ByteBuffer chunk = ByteBuffer.allocate(8192);
+    while (peer.read(chunk.clear()) >= 0) {
+      received.write(chunk.array(), 0, chunk.position());
+    }
+    return received.toByteArray();
+  }
+
+  @Override
+  public void close() throws IOException {
+    transport.close();
+    peer.close();
+    Files.deleteIfExists(directory.resolve("s"));
+    Files.deleteIfExists(directory);
+  }
+}
