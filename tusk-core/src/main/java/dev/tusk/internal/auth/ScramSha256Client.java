@@ -138,6 +138,11 @@ public final class ScramSha256Client {
     state = State.VERIFIED;
   }
 
+  /** Whether the server has proved it knows the password (its final message was verified). */
+  public boolean isServerVerified() {
+    return state == State.VERIFIED;
+  }
+
   /**
    * Derives the keys (RFC 5802 section 3), keeps the expected ServerSignature and returns the
    * ClientProof, zeroing the secrets it derived on the way.

@@ -33,9 +33,13 @@ final class StatementCache {
       return parsed;
     }
 
-    /** The result formats for Bind: all binary once every column is known to have a codec. */
-    short[] resultFormats() {
-      return binaryResults ? ALL_BINARY : ALL_TEXT;
+    /**
+     * The result formats for Bind: all binary once every column is known to have a codec, or
+     * whenever text would be read wrongly ({@code textReadable} false: the session's DateStyle or
+     * IntervalStyle is no longer the one the text codecs parse).
+     */
+    short[] resultFormats(boolean textReadable) {
+      return binaryResults || !textReadable ? ALL_BINARY : ALL_TEXT;
     }
   }
 
@@ -57,20 +61,18 @@ final class StatementCache {
     return entry;
   }
 
-  /** Records what a run revealed about the statement's result columns. */
+  /**
+   * Records what a run revealed about the statement's result columns. Checked on every run, so a
+   * schema change that brings a type without a binary codec costs at most one failed run.
+   */
   void learn(Entry entry, List<StatementResult> results) {
-    if (entry.binaryResults || results.isEmpty()) {
+    if (results.isEmpty() || results.get(0).description() == null) {
       return;
     }
-    RowDescription description = results.get(0).description();
-    if (description == null) {
-      return;
+    boolean allBinary = true;
+    for (RowDescription.Field field : results.get(0).description().fields()) {
+      allBinary &= codecs.hasBinary(field.typeOid());
     }
-    for (RowDescription.Field field : description.fields()) {
-      if (!codecs.hasBinary(field.typeOid())) {
-        return;
-      }
-    }
-    entry.binaryResults = true;
+    entry.binaryResults = allBinary;
   }
 }

@@ -96,7 +96,11 @@ final class Statements {
     ParsedSql parsed = entry.parsed();
     ParameterBinder.Bound bound = binder.bind(parsed.parameterCount(), sets);
     ExtendedQuery query =
-        new ExtendedQuery(parsed.sql(), bound.types(), bound.sets(), entry.resultFormats());
+        new ExtendedQuery(
+            parsed.sql(),
+            bound.types(),
+            bound.sets(),
+            entry.resultFormats(connection.textResultsReadable()));
     List<StatementResult> results = connection.runStatement(query);
     cache.learn(entry, results);
     return results;

@@ -201,6 +201,17 @@ public final class TuskConnection implements Connection {
     return session.isQuiet() && session.transactionStatus() != 'I';
   }
 
+  /**
+   * Whether text results parse as the codecs expect: startup pins DateStyle=ISO and
+   * IntervalStyle=postgres, but a user's SET can change them (the server reports it).
+   */
+  boolean textResultsReadable() {
+    String dateStyle = session.parameter("DateStyle");
+    String intervalStyle = session.parameter("IntervalStyle");
+    return (dateStyle == null || dateStyle.startsWith("ISO"))
+        && (intervalStyle == null || intervalStyle.equals("postgres"));
+  }
+
   /** Called by a block when it ends, on its owner's thread. */
   void blockEnded() {
     blockDepth--;

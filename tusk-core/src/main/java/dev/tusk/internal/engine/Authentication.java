@@ -69,6 +69,12 @@ final class Authentication {
   /** Handles one message; true once authentication has succeeded. */
   private boolean step(BackendMessage message) throws IOException, AuthenticationException {
     if (message instanceof AuthenticationOk) {
+      if (scram != null && !scram.isServerVerified()) {
+        // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
+        // impostor that never knew the password.
+        throw new AuthenticationException(
+            "the server accepted SCRAM authentication without proving it knows the password");
+      }
       return true;
     } else if (message instanceof AuthenticationCleartextPassword) {
       byte[] password = CleartextPassword.encode(password("password").reveal());

@@ -35,21 +35,34 @@ class StatementCacheTest {
 
   @Test
   void resultsAreTextUntilAStatementHasRun() {
-    assertArrayEquals(ALL_TEXT, cache.get("SELECT 1").resultFormats());
+    assertArrayEquals(ALL_TEXT, cache.get("SELECT 1").resultFormats(true));
   }
 
   @Test
   void resultsBecomeBinaryWhenEveryColumnTypeHasABinaryCodec() {
     StatementCache.Entry entry = cache.get("SELECT id, name FROM t");
     cache.learn(entry, select(description(field("id", 23, 0), field("name", 25, 0))));
-    assertArrayEquals(ALL_BINARY, entry.resultFormats());
+    assertArrayEquals(ALL_BINARY, entry.resultFormats(true));
   }
 
   @Test
   void oneColumnWithoutABinaryCodecKeepsAllResultsText() {
     StatementCache.Entry entry = cache.get("SELECT id, thing FROM t");
     cache.learn(entry, select(description(field("id", 23, 0), field("thing", UNKNOWN_TYPE, 0))));
-    assertArrayEquals(ALL_TEXT, entry.resultFormats());
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
+  }
+
+  @Test
+  void aColumnTypeWithoutBinaryCodecSeenLaterTurnsResultsBackToText() {
+    StatementCache.Entry entry = cache.get("SELECT * FROM t");
+    cache.learn(entry, select(description(field("id", 23, 0))));
+    cache.learn(entry, select(description(field("id", 23, 1), field("thing", UNKNOWN_TYPE, 1))));
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
+  }
+
+  @Test
+  void resultsAreBinaryFromTheFirstRunWhenTextWouldBeReadWrongly() {
+    assertArrayEquals(ALL_BINARY, cache.get("SELECT now()").resultFormats(false));
   }
 
   @Test
@@ -57,7 +70,7 @@ class StatementCacheTest {
     StatementCache.Entry entry = cache.get("UPDATE t SET x = 1");
     cache.learn(entry, results(new CommandComplete("UPDATE 1"), idle()));
     cache.learn(entry, List.of());
-    assertArrayEquals(ALL_TEXT, entry.resultFormats());
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
   }
 
   @Test
@@ -71,6 +84,6 @@ class StatementCacheTest {
     cache.get("SELECT 1024");
     StatementCache.Entry again = cache.get("SELECT 0");
     assertNotSame(first, again);
-    assertArrayEquals(ALL_TEXT, again.resultFormats(), "what was learned went with the rest");
+    assertArrayEquals(ALL_TEXT, again.resultFormats(true), "what was learned went with the rest");
   }
 }
