@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.engine.ExtendedQuery;
@@ -39,6 +40,7 @@ final class Statements {
   List<StatementResult> run(String sql, Object[] params) {
     StatementCache.Entry entry = cache.get(sql);
     ParsedSql parsed = entry.parsed();
+    refuseCopyFromStdin(parsed);
     if (params.length == 0 && (parsed.hasMultipleStatements() || parsed.parameterCount() > 0)) {
       // Left to the server as written: a script, or text that only looks like it has
       // placeholders (the server reports a real missing parameter itself).
@@ -56,6 +58,7 @@ final class Statements {
 
   List<StatementResult> run(String sql, Map<String, ?> params) {
     StatementCache.Entry entry = cache.get(sql);
+    refuseCopyFromStdin(entry.parsed());
     return runExtended(entry, List.<Object[]>of(entry.parsed().bind(params)));
   }
 
@@ -65,6 +68,7 @@ final class Statements {
     }
     StatementCache.Entry entry = cache.get(sql);
     ParsedSql parsed = entry.parsed();
+    refuseCopyFromStdin(parsed);
     List<Object[]> sets = new ArrayList<>(paramSets.size());
     for (int i = 0; i < paramSets.size(); i++) {
       Object[] values = toValues(parsed, paramSets.get(i), i);
@@ -72,6 +76,18 @@ final class Statements {
       sets.add(values);
     }
     return runExtended(entry, sets);
+  }
+
+  /**
+   * Refused before anything is sent: in copy-in mode the server would read the requests pipelined
+   * behind the COPY as its data.
+   */
+  private static void refuseCopyFromStdin(ParsedSql parsed) {
+    if (parsed.copiesFromStdin()) {
+      throw new NotSupportedError(
+          "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
+              + " use INSERT with executeMany, or COPY FROM a server-side file");
+    }
   }
 
   private static Object[] toValues(ParsedSql parsed, Object set, int index) {

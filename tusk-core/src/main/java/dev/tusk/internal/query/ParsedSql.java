@@ -23,13 +23,19 @@ public final class ParsedSql {
   private final int parameterCount;
   private final List<String> parameterNames;
   private final boolean multipleStatements;
+  private final boolean copyFromStdin;
 
   ParsedSql(
-      String sql, int parameterCount, List<String> parameterNames, boolean multipleStatements) {
+      String sql,
+      int parameterCount,
+      List<String> parameterNames,
+      boolean multipleStatements,
+      boolean copyFromStdin) {
     this.sql = sql;
     this.parameterCount = parameterCount;
     this.parameterNames = parameterNames;
     this.multipleStatements = multipleStatements;
+    this.copyFromStdin = copyFromStdin;
   }
 
   /** The SQL as it will be sent: {@code $n} kept, {@code :name} rewritten to {@code $1..$k}. */
@@ -60,6 +66,15 @@ public final class ParsedSql {
    */
   public boolean hasMultipleStatements() {
     return multipleStatements;
+  }
+
+  /**
+   * Whether a statement of this text is a {@code COPY ... FROM STDIN}: a statement that starts with
+   * the word COPY and names STDIN outside quotes and comments. Such a statement puts the server in
+   * copy-in mode, where it would take the next pipelined request's messages as data.
+   */
+  public boolean copiesFromStdin() {
+    return copyFromStdin;
   }
 
   /**

@@ -50,6 +50,8 @@ public final class PlaceholderParser {
 
   private int statements;
   private boolean inStatement;
+  private boolean inCopy;
+  private boolean copyFromStdin;
 
   private PlaceholderParser(String sql) {
     this.sql = sql;
@@ -75,10 +77,11 @@ public final class PlaceholderParser {
       statements++;
     }
     if (names.isEmpty()) {
-      return new ParsedSql(sql, highestPosition, List.of(), statements > 1);
+      return new ParsedSql(sql, highestPosition, List.of(), statements > 1, copyFromStdin);
     }
     String text = rewritten.append(sql, copiedUpTo, sql.length()).toString();
-    return new ParsedSql(text, names.size(), List.copyOf(names.keySet()), statements > 1);
+    return new ParsedSql(
+        text, names.size(), List.copyOf(names.keySet()), statements > 1, copyFromStdin);
   }
 
   /** Consumes the token or quoted span at {@code i}, returning where the next one starts. */
@@ -103,10 +106,23 @@ public final class PlaceholderParser {
   private int plain(int i) {
     char c = sql.charAt(i);
     if (!SqlScanner.isWhitespace(c)) {
+      if (!inStatement) {
+        inCopy = isWord(i, "copy");
+      } else if (inCopy && isWord(i, "stdin")) {
+        copyFromStdin = true;
+      }
       inStatement = true;
     }
     previous = c;
     return i + 1;
+  }
+
+  /** Whether the bare word {@code word} (any case) starts at {@code i}. */
+  private boolean isWord(int i, String word) {
+    int end = i + word.length();
+    return !SqlScanner.isIdentPart(previous)
+        && sql.regionMatches(true, i, word, 0, word.length())
+        && (end == sql.length() || !SqlScanner.isIdentPart(sql.charAt(end)));
   }
 
   private int quoted(int end, char closing) {
@@ -125,6 +141,7 @@ public final class PlaceholderParser {
     if (inStatement) {
       statements++;
       inStatement = false;
+      inCopy = false;
     }
     previous = ';';
     return i + 1;

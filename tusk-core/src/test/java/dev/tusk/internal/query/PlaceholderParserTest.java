@@ -349,4 +349,31 @@ class PlaceholderParserTest {
   void twoStatementsAreMultiple(String sql) {
     assertTrue(PlaceholderParser.parse(sql).hasMultipleStatements(), sql);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "COPY t FROM STDIN",
+        "copy t (a, b) from stdin with (format csv)",
+        "  /* load */ Copy \"T\" FROM stdin;",
+        "SELECT 1; COPY t FROM STDIN",
+      })
+  void copyFromStdinIsRecognised(String sql) {
+    assertTrue(PlaceholderParser.parse(sql).copiesFromStdin(), sql);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "COPY t TO STDOUT",
+        "COPY t FROM '/tmp/stdin'",
+        "SELECT 'COPY t FROM STDIN'",
+        "SELECT stdin FROM copy",
+        "COPY t FROM '/data' ; SELECT stdin FROM t",
+        "-- COPY t FROM STDIN\nSELECT 1",
+        "COPY t FROM stdin_file",
+      })
+  void otherStatementsAreNotCopyFromStdin(String sql) {
+    assertFalse(PlaceholderParser.parse(sql).copiesFromStdin(), sql);
+  }
 }
