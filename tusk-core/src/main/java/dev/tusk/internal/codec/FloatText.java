@@ -1,12 +1,14 @@
 package dev.tusk.internal.codec;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Floating-point values in the text format. Rendering matches PostgreSQL 12+'s shortest-exact
- * output: the same digits as Java's shortest representation, laid out as the server does (fixed
- * notation for decimal exponents from -4 up to 14 for float8 and 5 for float4, otherwise {@code
- * 1.5e+20}).
+ * output: the same digits as Java's shortest representation (one fewer for the smallest subnormals,
+ * see {@link #oneDigit}), laid out as the server does (fixed notation for decimal exponents from -4
+ * up to 14 for float8 and 5 for float4, otherwise {@code 1.5e+20}).
  */
 final class FloatText {
 
@@ -14,6 +16,8 @@ final class FloatText {
   private static final int FLOAT8_FIXED_LIMIT = 15;
 
   private static final int FLOAT4_FIXED_LIMIT = 6;
+
+  private static final MathContext ONE_DIGIT = new MathContext(1);
 
   private FloatText() {}
 
@@ -41,18 +45,18 @@ final class FloatText {
   }
 
   static String render(double value) {
-    return render(value, Double.toString(Math.abs(value)), FLOAT8_FIXED_LIMIT);
+    return render(value, Double.toString(Math.abs(value)), FLOAT8_FIXED_LIMIT, false);
   }
 
   static String render(float value) {
-    return render(value, Float.toString(Math.abs(value)), FLOAT4_FIXED_LIMIT);
+    return render(value, Float.toString(Math.abs(value)), FLOAT4_FIXED_LIMIT, true);
   }
 
   /**
    * Re-lays Java's shortest digits ({@code javaText}, of the absolute value) out as PostgreSQL
-   * does.
+   * does; {@code single} says whether the value is a float4.
    */
-  private static String render(double value, String javaText, int fixedLimit) {
+  private static String render(double value, String javaText, int fixedLimit, boolean single) {
     if (Double.isNaN(value)) {
       return "NaN";
     }
@@ -77,10 +81,33 @@ final class FloatText {
       digits.setLength(digits.length() - 1);
     }
     int exponent = integerDigits - 1;
+    if (digits.length() == 2) {
+      BigDecimal oneDigit = oneDigit(Math.abs(value), single);
+      if (oneDigit != null) {
+        digits = new StringBuilder(oneDigit.unscaledValue().toString());
+        exponent = -oneDigit.scale();
+      }
+    }
     if (exponent >= -4 && exponent < fixedLimit) {
       return sign + fixed(digits, exponent);
     }
     return sign + scientific(digits, exponent);
+  }
+
+  /**
+   * The one-digit decimal that reads back as {@code magnitude}, or null if there is none. Where one
+   * digit is enough, Java's toString may still give two, the closer (4.9E-324 for
+   * Double.MIN_VALUE), while PostgreSQL gives the shortest (5e-324). That happens only for the
+   * smallest subnormals, whose neighbours are far apart.
+   */
+  private static BigDecimal oneDigit(double magnitude, boolean single) {
+    if (magnitude >= (single ? Float.MIN_NORMAL : Double.MIN_NORMAL)) {
+      return null;
+    }
+    BigDecimal rounded = new BigDecimal(magnitude).round(ONE_DIGIT);
+    String text = rounded.toString();
+    double readBack = single ? Float.parseFloat(text) : Double.parseDouble(text);
+    return readBack == magnitude ? rounded : null;
   }
 
   private static String fixed(StringBuilder digits, int exponent) {

@@ -68,6 +68,21 @@ class FloatCodecsTest {
     assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
   }
 
+  /** One digit where it reads back exactly, as the server writes, though Java writes two. */
+  @ParameterizedTest
+  @CsvSource({"4.9E-324, 5e-324", "9.9E-324, 1e-323", "1.5E-323, 1.5e-323", "-2.0E-323, -2e-323"})
+  void float8SmallestSubnormalsHaveTheShortestText(double value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT8.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT8, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.4E-45, 1e-45", "2.8E-45, 3e-45", "4.2E-45, 4e-45", "1.1E-44, 1.1e-44"})
+  void float4SmallestSubnormalsHaveTheShortestText(float value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT4.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
+  }
+
   @Test
   void rejectsText() {
     assertThrows(DataError.class, () -> decodeText(FloatCodecs.FLOAT8, "one"));
