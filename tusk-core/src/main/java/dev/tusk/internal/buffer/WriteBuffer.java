@@ -99,6 +99,9 @@ public final class WriteBuffer {
   /**
    * Writes {@code text} as UTF-8 with no terminator. ASCII, the common case for SQL and names, is
    * copied char by char without an intermediate array.
+   *
+   * @throws IllegalArgumentException if {@code text} holds half of a surrogate pair, which UTF-8
+   *     cannot encode
    */
   public WriteBuffer writeUtf8(String text) {
     int length = text.length();
@@ -108,11 +111,30 @@ public final class WriteBuffer {
       char c = text.charAt(i);
       if (c >= 0x80) {
         size = start;
+        requirePairedSurrogates(text, i);
         return writeBytes(text.getBytes(StandardCharsets.UTF_8));
       }
       bytes[size++] = (byte) c;
     }
     return this;
+  }
+
+  /** getBytes would silently write '?' for a lone surrogate, changing the text sent. */
+  private static void requirePairedSurrogates(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            String.format(
+                "the text holds an unpaired surrogate U+%04X at index %d, which UTF-8 cannot"
+                    + " encode",
+                (int) c, i));
+      }
+    }
   }
 
   /**

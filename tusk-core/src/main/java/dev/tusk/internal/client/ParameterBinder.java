@@ -113,6 +113,9 @@ final class ParameterBinder {
       encoders[index].write(value, out);
     } catch (DataError e) {
       throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+    } catch (ProgrammingError e) {
+      // e.g. array elements of mixed Java types, found only while writing them
+      throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
     }

@@ -77,9 +77,12 @@ final class IntervalText {
       }
       long number = text.number();
       if (text.consume(':')) {
-        long time =
-            Math.addExact(Math.multiplyExact(number, MICROS_PER_HOUR), minutesAndSeconds(text));
-        micros = Math.addExact(micros, negative ? -time : time);
+        // Signed before summing: -2562047788:00:54.775808, the server's text for Long.MIN_VALUE
+        // microseconds, has a magnitude no long holds.
+        long hours = Math.multiplyExact(negative ? -number : number, MICROS_PER_HOUR);
+        long rest = minutesAndSeconds(text);
+        long time = negative ? Math.subtractExact(hours, rest) : Math.addExact(hours, rest);
+        micros = Math.addExact(micros, time);
         return;
       }
       text.expect(' ');

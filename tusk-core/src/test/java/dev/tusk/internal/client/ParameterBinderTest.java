@@ -188,4 +188,17 @@ class ParameterBinderTest {
     boolean allBinary = !expected.isEmpty() && !expected.contains(0);
     assertEquals(allText ? 0 : allBinary ? 1 : values.length, formats.length);
   }
+
+  @Test
+  void valueTheEncoderRefusesWhileWritingIsAProgrammingErrorNamingTheParameter() {
+    ParameterBinder.Bound bound =
+        binder.bind(2, List.<Object[]>of(new Object[] {1, List.of(1, "two")}));
+    WriteBuffer out = new WriteBuffer();
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> bound.sets().get(0).values().write(1, out));
+    assertEquals(
+        "parameter $2: all elements of an array parameter must have the same Java type;"
+            + " found java.lang.String among java.lang.Integer",
+        error.getMessage());
+  }
 }

@@ -68,6 +68,47 @@ class FloatCodecsTest {
     assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
   }
 
+  /** One digit where it reads back exactly, as the server writes, though Java writes two. */
+  @ParameterizedTest
+  @CsvSource({"4.9E-324, 5e-324", "9.9E-324, 1e-323", "1.5E-323, 1.5e-323", "-2.0E-323, -2e-323"})
+  void float8SmallestSubnormalsHaveTheShortestText(double value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT8.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT8, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.4E-45, 1e-45", "2.8E-45, 3e-45", "4.2E-45, 4e-45", "1.1E-44, 1.1e-44"})
+  void float4SmallestSubnormalsHaveTheShortestText(float value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT4.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
+  }
+
+  /** The server never takes a midpoint between two floats, which Java's toString may. */
+  @ParameterizedTest
+  @CsvSource({
+    "5E22, 4.9999999999999996e+22",
+    "4.73E21, 4.729999999999999e+21",
+    "4.75E21, 4.750000000000001e+21",
+    "3.039653702888685E16, 3.0396537028886848e+16",
+    "-9.06572500484728E17, -9.065725004847281e+17"
+  })
+  void float8NeverEndsOnAMidpoint(double value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT8.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT8, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "3.355445E7, 3.3554448e+07",
+    "2.15E9, 2.1500001e+09",
+    "6.211449E7, 6.2114488e+07",
+    "-1.3060686E8, -1.30606864e+08"
+  })
+  void float4NeverEndsOnAMidpoint(float value, String text) {
+    assertEquals(text, FloatCodecs.FLOAT4.encodeText(value));
+    assertEquals(value, decodeText(FloatCodecs.FLOAT4, text));
+  }
+
   @Test
   void rejectsText() {
     assertThrows(DataError.class, () -> decodeText(FloatCodecs.FLOAT8, "one"));
