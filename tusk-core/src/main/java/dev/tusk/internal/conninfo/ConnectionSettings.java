@@ -86,48 +86,6 @@ public record ConnectionSettings(
   }
 
   /**
-   * Settings with no keepalive interval or count, hosts in order, and no password file or TLS
-   * files.
-   */
-  public ConnectionSettings(
-      List<HostPort> hosts,
-      String user,
-      String database,
-      Password password,
-      String applicationName,
-      String options,
-      Duration connectTimeout,
-      SslMode sslMode,
-      boolean keepalives,
-      Duration keepalivesIdle,
-      String targetSessionAttrs,
-      int maxMessageSize,
-      int scramMaxIterations) {
-    this(
-        hosts,
-        user,
-        database,
-        password,
-        applicationName,
-        options,
-        connectTimeout,
-        sslMode,
-        keepalives,
-        keepalivesIdle,
-        targetSessionAttrs,
-        maxMessageSize,
-        scramMaxIterations,
-        null,
-        0,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /**
    * The password for {@code host}: {@link #password()} if given, else the first matching line of
    * the password file, else null. Reads the file on every call, as libpq does for each connection
    * attempt, so an edited file takes effect.

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tusk.errors.TuskException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,27 +38,6 @@ class RedactionTest {
     assertFalse(text.contains("keyphrase"), text);
     assertEquals(true, text.contains("user=bob"), text);
     assertEquals(true, text.contains("password=********"), text);
-  }
-
-  @Test
-  void briefConstructorKeepsDefaults() {
-    ConnectionSettings settings =
-        new ConnectionSettings(
-            List.of(new HostPort("h", 5432)),
-            "u",
-            "d",
-            new Password("pw"),
-            null,
-            null,
-            Duration.ofSeconds(5),
-            SslMode.PREFER,
-            true,
-            null,
-            "any",
-            1 << 20,
-            4096);
-    assertEquals("pw", settings.passwordFor(settings.hosts().get(0)).reveal());
-    assertFalse(settings.toString().contains("pw"), settings.toString());
   }
 
   @Test
