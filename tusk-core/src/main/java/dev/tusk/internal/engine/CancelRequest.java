@@ -5,6 +5,7 @@ import dev.tusk.errors.Diagnostic;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ final class CancelRequest {
   static void send(HostPort endpoint, Duration timeout, int processId, byte[] secretKey) {
     WriteBuffer message = new WriteBuffer(16);
     FrontendMessages.cancelRequest(message, processId, secretKey);
-    try (Transport transport = Transports.open(endpoint, timeout, false)) {
+    try (Transport transport = Transports.open(endpoint, timeout, Keepalive.OFF)) {
       transport.write(message.array(), 0, message.size());
       // The server closes the socket once it has read the request; waiting for that means the
       // cancel has arrived before this method returns.

@@ -10,6 +10,7 @@ import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.SslMode;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class Startup {
       AtomicBoolean settled)
       throws IOException {
     Transport transport =
-        guard(Transports.open(host, remaining(deadline), settings.keepalives()), current, settled);
+        guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)), current, settled);
     if (settings.sslMode() == SslMode.PREFER && !host.isUnixSocket()) {
       if (serverAcceptsSsl(transport)) {
         // The server would speak TLS, which Tusk cannot yet: start over in plain text, which
@@ -103,7 +104,7 @@ public final class Startup {
         transport.close();
         transport =
             guard(
-                Transports.open(host, remaining(deadline), settings.keepalives()),
+                Transports.open(host, remaining(deadline), Keepalive.of(settings)),
                 current,
                 settled);
       }

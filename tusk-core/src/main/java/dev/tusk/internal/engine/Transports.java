@@ -1,6 +1,7 @@
 package dev.tusk.internal.engine;
 
 import dev.tusk.internal.conninfo.HostPort;
+import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,7 +11,8 @@ final class Transports {
 
   private Transports() {}
 
-  static Transport open(HostPort endpoint, Duration timeout, boolean keepalive) throws IOException {
+  static Transport open(HostPort endpoint, Duration timeout, Keepalive keepalive)
+      throws IOException {
     if (endpoint.isUnixSocket()) {
       return Transport.unix(endpoint.unixSocketPath());
     }

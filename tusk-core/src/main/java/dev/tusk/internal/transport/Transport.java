@@ -29,14 +29,14 @@ public final class Transport implements AutoCloseable {
 
   /**
    * Connects over TCP with {@code TCP_NODELAY} (requests are written whole, so Nagle's delay only
-   * adds latency) and optionally keepalive.
+   * adds latency) and the given keepalive.
    */
-  public static Transport tcp(String host, int port, Duration timeout, boolean keepalive)
+  public static Transport tcp(String host, int port, Duration timeout, Keepalive keepalive)
       throws IOException {
     SocketChannel channel = SocketChannel.open();
     try {
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      channel.setOption(StandardSocketOptions.SO_KEEPALIVE, keepalive);
+      keepalive.apply(channel);
       // The channel's own connect() has no timeout; its socket adaptor's has.
       channel.socket().connect(new InetSocketAddress(host, port), timeoutMillis(timeout));
       return new Transport(channel, host + ":" + port);
