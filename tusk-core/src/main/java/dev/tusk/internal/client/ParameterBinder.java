@@ -66,13 +66,16 @@ final class ParameterBinder {
   }
 
   private void checkAgreement(ParameterEncoder[] encoders, List<Object[]> sets) {
+    // The class that chose each encoder: a value of that class needs no second lookup.
+    Class<?>[] chosenBy = new Class<?>[encoders.length];
     for (int set = 0; set < sets.size(); set++) {
       Object[] values = sets.get(set);
       for (int i = 0; i < encoders.length; i++) {
-        if (values[i] == null) {
+        Object value = values[i];
+        if (value == null || value.getClass() == chosenBy[i]) {
           continue;
         }
-        ParameterEncoder encoder = encoderFor(i, values[i]);
+        ParameterEncoder encoder = encoderFor(i, value);
         if (encoder.oid() != encoders[i].oid() || encoder.format() != encoders[i].format()) {
           throw new ProgrammingError(
               "parameter $"
@@ -80,9 +83,12 @@ final class ParameterBinder {
                   + " of set "
                   + (set + 1)
                   + " is a "
-                  + values[i].getClass().getName()
+                  + value.getClass().getName()
                   + ", which is sent as another type than in the first set that gave it a value;"
                   + " all sets must use the same Java types");
+        }
+        if (chosenBy[i] == null) {
+          chosenBy[i] = value.getClass();
         }
       }
     }

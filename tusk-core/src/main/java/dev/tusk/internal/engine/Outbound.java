@@ -15,8 +15,11 @@ import java.util.function.Consumer;
  */
 final class Outbound {
 
-  /** A buffer grown past this by a large request is replaced after use, to give memory back. */
-  private static final int RETAINED_CAPACITY = 1 << 20;
+  /**
+   * A buffer grown past this by a large request is replaced after use, to give memory back; below
+   * it, batches of thousands of parameter sets reuse the buffer instead of regrowing it each time.
+   */
+  private static final int RETAINED_CAPACITY = 4 << 20;
 
   private final Transport transport;
   private final ReentrantLock lock = new ReentrantLock();
