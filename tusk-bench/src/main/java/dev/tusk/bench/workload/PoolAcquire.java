@@ -8,16 +8,12 @@ import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
 import dev.tusk.bench.harness.Metric;
 import dev.tusk.bench.harness.Probe;
-import dev.tusk.bench.harness.Sample;
 import dev.tusk.bench.harness.Schedule;
+import dev.tusk.bench.jmh.JmhRun;
 import dev.tusk.bench.jmh.PoolAcquireBenchmark;
 import dev.tusk.bench.server.Endpoint;
 import java.util.List;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
+import java.util.Map;
 
 /**
  * g. Pool acquire and release with no query, measured by JMH: one fork per repetition, JMH's own
@@ -52,26 +48,15 @@ public final class PoolAcquire implements Workload {
   }
 
   private static Probe jmh(Mode mode, Endpoint endpoint, String method) {
-    Options options =
-        new OptionsBuilder()
-            .include(PoolAcquireBenchmark.class.getName() + "." + method + "$")
-            .param("host", endpoint.host())
-            .param("port", Integer.toString(endpoint.port()))
-            .param("database", endpoint.database())
-            .param("user", endpoint.owner().user())
-            .param("password", endpoint.owner().optionalPassword().orElse(""))
-            .forks(1)
-            .jvmArgs("-Xmx1g", "--sun-misc-unsafe-memory-access=allow")
-            .warmupIterations(mode.jmhWarmUpIterations())
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(mode.jmhMeasureIterations())
-            .measurementTime(TimeValue.seconds(1))
-            .verbosity(VerboseMode.SILENT)
-            .shouldFailOnError(true)
-            .build();
-    return phase -> {
-      RunResult result = new org.openjdk.jmh.runner.Runner(options).run().iterator().next();
-      return Sample.of(Metric.NANOS_PER_OP, result.getPrimaryResult().getScore());
-    };
+    return JmhRun.probe(
+        mode,
+        PoolAcquireBenchmark.class,
+        method,
+        Map.of(
+            "host", endpoint.host(),
+            "port", Integer.toString(endpoint.port()),
+            "database", endpoint.database(),
+            "user", endpoint.owner().user(),
+            "password", endpoint.owner().optionalPassword().orElse("")));
   }
 }

@@ -13,6 +13,7 @@ public final class Workloads {
         new PointSelect(),
         new ConcurrentPointSelect(),
         new WideRead(),
+        new RowDecode(),
         new BulkLoad(),
         new SingleInserts(),
         new ConnectClose(),
