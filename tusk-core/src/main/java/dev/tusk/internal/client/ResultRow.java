@@ -116,6 +116,15 @@ final class ResultRow implements Row {
         : new DataError(where + e.getMessage(), e);
   }
 
+  /** The value for toString: a value that cannot be decoded must not make printing fail. */
+  private Object printable(int index) {
+    try {
+      return get(index);
+    } catch (TuskException e) {
+      return "<" + e.getClass().getSimpleName() + ">";
+    }
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Row{");
@@ -123,7 +132,7 @@ final class ResultRow implements Row {
       if (i > 0) {
         text.append(", ");
       }
-      text.append(columns.names().get(i)).append('=').append(get(i));
+      text.append(columns.names().get(i)).append('=').append(printable(i));
     }
     return text.append('}').toString();
   }

@@ -117,6 +117,15 @@ class ResultRowTest {
   }
 
   @Test
+  void toStringShowsAValueThatCannotBeDecodedInsteadOfFailing() {
+    ResultRow broken =
+        new ResultRow(
+            ResultColumns.of(description(field("n", 23, 0)), CodecRegistry.defaults()),
+            DataRow.of(text("not a number")));
+    assertEquals("Row{n=<DataError>}", broken.toString());
+  }
+
+  @Test
   void toStringShowsEveryColumnByName() {
     assertEquals("Row{id=100000, name=ann, note=null, n=7, id=9}", row.toString());
   }
