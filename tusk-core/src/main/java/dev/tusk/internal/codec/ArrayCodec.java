@@ -9,19 +9,16 @@ import java.util.List;
  * (multi-dimensional arrays as nested Lists). Encoding sends one-dimensional arrays with lower
  * bound 1. See {@link ArrayBinary} and {@link ArrayText} for the formats.
  */
-final class ArrayCodec implements Codec<List<?>> {
+final class ArrayCodec extends BaseCodec<List<?>> {
 
   @SuppressWarnings("unchecked")
   private static final Class<List<?>> LIST = (Class<List<?>>) (Class<?>) List.class;
 
-  private final int oid;
   private final Codec<?> element;
-  private final String typeName;
 
   ArrayCodec(int oid, Codec<?> element) {
-    this.oid = oid;
+    super(oid, element.typeName() + "[]", LIST, element.hasBinary());
     this.element = element;
-    this.typeName = element.typeName() + "[]";
   }
 
   /** The codec of the elements. */
@@ -30,33 +27,13 @@ final class ArrayCodec implements Codec<List<?>> {
   }
 
   @Override
-  public int oid() {
-    return oid;
-  }
-
-  @Override
-  public String typeName() {
-    return typeName;
-  }
-
-  @Override
-  public Class<List<?>> javaType() {
-    return LIST;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return element.hasBinary();
-  }
-
-  @Override
   public List<?> decodeText(byte[] bytes, int offset, int length) {
-    return ArrayText.parse(bytes, offset, length, typeName, element::decodeText);
+    return ArrayText.parse(bytes, offset, length, typeName(), element::decodeText);
   }
 
   @Override
   public List<?> decodeBinary(byte[] bytes, int offset, int length) {
-    return ArrayBinary.read(bytes, offset, length, typeName, element::decodeBinary);
+    return ArrayBinary.read(bytes, offset, length, typeName(), element::decodeBinary);
   }
 
   /** Elements decoded for conversion too, so that numeric[] with NaN reads as double[]. */
@@ -68,14 +45,14 @@ final class ArrayCodec implements Codec<List<?>> {
               bytes,
               offset,
               length,
-              typeName,
+              typeName(),
               (b, o, l) -> element.decodeForConversion(0, b, o, l));
       case 1 ->
           ArrayBinary.read(
               bytes,
               offset,
               length,
-              typeName,
+              typeName(),
               (b, o, l) -> element.decodeForConversion(1, b, o, l));
       default -> throw new ProgrammingError("unknown format code " + format + "; expected 0 or 1");
     };
@@ -110,7 +87,7 @@ final class ArrayCodec implements Codec<List<?>> {
           "cannot send a "
               + item.getClass().getName()
               + " as an element of "
-              + typeName
+              + typeName()
               + "; expected "
               + codec.javaType().getName()
               + (item instanceof List<?> ? " (multi-dimensional arrays cannot be sent)" : ""));

@@ -17,7 +17,7 @@ final class ArrayParameters {
   }
 
   /** Elements of one Java type, in binary as that type's array OID. */
-  record BinaryArray(ParameterType type) implements ParameterEncoder {
+  record BinaryArray(ParameterType type) implements BinaryParameter {
 
     @Override
     public int oid() {
@@ -25,12 +25,7 @@ final class ArrayParameters {
     }
 
     @Override
-    public int format() {
-      return 1;
-    }
-
-    @Override
-    public void write(Object value, WriteBuffer out) {
+    public void writeBinary(Object value, WriteBuffer out) {
       List<?> items = items(value);
       boolean hasNull = false;
       for (Object item : items) {
@@ -44,7 +39,6 @@ final class ArrayParameters {
                   + type.javaClass().getName());
         }
       }
-      int length = LengthPrefix.start(out);
       ArrayBinary.writeHeader(out, type.oid(), items.size(), hasNull);
       for (Object item : items) {
         if (item == null) {
@@ -55,7 +49,6 @@ final class ArrayParameters {
           LengthPrefix.finish(out, elementLength);
         }
       }
-      LengthPrefix.finish(out, length);
     }
   }
 
@@ -63,25 +56,12 @@ final class ArrayParameters {
    * Enum constants (their names), or only NULLs, or nothing: an array literal in text with OID 0,
    * so that the server takes the element type from the statement (an enum's array type, say).
    */
-  enum TextArray implements ParameterEncoder {
+  enum TextArray implements TextParameter {
     INSTANCE;
 
     @Override
-    public int oid() {
-      return Oids.UNSPECIFIED;
-    }
-
-    @Override
-    public int format() {
-      return 0;
-    }
-
-    @Override
-    public void write(Object value, WriteBuffer out) {
-      String text = ArrayText.render(items(value), TextArray::name);
-      int length = LengthPrefix.start(out);
-      out.writeUtf8(text);
-      LengthPrefix.finish(out, length);
+    public String text(Object value) {
+      return ArrayText.render(items(value), TextArray::name);
     }
 
     private static String name(Object item) {
@@ -96,7 +76,7 @@ final class ArrayParameters {
   }
 
   /** Primitive Java arrays, in binary; they cannot hold NULL. */
-  enum PrimitiveArray implements ParameterEncoder {
+  enum PrimitiveArray implements BinaryParameter {
     BOOL(boolean[].class, Oids.BOOL_ARRAY, Oids.BOOL, 1) {
       int length(Object array) {
         return ((boolean[]) array).length;
@@ -178,20 +158,13 @@ final class ArrayParameters {
     }
 
     @Override
-    public int format() {
-      return 1;
-    }
-
-    @Override
-    public void write(Object value, WriteBuffer out) {
+    public void writeBinary(Object value, WriteBuffer out) {
       int count = length(value);
-      int length = LengthPrefix.start(out);
       ArrayBinary.writeHeader(out, elementOid, count, false);
       for (int i = 0; i < count; i++) {
         out.writeInt32(width);
         writeElement(value, i, out);
       }
-      LengthPrefix.finish(out, length);
     }
   }
 }

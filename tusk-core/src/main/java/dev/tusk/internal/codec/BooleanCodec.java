@@ -4,30 +4,12 @@ import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.types.Oids;
 
 /** {@code bool}: one byte in binary (non-zero is true), {@code t} or {@code f} in text. */
-final class BooleanCodec implements Codec<Boolean> {
+final class BooleanCodec extends BaseCodec<Boolean> {
 
   static final BooleanCodec INSTANCE = new BooleanCodec();
 
-  private BooleanCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.BOOL;
-  }
-
-  @Override
-  public String typeName() {
-    return "bool";
-  }
-
-  @Override
-  public Class<Boolean> javaType() {
-    return Boolean.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private BooleanCodec() {
+    super(Oids.BOOL, "bool", Boolean.class);
   }
 
   /** Accepts the server's output ({@code t}, {@code f}) and the spelled-out words. */

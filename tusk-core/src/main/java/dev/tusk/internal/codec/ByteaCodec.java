@@ -10,32 +10,14 @@ import java.util.Arrays;
  * by default, or the older escape format ({@code bytea_output = escape}: printable bytes as
  * themselves, {@code \\} for a backslash, {@code \ooo} in octal for the rest).
  */
-final class ByteaCodec implements Codec<byte[]> {
+final class ByteaCodec extends BaseCodec<byte[]> {
 
   static final ByteaCodec INSTANCE = new ByteaCodec();
 
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  private ByteaCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.BYTEA;
-  }
-
-  @Override
-  public String typeName() {
-    return "bytea";
-  }
-
-  @Override
-  public Class<byte[]> javaType() {
-    return byte[].class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private ByteaCodec() {
+    super(Oids.BYTEA, "bytea", byte[].class);
   }
 
   @Override

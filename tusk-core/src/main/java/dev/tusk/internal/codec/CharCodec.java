@@ -10,30 +10,12 @@ import dev.tusk.types.Oids;
  * ASCII, {@code \ooo} in octal when its high bit is set, and the empty string for the zero byte.
  * Binary is the one raw byte.
  */
-final class CharCodec implements Codec<String> {
+final class CharCodec extends BaseCodec<String> {
 
   static final CharCodec INSTANCE = new CharCodec();
 
-  private CharCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.CHAR;
-  }
-
-  @Override
-  public String typeName() {
-    return "char";
-  }
-
-  @Override
-  public Class<String> javaType() {
-    return String.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private CharCodec() {
+    super(Oids.CHAR, "char", String.class);
   }
 
   @Override

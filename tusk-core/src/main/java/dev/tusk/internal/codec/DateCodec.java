@@ -10,30 +10,12 @@ import java.time.LocalDate;
  * infinity} and {@code -infinity} are {@link LocalDate#MAX} and {@link LocalDate#MIN}, both ways;
  * see {@link PgEpoch} for the range.
  */
-final class DateCodec implements Codec<LocalDate> {
+final class DateCodec extends BaseCodec<LocalDate> {
 
   static final DateCodec INSTANCE = new DateCodec();
 
-  private DateCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.DATE;
-  }
-
-  @Override
-  public String typeName() {
-    return "date";
-  }
-
-  @Override
-  public Class<LocalDate> javaType() {
-    return LocalDate.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private DateCodec() {
+    super(Oids.DATE, "date", LocalDate.class);
   }
 
   @Override

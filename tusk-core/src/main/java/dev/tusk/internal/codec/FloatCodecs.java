@@ -15,26 +15,10 @@ final class FloatCodecs {
 
   private FloatCodecs() {}
 
-  private static final class Float4 implements Codec<Float> {
+  private static final class Float4 extends BaseCodec<Float> {
 
-    @Override
-    public int oid() {
-      return Oids.FLOAT4;
-    }
-
-    @Override
-    public String typeName() {
-      return "float4";
-    }
-
-    @Override
-    public Class<Float> javaType() {
-      return Float.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    Float4() {
+      super(Oids.FLOAT4, "float4", Float.class);
     }
 
     @Override
@@ -59,26 +43,10 @@ final class FloatCodecs {
     }
   }
 
-  private static final class Float8 implements Codec<Double> {
+  private static final class Float8 extends BaseCodec<Double> {
 
-    @Override
-    public int oid() {
-      return Oids.FLOAT8;
-    }
-
-    @Override
-    public String typeName() {
-      return "float8";
-    }
-
-    @Override
-    public Class<Double> javaType() {
-      return Double.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    Float8() {
+      super(Oids.FLOAT8, "float8", Double.class);
     }
 
     @Override

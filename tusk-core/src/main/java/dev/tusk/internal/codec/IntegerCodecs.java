@@ -50,20 +50,15 @@ final class IntegerCodecs {
   }
 
   /** What the three widths share; each subclass only reads, writes and boxes its width. */
-  private abstract static sealed class IntegerCodec<T extends Number> implements Codec<T>
+  private abstract static sealed class IntegerCodec<T extends Number> extends BaseCodec<T>
       permits Int2, Int4, Int8 {
 
-    private final int oid;
-    private final String typeName;
-    private final Class<T> javaType;
     private final int width;
     private final long min;
     private final long max;
 
     IntegerCodec(int oid, String typeName, Class<T> javaType, int width, long min, long max) {
-      this.oid = oid;
-      this.typeName = typeName;
-      this.javaType = javaType;
+      super(oid, typeName, javaType);
       this.width = width;
       this.min = min;
       this.max = max;
@@ -74,33 +69,13 @@ final class IntegerCodecs {
     abstract T read(byte[] bytes, int offset);
 
     @Override
-    public int oid() {
-      return oid;
-    }
-
-    @Override
-    public String typeName() {
-      return typeName;
-    }
-
-    @Override
-    public Class<T> javaType() {
-      return javaType;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
-    }
-
-    @Override
     public T decodeText(byte[] bytes, int offset, int length) {
-      return box(parse(bytes, offset, length, typeName, min, max));
+      return box(parse(bytes, offset, length, typeName(), min, max));
     }
 
     @Override
     public T decodeBinary(byte[] bytes, int offset, int length) {
-      DecodeErrors.requireLength(typeName, width, length);
+      DecodeErrors.requireLength(typeName(), width, length);
       return read(bytes, offset);
     }
 

@@ -9,30 +9,12 @@ import dev.tusk.types.PgInterval;
  * {@code interval} as {@link PgInterval}. Binary (interval_send) is int64 microseconds, int32 days,
  * int32 months; text is the {@code postgres} IntervalStyle (see {@link IntervalText}).
  */
-final class IntervalCodec implements Codec<PgInterval> {
+final class IntervalCodec extends BaseCodec<PgInterval> {
 
   static final IntervalCodec INSTANCE = new IntervalCodec();
 
-  private IntervalCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.INTERVAL;
-  }
-
-  @Override
-  public String typeName() {
-    return "interval";
-  }
-
-  @Override
-  public Class<PgInterval> javaType() {
-    return PgInterval.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private IntervalCodec() {
+    super(Oids.INTERVAL, "interval", PgInterval.class);
   }
 
   @Override

@@ -8,32 +8,14 @@ import java.nio.charset.StandardCharsets;
  * {@code jsonb} as its JSON text. Binary (jsonb_send) is a version byte, always 1 so far, followed
  * by the same text the server writes in the text format.
  */
-final class JsonbCodec implements Codec<String> {
+final class JsonbCodec extends BaseCodec<String> {
 
   static final JsonbCodec INSTANCE = new JsonbCodec();
 
   private static final int VERSION = 1;
 
-  private JsonbCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.JSONB;
-  }
-
-  @Override
-  public String typeName() {
-    return "jsonb";
-  }
-
-  @Override
-  public Class<String> javaType() {
-    return String.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private JsonbCodec() {
+    super(Oids.JSONB, "jsonb", String.class);
   }
 
   @Override

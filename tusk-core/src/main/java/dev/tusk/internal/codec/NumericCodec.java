@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * <p>NaN and the infinities have no BigDecimal: decoding them to the default type fails with a
  * DataError, and {@link #decodeForConversion} returns them as a Double.
  */
-final class NumericCodec implements Codec<BigDecimal> {
+final class NumericCodec extends BaseCodec<BigDecimal> {
 
   static final NumericCodec INSTANCE = new NumericCodec();
 
@@ -36,26 +36,8 @@ final class NumericCodec implements Codec<BigDecimal> {
 
   private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
-  private NumericCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.NUMERIC;
-  }
-
-  @Override
-  public String typeName() {
-    return "numeric";
-  }
-
-  @Override
-  public Class<BigDecimal> javaType() {
-    return BigDecimal.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private NumericCodec() {
+    super(Oids.NUMERIC, "numeric", BigDecimal.class);
   }
 
   @Override

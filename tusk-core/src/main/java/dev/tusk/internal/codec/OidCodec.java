@@ -6,32 +6,14 @@ import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.types.Oids;
 
 /** {@code oid}: an unsigned 32-bit number, read as a Long so that OIDs above 2^31 stay positive. */
-final class OidCodec implements Codec<Long> {
+final class OidCodec extends BaseCodec<Long> {
 
   static final OidCodec INSTANCE = new OidCodec();
 
   private static final long MAX = 0xFFFF_FFFFL;
 
-  private OidCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.OID;
-  }
-
-  @Override
-  public String typeName() {
-    return "oid";
-  }
-
-  @Override
-  public Class<Long> javaType() {
-    return Long.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private OidCodec() {
+    super(Oids.OID, "oid", Long.class);
   }
 
   @Override

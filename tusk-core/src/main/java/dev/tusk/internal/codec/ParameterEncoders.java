@@ -185,7 +185,7 @@ final class ParameterEncoders {
   }
 
   /** A value in binary with its type's exact OID. */
-  private record BinaryValue(ParameterType type) implements ParameterEncoder {
+  private record BinaryValue(ParameterType type) implements BinaryParameter {
 
     @Override
     public int oid() {
@@ -193,15 +193,8 @@ final class ParameterEncoders {
     }
 
     @Override
-    public int format() {
-      return 1;
-    }
-
-    @Override
-    public void write(Object value, WriteBuffer out) {
-      int length = LengthPrefix.start(out);
+    public void writeBinary(Object value, WriteBuffer out) {
       type.writer().write(value, out);
-      LengthPrefix.finish(out, length);
     }
   }
 
@@ -209,24 +202,12 @@ final class ParameterEncoders {
    * A String, Character or enum constant (its name) as text with OID 0, so the server infers the
    * type from the statement.
    */
-  private record TextValue() implements ParameterEncoder {
+  private record TextValue() implements TextParameter {
 
     @Override
-    public int oid() {
-      return Oids.UNSPECIFIED;
-    }
-
-    @Override
-    public int format() {
-      return 0;
-    }
-
-    @Override
-    public void write(Object value, WriteBuffer out) {
+    public String text(Object value) {
       String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
-      int length = LengthPrefix.start(out);
-      out.writeUtf8(TextCodec.requireNoNul(text, "text"));
-      LengthPrefix.finish(out, length);
+      return TextCodec.requireNoNul(text, "text");
     }
   }
 }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}
  * and {@code json}. Also stands in for types the registry does not know, in the text format only.
  */
-final class TextCodec implements Codec<String> {
+final class TextCodec extends BaseCodec<String> {
 
   static final TextCodec TEXT = new TextCodec(Oids.TEXT, "text", true);
   static final TextCodec VARCHAR = new TextCodec(Oids.VARCHAR, "varchar", true);
@@ -22,14 +22,8 @@ final class TextCodec implements Codec<String> {
   /** {@code json} is sent as its text in both formats (json_send is textsend). */
   static final TextCodec JSON = new TextCodec(Oids.JSON, "json", true);
 
-  private final int oid;
-  private final String typeName;
-  private final boolean binary;
-
   private TextCodec(int oid, String typeName, boolean binary) {
-    this.oid = oid;
-    this.typeName = typeName;
-    this.binary = binary;
+    super(oid, typeName, String.class, binary);
   }
 
   /**
@@ -56,26 +50,6 @@ final class TextCodec implements Codec<String> {
   }
 
   @Override
-  public int oid() {
-    return oid;
-  }
-
-  @Override
-  public String typeName() {
-    return typeName;
-  }
-
-  @Override
-  public Class<String> javaType() {
-    return String.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return binary;
-  }
-
-  @Override
   public String decodeText(byte[] bytes, int offset, int length) {
     return new String(bytes, offset, length, StandardCharsets.UTF_8);
   }
@@ -89,18 +63,18 @@ final class TextCodec implements Codec<String> {
   @Override
   public void encodeBinary(String value, WriteBuffer out) {
     requireBinary();
-    out.writeUtf8(requireNoNul(value, typeName));
+    out.writeUtf8(requireNoNul(value, typeName()));
   }
 
   @Override
   public String encodeText(String value) {
-    return requireNoNul(value, typeName);
+    return requireNoNul(value, typeName());
   }
 
   private void requireBinary() {
-    if (!binary) {
+    if (!hasBinary()) {
       throw new NotSupportedError(
-          "the binary format of type " + typeName + " is not known; request it in text format");
+          "the binary format of type " + typeName() + " is not known; request it in text format");
     }
   }
 }

@@ -27,26 +27,10 @@ final class TimeCodecs {
     return text.toString();
   }
 
-  private static final class Time implements Codec<LocalTime> {
+  private static final class Time extends BaseCodec<LocalTime> {
 
-    @Override
-    public int oid() {
-      return Oids.TIME;
-    }
-
-    @Override
-    public String typeName() {
-      return "time";
-    }
-
-    @Override
-    public Class<LocalTime> javaType() {
-      return LocalTime.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    Time() {
+      super(Oids.TIME, "time", LocalTime.class);
     }
 
     @Override
@@ -74,26 +58,10 @@ final class TimeCodecs {
     }
   }
 
-  private static final class TimeTz implements Codec<OffsetTime> {
+  private static final class TimeTz extends BaseCodec<OffsetTime> {
 
-    @Override
-    public int oid() {
-      return Oids.TIMETZ;
-    }
-
-    @Override
-    public String typeName() {
-      return "timetz";
-    }
-
-    @Override
-    public Class<OffsetTime> javaType() {
-      return OffsetTime.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    TimeTz() {
+      super(Oids.TIMETZ, "timetz", OffsetTime.class);
     }
 
     @Override

@@ -20,26 +20,10 @@ final class TimestampCodecs {
 
   private TimestampCodecs() {}
 
-  private static final class Timestamp implements Codec<LocalDateTime> {
+  private static final class Timestamp extends BaseCodec<LocalDateTime> {
 
-    @Override
-    public int oid() {
-      return Oids.TIMESTAMP;
-    }
-
-    @Override
-    public String typeName() {
-      return "timestamp";
-    }
-
-    @Override
-    public Class<LocalDateTime> javaType() {
-      return LocalDateTime.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    Timestamp() {
+      super(Oids.TIMESTAMP, "timestamp", LocalDateTime.class);
     }
 
     @Override
@@ -65,26 +49,10 @@ final class TimestampCodecs {
     }
   }
 
-  private static final class Timestamptz implements Codec<OffsetDateTime> {
+  private static final class Timestamptz extends BaseCodec<OffsetDateTime> {
 
-    @Override
-    public int oid() {
-      return Oids.TIMESTAMPTZ;
-    }
-
-    @Override
-    public String typeName() {
-      return "timestamptz";
-    }
-
-    @Override
-    public Class<OffsetDateTime> javaType() {
-      return OffsetDateTime.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return true;
+    Timestamptz() {
+      super(Oids.TIMESTAMPTZ, "timestamptz", OffsetDateTime.class);
     }
 
     @Override

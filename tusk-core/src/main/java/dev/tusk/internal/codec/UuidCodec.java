@@ -9,30 +9,12 @@ import java.util.UUID;
  * {@code uuid}: 16 bytes, most significant first, in binary; 32 hex digits in text, which the
  * server writes as {@code 8-4-4-4-12} in lowercase. Parsing reads the bytes in place.
  */
-final class UuidCodec implements Codec<UUID> {
+final class UuidCodec extends BaseCodec<UUID> {
 
   static final UuidCodec INSTANCE = new UuidCodec();
 
-  private UuidCodec() {}
-
-  @Override
-  public int oid() {
-    return Oids.UUID;
-  }
-
-  @Override
-  public String typeName() {
-    return "uuid";
-  }
-
-  @Override
-  public Class<UUID> javaType() {
-    return UUID.class;
-  }
-
-  @Override
-  public boolean hasBinary() {
-    return true;
+  private UuidCodec() {
+    super(Oids.UUID, "uuid", UUID.class);
   }
 
   /** Accepts what uuid_in accepts: hyphens anywhere between digits, optional braces. */

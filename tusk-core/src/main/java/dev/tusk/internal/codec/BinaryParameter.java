@@ -1,0 +1,22 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.internal.buffer.WriteBuffer;
+
+/** A parameter sent in the binary format: implementations write the bytes, this their length. */
+interface BinaryParameter extends ParameterEncoder {
+
+  /** Writes the value's binary bytes, without a length prefix. */
+  void writeBinary(Object value, WriteBuffer out);
+
+  @Override
+  default int format() {
+    return 1;
+  }
+
+  @Override
+  default void write(Object value, WriteBuffer out) {
+    int length = LengthPrefix.start(out);
+    writeBinary(value, out);
+    LengthPrefix.finish(out, length);
+  }
+}
