@@ -200,6 +200,10 @@ public final class Session implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       end(e);
+    } catch (Error e) {
+      // An OutOfMemoryError on a huge row, say: without a reader no request could ever finish.
+      end(e);
+      throw e;
     }
   }
 
@@ -209,6 +213,9 @@ public final class Session implements AutoCloseable {
       transport.close();
     } catch (IOException | InterruptedException | RuntimeException e) {
       end(e);
+    } catch (Error e) {
+      end(e);
+      throw e;
     }
   }
 
