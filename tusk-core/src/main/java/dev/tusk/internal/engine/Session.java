@@ -266,11 +266,12 @@ public final class Session implements AutoCloseable {
 
   private TuskException errorFor(Exchange<?> exchange) {
     TuskException reason = closedBy;
-    if (exchange.outcomeUnknownIfLost() && !(reason instanceof ConnectionDoesNotExist)) {
+    // Also when the user closed the session: what is in flight was sent ahead of Terminate.
+    if (exchange.outcomeUnknownIfLost()) {
       return new TransactionResolutionUnknown(
           Diagnostic.client(
               "08007",
-              "the connection was lost after COMMIT was sent: the transaction may or may not"
+              "the connection ended after COMMIT was sent: the transaction may or may not"
                   + " have committed"),
           reason);
     }
