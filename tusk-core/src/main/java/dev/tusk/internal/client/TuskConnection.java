@@ -113,6 +113,9 @@ public final class TuskConnection implements Connection {
   public void setAutocommit(boolean value) {
     session.acquireExclusive();
     try {
+      if (blockDepth == 0) {
+        forgetImplicitTransactionEndedBySql();
+      }
       if (value != autocommit && (blockDepth > 0 || implicitTransactionOpen)) {
         throw new ProgrammingError(
             "autocommit cannot change while a transaction is open: commit or roll back first");

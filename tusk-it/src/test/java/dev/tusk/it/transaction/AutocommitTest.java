@@ -175,6 +175,18 @@ class AutocommitTest {
     assertEquals(1L, count(other));
   }
 
+  @Test
+  void autocommitCanBeTurnedOnAfterCommitBySql(Connection conn, Connection other) {
+    conn.setAutocommit(false);
+    conn.execute("INSERT INTO ledger VALUES (1)");
+    conn.execute("COMMIT");
+
+    conn.setAutocommit(true);
+    conn.execute("INSERT INTO ledger VALUES (2)");
+
+    assertEquals(2L, count(other));
+  }
+
   private static long count(Connection conn) {
     return conn.execute("SELECT count(*) FROM ledger").fetchOne().getLong(0);
   }
