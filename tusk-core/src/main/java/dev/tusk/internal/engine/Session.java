@@ -175,10 +175,22 @@ public final class Session implements AutoCloseable {
     CancelRequest.send(endpoint, connectTimeout, state.processId(), state.secretKey());
   }
 
-  /** Sends Terminate after the requests already queued, then closes the socket. */
+  /**
+   * Sends Terminate after the requests already queued, then closes the socket. If another thread
+   * holds the session (a transaction block), closes the socket at once instead of waiting for the
+   * block to end; the server rolls the block back.
+   */
   @Override
   public void close() {
-    submitLock.lock();
+    if (!submitLock.tryLock()) {
+      if (closedBy == null) {
+        closedBy = closedByUser();
+      }
+      // The reader, its read failing, fails what is in flight with "the connection is closed".
+      outbound.stop();
+      transport.close();
+      return;
+    }
     try {
       if (closedBy != null) {
         return;
