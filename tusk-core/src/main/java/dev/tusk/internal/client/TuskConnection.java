@@ -72,6 +72,9 @@ public final class TuskConnection implements Connection {
   public Transaction transaction(TransactionOptions options) {
     session.acquireExclusive();
     try {
+      if (blockDepth == 0) {
+        forgetImplicitTransactionEndedBySql();
+      }
       boolean savepoint = blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
       blockDepth++;
       String name = "tusk_savepoint_" + blockDepth;
@@ -110,6 +113,9 @@ public final class TuskConnection implements Connection {
   public void setAutocommit(boolean value) {
     session.acquireExclusive();
     try {
+      if (blockDepth == 0) {
+        forgetImplicitTransactionEndedBySql();
+      }
       if (value != autocommit && (blockDepth > 0 || implicitTransactionOpen)) {
         throw new ProgrammingError(
             "autocommit cannot change while a transaction is open: commit or roll back first");
@@ -187,13 +193,21 @@ public final class TuskConnection implements Connection {
     if (blockDepth > 0) {
       return;
     }
-    if (implicitTransactionOpen && session.isQuiet() && !inServerTransaction()) {
-      // Ended by SQL (COMMIT, ROLLBACK) rather than by commit(): open a new one.
-      implicitTransactionOpen = false;
-    }
+    forgetImplicitTransactionEndedBySql();
     if (!implicitTransactionOpen) {
       session.submit(new SimpleQuery("BEGIN"));
       implicitTransactionOpen = true;
+    }
+  }
+
+  /**
+   * The implicit transaction may have been ended by SQL (COMMIT, ROLLBACK) rather than by commit():
+   * a quiet, idle session says so. Left set, the flag would make a new block a savepoint in no
+   * transaction, which fails and leaves the block's statements to autocommit.
+   */
+  private void forgetImplicitTransactionEndedBySql() {
+    if (implicitTransactionOpen && session.isQuiet() && !inServerTransaction()) {
+      implicitTransactionOpen = false;
     }
   }
 

@@ -159,22 +159,21 @@ final class TuskCursor<R> implements Cursor<R> {
 
   @Override
   public Iterator<R> iterator() {
+    // Fails at once for a statement that returns no rows.
+    currentRows();
+    // Counts rows rather than stopping at a null: a row factory may make null (a scalar NULL).
     return new Iterator<>() {
-      private R next = fetchOne();
-
       @Override
       public boolean hasNext() {
-        return next != null;
+        return rowIndex < currentRows().size();
       }
 
       @Override
       public R next() {
-        if (next == null) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        R current = next;
-        next = fetchOne();
-        return current;
+        return make(rowIndex++);
       }
     };
   }

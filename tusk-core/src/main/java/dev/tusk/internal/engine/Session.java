@@ -175,10 +175,22 @@ public final class Session implements AutoCloseable {
     CancelRequest.send(endpoint, connectTimeout, state.processId(), state.secretKey());
   }
 
-  /** Sends Terminate after the requests already queued, then closes the socket. */
+  /**
+   * Sends Terminate after the requests already queued, then closes the socket. If another thread
+   * holds the session (a transaction block), closes the socket at once instead of waiting for the
+   * block to end; the server rolls the block back.
+   */
   @Override
   public void close() {
-    submitLock.lock();
+    if (!submitLock.tryLock()) {
+      if (closedBy == null) {
+        closedBy = closedByUser();
+      }
+      // The reader, its read failing, fails what is in flight with "the connection is closed".
+      outbound.stop();
+      transport.close();
+      return;
+    }
     try {
       if (closedBy != null) {
         return;
@@ -200,6 +212,10 @@ public final class Session implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       end(e);
+    } catch (Error e) {
+      // An OutOfMemoryError on a huge row, say: without a reader no request could ever finish.
+      end(e);
+      throw e;
     }
   }
 
@@ -209,6 +225,9 @@ public final class Session implements AutoCloseable {
       transport.close();
     } catch (IOException | InterruptedException | RuntimeException e) {
       end(e);
+    } catch (Error e) {
+      end(e);
+      throw e;
     }
   }
 
@@ -259,11 +278,12 @@ public final class Session implements AutoCloseable {
 
   private TuskException errorFor(Exchange<?> exchange) {
     TuskException reason = closedBy;
-    if (exchange.outcomeUnknownIfLost() && !(reason instanceof ConnectionDoesNotExist)) {
+    // Also when the user closed the session: what is in flight was sent ahead of Terminate.
+    if (exchange.outcomeUnknownIfLost()) {
       return new TransactionResolutionUnknown(
           Diagnostic.client(
               "08007",
-              "the connection was lost after COMMIT was sent: the transaction may or may not"
+              "the connection ended after COMMIT was sent: the transaction may or may not"
                   + " have committed"),
           reason);
     }

@@ -48,6 +48,14 @@ final class Loopback implements AutoCloseable {
         new ServerState());
   }
 
+  /** Sends {@code bytes} from the far end, as the server would. */
+  void reply(byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      peer.write(buffer);
+    }
+  }
+
   Outbound outbound() {
     return new Outbound(transport);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Transaction;
 import dev.tusk.errors.AdminShutdown;
 import dev.tusk.errors.ConnectionDoesNotExist;
 import dev.tusk.errors.ConnectionFailure;
@@ -99,6 +100,34 @@ class CloseTest {
       assertTrue(conn.closed());
     } finally {
       // The server finds out about the closed socket only after the sleep; do not wait for that.
+      Backends.terminate(observer, pid);
+    }
+  }
+
+  @Test
+  void closeDoesNotWaitForAnotherThreadsTransactionBlock(Connection conn, Connection observer)
+      throws Exception {
+    int pid = conn.info().backendPid();
+    FutureTask<Object> sleeping =
+        new FutureTask<>(
+            () -> {
+              try (Transaction block = conn.transaction()) {
+                return conn.execute("SELECT pg_sleep(30)").fetchOne();
+              }
+            });
+    Thread.ofPlatform().name("close-test-block").start(sleeping);
+    Backends.awaitActive(observer, pid, "pg_sleep");
+    try {
+      FutureTask<Void> closing = new FutureTask<>(() -> conn.close(), null);
+      Thread.ofPlatform().name("close-test-closer").start(closing);
+
+      closing.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
+      ExecutionException failed =
+          assertThrows(
+              ExecutionException.class, () -> sleeping.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS));
+      assertInstanceOf(ConnectionDoesNotExist.class, failed.getCause());
+      assertTrue(conn.closed());
+    } finally {
       Backends.terminate(observer, pid);
     }
   }

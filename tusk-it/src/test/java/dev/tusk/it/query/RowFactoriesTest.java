@@ -99,6 +99,18 @@ class RowFactoriesTest {
   }
 
   @Test
+  void iteratingScalarsGoesPastANullValue(Connection conn) {
+    List<Integer> values = new ArrayList<>();
+    for (Integer value :
+        conn.cursor(RowFactories.scalar(Integer.class))
+            .execute("SELECT * FROM (VALUES (1), (NULL), (3)) AS v(n)")) {
+      values.add(value);
+    }
+
+    assertEquals(java.util.Arrays.asList(1, null, 3), values);
+  }
+
+  @Test
   void scalarOfClassConverts(Connection conn) {
     Cursor<Long> counts = conn.cursor(RowFactories.scalar(Long.class));
     Cursor<Integer> narrowed = conn.cursor(RowFactories.scalar(Integer.class));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Transaction;
 import dev.tusk.TransactionStatus;
 import dev.tusk.errors.DivisionByZero;
 import dev.tusk.errors.InFailedSqlTransaction;
@@ -155,6 +156,35 @@ class AutocommitTest {
     assertEquals(TransactionStatus.IN_TRANSACTION, conn.info().transactionStatus());
     conn.rollback();
     assertEquals(1L, count(other));
+  }
+
+  @Test
+  void aBlockAfterCommitBySqlIsARealTransaction(Connection conn, Connection other) {
+    conn.setAutocommit(false);
+    conn.execute("INSERT INTO ledger VALUES (1)");
+    conn.execute("COMMIT");
+
+    // The implicit transaction is over: the block must BEGIN, not make a savepoint in nothing
+    // (which fails and leaves the block's statements to autocommit one by one).
+    try (Transaction block = conn.transaction()) {
+      conn.execute("INSERT INTO ledger VALUES (2)");
+      assertEquals(1L, count(other));
+      block.rollback();
+    }
+
+    assertEquals(1L, count(other));
+  }
+
+  @Test
+  void autocommitCanBeTurnedOnAfterCommitBySql(Connection conn, Connection other) {
+    conn.setAutocommit(false);
+    conn.execute("INSERT INTO ledger VALUES (1)");
+    conn.execute("COMMIT");
+
+    conn.setAutocommit(true);
+    conn.execute("INSERT INTO ledger VALUES (2)");
+
+    assertEquals(2L, count(other));
   }
 
   private static long count(Connection conn) {
