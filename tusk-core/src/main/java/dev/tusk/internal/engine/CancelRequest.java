@@ -21,8 +21,25 @@ final class CancelRequest {
     try (Transport transport = Transports.open(endpoint, timeout, Keepalive.OFF)) {
       transport.write(message.array(), 0, message.size());
       // The server closes the socket once it has read the request; waiting for that means the
-      // cancel has arrived before this method returns.
-      transport.input().read();
+      // cancel has arrived before this method returns. A peer that never closes it is given
+      // the timeout, then the socket is closed under the read.
+      Thread watchdog =
+          Thread.ofVirtual()
+              .name("tusk-cancel-timeout")
+              .start(
+                  () -> {
+                    try {
+                      Thread.sleep(timeout);
+                      transport.close();
+                    } catch (InterruptedException answered) {
+                      // The server closed the socket first.
+                    }
+                  });
+      try {
+        transport.input().read();
+      } finally {
+        watchdog.interrupt();
+      }
     } catch (IOException e) {
       throw new ConnectionFailure(
           Diagnostic.client("08006", "could not send a cancel request to " + endpoint + ": " + e),

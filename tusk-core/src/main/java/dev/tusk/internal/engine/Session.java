@@ -48,6 +48,13 @@ public final class Session implements AutoCloseable {
    */
   private final ReentrantLock submitLock = new ReentrantLock();
 
+  /**
+   * Set by the reader thread once it routes no more messages. Until then only the reader may take
+   * exchanges off the FIFO: another thread draining it while the reader still routes buffered
+   * responses could hand one request's rows to the next.
+   */
+  private volatile boolean readerStopped;
+
   /** Why the session ended; null while it is open. Set once. */
   private volatile DatabaseError closedBy;
 
@@ -100,7 +107,7 @@ public final class Session implements AutoCloseable {
     } finally {
       submitLock.unlock();
     }
-    if (closedBy != null) {
+    if (closedBy != null && readerStopped) {
       failInFlight();
     }
     return exchange.future();
@@ -212,11 +219,19 @@ public final class Session implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       end(e);
+      stopReading();
     } catch (Error e) {
       // An OutOfMemoryError on a huge row, say: without a reader no request could ever finish.
       end(e);
+      stopReading();
       throw e;
     }
+  }
+
+  /** The reader's last act: from now on whoever finds the session closed fails the FIFO. */
+  private void stopReading() {
+    readerStopped = true;
+    failInFlight();
   }
 
   private void writeLoop() {
@@ -258,7 +273,10 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Ends the session for {@code cause}: closes the socket and fails every request in flight. */
+  /**
+   * Ends the session for {@code cause}: closes the socket, so the reader's next read fails and it
+   * fails every request in flight (see {@link #stopReading()}).
+   */
   private void end(Throwable cause) {
     if (closedBy == null) {
       // Races only with close(), and either reason is a fine one to report.
@@ -266,7 +284,6 @@ public final class Session implements AutoCloseable {
     }
     outbound.stop();
     transport.close();
-    failInFlight();
   }
 
   private void failInFlight() {
