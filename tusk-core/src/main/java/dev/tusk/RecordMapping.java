@@ -129,6 +129,10 @@ final class RecordMapping {
 
   private static MethodHandle setter(
       Class<?> type, String property, String column, Class<?>[] types, int index) {
+    if (property.isEmpty()) {
+      throw new ProgrammingError(
+          "a column with an empty name cannot be mapped to " + type.getName() + "; alias it");
+    }
     String setterName = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
     for (Method method : type.getMethods()) {
       if (method.getName().equals(setterName) && method.getParameterCount() == 1) {

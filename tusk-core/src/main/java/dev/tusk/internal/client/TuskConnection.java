@@ -76,13 +76,14 @@ public final class TuskConnection implements Connection {
         forgetImplicitTransactionEndedBySql();
       }
       boolean savepoint = blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
-      blockDepth++;
-      String name = "tusk_savepoint_" + blockDepth;
+      String name = "tusk_savepoint_" + (blockDepth + 1);
       String begin = savepoint ? "SAVEPOINT " + name : options.beginStatement();
       // Not awaited: BEGIN travels with the block's first statement; its outcome is checked at
       // commit or rollback.
       Exchange<List<StatementResult>> started = new SimpleQuery(begin);
       session.submit(started);
+      // Counted only once submitted, so a failure above leaves the depth as it was.
+      blockDepth++;
       return new TransactionBlock(this, savepoint ? name : null, started);
     } catch (RuntimeException e) {
       session.releaseExclusive();

@@ -63,6 +63,14 @@ final class Authentication {
       throw new InvalidAuthorizationSpecification(
           Diagnostic.client("28000", "authentication with " + host + " failed: " + e.getMessage()),
           e);
+    } catch (IllegalArgumentException e) {
+      // A password the protocol cannot carry (a NUL character, from the password file); the
+      // message names the problem, never the password.
+      throw new InvalidAuthorizationSpecification(
+          Diagnostic.client(
+              "28000",
+              "the password for " + settings.user() + " cannot be sent: " + e.getMessage()),
+          e);
     }
   }
 

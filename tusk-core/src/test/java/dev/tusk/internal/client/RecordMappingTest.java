@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.Column;
 import dev.tusk.RowFactories;
 import dev.tusk.RowMaker;
 import dev.tusk.errors.DataError;
@@ -15,6 +16,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.RowDescription;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link RowFactories#record}: rows as records or beans, matched to columns by name. */
@@ -177,5 +179,18 @@ class RecordMappingTest {
   void aNonPublicBeanIsFilledLikeANonPublicRecord() {
     Internal internal = make(Internal.class, description(field("id", 23, 0)), textRow("5"));
     assertEquals(5, internal.id);
+  }
+
+  /** A bean mapped by setters, for the empty-name case. */
+  public static final class Named {
+    public void setName(String name) {}
+  }
+
+  @Test
+  void aColumnWithAnEmptyNameIsAProgrammingErrorNotACrash() {
+    List<Column> columns = List.of(new Column("", 25, "text", -1, 0, 0));
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> RowFactories.record(Named.class).maker(columns));
+    assertTrue(error.getMessage().contains("empty name"), error.getMessage());
   }
 }

@@ -134,9 +134,32 @@ class AuthenticationTest {
     assertNotEquals(InvalidPassword.class, error.getClass());
   }
 
+  @Test
+  void aPasswordTheProtocolCannotCarryIsATypedErrorNotALeak(
+      PostgresServer server, @TempDir Path directory) throws IOException {
+    assumeTrue(server.enforcesPasswords(), "pg_hba.conf of this server does not ask for passwords");
+    String withNul = "zebra\0Quokka7";
+    Path passfile = passfile(directory, server, TestRole.PASSWORD, withNul, "rw-------");
+    InvalidAuthorizationSpecification error =
+        assertThrows(
+            InvalidAuthorizationSpecification.class,
+            () -> Tusk.connect(withoutPassword(server, TestRole.PASSWORD, passfile)).close());
+    assertEquals("28000", error.sqlState());
+    assertTrue(error.getMessage().contains("cannot be sent"), error.getMessage());
+    assertNoSecretIn(error, "Quokka7");
+    assertNoSecretIn(error, "zebra");
+  }
+
   /** A password file whose one line matches the server, its database and the SCRAM role. */
   private static Path passfile(
       Path directory, PostgresServer server, String password, String permissions)
+      throws IOException {
+    return passfile(directory, server, TestRole.SCRAM, password, permissions);
+  }
+
+  /** A password file whose one line matches the server, its database and {@code role}. */
+  private static Path passfile(
+      Path directory, PostgresServer server, TestRole role, String password, String permissions)
       throws IOException {
     Path file = directory.resolve("pgpass");
     String line =
@@ -145,7 +168,7 @@ class AuthenticationTest {
             server.host(),
             Integer.toString(server.port()),
             server.database(),
-            TestRole.SCRAM.user(),
+            role.user(),
             password);
     Files.writeString(file, "# written by AuthenticationTest\n" + line + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
@@ -153,9 +176,13 @@ class AuthenticationTest {
   }
 
   private static String scramWithoutPassword(PostgresServer server, Path passfile) {
+    return withoutPassword(server, TestRole.SCRAM, passfile);
+  }
+
+  private static String withoutPassword(PostgresServer server, TestRole role, Path passfile) {
     return server.conninfo(TestRole.TRUST)
         + " user="
-        + TestRole.SCRAM.user()
+        + role.user()
         + " passfile='"
         + passfile.toString().replace("\\", "\\\\").replace("'", "\\'")
         + "'";
