@@ -76,11 +76,6 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  /** Whether the socket is still open. */
-  public boolean isOpen() {
-    return channel.isOpen();
-  }
-
   /** Closes the socket; a thread blocked reading or writing it fails with an IOException. */
   @Override
   public void close() {
