@@ -27,6 +27,22 @@ public interface Connection extends AutoCloseable {
   /** Runs a statement with {@code :name} placeholders bound from {@code params}. */
   Cursor<Row> execute(String sql, Map<String, ?> params);
 
+  /**
+   * Like {@link #execute(String, Object...)}, with per-call options: {@link Query#withPrepare} and
+   * {@link Query#withTimeout}.
+   */
+  Cursor<Row> execute(Query query, Object... params);
+
+  /** Like {@link #execute(String, Map)}, with per-call options. */
+  Cursor<Row> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Starts an explicit pipeline: statements executed through it are queued without waiting for
+   * results and sent together at each {@link Pipeline#sync()}. Other threads may go on using this
+   * connection meanwhile.
+   */
+  Pipeline pipeline();
+
   /** A new cursor producing {@link Row}s. */
   Cursor<Row> cursor();
 

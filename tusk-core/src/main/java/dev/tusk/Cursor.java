@@ -19,12 +19,23 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
   /** Runs a statement with {@code :name} placeholders. */
   Cursor<R> execute(String sql, Map<String, ?> params);
 
+  /** Like {@link #execute(String, Object...)}, with per-call options (prepare, timeout). */
+  Cursor<R> execute(Query query, Object... params);
+
+  /** Like {@link #execute(String, Map)}, with per-call options (prepare, timeout). */
+  Cursor<R> execute(Query query, Map<String, ?> params);
+
   /**
    * Runs one statement once per parameter set, all in one round trip. Each element is an {@code
    * Object[]}, a {@link List} (positional) or a {@link Map} (named). The sets run as one unit: if
-   * one fails, none takes effect (in autocommit mode). {@link #rowCount()} is the total.
+   * one fails, none takes effect (in autocommit mode). {@link #rowCount()} is the total. Each set's
+   * result is kept: rows a set returned ({@code RETURNING}) are the current result for the first
+   * set, and {@link #nextSet()} moves to the next set's.
    */
   Cursor<R> executeMany(String sql, List<?> paramSets);
+
+  /** Like {@link #executeMany(String, List)}, with per-call options (prepare, timeout). */
+  Cursor<R> executeMany(Query query, List<?> paramSets);
 
   /** The next row, or null when there are no more. */
   R fetchOne();
@@ -48,8 +59,8 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
   List<Column> description();
 
   /**
-   * Moves to the result of the next statement of a multi-statement script; returns false when there
-   * is none.
+   * Moves to the result of the next statement of a multi-statement script, or of the next parameter
+   * set of {@link #executeMany}; returns false when there is none.
    */
   boolean nextSet();
 

@@ -1,72 +1,116 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.Query;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.ExtendedQuery;
+import dev.tusk.internal.engine.PreparedStatement;
+import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.engine.StatementStep;
 import dev.tusk.internal.query.ParsedSql;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns a cursor's calls into exchanges: chooses the protocol, binds parameters through the codecs
- * and learns which statements can return binary results.
+ * Turns a cursor's calls into exchanges: chooses the protocol, binds parameters through the codecs,
+ * plans prepared statements and learns which statements can return binary results.
  *
  * <p>A single statement runs over the extended protocol, even without parameters, so its results
  * can come back in binary. Several statements in one text, which only the simple protocol allows,
- * run over it when there are no parameters.
+ * run over it when there are no parameters. A statement that failed only because its cached
+ * prepared statement went stale is prepared again and retried once, when no transaction was open
+ * (inside one, the transaction is already aborted and the error is the caller's to handle).
  */
 final class Statements {
 
+  /** A statement ready to be planned: its cache entry, options and bound parameter sets. */
+  record Bound(StatementCache.Entry entry, Query query, ParameterBinder.Bound parameters) {}
+
   private final TuskConnection connection;
+  private final Session session;
   private final CodecRegistry codecs;
+  private final StatementSettings settings;
   private final StatementCache cache;
   private final ParameterBinder binder;
+  private final StepPlanner planner;
 
-  Statements(TuskConnection connection, CodecRegistry codecs) {
+  Statements(
+      TuskConnection connection,
+      Session session,
+      StatementSettings settings,
+      CodecRegistry codecs) {
     this.connection = connection;
+    this.session = session;
     this.codecs = codecs;
+    this.settings = settings;
     this.cache = new StatementCache(codecs);
     this.binder = new ParameterBinder(codecs);
+    this.planner = new StepPlanner(session, settings, codecs);
   }
 
   CodecRegistry codecs() {
     return codecs;
   }
 
-  List<StatementResult> run(String sql, Object[] params) {
-    StatementCache.Entry entry = cache.get(sql);
+  StepPlanner planner() {
+    return planner;
+  }
+
+  List<StatementResult> run(Query query, Object[] params) {
+    StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
     if (params.length == 0 && (parsed.hasMultipleStatements() || parsed.parameterCount() > 0)) {
       // Left to the server as written: a script, or text that only looks like it has
       // placeholders (the server reports a real missing parameter itself).
-      return connection.runStatement(new SimpleQuery(sql));
+      return runScript(query);
     }
-    if (parsed.isNamed()) {
-      throw new ProgrammingError(
-          "the statement uses named placeholders "
-              + parsed.parameterNames()
-              + ": pass the parameters as a Map");
-    }
-    parsed.checkCount(params.length);
-    return runExtended(entry, List.<Object[]>of(params));
+    return runExtended(bind(entry, query, params));
   }
 
-  List<StatementResult> run(String sql, Map<String, ?> params) {
-    StatementCache.Entry entry = cache.get(sql);
-    refuseCopyFromStdin(entry.parsed());
-    return runExtended(entry, List.<Object[]>of(entry.parsed().bind(params)));
+  List<StatementResult> run(Query query, Map<String, ?> params) {
+    return runExtended(bind(query, params));
   }
 
-  List<StatementResult> runMany(String sql, List<?> paramSets) {
+  List<StatementResult> runMany(Query query, List<?> paramSets) {
     if (paramSets.isEmpty()) {
       return List.of();
     }
-    StatementCache.Entry entry = cache.get(sql);
+    return runExtended(bindMany(query, paramSets));
+  }
+
+  /** Binds one statement with positional parameters; a script is refused (pipelines). */
+  Bound bind(Query query, Object[] params) {
+    StatementCache.Entry entry = cache.get(query.sql());
+    refuseCopyFromStdin(entry.parsed());
+    if (entry.parsed().hasMultipleStatements()) {
+      throw new ProgrammingError(
+          "a pipeline runs one statement per execute; this text holds several");
+    }
+    return bind(entry, query, params);
+  }
+
+  /** Binds one statement with named parameters. */
+  Bound bind(Query query, Map<String, ?> params) {
+    StatementCache.Entry entry = cache.get(query.sql());
+    refuseCopyFromStdin(entry.parsed());
+    Object[] values = entry.parsed().bind(params);
+    return new Bound(
+        entry, query, binder.bind(entry.parsed().parameterCount(), List.<Object[]>of(values)));
+  }
+
+  /** Binds one statement with several parameter sets. */
+  Bound bindMany(Query query, List<?> paramSets) {
+    StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
     List<Object[]> sets = new ArrayList<>(paramSets.size());
@@ -75,7 +119,83 @@ final class Statements {
       parsed.checkCount(values.length);
       sets.add(values);
     }
-    return runExtended(entry, sets);
+    return new Bound(entry, query, binder.bind(parsed.parameterCount(), sets));
+  }
+
+  private Bound bind(StatementCache.Entry entry, Query query, Object[] params) {
+    ParsedSql parsed = entry.parsed();
+    if (parsed.isNamed()) {
+      throw new ProgrammingError(
+          "the statement uses named placeholders "
+              + parsed.parameterNames()
+              + ": pass the parameters as a Map");
+    }
+    parsed.checkCount(params.length);
+    return new Bound(entry, query, binder.bind(parsed.parameterCount(), List.<Object[]>of(params)));
+  }
+
+  /**
+   * The step for {@code statement} in a request being built; the caller holds the session's
+   * exclusive lock until the request is queued.
+   */
+  StatementStep plan(Bound statement, Set<PreparedStatement> batch) {
+    return planner.plan(
+        statement.entry().parsed().sql(),
+        statement.parameters(),
+        statement.query().prepare(),
+        batch,
+        statement.entry().resultFormats(connection.textResultsReadable()));
+  }
+
+  /** Learns from a step that ran; returns whether a stale cached statement made it fail. */
+  boolean finished(Bound statement, StatementStep step) {
+    TuskException error = step.error();
+    if (error != null) {
+      return planner.recover(step, error);
+    }
+    cache.learn(statement.entry(), step.results());
+    planner.noticeDrops(step.results());
+    return false;
+  }
+
+  /** How long a query may run: its own timeout, else the connection's; null for no limit. */
+  Duration timeout(Query query) {
+    Duration timeout = query.timeout() != null ? query.timeout() : settings.queryTimeout();
+    return timeout == null || timeout.isZero() ? null : timeout;
+  }
+
+  private List<StatementResult> runScript(Query query) {
+    SimpleQuery script = new SimpleQuery(query.sql());
+    connection.submitStatement(script);
+    List<StatementResult> results = connection.await(script, timeout(query));
+    planner.noticeDrops(results);
+    return results;
+  }
+
+  private List<StatementResult> runExtended(Bound statement) {
+    for (int attempt = 1; ; attempt++) {
+      StatementStep step;
+      ExtendedQuery request;
+      session.acquireExclusive();
+      try {
+        step = plan(statement, new HashSet<>());
+        request = new ExtendedQuery(List.of(step));
+        connection.submitStatement(request);
+      } finally {
+        session.releaseExclusive();
+      }
+      try {
+        connection.await(request, timeout(statement.query()));
+      } catch (TuskException e) {
+        boolean stale = planner.recover(step, e);
+        if (stale && attempt == 1 && request.transactionStatusAtEnd() == 'I') {
+          continue;
+        }
+        throw e;
+      }
+      finished(statement, step);
+      return step.results();
+    }
   }
 
   /**
@@ -106,19 +226,5 @@ final class Statements {
             + " is a "
             + (set == null ? "null" : set.getClass().getName())
             + "; each set must be an Object[], a List or a Map");
-  }
-
-  private List<StatementResult> runExtended(StatementCache.Entry entry, List<Object[]> sets) {
-    ParsedSql parsed = entry.parsed();
-    ParameterBinder.Bound bound = binder.bind(parsed.parameterCount(), sets);
-    ExtendedQuery query =
-        new ExtendedQuery(
-            parsed.sql(),
-            bound.types(),
-            bound.sets(),
-            entry.resultFormats(connection.textResultsReadable()));
-    List<StatementResult> results = connection.runStatement(query);
-    cache.learn(entry, results);
-    return results;
   }
 }

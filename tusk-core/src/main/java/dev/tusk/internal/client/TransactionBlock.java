@@ -78,7 +78,7 @@ final class TransactionBlock implements Transaction {
     ended = true;
     try {
       // The block's BEGIN was not awaited; a failure of it surfaces here.
-      connection.await(started);
+      connection.await(started, null);
       List<StatementResult> results = connection.run(command);
       if (committing) {
         checkCommitted(results);

@@ -3,6 +3,8 @@ package dev.tusk.internal.client;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Pipeline;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
@@ -39,7 +41,7 @@ public final class TuskConnection implements Connection {
   TuskConnection(Session session, ConnectionSettings settings, CodecRegistry codecs) {
     this.session = session;
     this.settings = settings;
-    this.statements = new Statements(this, codecs);
+    this.statements = new Statements(this, session, settings.statements(), codecs);
     this.info = new SessionInfo(session, settings);
   }
 
@@ -54,13 +56,28 @@ public final class TuskConnection implements Connection {
   }
 
   @Override
+  public Cursor<Row> execute(Query query, Object... params) {
+    return cursor().execute(query, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Map<String, ?> params) {
+    return cursor().execute(query, params);
+  }
+
+  @Override
+  public Pipeline pipeline() {
+    return new TuskPipeline(this, session, statements);
+  }
+
+  @Override
   public Cursor<Row> cursor() {
     return cursor(RowFactories.row());
   }
 
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
-    return new TuskCursor<>(statements, rowFactory);
+    return new TuskCursor<>(statements, rowFactory, null);
   }
 
   @Override
@@ -162,10 +179,9 @@ public final class TuskConnection implements Connection {
   }
 
   /**
-   * Submits a statement's exchange, opening the implicit transaction first when autocommit is off,
-   * and waits for its results.
+   * Queues a statement's exchange, opening the implicit transaction first when autocommit is off.
    */
-  List<StatementResult> runStatement(Exchange<List<StatementResult>> exchange) {
+  void submitStatement(Exchange<List<StatementResult>> exchange) {
     if (!autocommit) {
       session.acquireExclusive();
       try {
@@ -174,20 +190,20 @@ public final class TuskConnection implements Connection {
       } finally {
         session.releaseExclusive();
       }
-      return await(exchange);
+      return;
     }
-    return run(exchange);
+    session.submit(exchange);
   }
 
-  /** Submits an exchange as is and waits for it. */
+  /** Submits an exchange as is and waits for it, with no time limit. */
   <T> T run(Exchange<T> exchange) {
     session.submit(exchange);
-    return await(exchange);
+    return await(exchange, null);
   }
 
-  /** Waits for an exchange submitted earlier. */
-  <T> T await(Exchange<T> exchange) {
-    return Awaiting.result(session, exchange, settings.connectTimeout());
+  /** Waits for an exchange submitted earlier; cancels it once {@code timeout} (if any) passes. */
+  <T> T await(Exchange<T> exchange, java.time.Duration timeout) {
+    return Awaiting.result(session, exchange, timeout);
   }
 
   private void beginImplicitTransaction() {
@@ -240,7 +256,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public void cancel() {
-    session.cancel(settings.connectTimeout());
+    session.cancel();
   }
 
   @Override

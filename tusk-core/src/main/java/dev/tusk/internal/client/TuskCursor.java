@@ -2,10 +2,12 @@ package dev.tusk.internal.client;
 
 import dev.tusk.Column;
 import dev.tusk.Cursor;
+import dev.tusk.Query;
 import dev.tusk.RowFactory;
 import dev.tusk.RowMaker;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.TuskException;
 import dev.tusk.internal.engine.StatementResult;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,11 +18,17 @@ import java.util.NoSuchElementException;
 /**
  * A client-side cursor: a statement's results are all received before it returns, then read from
  * memory. Rows are made by the row factory's maker, one per result.
+ *
+ * <p>A cursor of a {@link TuskPipeline} queues its statements there instead, and has results once
+ * the pipeline has synced; reading it before then syncs the pipeline.
  */
 final class TuskCursor<R> implements Cursor<R> {
 
   private final Statements statements;
   private final RowFactory<R> rowFactory;
+  private final TuskPipeline pipeline;
+  private boolean pending;
+  private TuskException failure;
   private List<StatementResult> results = List.of();
   private int resultIndex;
   private int rowIndex;
@@ -29,42 +37,104 @@ final class TuskCursor<R> implements Cursor<R> {
   private RowMaker<R> maker;
   private boolean closed;
 
-  TuskCursor(Statements statements, RowFactory<R> rowFactory) {
+  /**
+   * @param pipeline the pipeline its executions join, or null to run them at once
+   */
+  TuskCursor(Statements statements, RowFactory<R> rowFactory, TuskPipeline pipeline) {
     this.statements = statements;
     this.rowFactory = rowFactory;
+    this.pipeline = pipeline;
   }
 
   @Override
   public Cursor<R> execute(String sql, Object... params) {
-    checkOpen();
-    show(statements.run(sql, params == null ? new Object[0] : params));
-    return this;
+    return execute(Query.of(sql), params);
   }
 
   @Override
   public Cursor<R> execute(String sql, Map<String, ?> params) {
+    return execute(Query.of(sql), params);
+  }
+
+  @Override
+  public Cursor<R> execute(Query query, Object... params) {
     checkOpen();
-    show(statements.run(sql, params == null ? Map.of() : params));
+    Object[] values = params == null ? new Object[0] : params;
+    if (pipeline != null) {
+      queue(statements.bind(query, values), false);
+    } else {
+      show(statements.run(query, values), false);
+    }
+    return this;
+  }
+
+  @Override
+  public Cursor<R> execute(Query query, Map<String, ?> params) {
+    checkOpen();
+    Map<String, ?> values = params == null ? Map.of() : params;
+    if (pipeline != null) {
+      queue(statements.bind(query, values), false);
+    } else {
+      show(statements.run(query, values), false);
+    }
     return this;
   }
 
   @Override
   public Cursor<R> executeMany(String sql, List<?> paramSets) {
+    return executeMany(Query.of(sql), paramSets);
+  }
+
+  @Override
+  public Cursor<R> executeMany(Query query, List<?> paramSets) {
     checkOpen();
-    List<StatementResult> all = statements.runMany(sql, paramSets);
-    show(all);
-    long total = 0;
-    for (StatementResult result : all) {
-      total += Math.max(0, result.rowCount());
+    if (pipeline != null && !paramSets.isEmpty()) {
+      queue(statements.bindMany(query, paramSets), true);
+    } else {
+      show(statements.runMany(query, paramSets), true);
     }
-    rowCount = total;
     return this;
   }
 
-  private void show(List<StatementResult> newResults) {
+  private void queue(Statements.Bound statement, boolean many) {
+    show(List.of(), false);
+    pipeline.queue(statement, results -> show(results, many), this::fail);
+    pending = true;
+  }
+
+  private void show(List<StatementResult> newResults, boolean many) {
+    pending = false;
+    failure = null;
     results = newResults;
     resultIndex = 0;
     enterResult();
+    if (many) {
+      long total = 0;
+      for (StatementResult result : newResults) {
+        total += Math.max(0, result.rowCount());
+      }
+      rowCount = total;
+    }
+  }
+
+  private void fail(TuskException error) {
+    pending = false;
+    failure = error;
+  }
+
+  /** Waits for a pipelined execution's results; raises its error if it failed. */
+  private void settle() {
+    if (pending) {
+      try {
+        pipeline.sync();
+      } catch (TuskException e) {
+        // Another statement's error is reported on that statement's cursor.
+      }
+    }
+    if (failure != null) {
+      failure.fillInStackTrace();
+      throw failure;
+    }
   }
 
   private void enterResult() {
@@ -110,6 +180,7 @@ final class TuskCursor<R> implements Cursor<R> {
 
   private List<?> currentRows() {
     checkOpen();
+    settle();
     if (resultIndex >= results.size()) {
       return List.of();
     }
@@ -131,22 +202,26 @@ final class TuskCursor<R> implements Cursor<R> {
 
   @Override
   public long rowCount() {
+    settle();
     return rowCount;
   }
 
   @Override
   public String statusMessage() {
+    settle();
     return resultIndex < results.size() ? results.get(resultIndex).commandTag() : null;
   }
 
   @Override
   public List<Column> description() {
+    settle();
     return columns.columns();
   }
 
   @Override
   public boolean nextSet() {
     checkOpen();
+    settle();
     if (resultIndex + 1 >= results.size()) {
       resultIndex = results.size();
       enterResult();

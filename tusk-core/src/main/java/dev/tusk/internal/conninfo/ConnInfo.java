@@ -22,7 +22,10 @@ import java.util.Objects;
  * named like the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever;
  * Tusk's {@code connect_timeout} must be positive), keepalives on, 1 GiB messages and 100,000 SCRAM
  * iterations at most. An empty value means the default. Tusk's own keywords are {@code
- * max_message_size} (bytes, 1 KiB to 1 GiB) and {@code scram_max_iterations} (at least 4096).
+ * max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code
+ * prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at once; {@code none} or
+ * -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default) and {@code
+ * query_timeout} (seconds, decimals allowed; none by default).
  *
  * <p>{@code hostaddr} replaces {@code host} as the address to connect to (see {@link HostList}). An
  * unknown keyword is a {@link ProgrammingError}; a libpq keyword for a feature Tusk lacks ({@code

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param sslKey the client certificate's key (by default {@code ~/.postgresql/postgresql.key}), or
  *     null
  * @param sslPassword the passphrase of {@code sslKey}, or null
+ * @param statements automatic preparation and the query timeout
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -58,7 +59,8 @@ public record ConnectionSettings(
     Path sslRootCert,
     Path sslCert,
     Path sslKey,
-    Password sslPassword) {
+    Password sslPassword,
+    StatementSettings statements) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -83,6 +85,7 @@ public record ConnectionSettings(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(sslMode, "sslMode");
     Objects.requireNonNull(targetSessionAttrs, "targetSessionAttrs");
+    Objects.requireNonNull(statements, "statements");
   }
 
   /**

@@ -30,7 +30,11 @@ enum Keyword {
   LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS"),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
-  SCRAM_MAX_ITERATIONS("scram_max_iterations", null);
+  SCRAM_MAX_ITERATIONS("scram_max_iterations", null),
+  // Tusk's statement handling.
+  PREPARE_THRESHOLD("prepare_threshold", null),
+  STATEMENT_CACHE_SIZE("statement_cache_size", null),
+  QUERY_TIMEOUT("query_timeout", null);
 
   private final String word;
   private final String environmentVariable;

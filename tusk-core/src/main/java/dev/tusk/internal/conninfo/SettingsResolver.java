@@ -1,11 +1,13 @@
 package dev.tusk.internal.conninfo;
 
 import dev.tusk.errors.ProgrammingError;
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns checked keyword values into {@link ConnectionSettings}: each setting comes from the
@@ -23,6 +25,8 @@ final class SettingsResolver {
 
   private final Options options;
   private final Environment environment;
+
+  private static final Pattern DECIMAL_SECONDS = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,3})?");
 
   private SettingsResolver(Options options, Environment environment) {
     this.options = options;
@@ -60,7 +64,50 @@ final class SettingsResolver {
         sslRootCert,
         pathOr(Keyword.SSLCERT, ".postgresql/postgresql.crt"),
         pathOr(Keyword.SSLKEY, ".postgresql/postgresql.key"),
-        password(Keyword.SSLPASSWORD));
+        password(Keyword.SSLPASSWORD),
+        statementSettings());
+  }
+
+  private StatementSettings statementSettings() {
+    return new StatementSettings(
+        prepareThreshold(),
+        intOr(
+            Keyword.STATEMENT_CACHE_SIZE,
+            0,
+            1_000_000,
+            "expected a number of statements from 0 (never prepare) to 1000000",
+            StatementSettings.DEFAULT_STATEMENT_CACHE_SIZE),
+        queryTimeout());
+  }
+
+  /** A whole number, where a negative one or {@code none} means never (pgbouncer-safe). */
+  private int prepareThreshold() {
+    OptionValue value = options.get(Keyword.PREPARE_THRESHOLD);
+    if (value == null) {
+      return StatementSettings.DEFAULT_PREPARE_THRESHOLD;
+    }
+    if (value.text().equals("none")) {
+      return -1;
+    }
+    return Math.max(
+        -1,
+        value.intFrom(
+            Integer.MIN_VALUE,
+            Integer.MAX_VALUE,
+            "expected a number of runs (0: prepare at once), or none or -1 to never prepare"));
+  }
+
+  /** Seconds, with up to three decimals; 0 or not given means no limit. */
+  private Duration queryTimeout() {
+    OptionValue value = options.get(Keyword.QUERY_TIMEOUT);
+    if (value == null) {
+      return null;
+    }
+    if (!DECIMAL_SECONDS.matcher(value.text()).matches()) {
+      throw value.invalid("expected seconds, such as 30 or 0.25 (0: no limit)");
+    }
+    long millis = new BigDecimal(value.text()).movePointRight(3).longValueExact();
+    return millis == 0 ? null : Duration.ofMillis(millis);
   }
 
   /** Tusk always asks the server for UTF8, so only that spelling is allowed. */

@@ -53,6 +53,11 @@ public abstract class Exchange<T> {
 
   private final CompletableFuture<T> future = new CompletableFuture<>();
   private TuskException serverError;
+  private char transactionStatusAtEnd;
+
+  /** 0: no cancel wanted; 1: cancel once it runs; 2: the CancelRequest has been sent. */
+  private final java.util.concurrent.atomic.AtomicInteger cancel =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Appends this request's frontend messages, ending with Sync (or a simple Query). */
   protected abstract void encode(WriteBuffer out);
@@ -91,7 +96,7 @@ public abstract class Exchange<T> {
       case EmptyQueryResponse m -> onEmptyQueryResponse();
       case PortalSuspended m -> onPortalSuspended();
       case CloseComplete m -> onCloseComplete();
-      case ErrorResponse m -> serverError = SqlStates.toException(m.diagnostic());
+      case ErrorResponse m -> onErrorResponse(SqlStates.toException(m.diagnostic()));
       case CopyInResponse m -> outbound.append(this::refuseCopyIn);
       case CopyOutResponse m -> refuseCopy();
       case CopyBothResponse m -> refuseCopy();
@@ -102,6 +107,7 @@ public abstract class Exchange<T> {
         // End of a refused COPY TO.
       }
       case ReadyForQuery m -> {
+        transactionStatusAtEnd = m.transactionStatus();
         return true;
       }
       case AuthenticationOk m -> throw unexpected(message);
@@ -121,6 +127,24 @@ public abstract class Exchange<T> {
     return false;
   }
 
+  /**
+   * The transaction status the request's ReadyForQuery reported ('I' idle, 'T' in a transaction
+   * block, 'E' in a failed one), or 0 if it never arrived. Read after the future completes.
+   */
+  public final char transactionStatusAtEnd() {
+    return transactionStatusAtEnd;
+  }
+
+  /** Records that this request should be cancelled once it runs; false if already recorded. */
+  final boolean requestCancel() {
+    return cancel.compareAndSet(0, 1);
+  }
+
+  /** Whether a cancel is wanted and not yet sent; if so, the caller is now the one to send it. */
+  final boolean claimCancel() {
+    return cancel.compareAndSet(1, 2);
+  }
+
   /** Completes the future once the exchange has left the queue. */
   final void finish() {
     if (serverError != null) {
@@ -137,6 +161,11 @@ public abstract class Exchange<T> {
   /** Fails the request without a response (connection lost or closed, encoding failed). */
   final void fail(TuskException error) {
     future.completeExceptionally(error);
+  }
+
+  /** Records the server's error; the future fails with it once ReadyForQuery arrives. */
+  protected void onErrorResponse(TuskException error) {
+    serverError = error;
   }
 
   protected void onParseComplete() {

@@ -1,66 +1,91 @@
 package dev.tusk.internal.engine;
 
+import dev.tusk.errors.PipelineAborted;
+import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.protocol.CommandComplete;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.protocol.ParameterDescription;
 import dev.tusk.internal.protocol.ParameterWriter;
 import dev.tusk.internal.protocol.RowDescription;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One statement over the extended protocol, run once per parameter set: Parse, then Bind and
- * Execute for each set (Describe after the first), then a single Sync. Because the sets share one
- * Sync they form one implicit transaction: an error in any set undoes them all and skips the rest.
+ * Statements over the extended protocol, each a {@link StatementStep}, followed by one Sync.
+ * Because they share the Sync they form one implicit transaction: an error in any of them undoes
+ * them all, and the server skips the rest (each skipped step fails with {@link PipelineAborted}).
+ *
+ * <p>The future yields the first step's results (the common case of one statement) or fails with
+ * the server's error; a pipeline reads every step's own outcome instead.
  */
 public final class ExtendedQuery extends Exchange<List<StatementResult>> {
 
   /** One parameter set, encoded by the client's codecs: formats per parameter and the values. */
   public record Bindings(short[] formats, int count, ParameterWriter values) {}
 
-  private final String sql;
-  private final int[] parameterTypes;
-  private final List<Bindings> sets;
-  private final short[] resultFormats;
-  private final List<StatementResult> results = new ArrayList<>();
-  private RowDescription description;
-  private StatementResult current;
+  private final List<StatementStep> steps;
+
+  /** The step whose responses arrive now: steps before it are complete. */
+  private int position;
 
   /**
-   * @param sql one statement with {@code $n} placeholders
+   * @param steps the statements, at least one, in the order they run
+   */
+  public ExtendedQuery(List<StatementStep> steps) {
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("an extended query needs at least one statement");
+    }
+    this.steps = steps;
+  }
+
+  /**
+   * One statement in the unnamed statement, run once per parameter set.
+   *
    * @param parameterTypes the OID of each parameter, 0 to let the server infer it
    * @param sets the parameter sets, at least one
    * @param resultFormats result column formats as Bind takes them (empty: all text; one: for all)
    */
   public ExtendedQuery(
       String sql, int[] parameterTypes, List<Bindings> sets, short[] resultFormats) {
-    if (sets.isEmpty()) {
-      throw new IllegalArgumentException("an extended query needs at least one parameter set");
-    }
-    this.sql = sql;
-    this.parameterTypes = parameterTypes;
-    this.sets = sets;
-    this.resultFormats = resultFormats;
+    this(List.of(StatementStep.unnamed(sql, parameterTypes, sets, resultFormats)));
   }
 
   @Override
   protected void encode(WriteBuffer out) {
-    FrontendMessages.parse(out, "", sql, parameterTypes);
-    for (int i = 0; i < sets.size(); i++) {
-      Bindings set = sets.get(i);
-      FrontendMessages.bind(out, "", "", set.formats(), set.count(), set.values(), resultFormats);
-      if (i == 0) {
-        FrontendMessages.describePortal(out, "");
-      }
-      FrontendMessages.execute(out, "", 0);
+    for (StatementStep step : steps) {
+      step.encode(out);
     }
     FrontendMessages.sync(out);
   }
 
   @Override
   protected List<StatementResult> result() {
-    return results;
+    return steps.get(0).results();
+  }
+
+  /**
+   * The error belongs to the step running now; the server skips every later one up to the Sync. An
+   * error after the last step (a deferred constraint checked at the implicit commit) belongs to the
+   * last.
+   */
+  @Override
+  protected void onErrorResponse(TuskException error) {
+    super.onErrorResponse(error);
+    int failed = Math.min(position, steps.size() - 1);
+    steps.get(failed).fail(error);
+    for (int i = failed + 1; i < steps.size(); i++) {
+      steps
+          .get(i)
+          .fail(
+              new PipelineAborted(
+                  "not run: statement "
+                      + (failed + 1)
+                      + " of the same pipeline batch failed first ("
+                      + error.getMessage()
+                      + ")"));
+    }
+    position = steps.size();
   }
 
   @Override
@@ -69,38 +94,50 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
+  protected void onParameterDescription(ParameterDescription message) {
+    // Answers the Describe of a statement being prepared; its parameter types are already known.
+    if (position >= steps.size() || !step().describesStatement()) {
+      super.onParameterDescription(message);
+    }
+  }
+
+  @Override
   protected void onBindComplete() {
-    // Only the first set is described; the others have the same columns.
-    current = new StatementResult(description);
+    step().bindComplete();
   }
 
   @Override
   protected void onRowDescription(RowDescription message) {
-    description = message;
-    current = new StatementResult(message);
+    if (!step().expectsDescription()) {
+      super.onRowDescription(message);
+    }
+    step().described(message);
   }
 
   @Override
   protected void onNoData() {
-    // The statement returns no rows.
+    if (!step().expectsDescription()) {
+      super.onNoData();
+    }
+    step().described(null);
   }
 
   @Override
   protected void onDataRow(DataRow message) {
-    if (current == null) {
+    if (position >= steps.size() || !step().acceptsRows()) {
       super.onDataRow(message);
     }
-    current.add(message);
+    step().dataRow(message);
   }
 
   @Override
   protected void onCommandComplete(CommandComplete message) {
-    finishCurrent().complete(message);
+    executed(message);
   }
 
   @Override
   protected void onEmptyQueryResponse() {
-    finishCurrent();
+    executed(null);
   }
 
   @Override
@@ -111,10 +148,21 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
     FrontendMessages.sync(out);
   }
 
-  private StatementResult finishCurrent() {
-    StatementResult result = current != null ? current : new StatementResult(description);
-    results.add(result);
-    current = null;
-    return result;
+  private void executed(CommandComplete completion) {
+    StatementStep step = step();
+    step.executed(completion);
+    if (step.isComplete()) {
+      position++;
+    }
+  }
+
+  private StatementStep step() {
+    if (position >= steps.size()) {
+      // A response after every statement has completed: only an error may come then.
+      throw new dev.tusk.errors.ProtocolViolation(
+          dev.tusk.errors.Diagnostic.client(
+              "08P01", "a response arrived after every statement of the request had completed"));
+    }
+    return steps.get(position);
   }
 }

@@ -19,6 +19,7 @@ import dev.tusk.internal.protocol.ParameterStatus;
 import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -58,8 +59,17 @@ public final class Session implements AutoCloseable {
   /** Why the session ended; null while it is open. Set once. */
   private volatile DatabaseError closedBy;
 
-  Session(Transport transport, BackendMessageReader reader, HostPort endpoint, ServerState state) {
+  /** How long a CancelRequest may take to connect: the connection's connect timeout. */
+  private final Duration cancelTimeout;
+
+  Session(
+      Transport transport,
+      BackendMessageReader reader,
+      HostPort endpoint,
+      ServerState state,
+      Duration cancelTimeout) {
     this.transport = transport;
+    this.cancelTimeout = cancelTimeout;
     this.reader = reader;
     this.endpoint = endpoint;
     this.state = state;
@@ -175,11 +185,36 @@ public final class Session implements AutoCloseable {
    * Sends a CancelRequest for this backend over a new socket. The server cancels whatever the
    * backend runs at that moment, if anything.
    */
-  public void cancel(java.time.Duration connectTimeout) {
+  public void cancel() {
     if (isClosed()) {
       return;
     }
-    CancelRequest.send(endpoint, connectTimeout, state.processId(), state.secretKey());
+    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey());
+  }
+
+  /**
+   * Cancels {@code exchange} on the server: now if it is the request running, else as soon as it
+   * becomes the one running (the reader sends the CancelRequest then). Does nothing for a request
+   * that has finished. PostgreSQL cancels whatever the backend runs when the request arrives, so a
+   * request that ends at that very moment may let the next one be cancelled instead; no driver can
+   * avoid that.
+   */
+  public void cancelWhenRunning(Exchange<?> exchange) {
+    if (exchange.future().isDone() || !exchange.requestCancel()) {
+      return;
+    }
+    // Else the reader claims it when the request reaches the head of the queue.
+    if (isRunning(exchange) && exchange.claimCancel()) {
+      sendCancel();
+    }
+  }
+
+  private void sendCancel() {
+    try {
+      cancel();
+    } catch (TuskException e) {
+      // The request then simply runs to its end.
+    }
   }
 
   /**
@@ -268,8 +303,20 @@ public final class Session implements AutoCloseable {
         if (head.handle(message, outbound)) {
           inFlight.poll();
           head.finish();
+          cancelNextIfWanted();
         }
       }
+    }
+  }
+
+  /**
+   * A request whose caller asked to cancel it while it waited in the queue is cancelled once it is
+   * the one running, from another thread: the reader must never block on a socket of its own.
+   */
+  private void cancelNextIfWanted() {
+    Exchange<?> next = inFlight.peek();
+    if (next != null && next.claimCancel()) {
+      Thread.ofVirtual().name("tusk-" + state.processId() + "-cancel").start(this::sendCancel);
     }
   }
 

@@ -69,7 +69,7 @@ public final class Startup {
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);
       }
-      Session session = new Session(transport, reader, host, state);
+      Session session = new Session(transport, reader, host, state, settings.connectTimeout());
       session.start();
       return session;
     } catch (IOException e) {

@@ -45,7 +45,8 @@ final class Loopback implements AutoCloseable {
         transport,
         new BackendMessageReader(transport.input(), 1 << 20),
         new HostPort("localhost", 5432),
-        new ServerState());
+        new ServerState(),
+        java.time.Duration.ofSeconds(5));
   }
 
   /** Sends {@code bytes} from the far end, as the server would. */

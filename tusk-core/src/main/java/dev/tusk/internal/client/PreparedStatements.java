@@ -1,0 +1,150 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.internal.conninfo.StatementSettings;
+import dev.tusk.internal.engine.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which statements a connection prepares on the server, as psycopg does: a statement (its text and
+ * parameter types) that has run {@code prepareThreshold} times is prepared on its next run; at most
+ * {@code statementCacheSize} stay prepared, and the least recently used is closed when another
+ * would exceed that.
+ *
+ * <p>Not thread-safe by itself: callers hold the session's exclusive lock while they plan a request
+ * and queue it, so that no statement is closed between being chosen and being sent.
+ */
+final class PreparedStatements {
+
+  /** How one execution runs. */
+  sealed interface Plan {}
+
+  /** In the unnamed statement: Parse every time. */
+  record Unnamed() implements Plan {}
+
+  /** Parse and describe under a name now, for later runs. */
+  record Prepare(PreparedStatement statement) implements Plan {}
+
+  /** By Bind and Execute alone. */
+  record Use(PreparedStatement statement) implements Plan {}
+
+  private static final Unnamed UNNAMED = new Unnamed();
+
+  /** A statement's identity: the same text with other parameter types is another statement. */
+  private record Key(String sql, int[] types) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.sql.equals(sql) && Arrays.equals(key.types, types);
+    }
+
+    @Override
+    public int hashCode() {
+      return sql.hashCode() * 31 + Arrays.hashCode(types);
+    }
+  }
+
+  private final int threshold;
+  private final int capacity;
+  private final Map<Key, Integer> runs;
+  private final Map<Key, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+  private final List<String> evicted = new ArrayList<>();
+  private long lastName;
+
+  PreparedStatements(StatementSettings settings) {
+    this.threshold = settings.preparesStatements() ? settings.prepareThreshold() : -1;
+    this.capacity = settings.statementCacheSize();
+    this.runs = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /**
+   * How to run {@code sql} with {@code types} this time.
+   *
+   * @param prepare the caller's choice: true to prepare now, false never, null automatic
+   * @param preparedInBatch statements prepared earlier in the request being built: usable at once,
+   *     since an error in their Parse would skip the rest of the request anyway
+   */
+  Plan plan(String sql, int[] types, Boolean prepare, Set<PreparedStatement> preparedInBatch) {
+    if (capacity == 0 || Boolean.FALSE.equals(prepare) || (threshold < 0 && prepare == null)) {
+      return UNNAMED;
+    }
+    Key key = new Key(sql, types);
+    PreparedStatement statement = statements.get(key);
+    if (statement != null) {
+      // Until the server has described it, its Parse may still fail: others parse it unnamed.
+      return statement.isDescribed() || preparedInBatch.contains(statement)
+          ? new Use(statement)
+          : UNNAMED;
+    }
+    int count = runs.merge(key, 1, Integer::sum);
+    if (prepare == null && count <= threshold) {
+      trim(runs.keySet().iterator(), runs.size());
+      return UNNAMED;
+    }
+    runs.remove(key);
+    statement = new PreparedStatement("tusk_" + ++lastName, sql, types);
+    statements.put(key, statement);
+    Iterator<PreparedStatement> oldest = statements.values().iterator();
+    while (statements.size() > capacity) {
+      evicted.add(oldest.next().name());
+      oldest.remove();
+    }
+    return new Prepare(statement);
+  }
+
+  /** Keeps the run counts as bounded as the statements themselves. */
+  private void trim(Iterator<Key> oldest, int size) {
+    for (int excess = size - capacity; excess > 0; excess--) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  /** The names evicted since the last call, to be closed on the server. */
+  List<String> takeEvicted() {
+    if (evicted.isEmpty()) {
+      return List.of();
+    }
+    List<String> names = List.copyOf(evicted);
+    evicted.clear();
+    return names;
+  }
+
+  /**
+   * Forgets a statement whose Parse failed before the server described it: it does not exist, and
+   * its text may be prepared again later.
+   */
+  void forgetUndescribed(PreparedStatement statement) {
+    if (!statement.isDescribed()) {
+      statements.values().remove(statement);
+    }
+  }
+
+  /**
+   * Forgets every statement, for a schema change that invalidated cached plans: their names are
+   * added to the evicted ones, to be closed.
+   */
+  void invalidate() {
+    for (PreparedStatement statement : statements.values()) {
+      evicted.add(statement.name());
+    }
+    statements.clear();
+    runs.clear();
+  }
+
+  /** Forgets every statement that the server has dropped itself (DISCARD ALL, DEALLOCATE ALL). */
+  void dropped() {
+    statements.clear();
+    runs.clear();
+    evicted.clear();
+  }
+
+  /** How many statements are prepared or being prepared. */
+  int size() {
+    return statements.size();
+  }
+}

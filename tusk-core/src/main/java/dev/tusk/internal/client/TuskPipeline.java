@@ -1,0 +1,178 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Cursor;
+import dev.tusk.Pipeline;
+import dev.tusk.Query;
+import dev.tusk.Row;
+import dev.tusk.RowFactories;
+import dev.tusk.RowFactory;
+import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.PipelineAborted;
+import dev.tusk.errors.TuskException;
+import dev.tusk.internal.engine.ExtendedQuery;
+import dev.tusk.internal.engine.PreparedStatement;
+import dev.tusk.internal.engine.Session;
+import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.engine.StatementStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The explicit {@link Pipeline}: statements are bound when queued, and at each sync the whole batch
+ * becomes one {@link ExtendedQuery}, one step per statement with one Sync, queued like any other
+ * request. Holding the batch until the sync, rather than writing each statement at once, keeps
+ * other threads' requests (each with its own Sync) from landing inside the batch's implicit
+ * transaction.
+ */
+final class TuskPipeline implements Pipeline {
+
+  /** One queued statement and where its outcome goes. */
+  private record Queued(
+      Statements.Bound statement,
+      Consumer<List<StatementResult>> onResults,
+      Consumer<TuskException> onError) {}
+
+  private final TuskConnection connection;
+  private final Session session;
+  private final Statements statements;
+  private final List<Queued> queued = new ArrayList<>();
+  private boolean closed;
+
+  TuskPipeline(TuskConnection connection, Session session, Statements statements) {
+    this.connection = connection;
+    this.session = session;
+    this.statements = statements;
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Object... params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Map<String, ?> params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Object... params) {
+    return cursor().execute(query, params);
+  }
+
+  @Override
+  public Cursor<Row> cursor() {
+    return cursor(RowFactories.row());
+  }
+
+  @Override
+  public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+    checkOpen();
+    return new TuskCursor<>(statements, rowFactory, this);
+  }
+
+  void queue(
+      Statements.Bound statement,
+      Consumer<List<StatementResult>> onResults,
+      Consumer<TuskException> onError) {
+    checkOpen();
+    queued.add(new Queued(statement, onResults, onError));
+  }
+
+  @Override
+  public void sync() {
+    if (queued.isEmpty()) {
+      return;
+    }
+    List<Queued> batch = List.copyOf(queued);
+    queued.clear();
+    List<StatementStep> steps = new ArrayList<>(batch.size());
+    ExtendedQuery request = submit(batch, steps);
+    TuskException lost = null;
+    try {
+      connection.await(request, timeout(batch));
+    } catch (TuskException e) {
+      lost = e;
+    }
+    TuskException first = deliver(batch, steps, lost);
+    if (first != null) {
+      first.fillInStackTrace();
+      throw first;
+    }
+  }
+
+  private ExtendedQuery submit(List<Queued> batch, List<StatementStep> steps) {
+    Set<PreparedStatement> prepared = new HashSet<>();
+    session.acquireExclusive();
+    try {
+      for (Queued entry : batch) {
+        steps.add(statements.plan(entry.statement(), prepared));
+      }
+      ExtendedQuery request = new ExtendedQuery(steps);
+      connection.submitStatement(request);
+      return request;
+    } catch (RuntimeException e) {
+      if (e instanceof TuskException error) {
+        batch.forEach(entry -> entry.onError().accept(error));
+      }
+      throw e;
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
+  /**
+   * Hands each cursor its outcome; returns the error to raise from sync: the failed statement's, or
+   * the request's own when it failed as a whole (the connection was lost).
+   */
+  private TuskException deliver(List<Queued> batch, List<StatementStep> steps, TuskException lost) {
+    TuskException first = null;
+    for (int i = 0; i < batch.size(); i++) {
+      StatementStep step = steps.get(i);
+      Queued entry = batch.get(i);
+      statements.finished(entry.statement(), step);
+      TuskException error = step.error() != null ? step.error() : lost;
+      if (error == null) {
+        entry.onResults().accept(step.results());
+        continue;
+      }
+      entry.onError().accept(error);
+      if (first == null && !(error instanceof PipelineAborted)) {
+        first = error;
+      }
+    }
+    return first;
+  }
+
+  /** The batch may take as long as its most patient statement allows. */
+  private Duration timeout(List<Queued> batch) {
+    Duration longest = Duration.ZERO;
+    for (Queued entry : batch) {
+      Duration timeout = statements.timeout(entry.statement().query());
+      if (timeout == null) {
+        return null;
+      }
+      longest = timeout.compareTo(longest) > 0 ? timeout : longest;
+    }
+    return longest;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sync();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new InterfaceError("the pipeline is closed");
+    }
+  }
+}
