@@ -155,6 +155,41 @@ class ValueValidationTest {
   }
 
   @Test
+  void statementSettingsDefaultToPsycopgs() {
+    assertEquals(StatementSettings.DEFAULTS, parse("").statements());
+    assertTrue(parse("").statements().preparesStatements());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 0", "1, 1", "12, 12", "-1, -1", "-7, -1", "none, -1"})
+  void prepareThreshold(String value, int threshold) {
+    StatementSettings settings = parse("prepare_threshold=" + value).statements();
+    assertEquals(threshold, settings.prepareThreshold());
+    assertEquals(threshold >= 0, settings.preparesStatements());
+  }
+
+  @Test
+  void statementCacheSizeBounds() {
+    assertEquals(0, parse("statement_cache_size=0").statements().statementCacheSize());
+    assertFalse(parse("statement_cache_size=0").statements().preparesStatements());
+    assertEquals(1000, parse("statement_cache_size=1000").statements().statementCacheSize());
+    assertThrows(ProgrammingError.class, () -> parse("statement_cache_size=-1"));
+    assertThrows(ProgrammingError.class, () -> parse("prepare_threshold=often"));
+  }
+
+  @Test
+  void queryTimeoutInSecondsWithDecimals() {
+    assertEquals(Duration.ofSeconds(30), parse("query_timeout=30").statements().queryTimeout());
+    assertEquals(Duration.ofMillis(250), parse("query_timeout=0.25").statements().queryTimeout());
+    assertNull(parse("query_timeout=0").statements().queryTimeout());
+    assertNull(parse("").statements().queryTimeout());
+    for (String bad : new String[] {"-1", "1.2345", "1s", ".5", "1e3"}) {
+      var error = assertThrows(ProgrammingError.class, () -> parse("query_timeout=" + bad));
+      assertTrue(error.getMessage().startsWith("invalid query_timeout"), error.getMessage());
+    }
+  }
+
+  @Test
   void sslFilesAndPassphrase() {
     ConnectionSettings settings = parse("sslcert=c.crt sslkey=k.key sslpassword=phrase");
     assertEquals(Path.of("c.crt"), settings.sslCert());

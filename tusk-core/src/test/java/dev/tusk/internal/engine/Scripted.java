@@ -35,6 +35,11 @@ public final class Scripted {
     exchange.finish();
   }
 
+  /** Marks a prepared statement as described by the server (returning one text column). */
+  public static void describe(PreparedStatement statement) {
+    statement.described(description(field("column", 25, 0)));
+  }
+
   /** The result of {@code exchange} after {@code messages}; fails if it failed. */
   static <T> T run(Exchange<T> exchange, BackendMessage... messages) {
     feed(exchange, null, messages);
