@@ -142,9 +142,15 @@ final class Statements {
     return planner.plan(
         statement.entry().parsed().sql(),
         statement.parameters(),
-        statement.query().prepare(),
+        preparation(statement),
         batch,
         statement.entry().resultFormats(connection.textResultsReadable()));
+  }
+
+  /** The caller's choice; utility statements are only prepared when the caller asks. */
+  private static Boolean preparation(Bound statement) {
+    Boolean asked = statement.query().prepare();
+    return statement.entry().parsed().isPlannable() || asked != null ? asked : Boolean.FALSE;
   }
 
   /** Learns from a step that ran; returns whether a stale cached statement made it fail. */

@@ -9,16 +9,30 @@ import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** Sends a CancelRequest on a socket of its own, as the protocol requires. */
 final class CancelRequest {
 
   private CancelRequest() {}
 
-  static void send(HostPort endpoint, Duration timeout, int processId, byte[] secretKey) {
+  /**
+   * Connects, then sends the request if {@code stillWanted} says so. Asking again once connected
+   * narrows the window in which the request meant to be cancelled finishes first and the cancel
+   * hits the next one: connecting takes far longer than the check.
+   */
+  static void send(
+      HostPort endpoint,
+      Duration timeout,
+      int processId,
+      byte[] secretKey,
+      BooleanSupplier stillWanted) {
     WriteBuffer message = new WriteBuffer(16);
     FrontendMessages.cancelRequest(message, processId, secretKey);
     try (Transport transport = Transports.open(endpoint, timeout, Keepalive.OFF)) {
+      if (!stillWanted.getAsBoolean()) {
+        return;
+      }
       transport.write(message.array(), 0, message.size());
       // The server closes the socket once it has read the request; waiting for that means the
       // cancel has arrived before this method returns. A peer that never closes it is given

@@ -189,7 +189,7 @@ public final class Session implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey());
+    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> true);
   }
 
   /**
@@ -205,13 +205,18 @@ public final class Session implements AutoCloseable {
     }
     // Else the reader claims it when the request reaches the head of the queue.
     if (isRunning(exchange) && exchange.claimCancel()) {
-      sendCancel();
+      sendCancel(exchange);
     }
   }
 
-  private void sendCancel() {
+  /** Cancels {@code exchange} if, once the cancel socket is open, it still runs. */
+  private void sendCancel(Exchange<?> exchange) {
+    if (isClosed()) {
+      return;
+    }
     try {
-      cancel();
+      CancelRequest.send(
+          endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> isRunning(exchange));
     } catch (TuskException e) {
       // The request then simply runs to its end.
     }
@@ -316,7 +321,9 @@ public final class Session implements AutoCloseable {
   private void cancelNextIfWanted() {
     Exchange<?> next = inFlight.peek();
     if (next != null && next.claimCancel()) {
-      Thread.ofVirtual().name("tusk-" + state.processId() + "-cancel").start(this::sendCancel);
+      Thread.ofVirtual()
+          .name("tusk-" + state.processId() + "-cancel")
+          .start(() -> sendCancel(next));
     }
   }
 

@@ -24,18 +24,21 @@ public final class ParsedSql {
   private final List<String> parameterNames;
   private final boolean multipleStatements;
   private final boolean copyFromStdin;
+  private final boolean plannable;
 
   ParsedSql(
       String sql,
       int parameterCount,
       List<String> parameterNames,
       boolean multipleStatements,
-      boolean copyFromStdin) {
+      boolean copyFromStdin,
+      boolean plannable) {
     this.sql = sql;
     this.parameterCount = parameterCount;
     this.parameterNames = parameterNames;
     this.multipleStatements = multipleStatements;
     this.copyFromStdin = copyFromStdin;
+    this.plannable = plannable;
   }
 
   /** The SQL as it will be sent: {@code $n} kept, {@code :name} rewritten to {@code $1..$k}. */
@@ -75,6 +78,15 @@ public final class ParsedSql {
    */
   public boolean copiesFromStdin() {
     return copyFromStdin;
+  }
+
+  /**
+   * Whether the (first) statement is one the server plans, and so gains from being prepared: it
+   * starts with SELECT, INSERT, UPDATE, DELETE, MERGE, WITH, VALUES or TABLE. Utility statements
+   * (DDL, SET, transaction control...) are not worth a slot in the prepared-statement cache.
+   */
+  public boolean isPlannable() {
+    return plannable;
   }
 
   /**

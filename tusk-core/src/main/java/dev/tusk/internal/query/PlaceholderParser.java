@@ -52,6 +52,11 @@ public final class PlaceholderParser {
   private boolean inStatement;
   private boolean inCopy;
   private boolean copyFromStdin;
+  private Boolean plannable;
+
+  /** The first words of the statements the server plans (see {@link ParsedSql#isPlannable()}). */
+  private static final List<String> PLANNED =
+      List.of("select", "insert", "update", "delete", "merge", "with", "values", "table");
 
   private PlaceholderParser(String sql) {
     this.sql = sql;
@@ -77,11 +82,17 @@ public final class PlaceholderParser {
       statements++;
     }
     if (names.isEmpty()) {
-      return new ParsedSql(sql, highestPosition, List.of(), statements > 1, copyFromStdin);
+      return new ParsedSql(
+          sql, highestPosition, List.of(), statements > 1, copyFromStdin, isPlannable());
     }
     String text = rewritten.append(sql, copiedUpTo, sql.length()).toString();
     return new ParsedSql(
-        text, names.size(), List.copyOf(names.keySet()), statements > 1, copyFromStdin);
+        text,
+        names.size(),
+        List.copyOf(names.keySet()),
+        statements > 1,
+        copyFromStdin,
+        isPlannable());
   }
 
   /** Consumes the token or quoted span at {@code i}, returning where the next one starts. */
@@ -108,6 +119,9 @@ public final class PlaceholderParser {
     if (!SqlScanner.isWhitespace(c)) {
       if (!inStatement) {
         inCopy = isWord(i, "copy");
+        if (plannable == null) {
+          plannable = startsPlannedStatement(i);
+        }
       } else if (inCopy && isWord(i, "stdin")) {
         copyFromStdin = true;
       }
@@ -115,6 +129,19 @@ public final class PlaceholderParser {
     }
     previous = c;
     return i + 1;
+  }
+
+  private boolean startsPlannedStatement(int i) {
+    for (String word : PLANNED) {
+      if (isWord(i, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isPlannable() {
+    return plannable != null && plannable;
   }
 
   /** Whether the bare word {@code word} (any case) starts at {@code i}. */

@@ -376,4 +376,37 @@ class PlaceholderParserTest {
   void otherStatementsAreNotCopyFromStdin(String sql) {
     assertFalse(PlaceholderParser.parse(sql).copiesFromStdin(), sql);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT 1",
+        "  select $1",
+        "-- note\nINSERT INTO t VALUES (1)",
+        "/* x */ update t set a = 1",
+        "DELETE FROM t",
+        "WITH x AS (SELECT 1) SELECT * FROM x",
+        "VALUES (1)",
+        "TABLE t",
+        "MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE"
+      })
+  void plannedStatementsAreWorthPreparing(String sql) {
+    assertTrue(PlaceholderParser.parse(sql).isPlannable(), sql);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE TABLE t (a int)",
+        "SET search_path = x",
+        "BEGIN",
+        "selected",
+        "'SELECT'",
+        "",
+        "-- SELECT",
+        "ALTER TABLE t ADD COLUMN b int"
+      })
+  void utilityStatementsAreNot(String sql) {
+    assertFalse(PlaceholderParser.parse(sql).isPlannable(), sql);
+  }
 }
