@@ -129,7 +129,11 @@ final class TuskPipeline implements Pipeline {
    * Hands each cursor its outcome; returns the error to raise from sync: the failed statement's, or
    * the request's own when it failed as a whole (the connection was lost).
    */
-  private TuskException deliver(List<Queued> batch, List<StatementStep> steps, TuskException lost) {
+  private TuskException deliver(
+      List<Queued> batch, List<StatementStep> steps, TuskException failed) {
+    // A server error lands on its statement; only a request that failed as a whole (the
+    // connection was lost) fails every statement.
+    TuskException lost = steps.stream().anyMatch(step -> step.error() != null) ? null : failed;
     TuskException first = null;
     for (int i = 0; i < batch.size(); i++) {
       StatementStep step = steps.get(i);

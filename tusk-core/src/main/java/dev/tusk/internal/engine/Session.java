@@ -229,6 +229,8 @@ public final class Session implements AutoCloseable {
    */
   @Override
   public void close() {
+    // Taken first: the reader empties the queue as soon as the socket closes.
+    boolean busy = !inFlight.isEmpty();
     if (!submitLock.tryLock()) {
       if (closedBy == null) {
         closedBy = closedByUser();
@@ -236,6 +238,7 @@ public final class Session implements AutoCloseable {
       // The reader, its read failing, fails what is in flight with "the connection is closed".
       outbound.stop();
       transport.close();
+      cancelAbandoned(busy);
       return;
     }
     try {
@@ -250,6 +253,28 @@ public final class Session implements AutoCloseable {
     }
     // The writer closes the socket once Terminate is out; the reader then fails what is left in
     // flight with "the connection is closed".
+    cancelAbandoned(busy);
+  }
+
+  /**
+   * Requests still in flight at close fail here, but the server would run them to the end first (a
+   * closed socket goes unnoticed until the backend writes): cancel the one running.
+   */
+  private void cancelAbandoned(boolean busy) {
+    if (!busy) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("tusk-" + state.processId() + "-cancel")
+        .start(
+            () -> {
+              try {
+                CancelRequest.send(
+                    endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> true);
+              } catch (TuskException e) {
+                // The backend then ends when it next writes to the closed socket.
+              }
+            });
   }
 
   private void readLoop() {
