@@ -49,6 +49,7 @@ public final class ConnectionPool implements Pool, Lender {
   private final Maintenance maintenance;
   private final Resetter resetter;
   private final SharedStatements shared;
+  private final Waiting<PoolEntry> waiting;
 
   private volatile int minSize;
   private volatile int maxSize;
@@ -73,6 +74,8 @@ public final class ConnectionPool implements Pool, Lender {
     this.resetter = new Resetter(options.reset());
     ConnectionOpener opener = new ConnectionOpener(name, connector, options.configure(), counters);
     this.maintenance = new Maintenance(this, table, opener, options);
+    this.waiting =
+        new Waiting<>(name, handoff, counters, options.maxWaiting(), maintenance::lastError);
     this.shared = new SharedStatements(this, table, handoff, resetter, counters, maintenance);
     if (options.openOnCreate()) {
       open();
@@ -112,7 +115,8 @@ public final class ConnectionPool implements Pool, Lender {
         if (deadline == 0) {
           deadline = System.nanoTime() + timeout.toNanos();
         }
-        entry = await(deadline, timeout);
+        long until = deadline;
+        entry = waiting.await(timeout, waiter -> waitFor(waiter, until));
       }
       if (usable(entry)) {
         return lend(entry);
@@ -146,41 +150,6 @@ public final class ConnectionPool implements Pool, Lender {
     return true;
   }
 
-  /** The slow path: queue up, and take the connection handed over or fail at the deadline. */
-  private PoolEntry await(long deadline, Duration timeout) {
-    counters.requestsQueued.increment();
-    PoolAcquireEvent event = new PoolAcquireEvent();
-    event.begin();
-    long start = System.nanoTime();
-    String outcome = "acquired";
-    CompletableFuture<PoolEntry> waiter = handoff.enqueue(options.maxWaiting());
-    try {
-      if (waiter == null) {
-        throw new TooManyRequests(
-            "pool " + name + " already has " + options.maxWaiting() + " requests waiting");
-      }
-      PoolEntry entry = waitFor(waiter, deadline);
-      if (entry == null) {
-        throw timedOut(timeout);
-      }
-      return entry;
-    } catch (RuntimeException e) {
-      counters.requestsErrors.increment();
-      outcome = e.getClass().getSimpleName();
-      throw e;
-    } finally {
-      if (waiter != null) {
-        handoff.leave();
-      }
-      counters.requestsWaitNanos.add(System.nanoTime() - start);
-      if (event.shouldCommit()) {
-        event.pool = name;
-        event.outcome = outcome;
-        event.commit();
-      }
-    }
-  }
-
   private PoolEntry waitFor(CompletableFuture<PoolEntry> waiter, long deadline) {
     // Queued now: a connection freed before we queued is still free, and no giver saw us.
     PoolEntry raced = table.claimIdle();
@@ -202,20 +171,6 @@ public final class ConnectionPool implements Pool, Lender {
     }
     maintenance.wake();
     return handoff.await(waiter, deadline - System.nanoTime());
-  }
-
-  private OperationalError timedOut(Duration timeout) {
-    if (Thread.currentThread().isInterrupted()) {
-      return new OperationalError("interrupted while waiting for a connection from pool " + name);
-    }
-    Throwable cause = maintenance.lastError();
-    return new PoolTimeout(
-        "no connection from pool "
-            + name
-            + " within "
-            + timeout
-            + (cause == null ? "" : "; the last connection attempt failed: " + cause.getMessage()),
-        cause);
   }
 
   @Override
@@ -264,12 +219,12 @@ public final class ConnectionPool implements Pool, Lender {
         Jitter.lifetime(options.maxLifetime().toNanos(), ThreadLocalRandom.current().nextDouble());
     PoolEntry entry = new PoolEntry(connection, now, lifetime);
     table.add(entry);
-    lifecycle.sizeChanged();
     if (lifecycle.closed()) {
       retire(entry);
     } else {
       offer(entry);
     }
+    lifecycle.sizeChanged(); // after the offer: waitReady's caller finds the connection free
   }
 
   /** Closes an entry its caller owns (or any, when closing by force) and drops it. */
