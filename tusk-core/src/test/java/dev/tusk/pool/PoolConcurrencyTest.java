@@ -111,12 +111,13 @@ class PoolConcurrencyTest {
         Connection held = pool.connection()) {
       PoolTimeout error =
           assertThrows(PoolTimeout.class, () -> pool.connection(Duration.ofMillis(30)));
+      var stats = pool.stats();
       assertTrue(error.getMessage().startsWith("no connection from pool tiny within"));
       assertTrue(error.isRetrySafe());
-      assertEquals(1, pool.stats().get("requests_errors"));
-      assertEquals(1, pool.stats().get("requests_queued"));
-      assertTrue(pool.stats().get("requests_wait_ms") >= 20);
-      assertEquals(0, pool.stats().get("requests_waiting"));
+      assertEquals(1, stats.get("requests_errors"), stats::toString);
+      assertEquals(1, stats.get("requests_queued"), stats::toString);
+      assertTrue(stats.get("requests_wait_ms") >= 20, stats::toString);
+      assertEquals(0, stats.get("requests_waiting"), stats::toString);
     }
   }
 
