@@ -1,0 +1,124 @@
+package dev.tusk.pool;
+
+import dev.tusk.Connection;
+import dev.tusk.ConnectionInfo;
+import dev.tusk.Cursor;
+import dev.tusk.Row;
+import dev.tusk.RowFactory;
+import dev.tusk.Transaction;
+import dev.tusk.TransactionOptions;
+import dev.tusk.errors.InterfaceError;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The handle a borrower gets: a {@link Connection} that forwards to the pooled one while the loan
+ * lasts. {@link #close()} gives the connection back (a second close does nothing); any other use
+ * after that raises {@link InterfaceError}, since the connection may serve someone else by then.
+ */
+final class LentConnection implements Connection {
+
+  private final Lender lender;
+  private final PoolEntry entry;
+
+  LentConnection(Lender lender, PoolEntry entry) {
+    this.lender = lender;
+    this.entry = entry;
+  }
+
+  private Connection live() {
+    if (!entry.lentTo(this)) {
+      throw new InterfaceError("the connection was returned to pool " + lender.name());
+    }
+    return entry.connection();
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Object... params) {
+    return live().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(String sql, Map<String, ?> params) {
+    return live().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> cursor() {
+    return live().cursor();
+  }
+
+  @Override
+  public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+    return live().cursor(rowFactory);
+  }
+
+  @Override
+  public Transaction transaction() {
+    return live().transaction();
+  }
+
+  @Override
+  public Transaction transaction(TransactionOptions options) {
+    return live().transaction(options);
+  }
+
+  @Override
+  public <T> T inTransaction(Function<Connection, T> work) {
+    return live().inTransaction(connection -> work.apply(this));
+  }
+
+  @Override
+  public <T> T inTransaction(TransactionOptions options, Function<Connection, T> work) {
+    return live().inTransaction(options, connection -> work.apply(this));
+  }
+
+  @Override
+  public boolean autocommit() {
+    return live().autocommit();
+  }
+
+  @Override
+  public void setAutocommit(boolean autocommit) {
+    live().setAutocommit(autocommit);
+  }
+
+  @Override
+  public void commit() {
+    live().commit();
+  }
+
+  @Override
+  public void rollback() {
+    live().rollback();
+  }
+
+  @Override
+  public ConnectionInfo info() {
+    return live().info();
+  }
+
+  @Override
+  public void cancel() {
+    live().cancel();
+  }
+
+  /** True once returned, as the borrower can no longer use it. */
+  @Override
+  public boolean closed() {
+    return !entry.lentTo(this) || entry.connection().closed();
+  }
+
+  /** Gives the connection back to the pool; closing again does nothing. */
+  @Override
+  public void close() {
+    if (entry.endLoan(this)) {
+      lender.giveBack(entry);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "connection from pool " + lender.name();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.tusk.pool;
+
+import dev.tusk.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One physical connection of a pool and its state. The state is one atomic int: {@code n >= 0}
+ * means free for exclusive use when 0 and serving {@code n} shared one-shot statements otherwise;
+ * the negative values are {@link #LENT}, {@link #RESERVED} and {@link #RETIRED}. Every change of
+ * owner is one compare-and-set, so two threads can never both own an entry.
+ */
+final class PoolEntry {
+
+  /** Lent for exclusive use (or being handed over, reset or checked by whoever claimed it). */
+  static final int LENT = -1;
+
+  /** Taken by the maintenance thread to check or expire it. */
+  static final int RESERVED = -2;
+
+  /** Closed and out of the pool. */
+  static final int RETIRED = -3;
+
+  private final Connection connection;
+  private final long expiresAt;
+  private final AtomicInteger state = new AtomicInteger(LENT);
+
+  /** The handle the current borrower holds; a handle that is not this one is stale. */
+  private final AtomicReference<LentConnection> holder = new AtomicReference<>();
+
+  // Written by the owner of the entry before it publishes a state change, read by others after.
+  private volatile long idleSince;
+  private volatile long lentAt;
+  private volatile Throwable lentFrom;
+  private volatile boolean leakReported;
+
+  /** A new entry, owned (state {@link #LENT}) by its creator until first offered. */
+  PoolEntry(Connection connection, long createdAt, long lifetimeNanos) {
+    this.connection = connection;
+    this.expiresAt = createdAt + lifetimeNanos;
+    this.idleSince = createdAt;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** Claims the entry for exclusive use if it is free. */
+  boolean claim() {
+    return state.get() == 0 && state.compareAndSet(0, LENT);
+  }
+
+  /** Claims the entry for the maintenance thread if it is free. */
+  boolean reserve() {
+    return state.get() == 0 && state.compareAndSet(0, RESERVED);
+  }
+
+  /** Joins the entry's shared one-shots if it is free or shared already, at {@code seen}. */
+  boolean share(int seen) {
+    return seen >= 0 && state.compareAndSet(seen, seen + 1);
+  }
+
+  /** Leaves a shared one-shot; true if that made the entry free. */
+  boolean unshare() {
+    return state.decrementAndGet() == 0;
+  }
+
+  /** Makes an owned entry free. */
+  void release() {
+    state.set(0);
+  }
+
+  /** Marks an entry its caller owns (reserved or new) as lent, before handing it over. */
+  void own() {
+    state.set(LENT);
+  }
+
+  /** Marks an owned entry as out of the pool; false if it already was. */
+  boolean retire() {
+    return state.getAndSet(RETIRED) != RETIRED;
+  }
+
+  /** The raw state, for scans and gauges. */
+  int state() {
+    return state.get();
+  }
+
+  boolean expired(long now) {
+    return now - expiresAt >= 0;
+  }
+
+  long expiresAt() {
+    return expiresAt;
+  }
+
+  long idleSince() {
+    return idleSince;
+  }
+
+  void idleSince(long now) {
+    idleSince = now;
+  }
+
+  /** Records a new loan; {@code from} is the acquiring stack, or null when leaks go unwatched. */
+  void lend(LentConnection handle, long now, Throwable from) {
+    lentAt = now;
+    lentFrom = from;
+    leakReported = false;
+    holder.set(handle);
+  }
+
+  /** Ends the loan of {@code handle}; false if it had already ended. */
+  boolean endLoan(LentConnection handle) {
+    if (!holder.compareAndSet(handle, null)) {
+      return false;
+    }
+    lentFrom = null;
+    return true;
+  }
+
+  /** Whether {@code handle} is the current loan. */
+  boolean lentTo(LentConnection handle) {
+    return holder.get() == handle;
+  }
+
+  long lentAt() {
+    return lentAt;
+  }
+
+  /** When the current loan becomes a leak to report, or never if it is reported or unwatched. */
+  long leakDeadline(long threshold) {
+    return lentFrom == null || leakReported ? Long.MAX_VALUE : lentAt + threshold;
+  }
+
+  /**
+   * The acquiring stack of a loan older than {@code threshold} at {@code now} not yet reported,
+   * marking it reported; else null.
+   */
+  Throwable unreportedLeak(long now, long threshold) {
+    Throwable from = lentFrom;
+    if (from == null || leakReported || state.get() != LENT || now - lentAt < threshold) {
+      return null;
+    }
+    leakReported = true;
+    return from;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.tusk.pool;
+
+import dev.tusk.Connection;
+import dev.tusk.Cursor;
+import dev.tusk.Row;
+import java.util.function.Function;
+
+/**
+ * One-shot statements of a pool, run without taking a connection for themselves. A Tusk connection
+ * pipelines concurrent requests, so each statement joins the free or shared connection with the
+ * fewest statements in flight; a connection serving statements is not lent out until they end.
+ * While some request waits for exclusive use, statements queue behind it like any request, so they
+ * can never starve it.
+ */
+final class SharedStatements {
+
+  private final ConnectionPool pool;
+  private final EntryTable table;
+  private final Handoff<PoolEntry> handoff;
+  private final Resetter resetter;
+  private final PoolCounters counters;
+  private final Maintenance maintenance;
+
+  SharedStatements(
+      ConnectionPool pool,
+      EntryTable table,
+      Handoff<PoolEntry> handoff,
+      Resetter resetter,
+      PoolCounters counters,
+      Maintenance maintenance) {
+    this.pool = pool;
+    this.table = table;
+    this.handoff = handoff;
+    this.resetter = resetter;
+    this.counters = counters;
+    this.maintenance = maintenance;
+  }
+
+  /** Runs {@code statement} on a shared connection, or on one of its own if none can be shared. */
+  Cursor<Row> run(Function<Connection, Cursor<Row>> statement) {
+    PoolEntry entry = join();
+    if (entry == null) {
+      return pool.withConnection(statement);
+    }
+    try {
+      return statement.apply(entry.connection());
+    } finally {
+      leave(entry);
+    }
+  }
+
+  /** A live entry joined for one statement, or null to take the exclusive path. */
+  private PoolEntry join() {
+    if (!handoff.isEmpty()) {
+      return null;
+    }
+    PoolEntry entry = table.claimShared();
+    if (entry == null) {
+      return null;
+    }
+    if (entry.connection().closed()) {
+      leave(entry);
+      return null;
+    }
+    counters.requestsNum.increment();
+    if (entry.state() > 1 && table.size() < pool.maxSize()) {
+      maintenance.wantGrowth(); // every connection is busy: more would spread the load
+    }
+    return entry;
+  }
+
+  /** Leaves a shared entry; the last statement out cleans it up or hands it to a waiter. */
+  private void leave(PoolEntry entry) {
+    if (!entry.unshare()) {
+      return;
+    }
+    boolean dirty = resetter.needsReset(entry.connection());
+    if ((dirty || pool.closing() || !handoff.isEmpty()) && entry.claim()) {
+      if (dirty && !resetter.reset(entry.connection())) {
+        pool.lose(entry);
+      } else if (pool.closing()) {
+        pool.retire(entry);
+      } else {
+        pool.offer(entry);
+      }
+    }
+  }
+}
