@@ -3,6 +3,8 @@ package dev.tusk.pool;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Pipeline;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
@@ -41,6 +43,21 @@ final class LentConnection implements Connection {
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
     return live().execute(sql, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Object... params) {
+    return live().execute(query, params);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Map<String, ?> params) {
+    return live().execute(query, params);
+  }
+
+  @Override
+  public Pipeline pipeline() {
+    return live().pipeline();
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.tusk.pool;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Pipeline;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
@@ -51,6 +53,21 @@ final class FakeConnection implements Connection {
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
     return execute(sql);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Object... params) {
+    return execute(query.sql(), params);
+  }
+
+  @Override
+  public Cursor<Row> execute(Query query, Map<String, ?> params) {
+    return execute(query.sql());
+  }
+
+  @Override
+  public Pipeline pipeline() {
+    throw new UnsupportedOperationException();
   }
 
   @Override
