@@ -32,7 +32,7 @@ class LayeringTest {
           Map.entry("", Set.of("errors", "types")),
           Map.entry("errors", Set.of()),
           Map.entry("types", Set.of("errors")),
-          Map.entry("internal.buffer", Set.of()),
+          Map.entry("internal.buffer", Set.of("types")),
           Map.entry("internal.protocol", Set.of("internal.buffer", "errors")),
           Map.entry("internal.auth", Set.of("errors")),
           Map.entry("internal.conninfo", Set.of("errors")),

@@ -2,7 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
@@ -22,22 +22,14 @@ import java.util.Map;
 final class Statements {
 
   private final TuskConnection connection;
-  private final CodecRegistry codecs;
-  private final StatementCache cache;
-  private final ParameterBinder binder;
+  private final StatementCache cache = new StatementCache();
 
-  Statements(TuskConnection connection, CodecRegistry codecs) {
+  Statements(TuskConnection connection) {
     this.connection = connection;
-    this.codecs = codecs;
-    this.cache = new StatementCache(codecs);
-    this.binder = new ParameterBinder(codecs);
   }
 
-  CodecRegistry codecs() {
-    return codecs;
-  }
-
-  List<StatementResult> run(String sql, Object[] params) {
+  /** Runs {@code sql} with positional parameters, sent through {@code types}. */
+  List<StatementResult> run(String sql, Object[] params, TypeScope types) {
     StatementCache.Entry entry = cache.get(sql);
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
@@ -53,16 +45,18 @@ final class Statements {
               + ": pass the parameters as a Map");
     }
     parsed.checkCount(params.length);
-    return runExtended(entry, List.<Object[]>of(params));
+    return runExtended(entry, List.<Object[]>of(params), types);
   }
 
-  List<StatementResult> run(String sql, Map<String, ?> params) {
+  /** Runs {@code sql} with named parameters, sent through {@code types}. */
+  List<StatementResult> run(String sql, Map<String, ?> params, TypeScope types) {
     StatementCache.Entry entry = cache.get(sql);
     refuseCopyFromStdin(entry.parsed());
-    return runExtended(entry, List.<Object[]>of(entry.parsed().bind(params)));
+    return runExtended(entry, List.<Object[]>of(entry.parsed().bind(params)), types);
   }
 
-  List<StatementResult> runMany(String sql, List<?> paramSets) {
+  /** Runs {@code sql} once per parameter set, in one round trip. */
+  List<StatementResult> runMany(String sql, List<?> paramSets, TypeScope types) {
     if (paramSets.isEmpty()) {
       return List.of();
     }
@@ -75,7 +69,7 @@ final class Statements {
       parsed.checkCount(values.length);
       sets.add(values);
     }
-    return runExtended(entry, sets);
+    return runExtended(entry, sets, types);
   }
 
   /**
@@ -108,15 +102,16 @@ final class Statements {
             + "; each set must be an Object[], a List or a Map");
   }
 
-  private List<StatementResult> runExtended(StatementCache.Entry entry, List<Object[]> sets) {
+  private List<StatementResult> runExtended(
+      StatementCache.Entry entry, List<Object[]> sets, TypeScope types) {
     ParsedSql parsed = entry.parsed();
-    ParameterBinder.Bound bound = binder.bind(parsed.parameterCount(), sets);
+    ParameterBinder.Bound bound = new ParameterBinder(types).bind(parsed.parameterCount(), sets);
     ExtendedQuery query =
         new ExtendedQuery(
             parsed.sql(),
             bound.types(),
             bound.sets(),
-            entry.resultFormats(connection.textResultsReadable()));
+            entry.resultFormats(connection.textResultsReadable(), types));
     List<StatementResult> results = connection.runStatement(query);
     cache.learn(entry, results);
     return results;

@@ -9,12 +9,14 @@ import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeCatalog;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +31,7 @@ public final class TuskConnection implements Connection {
   private final ConnectionSettings settings;
   private final Statements statements;
   private final ConnectionInfo info;
+  private final TypeScope types;
 
   // Guarded by the session's exclusive lock: whether the implicit transaction of autocommit-off
   // mode has been opened, and how deep the transaction blocks of the owning thread are nested.
@@ -36,10 +39,11 @@ public final class TuskConnection implements Connection {
   private boolean implicitTransactionOpen;
   private int blockDepth;
 
-  TuskConnection(Session session, ConnectionSettings settings, CodecRegistry codecs) {
+  TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
     this.settings = settings;
-    this.statements = new Statements(this, codecs);
+    this.types = global.forConnection(new TypeCatalog(new CatalogQueries(this)));
+    this.statements = new Statements(this);
     this.info = new SessionInfo(session, settings);
   }
 
@@ -60,7 +64,12 @@ public final class TuskConnection implements Connection {
 
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
-    return new TuskCursor<>(statements, rowFactory);
+    return new TuskCursor<>(statements, types, rowFactory);
+  }
+
+  @Override
+  public TypeRegistry types() {
+    return types;
   }
 
   @Override

@@ -6,7 +6,9 @@ import dev.tusk.RowFactory;
 import dev.tusk.RowMaker;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +22,12 @@ import java.util.NoSuchElementException;
 final class TuskCursor<R> implements Cursor<R> {
 
   private final Statements statements;
+  private final TypeScope connectionTypes;
   private final RowFactory<R> rowFactory;
+
+  /** This cursor's own registry, made by the first {@link #types()} call; null until then. */
+  private TypeScope ownTypes;
+
   private List<StatementResult> results = List.of();
   private int resultIndex;
   private int rowIndex;
@@ -29,29 +36,43 @@ final class TuskCursor<R> implements Cursor<R> {
   private RowMaker<R> maker;
   private boolean closed;
 
-  TuskCursor(Statements statements, RowFactory<R> rowFactory) {
+  TuskCursor(Statements statements, TypeScope connectionTypes, RowFactory<R> rowFactory) {
     this.statements = statements;
+    this.connectionTypes = connectionTypes;
     this.rowFactory = rowFactory;
+  }
+
+  @Override
+  public TypeRegistry types() {
+    if (ownTypes == null) {
+      ownTypes = connectionTypes.copy();
+    }
+    return ownTypes;
+  }
+
+  /** The registry in effect: this cursor's own once it has one, else its connection's. */
+  private TypeScope scope() {
+    return ownTypes != null ? ownTypes : connectionTypes;
   }
 
   @Override
   public Cursor<R> execute(String sql, Object... params) {
     checkOpen();
-    show(statements.run(sql, params == null ? new Object[0] : params));
+    show(statements.run(sql, params == null ? new Object[0] : params, scope()));
     return this;
   }
 
   @Override
   public Cursor<R> execute(String sql, Map<String, ?> params) {
     checkOpen();
-    show(statements.run(sql, params == null ? Map.of() : params));
+    show(statements.run(sql, params == null ? Map.of() : params, scope()));
     return this;
   }
 
   @Override
   public Cursor<R> executeMany(String sql, List<?> paramSets) {
     checkOpen();
-    List<StatementResult> all = statements.runMany(sql, paramSets);
+    List<StatementResult> all = statements.runMany(sql, paramSets, scope());
     show(all);
     long total = 0;
     for (StatementResult result : all) {
@@ -72,7 +93,7 @@ final class TuskCursor<R> implements Cursor<R> {
     maker = null;
     if (resultIndex < results.size()) {
       StatementResult result = results.get(resultIndex);
-      columns = ResultColumns.of(result.description(), statements.codecs());
+      columns = ResultColumns.of(result.description(), scope());
       rowCount = result.rowCount();
     } else {
       columns = ResultColumns.NONE;
