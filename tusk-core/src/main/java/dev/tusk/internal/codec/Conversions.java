@@ -7,6 +7,7 @@ import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgRecord;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -80,8 +81,7 @@ final class Conversions {
     } else if (value instanceof String label && target.isEnum()) {
       converted = enumConstant(label, codec, target);
     } else if (value instanceof List<?> list) {
-      converted =
-          codec instanceof ArrayCodec array ? ArrayTargets.convert(list, array, target) : null;
+      converted = codec instanceof ArrayCodec array ? toArray(list, array, target, mapper) : null;
     } else if (value instanceof Double special && codec.oid() == Oids.NUMERIC) {
       converted = fromNumericSpecial(special, codec, target);
     } else {
@@ -101,6 +101,25 @@ final class Conversions {
       throw cannotRead(codec, target, mapper);
     }
     return converted;
+  }
+
+  /**
+   * A one-dimensional array as a Java array: the element types {@link ArrayTargets} knows, or
+   * arrays of Java enums or records (user-defined enums and composites).
+   */
+  private static Object toArray(
+      List<?> list, ArrayCodec codec, Class<?> target, JsonMapper mapper) {
+    Object known = ArrayTargets.convert(list, codec, target);
+    Class<?> component = target.getComponentType();
+    if (known != null || component == null || !(component.isEnum() || component.isRecord())) {
+      return known;
+    }
+    Object array = Array.newInstance(component, list.size());
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      Array.set(array, i, item == null ? null : convert(item, codec.element(), component, mapper));
+    }
+    return array;
   }
 
   private static boolean isJson(Codec<?> codec) {
