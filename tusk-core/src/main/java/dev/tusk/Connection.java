@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -83,6 +84,13 @@ public interface Connection extends AutoCloseable {
 
   /** Rolls back the open transaction, if any. */
   void rollback();
+
+  /**
+   * The codecs this connection uses: a copy of the global registry ({@link Tusk#types()}) taken
+   * when it opened, plus what it learns from its catalog about user-defined types. Registrations
+   * here affect this connection's cursors that have not copied it yet, and nothing else.
+   */
+  TypeRegistry types();
 
   /** The server and session this connection is attached to. */
   ConnectionInfo info();

@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,13 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * set of {@link #executeMany}; returns false when there is none.
    */
   boolean nextSet();
+
+  /**
+   * The codecs this cursor uses. Until this is first called the cursor uses its connection's
+   * registry; the first call gives it its own copy, so that registrations here affect this cursor
+   * only (from its next statement on).
+   */
+  TypeRegistry types();
 
   /** Frees the results. A closed cursor can run no more statements. */
   @Override

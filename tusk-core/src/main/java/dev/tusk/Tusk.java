@@ -1,9 +1,19 @@
 package dev.tusk;
 
+import dev.tusk.types.TypeRegistry;
+
 /** The entry point: opens connections. */
 public final class Tusk {
 
   private Tusk() {}
+
+  /**
+   * The global codec registry: every connection opened from now on starts with a copy of it.
+   * Register codecs here at start-up to have them on every connection.
+   */
+  public static TypeRegistry types() {
+    return dev.tusk.internal.client.Connector.types();
+  }
 
   /**
    * Opens a connection. {@code conninfo} is a libpq connection string, either {@code key=value}

@@ -33,7 +33,7 @@ class LayeringTest {
           Map.entry("errors", Set.of()),
           Map.entry("types", Set.of("errors")),
           Map.entry("pool", Set.of("", "errors", "types")),
-          Map.entry("internal.buffer", Set.of()),
+          Map.entry("internal.buffer", Set.of("types")),
           Map.entry("internal.protocol", Set.of("internal.buffer", "errors")),
           Map.entry("internal.auth", Set.of("errors")),
           Map.entry("internal.conninfo", Set.of("errors")),

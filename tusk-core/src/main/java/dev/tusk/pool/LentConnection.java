@@ -10,6 +10,7 @@ import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.InterfaceError;
+import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -53,6 +54,11 @@ final class LentConnection implements Connection {
   @Override
   public Cursor<Row> execute(Query query, Map<String, ?> params) {
     return live().execute(query, params);
+  }
+
+  @Override
+  public TypeRegistry types() {
+    return live().types();
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.TransactionStatus;
+import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -63,6 +64,11 @@ final class FakeConnection implements Connection {
   @Override
   public Cursor<Row> execute(Query query, Map<String, ?> params) {
     return execute(query.sql());
+  }
+
+  @Override
+  public TypeRegistry types() {
+    throw new UnsupportedOperationException();
   }
 
   @Override

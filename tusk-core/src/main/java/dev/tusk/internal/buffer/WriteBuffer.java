@@ -1,5 +1,6 @@
 package dev.tusk.internal.buffer;
 
+import dev.tusk.types.BinaryOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * One is reused per connection so the hot path allocates nothing once it has grown. Not
  * thread-safe.
  */
-public final class WriteBuffer {
+public final class WriteBuffer implements BinaryOutput {
 
   private byte[] bytes;
   private int size;
@@ -26,6 +27,7 @@ public final class WriteBuffer {
   }
 
   /** The number of bytes written so far; also the position of the next write. */
+  @Override
   public int size() {
     return size;
   }
@@ -58,12 +60,14 @@ public final class WriteBuffer {
     out.write(bytes, 0, size);
   }
 
+  @Override
   public WriteBuffer writeByte(int value) {
     ensure(1);
     bytes[size++] = (byte) value;
     return this;
   }
 
+  @Override
   public WriteBuffer writeInt16(int value) {
     ensure(2);
     bytes[size++] = (byte) (value >>> 8);
@@ -71,6 +75,7 @@ public final class WriteBuffer {
     return this;
   }
 
+  @Override
   public WriteBuffer writeInt32(int value) {
     ensure(4);
     BigEndian.putInt32(bytes, size, value);
@@ -78,6 +83,7 @@ public final class WriteBuffer {
     return this;
   }
 
+  @Override
   public WriteBuffer writeInt64(long value) {
     ensure(8);
     BigEndian.putInt64(bytes, size, value);
@@ -85,10 +91,12 @@ public final class WriteBuffer {
     return this;
   }
 
+  @Override
   public WriteBuffer writeBytes(byte[] source) {
     return writeBytes(source, 0, source.length);
   }
 
+  @Override
   public WriteBuffer writeBytes(byte[] source, int offset, int length) {
     ensure(length);
     System.arraycopy(source, offset, bytes, size, length);
@@ -103,6 +111,7 @@ public final class WriteBuffer {
    * @throws IllegalArgumentException if {@code text} holds half of a surrogate pair, which UTF-8
    *     cannot encode
    */
+  @Override
   public WriteBuffer writeUtf8(String text) {
     int length = text.length();
     ensure(length);
@@ -154,6 +163,7 @@ public final class WriteBuffer {
   /**
    * Reserves four bytes for a length that {@link #setInt32} fills in later; returns the position.
    */
+  @Override
   public int reserveInt32() {
     ensure(4);
     int position = size;
@@ -162,6 +172,7 @@ public final class WriteBuffer {
   }
 
   /** Overwrites four bytes at {@code position} (a length reserved earlier). */
+  @Override
   public void setInt32(int position, int value) {
     BigEndian.putInt32(bytes, position, value);
   }

@@ -1,11 +1,14 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.errors.DataError;
+import dev.tusk.errors.DatabaseError;
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.errors.UndefinedObject;
 import dev.tusk.internal.buffer.WriteBuffer;
-import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.ParameterEncoder;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +23,10 @@ final class ParameterBinder {
   /** Parameter types for Parse and one Bindings per parameter set. */
   record Bound(int[] types, List<Bindings> sets) {}
 
-  private final CodecRegistry codecs;
+  private final TypeScope types;
 
-  ParameterBinder(CodecRegistry codecs) {
-    this.codecs = codecs;
+  ParameterBinder(TypeScope types) {
+    this.types = types;
   }
 
   Bound bind(int count, List<Object[]> sets) {
@@ -59,7 +62,19 @@ final class ParameterBinder {
       return null;
     }
     try {
-      return codecs.encoderFor(value);
+      return types.encoderFor(value);
+    } catch (UndefinedObject e) {
+      throw new UndefinedObject(
+          Diagnostic.client(
+              UndefinedObject.SQLSTATE,
+              "parameter $" + (index + 1) + ": " + e.diagnostic().messagePrimary()),
+          e);
+    } catch (DatabaseError e) {
+      if (e.sqlState() != null) {
+        // The catalog lookup of a type name failed on the server (in a failed transaction, say).
+        throw e;
+      }
+      throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
     } catch (TuskException e) {
       throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
     }
@@ -124,6 +139,20 @@ final class ParameterBinder {
       throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+    } catch (TuskException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A user codec that failed, or a value a codec refused.
+      throw new DataError(
+          "parameter $"
+              + (index + 1)
+              + ": sending a "
+              + value.getClass().getName()
+              + " as type OID "
+              + Integer.toUnsignedString(encoders[index].oid())
+              + " failed: "
+              + e,
+          e);
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.tusk.internal.client;
 import dev.tusk.Column;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.RowDescription;
+import dev.tusk.types.Codec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,33 +13,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The columns of one result, resolved once for all its rows: public descriptions, type OIDs and
- * formats in flat arrays for the decode path, and a name index.
+ * The columns of one result, resolved once for all its rows: public descriptions, codecs and
+ * formats in flat arrays for the decode path, and a name index. The codecs come from the registry
+ * of the cursor that ran the statement, as it was when the result arrived; types it did not know
+ * are looked up in the catalog then, all in one query.
  */
 final class ResultColumns {
 
-  static final ResultColumns NONE = new ResultColumns(new RowDescription.Field[0], null);
+  static final ResultColumns NONE =
+      new ResultColumns(new RowDescription.Field[0], new Codec<?>[0], CodecRegistry.defaults());
 
   private final List<Column> columns;
   private final List<String> names;
-  private final int[] typeOids;
+  private final Codec<?>[] codecs;
   private final int[] formats;
   private final Map<String, Integer> indexByName;
-  private final CodecRegistry codecs;
+  private final CodecRegistry registry;
 
-  private ResultColumns(RowDescription.Field[] fields, CodecRegistry codecs) {
+  private ResultColumns(RowDescription.Field[] fields, Codec<?>[] codecs, CodecRegistry registry) {
     this.codecs = codecs;
+    this.registry = registry;
     int count = fields.length;
     List<Column> described = new ArrayList<>(count);
     List<String> columnNames = new ArrayList<>(count);
-    typeOids = new int[count];
     formats = new int[count];
     indexByName = new HashMap<>(count * 2);
     for (int i = 0; i < count; i++) {
       RowDescription.Field field = fields[i];
-      typeOids[i] = field.typeOid();
       formats[i] = field.format();
-      String typeName = codecs == null ? "" : codecs.typeName(field.typeOid());
+      String typeName = codecs[i].typeName();
       described.add(
           new Column(
               field.name(),
@@ -53,12 +57,22 @@ final class ResultColumns {
     this.names = Collections.unmodifiableList(columnNames);
   }
 
-  static ResultColumns of(RowDescription description, CodecRegistry codecs) {
-    return description == null ? NONE : new ResultColumns(description.fields(), codecs);
+  static ResultColumns of(RowDescription description, TypeScope types) {
+    if (description == null) {
+      return NONE;
+    }
+    RowDescription.Field[] fields = description.fields();
+    int[] oids = new int[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      oids[i] = fields[i].typeOid();
+    }
+    // The table is read before the codecs, so a conversion never sees an older table than they.
+    CodecRegistry registry = types.registry();
+    return new ResultColumns(fields, types.codecsFor(oids), registry);
   }
 
   int size() {
-    return typeOids.length;
+    return codecs.length;
   }
 
   List<Column> columns() {
@@ -78,10 +92,10 @@ final class ResultColumns {
   }
 
   Object decode(int column, byte[] bytes, int offset, int length) {
-    return codecs.decode(typeOids[column], formats[column], bytes, offset, length);
+    return codecs[column].decode(formats[column], bytes, offset, length);
   }
 
   <T> T decode(int column, byte[] bytes, int offset, int length, Class<T> type) {
-    return codecs.decode(typeOids[column], formats[column], bytes, offset, length, type);
+    return registry.decode(codecs[column], formats[column], bytes, offset, length, type);
   }
 }

@@ -47,8 +47,8 @@ final class ResultRow implements Row {
     }
     try {
       return columns.decode(index, data.bytes(), offsets[index], length);
-    } catch (TuskException e) {
-      throw atColumn(index, e);
+    } catch (RuntimeException e) {
+      throw atColumn(index, e, Object.class);
     }
   }
 
@@ -65,8 +65,8 @@ final class ResultRow implements Row {
     }
     try {
       return columns.decode(index, data.bytes(), offsets[index], length, type);
-    } catch (TuskException e) {
-      throw atColumn(index, e);
+    } catch (RuntimeException e) {
+      throw atColumn(index, e, type);
     }
   }
 
@@ -102,7 +102,11 @@ final class ResultRow implements Row {
     return lengths[index];
   }
 
-  private TuskException atColumn(int index, TuskException e) {
+  /**
+   * The error of decoding column {@code index}, naming the column and its type. A failure that is
+   * not the driver's own comes from a user's codec or a class it called: a DataError saying so.
+   */
+  private TuskException atColumn(int index, RuntimeException e, Class<?> target) {
     String where =
         "column "
             + index
@@ -111,9 +115,13 @@ final class ResultRow implements Row {
             + "\", "
             + columns.columns().get(index).typeName()
             + "): ";
-    return e instanceof ProgrammingError
-        ? new ProgrammingError(where + e.getMessage(), e)
-        : new DataError(where + e.getMessage(), e);
+    return switch (e) {
+      case ProgrammingError error -> new ProgrammingError(where + error.getMessage(), error);
+      case TuskException error -> new DataError(where + error.getMessage(), error);
+      default ->
+          new DataError(
+              where + "decoding as " + target.getName() + " failed in its codec: " + e, e);
+    };
   }
 
   /** The value for toString: a value that cannot be decoded must not make printing fail. */

@@ -1,6 +1,6 @@
 package dev.tusk.internal.client;
 
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.internal.query.ParsedSql;
@@ -23,7 +23,9 @@ final class StatementCache {
   /** One SQL text's knowledge. */
   static final class Entry {
     private final ParsedSql parsed;
-    private volatile boolean binaryResults;
+
+    /** The result column types of the last run; null before the first. */
+    private volatile int[] resultTypes;
 
     private Entry(ParsedSql parsed) {
       this.parsed = parsed;
@@ -34,21 +36,29 @@ final class StatementCache {
     }
 
     /**
-     * The result formats for Bind: all binary once every column is known to have a codec, or
-     * whenever text would be read wrongly ({@code textReadable} false: the session's DateStyle or
-     * IntervalStyle is no longer the one the text codecs parse).
+     * The result formats for Bind: all binary once every column is known to have a binary codec in
+     * {@code types} (the registry of the cursor that runs it), or whenever text would be read
+     * wrongly ({@code textReadable} false: the session's DateStyle or IntervalStyle is no longer
+     * the one the text codecs parse).
      */
-    short[] resultFormats(boolean textReadable) {
-      return binaryResults || !textReadable ? ALL_BINARY : ALL_TEXT;
+    short[] resultFormats(boolean textReadable, TypeScope types) {
+      if (!textReadable) {
+        return ALL_BINARY;
+      }
+      int[] known = resultTypes;
+      if (known == null) {
+        return ALL_TEXT;
+      }
+      for (int oid : known) {
+        if (!types.hasBinary(oid)) {
+          return ALL_TEXT;
+        }
+      }
+      return ALL_BINARY;
     }
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final CodecRegistry codecs;
-
-  StatementCache(CodecRegistry codecs) {
-    this.codecs = codecs;
-  }
 
   Entry get(String sql) {
     Entry entry = entries.get(sql);
@@ -62,17 +72,19 @@ final class StatementCache {
   }
 
   /**
-   * Records what a run revealed about the statement's result columns. Checked on every run, so a
-   * schema change that brings a type without a binary codec costs at most one failed run.
+   * Records what a run revealed about the statement's result columns: their types, whose codecs
+   * decide the next run's formats. Recorded on every run, so a schema change that brings a type
+   * without a binary codec costs at most one failed run.
    */
   void learn(Entry entry, List<StatementResult> results) {
     if (results.isEmpty() || results.get(0).description() == null) {
       return;
     }
-    boolean allBinary = true;
-    for (RowDescription.Field field : results.get(0).description().fields()) {
-      allBinary &= codecs.hasBinary(field.typeOid());
+    RowDescription.Field[] fields = results.get(0).description().fields();
+    int[] types = new int[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      types[i] = fields[i].typeOid();
     }
-    entry.binaryResults = allBinary;
+    entry.resultTypes = types;
   }
 }

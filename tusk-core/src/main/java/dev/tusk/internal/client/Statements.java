@@ -4,7 +4,7 @@ import dev.tusk.Query;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.PreparedStatement;
@@ -32,40 +32,28 @@ import java.util.Set;
  */
 final class Statements {
 
-  /** A statement ready to be planned: its cache entry, options and bound parameter sets. */
-  record Bound(StatementCache.Entry entry, Query query, ParameterBinder.Bound parameters) {}
+  /**
+   * A statement ready to be planned: its cache entry, options, bound parameter sets, and the
+   * registry of the cursor that runs it (which decides the result formats).
+   */
+  record Bound(
+      StatementCache.Entry entry, Query query, ParameterBinder.Bound parameters, TypeScope types) {}
 
   private final TuskConnection connection;
   private final Session session;
-  private final CodecRegistry codecs;
   private final StatementSettings settings;
-  private final StatementCache cache;
-  private final ParameterBinder binder;
+  private final StatementCache cache = new StatementCache();
   private final StepPlanner planner;
 
-  Statements(
-      TuskConnection connection,
-      Session session,
-      StatementSettings settings,
-      CodecRegistry codecs) {
+  Statements(TuskConnection connection, Session session, StatementSettings settings) {
     this.connection = connection;
     this.session = session;
-    this.codecs = codecs;
     this.settings = settings;
-    this.cache = new StatementCache(codecs);
-    this.binder = new ParameterBinder(codecs);
-    this.planner = new StepPlanner(session, settings, codecs);
+    this.planner = new StepPlanner(session, settings);
   }
 
-  CodecRegistry codecs() {
-    return codecs;
-  }
-
-  StepPlanner planner() {
-    return planner;
-  }
-
-  List<StatementResult> run(Query query, Object[] params) {
+  /** Runs a statement with positional parameters, sent through {@code types}. */
+  List<StatementResult> run(Query query, Object[] params, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
@@ -74,42 +62,43 @@ final class Statements {
       // placeholders (the server reports a real missing parameter itself).
       return runScript(query);
     }
-    return runExtended(bind(entry, query, params));
+    return runExtended(bind(entry, query, params, types));
   }
 
-  List<StatementResult> run(Query query, Map<String, ?> params) {
-    return runExtended(bind(query, params));
+  /** Runs a statement with named parameters, sent through {@code types}. */
+  List<StatementResult> run(Query query, Map<String, ?> params, TypeScope types) {
+    return runExtended(bind(query, params, types));
   }
 
-  List<StatementResult> runMany(Query query, List<?> paramSets) {
+  /** Runs a statement once per parameter set, in one round trip. */
+  List<StatementResult> runMany(Query query, List<?> paramSets, TypeScope types) {
     if (paramSets.isEmpty()) {
       return List.of();
     }
-    return runExtended(bindMany(query, paramSets));
+    return runExtended(bindMany(query, paramSets, types));
   }
 
   /** Binds one statement with positional parameters; a script is refused (pipelines). */
-  Bound bind(Query query, Object[] params) {
+  Bound bind(Query query, Object[] params, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     refuseCopyFromStdin(entry.parsed());
     if (entry.parsed().hasMultipleStatements()) {
       throw new ProgrammingError(
           "a pipeline runs one statement per execute; this text holds several");
     }
-    return bind(entry, query, params);
+    return bind(entry, query, params, types);
   }
 
   /** Binds one statement with named parameters. */
-  Bound bind(Query query, Map<String, ?> params) {
+  Bound bind(Query query, Map<String, ?> params, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     refuseCopyFromStdin(entry.parsed());
     Object[] values = entry.parsed().bind(params);
-    return new Bound(
-        entry, query, binder.bind(entry.parsed().parameterCount(), List.<Object[]>of(values)));
+    return bound(entry, query, List.<Object[]>of(values), types);
   }
 
   /** Binds one statement with several parameter sets. */
-  Bound bindMany(Query query, List<?> paramSets) {
+  Bound bindMany(Query query, List<?> paramSets, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
@@ -119,10 +108,16 @@ final class Statements {
       parsed.checkCount(values.length);
       sets.add(values);
     }
-    return new Bound(entry, query, binder.bind(parsed.parameterCount(), sets));
+    return bound(entry, query, sets, types);
   }
 
-  private Bound bind(StatementCache.Entry entry, Query query, Object[] params) {
+  private static Bound bound(
+      StatementCache.Entry entry, Query query, List<Object[]> sets, TypeScope types) {
+    ParameterBinder binder = new ParameterBinder(types);
+    return new Bound(entry, query, binder.bind(entry.parsed().parameterCount(), sets), types);
+  }
+
+  private Bound bind(StatementCache.Entry entry, Query query, Object[] params, TypeScope types) {
     ParsedSql parsed = entry.parsed();
     if (parsed.isNamed()) {
       throw new ProgrammingError(
@@ -131,7 +126,7 @@ final class Statements {
               + ": pass the parameters as a Map");
     }
     parsed.checkCount(params.length);
-    return new Bound(entry, query, binder.bind(parsed.parameterCount(), List.<Object[]>of(params)));
+    return bound(entry, query, List.<Object[]>of(params), types);
   }
 
   /**
@@ -144,7 +139,8 @@ final class Statements {
         statement.parameters(),
         preparation(statement),
         batch,
-        statement.entry().resultFormats(connection.textResultsReadable()));
+        statement.entry().resultFormats(connection.textResultsReadable(), statement.types()),
+        statement.types());
   }
 
   /** The caller's choice; utility statements are only prepared when the caller asks. */

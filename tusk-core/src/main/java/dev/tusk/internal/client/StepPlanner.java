@@ -2,7 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.TuskException;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.CloseStatements;
 import dev.tusk.internal.engine.PreparedStatement;
@@ -28,12 +28,10 @@ final class StepPlanner {
 
   private final Session session;
   private final PreparedStatements prepared;
-  private final CodecRegistry codecs;
 
-  StepPlanner(Session session, StatementSettings settings, CodecRegistry codecs) {
+  StepPlanner(Session session, StatementSettings settings) {
     this.session = session;
     this.prepared = new PreparedStatements(settings);
-    this.codecs = codecs;
   }
 
   /**
@@ -43,13 +41,15 @@ final class StepPlanner {
    * @param preparedInBatch statements prepared earlier in the same request; this step's own
    *     preparation is added to it
    * @param learnedFormats result formats for a statement without a cached description
+   * @param types the registry whose codecs decide a prepared statement's formats per column
    */
   StatementStep plan(
       String sql,
       ParameterBinder.Bound bound,
       Boolean prepare,
       Set<PreparedStatement> preparedInBatch,
-      short[] learnedFormats) {
+      short[] learnedFormats,
+      TypeScope types) {
     PreparedStatements.Plan plan = prepared.plan(sql, bound.types(), prepare, preparedInBatch);
     closeEvicted();
     return switch (plan) {
@@ -61,7 +61,7 @@ final class StepPlanner {
       }
       case PreparedStatements.Use u ->
           StatementStep.prepared(
-              u.statement(), bound.sets(), resultFormats(u.statement(), learnedFormats));
+              u.statement(), bound.sets(), resultFormats(u.statement(), learnedFormats, types));
     };
   }
 
@@ -70,19 +70,22 @@ final class StepPlanner {
    * cannot read in binary no longer keeps the others in text. Before that (a statement used again
    * in the request that prepares it), the formats the preparing run asked for.
    */
-  private short[] resultFormats(PreparedStatement statement, short[] learnedFormats) {
+  private static short[] resultFormats(
+      PreparedStatement statement, short[] learnedFormats, TypeScope types) {
     if (!statement.isDescribed()) {
       return learnedFormats;
     }
-    short[] formats = statement.resultFormats();
+    // Kept for the registry that chose them: the same array on every run lets the statement
+    // reuse its formatted description.
+    short[] formats = statement.resultFormats(types);
     if (formats == null) {
-      formats = chooseFormats(statement.description());
-      statement.resultFormats(formats);
+      formats = chooseFormats(statement.description(), types);
+      statement.resultFormats(types, formats);
     }
     return formats;
   }
 
-  private short[] chooseFormats(RowDescription columns) {
+  private static short[] chooseFormats(RowDescription columns, TypeScope types) {
     if (columns == null) {
       return ALL_TEXT;
     }
@@ -91,7 +94,7 @@ final class StepPlanner {
     boolean allBinary = true;
     boolean allText = true;
     for (int i = 0; i < fields.length; i++) {
-      boolean binary = codecs.hasBinary(fields[i].typeOid());
+      boolean binary = types.hasBinary(fields[i].typeOid());
       formats[i] = (short) (binary ? 1 : 0);
       allBinary &= binary;
       allText &= !binary;

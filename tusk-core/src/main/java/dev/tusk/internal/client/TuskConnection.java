@@ -11,12 +11,14 @@ import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeCatalog;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +33,7 @@ public final class TuskConnection implements Connection {
   private final ConnectionSettings settings;
   private final Statements statements;
   private final ConnectionInfo info;
+  private final TypeScope types;
 
   // Guarded by the session's exclusive lock: whether the implicit transaction of autocommit-off
   // mode has been opened, and how deep the transaction blocks of the owning thread are nested.
@@ -38,10 +41,11 @@ public final class TuskConnection implements Connection {
   private boolean implicitTransactionOpen;
   private int blockDepth;
 
-  TuskConnection(Session session, ConnectionSettings settings, CodecRegistry codecs) {
+  TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
     this.settings = settings;
-    this.statements = new Statements(this, session, settings.statements(), codecs);
+    this.types = global.forConnection(new TypeCatalog(new CatalogQueries(this)));
+    this.statements = new Statements(this, session, settings.statements());
     this.info = new SessionInfo(session, settings);
   }
 
@@ -67,7 +71,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public Pipeline pipeline() {
-    return new TuskPipeline(this, session, statements);
+    return new TuskPipeline(this, session, statements, types);
   }
 
   @Override
@@ -77,7 +81,12 @@ public final class TuskConnection implements Connection {
 
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
-    return new TuskCursor<>(statements, rowFactory, null);
+    return new TuskCursor<>(statements, types, rowFactory, null);
+  }
+
+  @Override
+  public TypeRegistry types() {
+    return types;
   }
 
   @Override

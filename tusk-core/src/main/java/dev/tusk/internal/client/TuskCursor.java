@@ -8,7 +8,9 @@ import dev.tusk.RowMaker;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +27,13 @@ import java.util.NoSuchElementException;
 final class TuskCursor<R> implements Cursor<R> {
 
   private final Statements statements;
+  private final TypeScope connectionTypes;
   private final RowFactory<R> rowFactory;
   private final TuskPipeline pipeline;
+
+  /** This cursor's own registry, made by the first {@link #types()} call; null until then. */
+  private TypeScope ownTypes;
+
   private boolean pending;
   private TuskException failure;
   private List<StatementResult> results = List.of();
@@ -40,10 +47,28 @@ final class TuskCursor<R> implements Cursor<R> {
   /**
    * @param pipeline the pipeline its executions join, or null to run them at once
    */
-  TuskCursor(Statements statements, RowFactory<R> rowFactory, TuskPipeline pipeline) {
+  TuskCursor(
+      Statements statements,
+      TypeScope connectionTypes,
+      RowFactory<R> rowFactory,
+      TuskPipeline pipeline) {
     this.statements = statements;
+    this.connectionTypes = connectionTypes;
     this.rowFactory = rowFactory;
     this.pipeline = pipeline;
+  }
+
+  @Override
+  public TypeRegistry types() {
+    if (ownTypes == null) {
+      ownTypes = connectionTypes.copy();
+    }
+    return ownTypes;
+  }
+
+  /** The registry in effect: this cursor's own once it has one, else its connection's. */
+  private TypeScope scope() {
+    return ownTypes != null ? ownTypes : connectionTypes;
   }
 
   @Override
@@ -61,9 +86,9 @@ final class TuskCursor<R> implements Cursor<R> {
     checkOpen();
     Object[] values = params == null ? new Object[0] : params;
     if (pipeline != null) {
-      queue(statements.bind(query, values), false);
+      queue(statements.bind(query, values, scope()), false);
     } else {
-      show(statements.run(query, values), false);
+      show(statements.run(query, values, scope()), false);
     }
     return this;
   }
@@ -73,9 +98,9 @@ final class TuskCursor<R> implements Cursor<R> {
     checkOpen();
     Map<String, ?> values = params == null ? Map.of() : params;
     if (pipeline != null) {
-      queue(statements.bind(query, values), false);
+      queue(statements.bind(query, values, scope()), false);
     } else {
-      show(statements.run(query, values), false);
+      show(statements.run(query, values, scope()), false);
     }
     return this;
   }
@@ -89,9 +114,9 @@ final class TuskCursor<R> implements Cursor<R> {
   public Cursor<R> executeMany(Query query, List<?> paramSets) {
     checkOpen();
     if (pipeline != null && !paramSets.isEmpty()) {
-      queue(statements.bindMany(query, paramSets), true);
+      queue(statements.bindMany(query, paramSets, scope()), true);
     } else {
-      show(statements.runMany(query, paramSets), true);
+      show(statements.runMany(query, paramSets, scope()), true);
     }
     return this;
   }
@@ -142,7 +167,7 @@ final class TuskCursor<R> implements Cursor<R> {
     maker = null;
     if (resultIndex < results.size()) {
       StatementResult result = results.get(resultIndex);
-      columns = ResultColumns.of(result.description(), statements.codecs());
+      columns = ResultColumns.of(result.description(), scope());
       rowCount = result.rowCount();
     } else {
       columns = ResultColumns.NONE;

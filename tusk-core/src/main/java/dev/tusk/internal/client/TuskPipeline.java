@@ -9,6 +9,7 @@ import dev.tusk.RowFactory;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.PreparedStatement;
 import dev.tusk.internal.engine.Session;
@@ -40,13 +41,15 @@ final class TuskPipeline implements Pipeline {
   private final TuskConnection connection;
   private final Session session;
   private final Statements statements;
+  private final TypeScope types;
   private final List<Queued> queued = new ArrayList<>();
   private boolean closed;
 
-  TuskPipeline(TuskConnection connection, Session session, Statements statements) {
+  TuskPipeline(TuskConnection connection, Session session, Statements statements, TypeScope types) {
     this.connection = connection;
     this.session = session;
     this.statements = statements;
+    this.types = types;
   }
 
   @Override
@@ -72,7 +75,7 @@ final class TuskPipeline implements Pipeline {
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
     checkOpen();
-    return new TuskCursor<>(statements, rowFactory, this);
+    return new TuskCursor<>(statements, types, rowFactory, this);
   }
 
   void queue(

@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ArrayBinary {
   }
 
   /** Writes the header of a one-dimensional array with lower bound 1. */
-  static void writeHeader(WriteBuffer out, int elementOid, int count, boolean hasNull) {
+  static void writeHeader(BinaryOutput out, int elementOid, int count, boolean hasNull) {
     out.writeInt32(count == 0 ? 0 : 1).writeInt32(hasNull ? 1 : 0).writeInt32(elementOid);
     if (count > 0) {
       out.writeInt32(count).writeInt32(1);

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
   }
 
   @Override
-  public void encodeBinary(List<?> value, WriteBuffer out) {
+  public void encodeBinary(List<?> value, BinaryOutput out) {
     boolean hasNull = false;
     for (Object item : value) {
       hasNull |= item == null;
@@ -81,7 +82,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     return ArrayText.render(value, item -> Conversions.text(item, element));
   }
 
-  private <T> void encodeElement(Codec<T> codec, Object item, WriteBuffer out) {
+  private <T> void encodeElement(Codec<T> codec, Object item, BinaryOutput out) {
     if (!codec.javaType().isInstance(item)) {
       throw new ProgrammingError(
           "cannot send a "

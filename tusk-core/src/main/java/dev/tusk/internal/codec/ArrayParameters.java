@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,7 @@ final class ArrayParameters {
     }
 
     @Override
-    public void writeBinary(Object value, WriteBuffer out) {
+    public void writeBinary(Object value, BinaryOutput out) {
       List<?> items = items(value);
       boolean hasNull = false;
       for (Object item : items) {
@@ -82,7 +82,7 @@ final class ArrayParameters {
         return ((boolean[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeByte(((boolean[]) array)[index] ? 1 : 0);
       }
     },
@@ -91,7 +91,7 @@ final class ArrayParameters {
         return ((short[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeInt16(((short[]) array)[index]);
       }
     },
@@ -100,7 +100,7 @@ final class ArrayParameters {
         return ((int[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeInt32(((int[]) array)[index]);
       }
     },
@@ -109,7 +109,7 @@ final class ArrayParameters {
         return ((long[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeInt64(((long[]) array)[index]);
       }
     },
@@ -118,7 +118,7 @@ final class ArrayParameters {
         return ((float[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeInt32(Float.floatToRawIntBits(((float[]) array)[index]));
       }
     },
@@ -127,7 +127,7 @@ final class ArrayParameters {
         return ((double[]) array).length;
       }
 
-      void writeElement(Object array, int index, WriteBuffer out) {
+      void writeElement(Object array, int index, BinaryOutput out) {
         out.writeInt64(Double.doubleToRawLongBits(((double[]) array)[index]));
       }
     };
@@ -146,7 +146,7 @@ final class ArrayParameters {
 
     abstract int length(Object array);
 
-    abstract void writeElement(Object array, int index, WriteBuffer out);
+    abstract void writeElement(Object array, int index, BinaryOutput out);
 
     Class<?> arrayClass() {
       return arrayClass;
@@ -158,7 +158,7 @@ final class ArrayParameters {
     }
 
     @Override
-    public void writeBinary(Object value, WriteBuffer out) {
+    public void writeBinary(Object value, BinaryOutput out) {
       int count = length(value);
       ArrayBinary.writeHeader(out, elementOid, count, false);
       for (int i = 0; i < count; i++) {

@@ -1,5 +1,7 @@
 package dev.tusk.internal.codec;
 
+import dev.tusk.types.Codec;
+
 /**
  * The part of a {@link Codec} that only describes its type: OID, name, Java type and whether the
  * binary format is known. Subclasses supply the four conversions.

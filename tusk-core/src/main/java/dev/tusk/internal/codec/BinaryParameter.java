@@ -1,12 +1,12 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 
 /** A parameter sent in the binary format: implementations write the bytes, this their length. */
 interface BinaryParameter extends ParameterEncoder {
 
   /** Writes the value's binary bytes, without a length prefix. */
-  void writeBinary(Object value, WriteBuffer out);
+  void writeBinary(Object value, BinaryOutput out);
 
   @Override
   default int format() {
@@ -14,7 +14,7 @@ interface BinaryParameter extends ParameterEncoder {
   }
 
   @Override
-  default void write(Object value, WriteBuffer out) {
+  default void write(Object value, BinaryOutput out) {
     int length = LengthPrefix.start(out);
     writeBinary(value, out);
     LengthPrefix.finish(out, length);

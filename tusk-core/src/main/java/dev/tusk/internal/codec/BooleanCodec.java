@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 
 /** {@code bool}: one byte in binary (non-zero is true), {@code t} or {@code f} in text. */
@@ -35,7 +35,7 @@ final class BooleanCodec extends BaseCodec<Boolean> {
   }
 
   @Override
-  public void encodeBinary(Boolean value, WriteBuffer out) {
+  public void encodeBinary(Boolean value, BinaryOutput out) {
     out.writeByte(value ? 1 : 0);
   }
 

@@ -1,5 +1,6 @@
 package dev.tusk.internal.codec;
 
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ final class ByteaCodec extends BaseCodec<byte[]> {
   }
 
   @Override
-  public void encodeBinary(byte[] value, WriteBuffer out) {
+  public void encodeBinary(byte[] value, BinaryOutput out) {
     out.writeBytes(value);
   }
 

@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 
 /**
@@ -37,7 +37,7 @@ final class CharCodec extends BaseCodec<String> {
   }
 
   @Override
-  public void encodeBinary(String value, WriteBuffer out) {
+  public void encodeBinary(String value, BinaryOutput out) {
     out.writeByte(toByte(value));
   }
 

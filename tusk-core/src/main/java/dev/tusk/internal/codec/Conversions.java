@@ -2,7 +2,12 @@ package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.types.Codec;
+import dev.tusk.types.Json;
+import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
+import dev.tusk.types.PgRecord;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -52,6 +57,16 @@ final class Conversions {
    * {@code target}, a non-primitive class.
    */
   static Object convert(Object value, Codec<?> codec, Class<?> target) {
+    return convert(value, codec, target, null);
+  }
+
+  /**
+   * Like {@link #convert(Object, Codec, Class)}, and json or jsonb to any class through {@code
+   * mapper} when it is not null.
+   */
+  static Object convert(Object value, Codec<?> declared, Class<?> target, JsonMapper mapper) {
+    // A domain converts as its base type.
+    Codec<?> codec = DomainCodec.underlying(declared);
     if (target.isInstance(value)) {
       return value;
     }
@@ -59,9 +74,14 @@ final class Conversions {
       return text(value, codec);
     }
     Object converted;
-    if (value instanceof List<?> list) {
-      converted =
-          codec instanceof ArrayCodec array ? ArrayTargets.convert(list, array, target) : null;
+    if (value instanceof PgRecord record && codec instanceof CompositeCodec composite) {
+      converted = RecordConversion.toJava(record, composite, target, mapper);
+    } else if (value instanceof String text && isJson(codec)) {
+      converted = fromJson(text, codec, target, mapper);
+    } else if (value instanceof String label && target.isEnum()) {
+      converted = enumConstant(label, codec, target);
+    } else if (value instanceof List<?> list) {
+      converted = codec instanceof ArrayCodec array ? toArray(list, array, target, mapper) : null;
     } else if (value instanceof Double special && codec.oid() == Oids.NUMERIC) {
       converted = fromNumericSpecial(special, codec, target);
     } else {
@@ -78,15 +98,95 @@ final class Conversions {
           };
     }
     if (converted == null) {
-      throw cannotRead(codec, target);
+      throw cannotRead(codec, target, mapper);
     }
     return converted;
   }
 
+  /**
+   * A one-dimensional array as a Java array: the element types {@link ArrayTargets} knows, or
+   * arrays of Java enums or records (user-defined enums and composites).
+   */
+  private static Object toArray(
+      List<?> list, ArrayCodec codec, Class<?> target, JsonMapper mapper) {
+    Object known = ArrayTargets.convert(list, codec, target);
+    Class<?> component = target.getComponentType();
+    if (known != null || component == null || !(component.isEnum() || component.isRecord())) {
+      return known;
+    }
+    Object array = Array.newInstance(component, list.size());
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      Array.set(array, i, item == null ? null : convert(item, codec.element(), component, mapper));
+    }
+    return array;
+  }
+
+  private static boolean isJson(Codec<?> codec) {
+    return codec.oid() == Oids.JSON || codec.oid() == Oids.JSONB;
+  }
+
+  /** JSON text as a {@link Json}, or as any class through the mapper. */
+  private static Object fromJson(String text, Codec<?> codec, Class<?> target, JsonMapper mapper) {
+    if (target == Json.class) {
+      return Json.of(text);
+    }
+    if (mapper == null) {
+      return null;
+    }
+    Object mapped;
+    try {
+      mapped = mapper.read(text, target);
+    } catch (RuntimeException e) {
+      throw new DataError(
+          "the JsonMapper failed to read a "
+              + codec.typeName()
+              + " value as "
+              + target.getName()
+              + ": "
+              + e,
+          e);
+    }
+    if (mapped == null || !target.isInstance(mapped)) {
+      throw new DataError(
+          "the JsonMapper read a "
+              + codec.typeName()
+              + " value as "
+              + (mapped == null ? "null" : mapped.getClass().getName())
+              + ", not as the "
+              + target.getName()
+              + " asked for");
+    }
+    return mapped;
+  }
+
+  /** An enum label as the Java enum constant of the same name. */
+  private static Object enumConstant(String label, Codec<?> codec, Class<?> target) {
+    for (Object constant : target.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(label)) {
+        return constant;
+      }
+    }
+    throw new DataError(
+        codec.typeName()
+            + " value '"
+            + label
+            + "' has no constant of that name in "
+            + target.getName());
+  }
+
   /** The ProgrammingError for a Java type that a PostgreSQL type never converts to. */
   static ProgrammingError cannotRead(Codec<?> codec, Class<?> target) {
+    return cannotRead(codec, target, null);
+  }
+
+  private static ProgrammingError cannotRead(Codec<?> codec, Class<?> target, JsonMapper mapper) {
+    String hint =
+        isJson(codec) && mapper == null
+            ? "; register a JsonMapper to read JSON as other classes"
+            : "";
     return new ProgrammingError(
-        "cannot read a value of type " + codec.typeName() + " as " + target.getName());
+        "cannot read a value of type " + codec.typeName() + " as " + target.getName() + hint);
   }
 
   private static <T> String render(Codec<T> codec, Object value) {

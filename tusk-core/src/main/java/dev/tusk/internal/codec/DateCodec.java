@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.time.LocalDate;
 
@@ -30,7 +30,7 @@ final class DateCodec extends BaseCodec<LocalDate> {
   }
 
   @Override
-  public void encodeBinary(LocalDate value, WriteBuffer out) {
+  public void encodeBinary(LocalDate value, BinaryOutput out) {
     out.writeInt32(PgEpoch.days(value));
   }
 

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 
 /**
@@ -33,7 +34,7 @@ final class FloatCodecs {
     }
 
     @Override
-    public void encodeBinary(Float value, WriteBuffer out) {
+    public void encodeBinary(Float value, BinaryOutput out) {
       out.writeInt32(Float.floatToRawIntBits(value));
     }
 
@@ -61,7 +62,7 @@ final class FloatCodecs {
     }
 
     @Override
-    public void encodeBinary(Double value, WriteBuffer out) {
+    public void encodeBinary(Double value, BinaryOutput out) {
       out.writeInt64(Double.doubleToRawLongBits(value));
     }
 

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 
 /**
@@ -101,7 +102,7 @@ final class IntegerCodecs {
     }
 
     @Override
-    public void encodeBinary(Short value, WriteBuffer out) {
+    public void encodeBinary(Short value, BinaryOutput out) {
       out.writeInt16(value);
     }
   }
@@ -122,7 +123,7 @@ final class IntegerCodecs {
     }
 
     @Override
-    public void encodeBinary(Integer value, WriteBuffer out) {
+    public void encodeBinary(Integer value, BinaryOutput out) {
       out.writeInt32(value);
     }
   }
@@ -143,7 +144,7 @@ final class IntegerCodecs {
     }
 
     @Override
-    public void encodeBinary(Long value, WriteBuffer out) {
+    public void encodeBinary(Long value, BinaryOutput out) {
       out.writeInt64(value);
     }
   }

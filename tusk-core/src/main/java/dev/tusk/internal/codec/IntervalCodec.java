@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgInterval;
 
@@ -32,7 +32,7 @@ final class IntervalCodec extends BaseCodec<PgInterval> {
   }
 
   @Override
-  public void encodeBinary(PgInterval value, WriteBuffer out) {
+  public void encodeBinary(PgInterval value, BinaryOutput out) {
     out.writeInt64(value.microseconds()).writeInt32(value.days()).writeInt32(value.months());
   }
 

@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +34,7 @@ final class JsonbCodec extends BaseCodec<String> {
   }
 
   @Override
-  public void encodeBinary(String value, WriteBuffer out) {
+  public void encodeBinary(String value, BinaryOutput out) {
     out.writeByte(VERSION).writeUtf8(TextCodec.requireNoNul(value, "jsonb"));
   }
 

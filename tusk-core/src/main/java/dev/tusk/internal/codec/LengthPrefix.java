@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 
 /**
  * The int32 length in front of every value on the wire (parameters, array elements), filled in once
@@ -11,12 +11,12 @@ final class LengthPrefix {
   private LengthPrefix() {}
 
   /** Reserves the length; returns its position for {@link #finish}. */
-  static int start(WriteBuffer out) {
+  static int start(BinaryOutput out) {
     return out.reserveInt32();
   }
 
   /** Fills in the length of everything written since {@link #start}. */
-  static void finish(WriteBuffer out, int position) {
+  static void finish(BinaryOutput out, int position) {
     out.setInt32(position, out.size() - position - 4);
   }
 }

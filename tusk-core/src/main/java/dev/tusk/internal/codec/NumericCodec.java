@@ -3,7 +3,7 @@ package dev.tusk.internal.codec;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -61,7 +61,7 @@ final class NumericCodec extends BaseCodec<BigDecimal> {
   }
 
   @Override
-  public void encodeBinary(BigDecimal value, WriteBuffer out) {
+  public void encodeBinary(BigDecimal value, BinaryOutput out) {
     int displayScale = Math.max(value.scale(), 0);
     if (displayScale > MAX_DISPLAY_SCALE) {
       throw new DataError(

@@ -2,7 +2,7 @@ package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 
 /** {@code oid}: an unsigned 32-bit number, read as a Long so that OIDs above 2^31 stay positive. */
@@ -28,7 +28,7 @@ final class OidCodec extends BaseCodec<Long> {
   }
 
   @Override
-  public void encodeBinary(Long value, WriteBuffer out) {
+  public void encodeBinary(Long value, BinaryOutput out) {
     out.writeInt32((int) (long) requireInRange(value));
   }
 

@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 
 /**
  * How one parameter value goes into a Bind message: its type OID for Parse, its format code, and
@@ -16,5 +16,5 @@ public interface ParameterEncoder {
   int format();
 
   /** Writes the value's length as an int32, then the value's bytes. */
-  void write(Object value, WriteBuffer out);
+  void write(Object value, BinaryOutput out);
 }

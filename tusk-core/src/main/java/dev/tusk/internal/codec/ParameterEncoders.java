@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgInterval;
 import java.math.BigDecimal;
@@ -118,7 +119,10 @@ final class ParameterEncoders {
               "cannot send a value of Java type "
                   + value.getClass().getName()
                   + "; supported: "
-                  + SUPPORTED);
+                  + SUPPORTED
+                  + (value instanceof Record
+                      ? "; send a record as a composite type with Param.of(value, \"type_name\")"
+                      : ""));
     };
   }
 
@@ -193,7 +197,7 @@ final class ParameterEncoders {
     }
 
     @Override
-    public void writeBinary(Object value, WriteBuffer out) {
+    public void writeBinary(Object value, BinaryOutput out) {
       type.writer().write(value, out);
     }
   }

@@ -2,7 +2,7 @@ package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.NotSupportedError;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.nio.charset.StandardCharsets;
 
@@ -35,6 +35,14 @@ final class TextCodec extends BaseCodec<String> {
   }
 
   /**
+   * A text-only codec for a type known by name whose binary format the driver does not know (a
+   * range or an extension's base type): its values decode to the server's text as a String.
+   */
+  static TextCodec textOnly(int oid, String typeName) {
+    return new TextCodec(oid, typeName, false);
+  }
+
+  /**
    * Returns {@code value} unless it holds a NUL character, which PostgreSQL text cannot store (the
    * server would reject it or, worse, cut the value short).
    */
@@ -61,7 +69,7 @@ final class TextCodec extends BaseCodec<String> {
   }
 
   @Override
-  public void encodeBinary(String value, WriteBuffer out) {
+  public void encodeBinary(String value, BinaryOutput out) {
     requireBinary();
     out.writeUtf8(requireNoNul(value, typeName()));
   }

@@ -1,6 +1,6 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 
 /**
@@ -23,7 +23,7 @@ interface TextParameter extends ParameterEncoder {
   }
 
   @Override
-  default void write(Object value, WriteBuffer out) {
+  default void write(Object value, BinaryOutput out) {
     String text = text(value);
     int length = LengthPrefix.start(out);
     out.writeUtf8(text);

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -48,7 +49,7 @@ final class TimeCodecs {
     }
 
     @Override
-    public void encodeBinary(LocalTime value, WriteBuffer out) {
+    public void encodeBinary(LocalTime value, BinaryOutput out) {
       out.writeInt64(PgEpoch.micros(value));
     }
 
@@ -91,7 +92,7 @@ final class TimeCodecs {
     }
 
     @Override
-    public void encodeBinary(OffsetTime value, WriteBuffer out) {
+    public void encodeBinary(OffsetTime value, BinaryOutput out) {
       out.writeInt64(PgEpoch.micros(value.toLocalTime()));
       out.writeInt32(-value.getOffset().getTotalSeconds());
     }

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -39,7 +40,7 @@ final class TimestampCodecs {
     }
 
     @Override
-    public void encodeBinary(LocalDateTime value, WriteBuffer out) {
+    public void encodeBinary(LocalDateTime value, BinaryOutput out) {
       out.writeInt64(PgEpoch.micros(value));
     }
 
@@ -68,7 +69,7 @@ final class TimestampCodecs {
     }
 
     @Override
-    public void encodeBinary(OffsetDateTime value, WriteBuffer out) {
+    public void encodeBinary(OffsetDateTime value, BinaryOutput out) {
       out.writeInt64(PgEpoch.micros(value));
     }
 

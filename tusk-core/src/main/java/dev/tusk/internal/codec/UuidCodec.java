@@ -1,7 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.util.UUID;
 
@@ -59,7 +59,7 @@ final class UuidCodec extends BaseCodec<UUID> {
   }
 
   @Override
-  public void encodeBinary(UUID value, WriteBuffer out) {
+  public void encodeBinary(UUID value, BinaryOutput out) {
     out.writeInt64(value.getMostSignificantBits()).writeInt64(value.getLeastSignificantBits());
   }
 

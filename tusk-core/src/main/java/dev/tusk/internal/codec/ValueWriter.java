@@ -1,12 +1,13 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
 
 /** Writes one non-NULL value's binary bytes, without a length prefix. */
 @FunctionalInterface
 interface ValueWriter {
 
-  void write(Object value, WriteBuffer out);
+  void write(Object value, BinaryOutput out);
 
   /** A writer that hands values to {@code codec}, which must accept their class. */
   static <T> ValueWriter of(Codec<T> codec) {

@@ -22,7 +22,11 @@ public final class PreparedStatement {
   private final int[] parameterTypes;
   private volatile RowDescription description;
   private volatile Formatted formatted;
-  private volatile short[] resultFormats;
+
+  /** The result formats a client chose, and whose choice it was (its type registry). */
+  private record Chosen(Object chooser, short[] formats) {}
+
+  private volatile Chosen chosen;
 
   /**
    * @param name the statement's name on the server, unique in the session
@@ -63,14 +67,15 @@ public final class PreparedStatement {
     return known == NO_ROWS ? null : known;
   }
 
-  /** The result formats the client chose for it once described, or null before. */
-  public short[] resultFormats() {
-    return resultFormats;
+  /** The result formats {@code chooser} chose for it once described, or null. */
+  public short[] resultFormats(Object chooser) {
+    Chosen last = chosen;
+    return last != null && last.chooser() == chooser ? last.formats() : null;
   }
 
-  /** Stores the result formats the client chose: the same array for every run. */
-  public void resultFormats(short[] formats) {
-    resultFormats = formats;
+  /** Stores the result formats {@code chooser} chose: the same array for every run. */
+  public void resultFormats(Object chooser, short[] formats) {
+    chosen = new Chosen(chooser, formats);
   }
 
   /** Stores the statement's description; {@code null} for NoData. */

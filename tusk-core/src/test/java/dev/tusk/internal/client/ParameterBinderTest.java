@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ class ParameterBinderTest {
   private static final int INT8 = 20;
   private static final int BOOL = 16;
 
-  private final ParameterBinder binder = new ParameterBinder(CodecRegistry.defaults());
+  private final ParameterBinder binder = new ParameterBinder(TypeScope.builtins());
 
   private static List<Object[]> sets(Object[]... sets) {
     return Arrays.asList(sets);

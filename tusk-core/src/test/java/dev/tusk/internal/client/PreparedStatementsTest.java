@@ -38,7 +38,6 @@ class PreparedStatementsTest {
   private static PreparedStatement prepareAndDescribe(PreparedStatements cache, String sql) {
     PreparedStatement statement =
         assertInstanceOf(Prepare.class, cache.plan(sql, INT4, true, NO_BATCH)).statement();
-    statement.resultFormats(new short[0]);
     markDescribed(statement);
     return statement;
   }

@@ -13,7 +13,7 @@ import dev.tusk.RowFactories;
 import dev.tusk.RowMaker;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.RowDescription;
 import java.util.List;
@@ -68,7 +68,7 @@ class RecordMappingTest {
       description(field("id", 23, 0), field("name", 25, 0));
 
   private static ResultColumns columns(RowDescription description) {
-    return ResultColumns.of(description, CodecRegistry.defaults());
+    return ResultColumns.of(description, TypeScope.builtins());
   }
 
   private static <T> T make(Class<T> type, RowDescription description, DataRow data) {

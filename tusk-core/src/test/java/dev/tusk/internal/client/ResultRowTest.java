@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.Column;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.RowDescription;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class ResultRowTest {
 
   static ResultRow row() {
     return new ResultRow(
-        ResultColumns.of(COLUMNS, CodecRegistry.defaults()),
+        ResultColumns.of(COLUMNS, TypeScope.builtins()),
         DataRow.of(
             new byte[] {0, 1, (byte) 0x86, (byte) 0xA0}, text("ann"), null, text("7"), text("9")));
   }
@@ -120,7 +120,7 @@ class ResultRowTest {
   void toStringShowsAValueThatCannotBeDecodedInsteadOfFailing() {
     ResultRow broken =
         new ResultRow(
-            ResultColumns.of(description(field("n", 23, 0)), CodecRegistry.defaults()),
+            ResultColumns.of(description(field("n", 23, 0)), TypeScope.builtins()),
             DataRow.of(text("not a number")));
     assertEquals("Row{n=<DataError>}", broken.toString());
   }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.CommandComplete;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,9 @@ class StatementCacheTest {
   private static final short[] ALL_BINARY = {1};
   private static final int UNKNOWN_TYPE = 99_999;
 
-  private final StatementCache cache = new StatementCache(CodecRegistry.defaults());
+  private static final TypeScope TYPES = TypeScope.builtins();
+
+  private final StatementCache cache = new StatementCache();
 
   @Test
   void oneEntryPerSqlText() {
@@ -35,21 +37,21 @@ class StatementCacheTest {
 
   @Test
   void resultsAreTextUntilAStatementHasRun() {
-    assertArrayEquals(ALL_TEXT, cache.get("SELECT 1").resultFormats(true));
+    assertArrayEquals(ALL_TEXT, cache.get("SELECT 1").resultFormats(true, TYPES));
   }
 
   @Test
   void resultsBecomeBinaryWhenEveryColumnTypeHasABinaryCodec() {
     StatementCache.Entry entry = cache.get("SELECT id, name FROM t");
     cache.learn(entry, select(description(field("id", 23, 0), field("name", 25, 0))));
-    assertArrayEquals(ALL_BINARY, entry.resultFormats(true));
+    assertArrayEquals(ALL_BINARY, entry.resultFormats(true, TYPES));
   }
 
   @Test
   void oneColumnWithoutABinaryCodecKeepsAllResultsText() {
     StatementCache.Entry entry = cache.get("SELECT id, thing FROM t");
     cache.learn(entry, select(description(field("id", 23, 0), field("thing", UNKNOWN_TYPE, 0))));
-    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true, TYPES));
   }
 
   @Test
@@ -57,12 +59,12 @@ class StatementCacheTest {
     StatementCache.Entry entry = cache.get("SELECT * FROM t");
     cache.learn(entry, select(description(field("id", 23, 0))));
     cache.learn(entry, select(description(field("id", 23, 1), field("thing", UNKNOWN_TYPE, 1))));
-    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true, TYPES));
   }
 
   @Test
   void resultsAreBinaryFromTheFirstRunWhenTextWouldBeReadWrongly() {
-    assertArrayEquals(ALL_BINARY, cache.get("SELECT now()").resultFormats(false));
+    assertArrayEquals(ALL_BINARY, cache.get("SELECT now()").resultFormats(false, TYPES));
   }
 
   @Test
@@ -70,7 +72,7 @@ class StatementCacheTest {
     StatementCache.Entry entry = cache.get("UPDATE t SET x = 1");
     cache.learn(entry, results(new CommandComplete("UPDATE 1"), idle()));
     cache.learn(entry, List.of());
-    assertArrayEquals(ALL_TEXT, entry.resultFormats(true));
+    assertArrayEquals(ALL_TEXT, entry.resultFormats(true, TYPES));
   }
 
   @Test
@@ -84,6 +86,7 @@ class StatementCacheTest {
     cache.get("SELECT 1024");
     StatementCache.Entry again = cache.get("SELECT 0");
     assertNotSame(first, again);
-    assertArrayEquals(ALL_TEXT, again.resultFormats(true), "what was learned went with the rest");
+    assertArrayEquals(
+        ALL_TEXT, again.resultFormats(true, TYPES), "what was learned went with the rest");
   }
 }

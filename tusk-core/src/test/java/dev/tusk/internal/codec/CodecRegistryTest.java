@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgInterval;
 import java.math.BigDecimal;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.NotSupportedError;
+import dev.tusk.types.Codec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,13 +1,19 @@
-package dev.tusk.internal.codec;
+package dev.tusk.types;
 
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.buffer.WriteBuffer;
 
 /**
  * Encodes and decodes one PostgreSQL type, in the text format (what the type's output function
  * writes, in UTF-8) and the binary format (what its send function writes). Implementations are
  * immutable and safe to share between threads. Values are never SQL NULL here: the caller handles
  * NULL before asking a codec.
+ *
+ * <p>This is the driver's own codec interface and the one users implement for their types: register
+ * an implementation in a {@link TypeRegistry} (globally, per connection or per cursor) to decode a
+ * type to another Java class or to send a Java class as a type. A codec without a binary format
+ * returns false from {@link #hasBinary()}; its binary methods are then never called. Exceptions a
+ * codec throws reach the caller as a {@link dev.tusk.errors.DataError} naming the column or
+ * parameter.
  *
  * @param <T> the Java type values decode to by default
  */
@@ -32,7 +38,7 @@ public interface Codec<T> {
   T decodeBinary(byte[] bytes, int offset, int length);
 
   /** Writes a value in the binary format: its bytes only, no length prefix. */
-  void encodeBinary(T value, WriteBuffer out);
+  void encodeBinary(T value, BinaryOutput out);
 
   /**
    * Renders a value in the text format: text the type's input function accepts, equal to what the

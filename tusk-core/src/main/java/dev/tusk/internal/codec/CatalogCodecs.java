@@ -1,0 +1,32 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.types.Codec;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** Builds the codec for a type described by the catalog from the codecs of the types it uses. */
+final class CatalogCodecs {
+
+  private CatalogCodecs() {}
+
+  /**
+   * The codec for {@code type}; {@code codecs} gives the codec for each type it refers to. Ranges
+   * and extension types without a codec here are read as their text.
+   */
+  static Codec<?> build(CatalogType type, IntFunction<Codec<?>> codecs) {
+    return switch (type) {
+      case CatalogType.EnumType e -> new EnumCodec(e.oid(), e.name(), e.labels());
+      case CatalogType.CompositeType c ->
+          new CompositeCodec(c.oid(), c.name(), c.attributeNames(), fields(c, codecs));
+      case CatalogType.DomainType d -> DomainCodec.over(d.oid(), d.name(), codecs.apply(d.base()));
+      case CatalogType.ArrayType a -> new ArrayCodec(a.oid(), codecs.apply(a.element()));
+      case CatalogType.RangeType r -> TextCodec.textOnly(r.oid(), r.name());
+      case CatalogType.OtherType o -> TextCodec.textOnly(o.oid(), o.name());
+    };
+  }
+
+  private static List<Codec<?>> fields(
+      CatalogType.CompositeType type, IntFunction<Codec<?>> codecs) {
+    return type.attributeTypes().stream().<Codec<?>>map(codecs::apply).toList();
+  }
+}

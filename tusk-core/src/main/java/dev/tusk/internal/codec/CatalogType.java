@@ -1,0 +1,46 @@
+package dev.tusk.internal.codec;
+
+import java.util.List;
+
+/**
+ * What the server's catalog says about one type the built-in codecs do not cover: enough to build
+ * its codec from the codecs of the types it refers to.
+ */
+sealed interface CatalogType {
+
+  /** The type's OID. */
+  int oid();
+
+  /** pg_type.typname. */
+  String name();
+
+  /** The name of the type's schema. */
+  String schema();
+
+  /** An enum and its labels in sort order. */
+  record EnumType(int oid, String name, String schema, List<String> labels)
+      implements CatalogType {}
+
+  /** A composite type and its live attributes in order. */
+  record CompositeType(
+      int oid,
+      String name,
+      String schema,
+      List<String> attributeNames,
+      List<Integer> attributeTypes)
+      implements CatalogType {}
+
+  /** A domain over {@code base}. */
+  record DomainType(int oid, String name, String schema, int base) implements CatalogType {}
+
+  /** An array of {@code element}. */
+  record ArrayType(int oid, String name, String schema, int element) implements CatalogType {}
+
+  /** A range over {@code subtype}. */
+  record RangeType(int oid, String name, String schema, int subtype) implements CatalogType {}
+
+  /**
+   * Any other type: a base type from an extension (hstore, citext...), a multirange, a pseudo-type.
+   */
+  record OtherType(int oid, String name, String schema) implements CatalogType {}
+}

@@ -1,0 +1,121 @@
+package dev.tusk.internal.codec;
+
+import dev.tusk.errors.DataError;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.types.Codec;
+import dev.tusk.types.Json;
+import dev.tusk.types.JsonMapper;
+import dev.tusk.types.Param;
+import dev.tusk.types.PgRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Converts a parameter value to the Java type of the codec of the type it is sent as (see {@link
+ * Param}): Java records and PgRecords to composites, Lists and arrays element by element, enum
+ * constants by name, {@link Json} and {@link Param#json} objects to JSON text.
+ */
+final class ParameterValues {
+
+  private ParameterValues() {}
+
+  /** {@code value} (null allowed) as a value of {@code codec}'s Java type. */
+  static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
+    boolean container = value instanceof PgRecord || value instanceof List<?>;
+    if (value == null || !container && codec.javaType().isInstance(value)) {
+      return value;
+    }
+    Codec<?> real = DomainCodec.underlying(codec);
+    Object converted = null;
+    boolean text = codec.javaType() == String.class;
+    if (value instanceof Param.MappedJson mapped) {
+      converted = convert(json(mapped.value(), codec, mapper), codec, null);
+    } else if (value instanceof Json json && text) {
+      converted = json.text();
+    } else if (value instanceof Enum<?> constant && text) {
+      converted = constant.name();
+    } else if (real instanceof CompositeCodec composite) {
+      converted = composite(value, composite, mapper);
+    } else if (real instanceof ArrayCodec array) {
+      converted = elements(value, array.element(), mapper);
+    }
+    if (converted == null) {
+      throw new ProgrammingError(
+          "cannot send a "
+              + value.getClass().getName()
+              + " as "
+              + codec.typeName()
+              + "; its codec takes "
+              + codec.javaType().getName());
+    }
+    return converted;
+  }
+
+  /** A PgRecord or Java record as a composite; null for anything else. */
+  private static PgRecord composite(Object value, CompositeCodec codec, JsonMapper mapper) {
+    if (value instanceof PgRecord record) {
+      return fields(record, codec, mapper);
+    }
+    return value instanceof Record ? RecordConversion.fromJava(value, codec, mapper) : null;
+  }
+
+  private static PgRecord fields(PgRecord record, CompositeCodec codec, JsonMapper mapper) {
+    if (!record.names().equals(codec.names())) {
+      throw new ProgrammingError(
+          "cannot send a record with attributes "
+              + record.names()
+              + " as "
+              + codec.typeName()
+              + ", whose attributes are "
+              + codec.names());
+    }
+    List<Object> values = new ArrayList<>(record.size());
+    for (int i = 0; i < record.size(); i++) {
+      values.add(convert(record.get(i), codec.fields().get(i), mapper));
+    }
+    return PgRecord.of(codec.typeName(), codec.names(), values);
+  }
+
+  /** A List or Object[] as a List of elements of {@code element}'s type; null for others. */
+  private static List<Object> elements(Object value, Codec<?> element, JsonMapper mapper) {
+    List<?> items;
+    if (value instanceof List<?> list) {
+      items = list;
+    } else if (value instanceof Object[] array) {
+      items = Arrays.asList(array);
+    } else {
+      return null;
+    }
+    List<Object> converted = new ArrayList<>(items.size());
+    for (Object item : items) {
+      converted.add(convert(item, element, mapper));
+    }
+    return Collections.unmodifiableList(converted);
+  }
+
+  private static String json(Object value, Codec<?> codec, JsonMapper mapper) {
+    if (mapper == null) {
+      throw new ProgrammingError(
+          "Param.json needs a JsonMapper: register one with types().jsonMapper(...)");
+    }
+    String text;
+    try {
+      text = mapper.write(value);
+    } catch (RuntimeException e) {
+      throw new DataError(
+          "the JsonMapper failed to write a "
+              + value.getClass().getName()
+              + " as "
+              + codec.typeName()
+              + ": "
+              + e,
+          e);
+    }
+    if (text == null) {
+      throw new DataError("the JsonMapper wrote no text for a " + value.getClass().getName());
+    }
+    return text;
+  }
+}
