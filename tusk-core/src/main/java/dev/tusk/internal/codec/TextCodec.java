@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Types whose text and binary formats are both the value's characters in UTF-8 (the session's
- * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}
- * and {@code json}. Also stands in for types the registry does not know, in the text format only.
+ * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown},
+ * {@code json} and {@code void}. Also stands in, in the text format only, for types read as their
+ * text and for types the registry does not know.
  */
 final class TextCodec extends BaseCodec<String> {
 
@@ -22,6 +23,12 @@ final class TextCodec extends BaseCodec<String> {
   /** {@code json} is sent as its text in both formats (json_send is textsend). */
   static final TextCodec JSON = new TextCodec(Oids.JSON, "json", true);
 
+  /**
+   * {@code void}, what a function returning nothing gives: an empty value in both formats, read as
+   * the empty String.
+   */
+  static final TextCodec VOID = new TextCodec(Oids.VOID, "void", true);
+
   private TextCodec(int oid, String typeName, boolean binary) {
     super(oid, typeName, String.class, binary);
   }
@@ -32,6 +39,14 @@ final class TextCodec extends BaseCodec<String> {
    */
   static TextCodec unknownType(int oid) {
     return new TextCodec(oid, "oid:" + Integer.toUnsignedString(oid), false);
+  }
+
+  /**
+   * A codec for a type read as the server's text in a String, whose results are always requested in
+   * text: its binary format is not what callers want to read (see BuiltinCodecs for each).
+   */
+  static TextCodec textOnly(int oid, String typeName) {
+    return new TextCodec(oid, typeName, false);
   }
 
   /**
