@@ -15,13 +15,14 @@ import java.util.StringJoiner;
  */
 final class VectorCodec extends BaseCodec<List<?>> {
 
+  @SuppressWarnings("unchecked")
+  // Before the instances, which need it.
+  private static final Class<List<?>> LIST = (Class<List<?>>) (Class<?>) List.class;
+
   static final VectorCodec INT2VECTOR =
       new VectorCodec(Oids.INT2VECTOR, "int2vector", IntegerCodecs.INT2);
   static final VectorCodec OIDVECTOR =
       new VectorCodec(Oids.OIDVECTOR, "oidvector", OidCodec.INSTANCE);
-
-  @SuppressWarnings("unchecked")
-  private static final Class<List<?>> LIST = (Class<List<?>>) (Class<?>) List.class;
 
   private final Codec<?> element;
 
