@@ -16,10 +16,18 @@ final class ArrayCodec extends BaseCodec<List<?>> {
   private static final Class<List<?>> LIST = (Class<List<?>>) (Class<?>) List.class;
 
   private final Codec<?> element;
+  private final char delimiter;
 
+  /** An array type whose text form separates elements with commas. */
   ArrayCodec(int oid, Codec<?> element) {
+    this(oid, element, ',');
+  }
+
+  /** An array type whose text form separates elements with {@code delimiter} (pg_type.typdelim). */
+  ArrayCodec(int oid, Codec<?> element, char delimiter) {
     super(oid, element.typeName() + "[]", LIST, element.hasBinary());
     this.element = element;
+    this.delimiter = delimiter;
   }
 
   /** The codec of the elements. */
@@ -29,7 +37,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
 
   @Override
   public List<?> decodeText(byte[] bytes, int offset, int length) {
-    return ArrayText.parse(bytes, offset, length, typeName(), element::decodeText);
+    return ArrayText.parse(bytes, offset, length, typeName(), delimiter, element::decodeText);
   }
 
   @Override
@@ -47,6 +55,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
               offset,
               length,
               typeName(),
+              delimiter,
               (b, o, l) -> element.decodeForConversion(0, b, o, l));
       case 1 ->
           ArrayBinary.read(
@@ -79,7 +88,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
 
   @Override
   public String encodeText(List<?> value) {
-    return ArrayText.render(value, item -> Conversions.text(item, element));
+    return ArrayText.render(value, delimiter, item -> Conversions.text(item, element));
   }
 
   private <T> void encodeElement(Codec<T> codec, Object item, BinaryOutput out) {

@@ -3,6 +3,8 @@ package dev.tusk.internal.codec;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
+import dev.tusk.types.PgMultirange;
+import dev.tusk.types.PgRange;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,8 +55,9 @@ final class ArrayParameters {
   }
 
   /**
-   * Enum constants (their names), or only NULLs, or nothing: an array literal in text with OID 0,
-   * so that the server takes the element type from the statement (an enum's array type, say).
+   * Enum constants (their names), ranges or multiranges without bounds, or only NULLs, or nothing:
+   * an array literal in text with OID 0, so that the server takes the element type from the
+   * statement (an enum's array type, say).
    */
   enum TextArray implements TextParameter {
     INSTANCE;
@@ -68,10 +71,14 @@ final class ArrayParameters {
       if (item instanceof Enum<?> constant) {
         return constant.name();
       }
+      if (item instanceof PgRange<?> || item instanceof PgMultirange<?>) {
+        // Only ranges without bounds come here, whose text holds no element values.
+        return item.toString();
+      }
       throw new ProgrammingError(
           "all elements of an array parameter must have the same Java type; found "
               + item.getClass().getName()
-              + " among enum constants");
+              + " among enum constants or ranges without bounds");
     }
   }
 

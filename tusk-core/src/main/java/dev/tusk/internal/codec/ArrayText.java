@@ -10,7 +10,8 @@ import java.util.function.Function;
  * The text array format (array_in, array_out): {@code {1,2,NULL}}, elements in double quotes when
  * they hold special characters, with {@code \} escaping {@code "} and {@code \}; {@code {}} is
  * empty; nested braces are further dimensions; an optional {@code [0:2]=} prefix gives lower
- * bounds, which are not kept. The delimiter is a comma, as for every built-in type but box.
+ * bounds, which are not kept. The delimiter is a comma for every built-in type but box, whose
+ * delimiter is a semicolon.
  *
  * <p>Elements are decoded from the row's bytes in place when they need no unescaping. Parsing gives
  * an unmodifiable List that may contain nulls, nested per dimension.
@@ -22,13 +23,21 @@ final class ArrayText {
   private final int end;
   private final String typeName;
   private final ElementDecoder element;
+  private final byte delimiter;
   private int position;
 
   /** Unescaped element bytes; element decoders copy what they keep, so it is reused. */
   private byte[] scratch;
 
-  private ArrayText(byte[] bytes, int offset, int length, String typeName, ElementDecoder element) {
+  private ArrayText(
+      byte[] bytes,
+      int offset,
+      int length,
+      String typeName,
+      char delimiter,
+      ElementDecoder element) {
     this.bytes = bytes;
+    this.delimiter = (byte) delimiter;
     this.start = offset;
     this.position = offset;
     this.end = offset + length;
@@ -38,7 +47,18 @@ final class ArrayText {
 
   static List<Object> parse(
       byte[] bytes, int offset, int length, String typeName, ElementDecoder element) {
-    ArrayText parser = new ArrayText(bytes, offset, length, typeName, element);
+    return parse(bytes, offset, length, typeName, ',', element);
+  }
+
+  /** Parses an array whose elements are separated by {@code delimiter}. */
+  static List<Object> parse(
+      byte[] bytes,
+      int offset,
+      int length,
+      String typeName,
+      char delimiter,
+      ElementDecoder element) {
+    ArrayText parser = new ArrayText(bytes, offset, length, typeName, delimiter, element);
     parser.skipBounds();
     List<Object> list = parser.parseList();
     parser.skipWhitespace();
@@ -53,14 +73,19 @@ final class ArrayText {
    * text.
    */
   static String render(List<?> list, Function<Object, String> renderElement) {
+    return render(list, ',', renderElement);
+  }
+
+  /** Renders nested lists with elements separated by {@code delimiter}. */
+  static String render(List<?> list, char delimiter, Function<Object, String> renderElement) {
     StringBuilder text = new StringBuilder(2 + 8 * list.size());
-    appendList(text, list, renderElement);
+    appendList(text, list, delimiter, renderElement);
     return text.toString();
   }
 
   /** Appends an element, quoted and escaped where array_in would misread it otherwise. */
-  private static void appendElement(StringBuilder text, String element) {
-    if (!needsQuotes(element)) {
+  private static void appendElement(StringBuilder text, String element, char delimiter) {
+    if (!needsQuotes(element, delimiter)) {
       text.append(element);
       return;
     }
@@ -76,31 +101,31 @@ final class ArrayText {
   }
 
   private static void appendList(
-      StringBuilder text, List<?> list, Function<Object, String> renderElement) {
+      StringBuilder text, List<?> list, char delimiter, Function<Object, String> renderElement) {
     text.append('{');
     for (int i = 0; i < list.size(); i++) {
       if (i > 0) {
-        text.append(',');
+        text.append(delimiter);
       }
       Object item = list.get(i);
       if (item == null) {
         text.append("NULL");
       } else if (item instanceof List<?> nested) {
-        appendList(text, nested, renderElement);
+        appendList(text, nested, delimiter, renderElement);
       } else {
-        appendElement(text, renderElement.apply(item));
+        appendElement(text, renderElement.apply(item), delimiter);
       }
     }
     text.append('}');
   }
 
-  private static boolean needsQuotes(String element) {
+  private static boolean needsQuotes(String element, char delimiter) {
     if (element.isEmpty() || element.equalsIgnoreCase("NULL")) {
       return true;
     }
     for (int i = 0; i < element.length(); i++) {
       char c = element.charAt(i);
-      if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || isWhitespace(c)) {
+      if (c == '"' || c == '\\' || c == '{' || c == '}' || c == delimiter || isWhitespace(c)) {
         return true;
       }
     }
@@ -137,7 +162,7 @@ final class ArrayText {
       }
       items.add(nested ? parseList() : parseElement());
       skipWhitespace();
-    } while (consume(','));
+    } while (consume((char) delimiter));
     expect('}');
     return Collections.unmodifiableList(items);
   }
@@ -149,7 +174,7 @@ final class ArrayText {
     int first = position;
     int last = position; // one past the last non-whitespace byte
     boolean escaped = false;
-    while (position < end && bytes[position] != ',' && bytes[position] != '}') {
+    while (position < end && bytes[position] != delimiter && bytes[position] != '}') {
       byte b = bytes[position++];
       if (b == '{' || b == '"') {
         throw error();

@@ -10,8 +10,9 @@ final class CatalogCodecs {
   private CatalogCodecs() {}
 
   /**
-   * The codec for {@code type}; {@code codecs} gives the codec for each type it refers to. Ranges
-   * and extension types without a codec here are read as their text.
+   * The codec for {@code type}; {@code codecs} gives the codec for each type it refers to. Of the
+   * extension types, hstore reads as a Map and citext as a String; others (and user multiranges)
+   * are read as their text.
    */
   static Codec<?> build(CatalogType type, IntFunction<Codec<?>> codecs) {
     return switch (type) {
@@ -20,8 +21,17 @@ final class CatalogCodecs {
           new CompositeCodec(c.oid(), c.name(), c.attributeNames(), fields(c, codecs));
       case CatalogType.DomainType d -> DomainCodec.over(d.oid(), d.name(), codecs.apply(d.base()));
       case CatalogType.ArrayType a -> new ArrayCodec(a.oid(), codecs.apply(a.element()));
-      case CatalogType.RangeType r -> TextCodec.textOnly(r.oid(), r.name());
-      case CatalogType.OtherType o -> TextCodec.textOnly(o.oid(), o.name());
+      case CatalogType.RangeType r -> new RangeCodec(r.oid(), r.name(), codecs.apply(r.subtype()));
+      case CatalogType.OtherType o -> extension(o);
+    };
+  }
+
+  private static Codec<?> extension(CatalogType.OtherType type) {
+    return switch (type.name()) {
+      case "hstore" -> new HstoreCodec(type.oid());
+      // citext sends and receives exactly as text does.
+      case "citext" -> TextCodec.textLike(type.oid(), type.name());
+      default -> TextCodec.textOnly(type.oid(), type.name());
     };
   }
 

@@ -6,22 +6,28 @@ import dev.tusk.types.Codec;
 import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
+import dev.tusk.types.PgBitString;
+import dev.tusk.types.PgInet;
+import dev.tusk.types.PgLsn;
 import dev.tusk.types.PgRecord;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Converts a decoded value to a Java type other than its codec's default, only where the result is
  * exact: integers within range, numeric values that a Double or Long holds without loss,
- * timestamptz as Instant or ZonedDateTime, arrays as Java arrays (see {@link ArrayTargets}), and
- * anything as its text. Anything else is a ProgrammingError naming both types; a value that does
- * not fit the requested type is a DataError naming the value and the type.
+ * timestamptz as Instant or ZonedDateTime, arrays as Java arrays (see {@link ArrayTargets}), a
+ * host's inet as InetAddress, bit strings as BitSet or boolean[], pg_lsn as Long, and anything as
+ * its text. Anything else is a ProgrammingError naming both types; a value that does not fit the
+ * requested type is a DataError naming the value and the type.
  */
 final class Conversions {
 
@@ -94,6 +100,9 @@ final class Conversions {
             case Double number -> fromFloat(number, false, codec, target);
             case Float number -> fromFloat(number, true, codec, target);
             case OffsetDateTime timestamp -> fromTimestamptz(timestamp, target);
+            case PgInet inet -> fromInet(inet, codec, target);
+            case PgBitString bits -> fromBitString(bits, target);
+            case PgLsn lsn -> fromLsn(lsn, target);
             default -> null;
           };
     }
@@ -326,6 +335,44 @@ final class Conversions {
           : negativeInfinity ? PgEpoch.ZONED_MIN : value.toZonedDateTime();
     }
     return null;
+  }
+
+  /** inet or cidr as an InetAddress (or its subclass) only when the prefix covers the address. */
+  private static Object fromInet(PgInet value, Codec<?> codec, Class<?> target) {
+    if (!InetAddress.class.isAssignableFrom(target)) {
+      return null;
+    }
+    if (!value.isHost()) {
+      throw new DataError(
+          codec.typeName()
+              + " value "
+              + text(value, codec)
+              + " is a network with a prefix length, which an InetAddress cannot hold;"
+              + " read it as PgInet");
+    }
+    if (!target.isInstance(value.address())) {
+      throw notExact(InetText.render(value.address()), codec, target);
+    }
+    return value.address();
+  }
+
+  /** bit and varbit as a BitSet (bit 0 first, without the length) or a boolean[]. */
+  private static Object fromBitString(PgBitString value, Class<?> target) {
+    if (target == BitSet.class) {
+      return value.toBitSet();
+    }
+    return target == boolean[].class ? value.toBooleanArray() : null;
+  }
+
+  /** pg_lsn as a Long when it is below 2^63, as every position in practice is. */
+  private static Object fromLsn(PgLsn value, Class<?> target) {
+    if (target != Long.class) {
+      return null;
+    }
+    if (value.value() < 0) {
+      throw new DataError("pg_lsn value " + value + " is out of range for java.lang.Long");
+    }
+    return value.value();
   }
 
   private static DataError notExact(Object value, Codec<?> codec, Class<?> target) {

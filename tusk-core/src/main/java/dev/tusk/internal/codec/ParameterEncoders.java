@@ -4,9 +4,22 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
+import dev.tusk.types.PgBitString;
+import dev.tusk.types.PgBox;
+import dev.tusk.types.PgCircle;
+import dev.tusk.types.PgInet;
 import dev.tusk.types.PgInterval;
+import dev.tusk.types.PgLine;
+import dev.tusk.types.PgLineSegment;
+import dev.tusk.types.PgLsn;
+import dev.tusk.types.PgPath;
+import dev.tusk.types.PgPoint;
+import dev.tusk.types.PgPolygon;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +46,10 @@ final class ParameterEncoders {
   private static final String SUPPORTED =
       "Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, String, Character,"
           + " enums, byte[], UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
-          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, arrays and Lists of"
-          + " those, and int[], long[], short[], float[], double[], boolean[]";
+          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, InetAddress, PgInet,"
+          + " PgMacAddress, PgPoint, PgLine, PgLineSegment, PgBox, PgPath, PgPolygon, PgCircle,"
+          + " PgBitString, PgLsn, PgRange, PgMultirange, arrays and Lists of those, and int[],"
+          + " long[], short[], float[], double[], boolean[]";
 
   private static final List<ParameterType> TYPES =
       List.of(
@@ -88,7 +103,33 @@ final class ParameterEncoders {
               Oids.INTERVAL,
               Oids.INTERVAL_ARRAY,
               (value, out) ->
-                  IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Duration) value), out)));
+                  IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Duration) value), out)),
+          codecType(PgInet.class, PgInet[].class, InetCodec.INET, Oids.INET_ARRAY),
+          new ParameterType(
+              InetAddress.class,
+              InetAddress[].class,
+              Oids.INET,
+              Oids.INET_ARRAY,
+              (value, out) -> InetCodec.INET.encodeBinary(PgInet.of((InetAddress) value), out)),
+          codecType(PgPoint.class, PgPoint[].class, GeometricCodecs.POINT, Oids.POINT_ARRAY),
+          codecType(PgLine.class, PgLine[].class, GeometricCodecs.LINE, Oids.LINE_ARRAY),
+          codecType(
+              PgLineSegment.class, PgLineSegment[].class, GeometricCodecs.LSEG, Oids.LSEG_ARRAY),
+          codecType(PgBox.class, PgBox[].class, GeometricCodecs.BOX, Oids.BOX_ARRAY),
+          codecType(PgPath.class, PgPath[].class, GeometricCodecs.PATH, Oids.PATH_ARRAY),
+          codecType(
+              PgPolygon.class, PgPolygon[].class, GeometricCodecs.POLYGON, Oids.POLYGON_ARRAY),
+          codecType(PgCircle.class, PgCircle[].class, GeometricCodecs.CIRCLE, Oids.CIRCLE_ARRAY),
+          codecType(
+              PgBitString.class, PgBitString[].class, BitStringCodec.VARBIT, Oids.VARBIT_ARRAY),
+          codecType(PgLsn.class, PgLsn[].class, LsnCodec.INSTANCE, Oids.PG_LSN_ARRAY));
+
+  /** InetAddress values are instances of these: they are sent as InetAddress is. */
+  private static final List<Class<?>> INET_ADDRESS_CLASSES =
+      List.of(Inet4Address.class, Inet6Address.class);
+
+  /** Ranges, multiranges and MAC addresses, whose type depends on the value. */
+  private static final ContentParameters BY_CONTENT = new ContentParameters(TYPES);
 
   private static final ParameterEncoder TEXT = new TextValue();
 
@@ -114,16 +155,39 @@ final class ParameterEncoders {
       case Enum<?> constant -> TEXT;
       case List<?> list -> forElements(list, value);
       case Object[] array -> forElements(Arrays.asList(array), value);
-      default ->
-          throw new ProgrammingError(
-              "cannot send a value of Java type "
-                  + value.getClass().getName()
-                  + "; supported: "
-                  + SUPPORTED
-                  + (value instanceof Record
-                      ? "; send a record as a composite type with Param.of(value, \"type_name\")"
-                      : ""));
+      default -> byContent(value);
     };
+  }
+
+  /**
+   * A range, multirange or MAC address in binary as the type its content gives; a range or
+   * multirange without bounds (empty, or unbounded on both sides) as text with OID 0, since nothing
+   * tells its type.
+   */
+  private static ParameterEncoder byContent(Object value) {
+    if (!ContentParameters.decides(value)) {
+      throw new ProgrammingError(
+          "cannot send a value of Java type "
+              + value.getClass().getName()
+              + "; supported: "
+              + SUPPORTED
+              + (value instanceof Record
+                  ? "; send a record as a composite type with Param.of(value, \"type_name\")"
+                  : ""));
+    }
+    ParameterType type = BY_CONTENT.typeOf(value);
+    return type == null ? TEXT : new BinaryValue(type);
+  }
+
+  /** Arrays of ranges, multiranges or MAC addresses: typed by the first element that tells. */
+  private static ParameterEncoder arrayByContent(List<?> items) {
+    for (Object item : items) {
+      ParameterType type = item == null ? null : BY_CONTENT.typeOf(item);
+      if (type != null) {
+        return new ArrayParameters.BinaryArray(type);
+      }
+    }
+    return ArrayParameters.TextArray.INSTANCE;
   }
 
   /** The array encoder for elements like the first non-NULL one; text with OID 0 if none. */
@@ -134,6 +198,9 @@ final class ParameterEncoders {
     }
     if (first == null || first instanceof Enum<?>) {
       return ArrayParameters.TextArray.INSTANCE;
+    }
+    if (ContentParameters.decides(first)) {
+      return arrayByContent(items);
     }
     ParameterEncoder encoder = ARRAY_BY_ELEMENT.get(first.getClass());
     if (encoder == null) {
@@ -157,6 +224,9 @@ final class ParameterEncoders {
       encoders.put(type.javaClass(), new BinaryValue(type));
       encoders.put(type.arrayClass(), ARRAY_BY_ELEMENT.get(type.javaClass()));
     }
+    for (Class<?> address : INET_ADDRESS_CLASSES) {
+      encoders.put(address, encoders.get(InetAddress.class));
+    }
     encoders.put(String.class, TEXT);
     encoders.put(Character.class, TEXT);
     for (ArrayParameters.PrimitiveArray primitive : ArrayParameters.PrimitiveArray.values()) {
@@ -169,6 +239,9 @@ final class ParameterEncoders {
     Map<Class<?>, ParameterEncoder> encoders = new HashMap<>();
     for (ParameterType type : TYPES) {
       encoders.put(type.javaClass(), new ArrayParameters.BinaryArray(type));
+    }
+    for (Class<?> address : INET_ADDRESS_CLASSES) {
+      encoders.put(address, encoders.get(InetAddress.class));
     }
     return Map.copyOf(encoders);
   }
@@ -203,8 +276,8 @@ final class ParameterEncoders {
   }
 
   /**
-   * A String, Character or enum constant (its name) as text with OID 0, so the server infers the
-   * type from the statement.
+   * A String, Character, enum constant (its name), or range or multirange without bounds as text
+   * with OID 0, so the server infers the type from the statement.
    */
   private record TextValue() implements TextParameter {
 

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Types whose text and binary formats are both the value's characters in UTF-8 (the session's
- * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}
- * and {@code json}. Also stands in for types the registry does not know, in the text format only.
+ * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown},
+ * {@code json} and {@code void}. Also stands in, in the text format only, for types read as their
+ * text and for types the registry does not know.
  */
 final class TextCodec extends BaseCodec<String> {
 
@@ -21,6 +22,12 @@ final class TextCodec extends BaseCodec<String> {
 
   /** {@code json} is sent as its text in both formats (json_send is textsend). */
   static final TextCodec JSON = new TextCodec(Oids.JSON, "json", true);
+
+  /**
+   * {@code void}, what a function returning nothing gives: an empty value in both formats, read as
+   * the empty String.
+   */
+  static final TextCodec VOID = new TextCodec(Oids.VOID, "void", true);
 
   private TextCodec(int oid, String typeName, boolean binary) {
     super(oid, typeName, String.class, binary);
@@ -34,9 +41,15 @@ final class TextCodec extends BaseCodec<String> {
     return new TextCodec(oid, "oid:" + Integer.toUnsignedString(oid), false);
   }
 
+  /** A codec for an extension type whose both formats are text's, such as citext. */
+  static TextCodec textLike(int oid, String typeName) {
+    return new TextCodec(oid, typeName, true);
+  }
+
   /**
-   * A text-only codec for a type known by name whose binary format the driver does not know (a
-   * range or an extension's base type): its values decode to the server's text as a String.
+   * A text-only codec: values decode to the server's text as a String, and results are always
+   * requested in text. For an extension's base type the driver does not know, and for built-ins
+   * whose binary form is not what callers want to read (see BuiltinCodecs for each).
    */
   static TextCodec textOnly(int oid, String typeName) {
     return new TextCodec(oid, typeName, false);

@@ -86,11 +86,12 @@ class ResultFormatSwitchTest {
 
   @Test
   void statementWithAColumnWithoutBinaryCodecKeepsWorkingInText(Connection conn) {
-    String sql = "SELECT point(1, 2) AS p, 5::int4 AS n";
+    // regclass is read in text only, as the object's name.
+    String sql = "SELECT 'pg_class'::regclass AS p, 5::int4 AS n";
 
     for (int run = 1; run <= 3; run++) {
       Row row = conn.execute(sql).fetchOne();
-      assertEquals("(1,2)", row.get("p"), "run " + run);
+      assertEquals("pg_class", row.get("p"), "run " + run);
       assertEquals(5, row.get("n"), "run " + run);
     }
   }
