@@ -44,6 +44,9 @@ public interface Connection extends AutoCloseable {
    */
   Pipeline pipeline();
 
+  /** The same connection's async face: the same session, with methods returning futures. */
+  AsyncConnection async();
+
   /** A new cursor producing {@link Row}s. */
   Cursor<Row> cursor();
 

@@ -24,4 +24,13 @@ public final class Tusk {
   public static Connection connect(String conninfo) {
     return dev.tusk.internal.client.Connector.connect(conninfo);
   }
+
+  /**
+   * Opens a connection without blocking the caller (the connecting runs on a virtual thread) and
+   * completes with its async face.
+   */
+  public static java.util.concurrent.CompletableFuture<AsyncConnection> connectAsync(
+      String conninfo) {
+    return dev.tusk.internal.client.Connector.connectAsync(conninfo);
+  }
 }

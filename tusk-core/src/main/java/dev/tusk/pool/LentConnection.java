@@ -1,5 +1,6 @@
 package dev.tusk.pool;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
@@ -59,6 +60,11 @@ final class LentConnection implements Connection {
   @Override
   public TypeRegistry types() {
     return live().types();
+  }
+
+  @Override
+  public AsyncConnection async() {
+    return live().async();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tusk.pool;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
@@ -68,6 +69,11 @@ final class FakeConnection implements Connection {
 
   @Override
   public TypeRegistry types() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public AsyncConnection async() {
     throw new UnsupportedOperationException();
   }
 

@@ -22,4 +22,10 @@ public final class Connector {
     ConnectionSettings settings = ConnInfo.parse(conninfo);
     return new TuskConnection(Startup.open(settings), settings, TypeScope.global());
   }
+
+  /** Connects on a virtual thread and completes with the connection's async face. */
+  public static java.util.concurrent.CompletableFuture<dev.tusk.AsyncConnection> connectAsync(
+      String conninfo) {
+    return Asynchronous.offload(() -> connect(conninfo).async());
+  }
 }

@@ -6,6 +6,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
+import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.PreparedStatement;
 import dev.tusk.internal.engine.Session;
@@ -19,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Turns a cursor's calls into exchanges: chooses the protocol, binds parameters through the codecs,
@@ -54,15 +57,8 @@ final class Statements {
 
   /** Runs a statement with positional parameters, sent through {@code types}. */
   List<StatementResult> run(Query query, Object[] params, TypeScope types) {
-    StatementCache.Entry entry = cache.get(query.sql());
-    ParsedSql parsed = entry.parsed();
-    refuseCopyFromStdin(parsed);
-    if (params.length == 0 && (parsed.hasMultipleStatements() || parsed.parameterCount() > 0)) {
-      // Left to the server as written: a script, or text that only looks like it has
-      // placeholders (the server reports a real missing parameter itself).
-      return runScript(query);
-    }
-    return runExtended(bind(entry, query, params, types));
+    Bound statement = scriptOrBound(query, params, types);
+    return statement == null ? runScript(query) : runExtended(statement);
   }
 
   /** Runs a statement with named parameters, sent through {@code types}. */
@@ -76,6 +72,48 @@ final class Statements {
       return List.of();
     }
     return runExtended(bindMany(query, paramSets, types));
+  }
+
+  /**
+   * The async face of {@link #run(Query, Object[], TypeScope)}: queues the request on the calling
+   * thread and returns at once; {@code onSubmit} learns each request queued (a retry queues a
+   * second), so that the caller can cancel it.
+   */
+  CompletableFuture<List<StatementResult>> runAsync(
+      Query query, Object[] params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
+    Bound statement = scriptOrBound(query, params, types);
+    return statement == null
+        ? runScriptAsync(query, onSubmit)
+        : runExtendedAsync(statement, true, onSubmit);
+  }
+
+  /** The async face of {@link #run(Query, Map, TypeScope)}. */
+  CompletableFuture<List<StatementResult>> runAsync(
+      Query query, Map<String, ?> params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
+    return runExtendedAsync(bind(query, params, types), true, onSubmit);
+  }
+
+  /** The async face of {@link #runMany}. */
+  CompletableFuture<List<StatementResult>> runManyAsync(
+      Query query, List<?> paramSets, TypeScope types, Consumer<Exchange<?>> onSubmit) {
+    if (paramSets.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return runExtendedAsync(bindMany(query, paramSets, types), true, onSubmit);
+  }
+
+  /**
+   * The bound statement, or null for text left to the server as written: a script, or text that
+   * only looks like it has placeholders (the server reports a real missing parameter itself).
+   */
+  private Bound scriptOrBound(Query query, Object[] params, TypeScope types) {
+    StatementCache.Entry entry = cache.get(query.sql());
+    ParsedSql parsed = entry.parsed();
+    refuseCopyFromStdin(parsed);
+    if (params.length == 0 && (parsed.hasMultipleStatements() || parsed.parameterCount() > 0)) {
+      return null;
+    }
+    return bind(entry, query, params, types);
   }
 
   /** Binds one statement with positional parameters; a script is refused (pipelines). */
@@ -174,30 +212,76 @@ final class Statements {
     return results;
   }
 
+  private CompletableFuture<List<StatementResult>> runScriptAsync(
+      Query query, Consumer<Exchange<?>> onSubmit) {
+    SimpleQuery script = new SimpleQuery(query.sql());
+    connection.submitStatement(script);
+    onSubmit.accept(script);
+    return Asynchronous.outcome(session, script, timeout(query))
+        .thenApply(
+            results -> {
+              planner.noticeDrops(results);
+              return results;
+            });
+  }
+
+  /** One try at a statement: the step planned for it and the request that carries it. */
+  private record Attempt(StatementStep step, ExtendedQuery request) {}
+
+  private Attempt submit(Bound statement) {
+    session.acquireExclusive();
+    try {
+      StatementStep step = plan(statement, new HashSet<>());
+      ExtendedQuery request = new ExtendedQuery(List.of(step));
+      connection.submitStatement(request);
+      return new Attempt(step, request);
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
+  /**
+   * Whether a failed first try goes again: its cached statement was stale and no transaction was
+   * open. Forgets stale statements either way.
+   */
+  private boolean retries(Attempt attempt, TuskException error, boolean first) {
+    boolean stale = planner.recover(attempt.step(), error);
+    return stale && first && attempt.request().transactionStatusAtEnd() == 'I';
+  }
+
   private List<StatementResult> runExtended(Bound statement) {
-    for (int attempt = 1; ; attempt++) {
-      StatementStep step;
-      ExtendedQuery request;
-      session.acquireExclusive();
+    for (boolean first = true; ; first = false) {
+      Attempt attempt = submit(statement);
       try {
-        step = plan(statement, new HashSet<>());
-        request = new ExtendedQuery(List.of(step));
-        connection.submitStatement(request);
-      } finally {
-        session.releaseExclusive();
-      }
-      try {
-        connection.await(request, timeout(statement.query()));
+        connection.await(attempt.request(), timeout(statement.query()));
       } catch (TuskException e) {
-        boolean stale = planner.recover(step, e);
-        if (stale && attempt == 1 && request.transactionStatusAtEnd() == 'I') {
+        if (retries(attempt, e, first)) {
           continue;
         }
         throw e;
       }
-      finished(statement, step);
-      return step.results();
+      finished(statement, attempt.step());
+      return attempt.step().results();
     }
+  }
+
+  private CompletableFuture<List<StatementResult>> runExtendedAsync(
+      Bound statement, boolean first, Consumer<Exchange<?>> onSubmit) {
+    Attempt attempt = submit(statement);
+    onSubmit.accept(attempt.request());
+    return Asynchronous.outcome(session, attempt.request(), timeout(statement.query()))
+        .handle(
+            (results, failure) -> {
+              if (failure == null) {
+                finished(statement, attempt.step());
+                return CompletableFuture.completedFuture(attempt.step().results());
+              }
+              TuskException error = Asynchronous.unwrap(failure);
+              return retries(attempt, error, first)
+                  ? runExtendedAsync(statement, false, onSubmit)
+                  : CompletableFuture.<List<StatementResult>>failedFuture(error);
+            })
+        .thenCompose(next -> next);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
@@ -67,6 +68,11 @@ public final class TuskConnection implements Connection {
   @Override
   public Cursor<Row> execute(Query query, Map<String, ?> params) {
     return cursor().execute(query, params);
+  }
+
+  @Override
+  public AsyncConnection async() {
+    return new TuskAsyncConnection(this, session, statements, types);
   }
 
   @Override

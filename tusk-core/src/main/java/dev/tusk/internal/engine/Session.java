@@ -131,6 +131,11 @@ public final class Session implements AutoCloseable {
     submitLock.lock();
   }
 
+  /** Like {@link #acquireExclusive()} if no other thread holds the session; false if one does. */
+  public boolean tryAcquireExclusive() {
+    return submitLock.tryLock();
+  }
+
   /** Ends one {@link #acquireExclusive()}. */
   public void releaseExclusive() {
     submitLock.unlock();

@@ -1,0 +1,86 @@
+package dev.tusk;
+
+import dev.tusk.types.TypeRegistry;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The async face of a {@link Connection}: the same connection and engine, with every call that
+ * talks to the server returning a {@link CompletableFuture} instead of waiting. No method blocks
+ * the calling thread. Concurrent calls pipeline exactly as on the sync face, and both faces may be
+ * used together ({@link #sync()}, {@link Connection#async()}).
+ *
+ * <p>Futures complete on virtual threads, never on the connection's reader thread, so callbacks may
+ * block or call the sync face. Cancelling a statement's future ({@code future.cancel(true)})
+ * cancels the statement on the server; it then ends with {@code QueryCanceled}, and the connection
+ * stays usable.
+ *
+ * <pre>{@code
+ * Tusk.connectAsync(conninfo)
+ *     .thenCompose(conn -> conn.execute("SELECT name FROM item WHERE id = $1", 42))
+ *     .thenCompose(AsyncCursor::fetchOne)
+ *     .thenAccept(row -> System.out.println(row.getString(0)));
+ * }</pre>
+ */
+public interface AsyncConnection extends AutoCloseable {
+
+  /** Runs a statement with {@code $n} placeholders; see {@link Connection#execute}. */
+  CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params);
+
+  /** Runs a statement with {@code :name} placeholders. */
+  CompletableFuture<AsyncCursor<Row>> execute(String sql, Map<String, ?> params);
+
+  /** Runs a statement with per-call options (prepare, timeout). */
+  CompletableFuture<AsyncCursor<Row>> execute(Query query, Object... params);
+
+  /** Runs a statement with {@code :name} placeholders and per-call options. */
+  CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params);
+
+  /** A new cursor producing {@link Row}s. */
+  AsyncCursor<Row> cursor();
+
+  /** A new cursor producing rows made by {@code rowFactory}. */
+  <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory);
+
+  /**
+   * Runs {@code work} in a transaction on a virtual thread of its own, with exclusive use of the
+   * connection, as {@link Connection#inTransaction(Function)} does; completes with its result after
+   * the commit, or fails with its exception after the rollback.
+   */
+  <T> CompletableFuture<T> inTransaction(Function<Connection, T> work);
+
+  /** Like {@link #inTransaction(Function)}, with transaction options. */
+  <T> CompletableFuture<T> inTransaction(TransactionOptions options, Function<Connection, T> work);
+
+  /** Whether each statement commits on its own. */
+  boolean autocommit();
+
+  /** Turns autocommit on or off; see {@link Connection#setAutocommit(boolean)}. */
+  CompletableFuture<Void> setAutocommit(boolean autocommit);
+
+  /** Commits the open transaction, if any. */
+  CompletableFuture<Void> commit();
+
+  /** Rolls back the open transaction, if any. */
+  CompletableFuture<Void> rollback();
+
+  /** Asks the server to cancel what this connection runs now. */
+  CompletableFuture<Void> cancel();
+
+  /** The server and session this connection is attached to. */
+  ConnectionInfo info();
+
+  /** The codecs this connection uses (shared with its sync face). */
+  TypeRegistry types();
+
+  /** The same connection's sync face. */
+  Connection sync();
+
+  /** Whether the connection is closed. */
+  boolean closed();
+
+  /** Closes the connection; pending requests fail. Does not wait for the server. */
+  @Override
+  void close();
+}

@@ -1,0 +1,150 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.AsyncConnection;
+import dev.tusk.AsyncCursor;
+import dev.tusk.Connection;
+import dev.tusk.ConnectionInfo;
+import dev.tusk.Query;
+import dev.tusk.Row;
+import dev.tusk.RowFactories;
+import dev.tusk.RowFactory;
+import dev.tusk.TransactionOptions;
+import dev.tusk.internal.codec.TypeScope;
+import dev.tusk.internal.engine.Session;
+import dev.tusk.types.TypeRegistry;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The async face of a {@link TuskConnection}. Statements go through the shared engine without
+ * blocking; the calls that manage transaction state (which may wait for another thread's
+ * transaction block) run the sync face's call on a virtual thread.
+ */
+final class TuskAsyncConnection implements AsyncConnection {
+
+  private final TuskConnection connection;
+  private final Session session;
+  private final Statements statements;
+  private final TypeScope types;
+
+  TuskAsyncConnection(
+      TuskConnection connection, Session session, Statements statements, TypeScope types) {
+    this.connection = connection;
+    this.session = session;
+    this.statements = statements;
+    this.types = types;
+  }
+
+  @Override
+  public CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public CompletableFuture<AsyncCursor<Row>> execute(String sql, Map<String, ?> params) {
+    return cursor().execute(sql, params);
+  }
+
+  @Override
+  public CompletableFuture<AsyncCursor<Row>> execute(Query query, Object... params) {
+    return cursor().execute(query, params);
+  }
+
+  @Override
+  public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
+    return cursor().execute(query, params);
+  }
+
+  @Override
+  public AsyncCursor<Row> cursor() {
+    return cursor(RowFactories.row());
+  }
+
+  @Override
+  public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
+    return new TuskAsyncCursor<>(session, statements, types, rowFactory);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> inTransaction(Function<Connection, T> work) {
+    return Asynchronous.offload(() -> connection.inTransaction(work));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> inTransaction(
+      TransactionOptions options, Function<Connection, T> work) {
+    return Asynchronous.offload(() -> connection.inTransaction(options, work));
+  }
+
+  @Override
+  public boolean autocommit() {
+    return connection.autocommit();
+  }
+
+  @Override
+  public CompletableFuture<Void> setAutocommit(boolean autocommit) {
+    return Asynchronous.offload(
+        () -> {
+          connection.setAutocommit(autocommit);
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> commit() {
+    return Asynchronous.offload(
+        () -> {
+          connection.commit();
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> rollback() {
+    return Asynchronous.offload(
+        () -> {
+          connection.rollback();
+          return null;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> cancel() {
+    return Asynchronous.offload(
+        () -> {
+          connection.cancel();
+          return null;
+        });
+  }
+
+  @Override
+  public ConnectionInfo info() {
+    return connection.info();
+  }
+
+  @Override
+  public TypeRegistry types() {
+    return types;
+  }
+
+  @Override
+  public Connection sync() {
+    return connection;
+  }
+
+  @Override
+  public boolean closed() {
+    return connection.closed();
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Async" + connection;
+  }
+}
