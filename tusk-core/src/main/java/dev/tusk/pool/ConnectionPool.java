@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -210,6 +211,14 @@ public final class ConnectionPool implements Pool, Lender {
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
     lifecycle.requireOpen();
     return shared.run(connection -> connection.execute(sql, params));
+  }
+
+  /** The async form of {@link #execute}, for {@link AsyncConnectionPool}. */
+  <T> CompletableFuture<T> executeAsync(
+      Function<Connection, CompletableFuture<T>> statement,
+      Supplier<CompletableFuture<T>> exclusive) {
+    lifecycle.requireOpen();
+    return shared.runAsync(statement, exclusive);
   }
 
   /** Adds a new connection from the maintenance thread and hands it out or makes it free. */

@@ -3,7 +3,9 @@ package dev.tusk.pool;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One-shot statements of a pool, run without taking a connection for themselves. A Tusk connection
@@ -47,6 +49,27 @@ final class SharedStatements {
     } finally {
       leave(entry);
     }
+  }
+
+  /**
+   * The async form of {@link #run}: the statement starts on a shared connection, which is left when
+   * its future completes; with none to share, {@code exclusive} runs it on a connection of its own.
+   */
+  <T> CompletableFuture<T> runAsync(
+      Function<Connection, CompletableFuture<T>> statement,
+      Supplier<CompletableFuture<T>> exclusive) {
+    PoolEntry entry = join();
+    if (entry == null) {
+      return exclusive.get();
+    }
+    CompletableFuture<T> result;
+    try {
+      result = statement.apply(entry.connection());
+    } catch (RuntimeException e) {
+      leave(entry);
+      throw e;
+    }
+    return result.whenComplete((value, failure) -> leave(entry));
   }
 
   /** A live entry joined for one statement, or null to take the exclusive path. */
