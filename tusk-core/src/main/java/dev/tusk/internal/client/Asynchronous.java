@@ -69,6 +69,11 @@ final class Asynchronous {
         : new InterfaceError("unexpected failure inside the driver: " + cause, cause);
   }
 
+  /** Runs a blocking call of the sync face that returns nothing on a virtual thread. */
+  static CompletableFuture<Void> offload(Runnable call) {
+    return CompletableFuture.runAsync(call, CALLBACKS);
+  }
+
   /** Runs a blocking call of the sync face on a virtual thread. */
   static <T> CompletableFuture<T> offload(Supplier<T> call) {
     return CompletableFuture.supplyAsync(call, CALLBACKS);

@@ -84,38 +84,22 @@ final class TuskAsyncConnection implements AsyncConnection {
 
   @Override
   public CompletableFuture<Void> setAutocommit(boolean autocommit) {
-    return Asynchronous.offload(
-        () -> {
-          connection.setAutocommit(autocommit);
-          return null;
-        });
+    return Asynchronous.offload(() -> connection.setAutocommit(autocommit));
   }
 
   @Override
   public CompletableFuture<Void> commit() {
-    return Asynchronous.offload(
-        () -> {
-          connection.commit();
-          return null;
-        });
+    return Asynchronous.offload(() -> connection.commit());
   }
 
   @Override
   public CompletableFuture<Void> rollback() {
-    return Asynchronous.offload(
-        () -> {
-          connection.rollback();
-          return null;
-        });
+    return Asynchronous.offload(() -> connection.rollback());
   }
 
   @Override
   public CompletableFuture<Void> cancel() {
-    return Asynchronous.offload(
-        () -> {
-          connection.cancel();
-          return null;
-        });
+    return Asynchronous.offload(() -> connection.cancel());
   }
 
   @Override

@@ -29,16 +29,15 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
 
   private final Session session;
   private final Statements statements;
-  private final TypeScope connectionTypes;
+  private final CursorTypes types;
   private final CursorResults<R> results;
-  private TypeScope ownTypes;
   private boolean closed;
 
   TuskAsyncCursor(
       Session session, Statements statements, TypeScope connectionTypes, RowFactory<R> factory) {
     this.session = session;
     this.statements = statements;
-    this.connectionTypes = connectionTypes;
+    this.types = new CursorTypes(connectionTypes);
     this.results = new CursorResults<>(factory, this::scope);
   }
 
@@ -149,14 +148,11 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
 
   @Override
   public TypeRegistry types() {
-    if (ownTypes == null) {
-      ownTypes = connectionTypes.copy();
-    }
-    return ownTypes;
+    return types.own();
   }
 
   private TypeScope scope() {
-    return ownTypes != null ? ownTypes : connectionTypes;
+    return types.current();
   }
 
   @Override

@@ -23,12 +23,9 @@ import java.util.Map;
 final class TuskCursor<R> implements Cursor<R> {
 
   private final Statements statements;
-  private final TypeScope connectionTypes;
+  private final CursorTypes types;
   private final TuskPipeline pipeline;
   private final CursorResults<R> results;
-
-  /** This cursor's own registry, made by the first {@link #types()} call; null until then. */
-  private TypeScope ownTypes;
 
   private boolean pending;
   private TuskException failure;
@@ -43,22 +40,18 @@ final class TuskCursor<R> implements Cursor<R> {
       RowFactory<R> rowFactory,
       TuskPipeline pipeline) {
     this.statements = statements;
-    this.connectionTypes = connectionTypes;
+    this.types = new CursorTypes(connectionTypes);
     this.pipeline = pipeline;
     this.results = new CursorResults<>(rowFactory, this::scope);
   }
 
   @Override
   public TypeRegistry types() {
-    if (ownTypes == null) {
-      ownTypes = connectionTypes.copy();
-    }
-    return ownTypes;
+    return types.own();
   }
 
-  /** The registry in effect: this cursor's own once it has one, else its connection's. */
   private TypeScope scope() {
-    return ownTypes != null ? ownTypes : connectionTypes;
+    return types.current();
   }
 
   @Override
