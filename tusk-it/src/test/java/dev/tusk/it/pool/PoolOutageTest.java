@@ -59,6 +59,9 @@ class PoolOutageTest {
             assertThrows(ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS));
         assertInstanceOf(OperationalError.class, lost.getCause());
         busy.close();
+        // The idle connection's loss is noticed asynchronously: wait, or a waiter could be handed
+        // it before the pool knows (and this work never touches the server).
+        Await.until("the cut connections dropped", () -> pool.stats().get("pool_size") == 0L);
         List<Future<Integer>> waiters = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
           waiters.add(executor.submit(() -> pool.withConnection(conn -> 1)));
