@@ -28,9 +28,13 @@ final class PoolEntry {
   /** The handle the current borrower holds; a handle that is not this one is stale. */
   private final AtomicReference<LentConnection> holder = new AtomicReference<>();
 
-  // Written by the owner of the entry before it publishes a state change, read by others after.
-  private volatile long idleSince;
-  private volatile long lentAt;
+  // Plain: written by the entry's owner before it publishes a state change (release(), a handoff,
+  // the holder), read by others after seeing that change; the maintenance thread's reads may race
+  // a newer loan and then see a newer value, which is as good.
+  private long idleSince;
+  private long lentAt;
+
+  // Written only when they change, so a loan with leak detection off stores neither.
   private volatile Throwable lentFrom;
   private volatile boolean leakReported;
 
@@ -70,9 +74,11 @@ final class PoolEntry {
     state.set(0);
   }
 
-  /** Marks an entry its caller owns (reserved or new) as lent, before handing it over. */
+  /** Marks an entry its caller owns (reserved, new or lent) as lent, before handing it over. */
   void own() {
-    state.set(LENT);
+    if (state.get() != LENT) {
+      state.set(LENT);
+    }
   }
 
   /** Marks an owned entry as out of the pool; false if it already was. */
@@ -103,10 +109,15 @@ final class PoolEntry {
 
   /** Records a new loan; {@code from} is the acquiring stack, or null when leaks go unwatched. */
   void lend(LentConnection handle, long now, Throwable from) {
-    lentAt = now;
-    lentFrom = from;
-    leakReported = false;
-    holder.set(handle);
+    lentAt = now; // before lentFrom: a leak check that sees this loan's stack sees its start
+    if (lentFrom != from) {
+      lentFrom = from;
+    }
+    if (leakReported) {
+      leakReported = false;
+    }
+    // The handle reaches any other thread only through a later publication, which orders this.
+    holder.lazySet(handle);
   }
 
   /** Ends the loan of {@code handle}; false if it had already ended. */
@@ -114,7 +125,9 @@ final class PoolEntry {
     if (!holder.compareAndSet(handle, null)) {
       return false;
     }
-    lentFrom = null;
+    if (lentFrom != null) {
+      lentFrom = null;
+    }
     return true;
   }
 

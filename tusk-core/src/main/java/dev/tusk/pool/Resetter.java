@@ -27,6 +27,9 @@ final class Resetter {
       if (connection.closed()) {
         return false;
       }
+      if (hook == null && !inTransaction(connection) && connection.autocommit()) {
+        return true; // clean, the common case: nothing to do, nothing to check again
+      }
       if (inTransaction(connection)) {
         if (!connection.autocommit()) {
           connection.rollback();

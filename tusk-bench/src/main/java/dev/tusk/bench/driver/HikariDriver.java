@@ -18,6 +18,9 @@ public final class HikariDriver {
     this.endpoint = endpoint;
   }
 
+  /** How long a borrower may wait: long enough for 1,000 threads queueing on a small pool. */
+  private static final long CONNECTION_TIMEOUT_MILLIS = 120_000;
+
   /** A fixed pool of {@code size} connections, ready before the first call. */
   public HikariDataSource pool(int size) {
     HikariConfig config = new HikariConfig();
@@ -25,6 +28,7 @@ public final class HikariDriver {
     config.setDataSourceProperties(endpoint.jdbcProperties(endpoint.owner()));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setPoolName("bench-hikari");
     return new HikariDataSource(config);
   }

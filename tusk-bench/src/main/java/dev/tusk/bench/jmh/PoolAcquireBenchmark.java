@@ -1,10 +1,12 @@
 package dev.tusk.bench.jmh;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tusk.Connection;
 import dev.tusk.bench.driver.HikariDriver;
+import dev.tusk.bench.driver.TuskDriver;
 import dev.tusk.bench.server.Endpoint;
 import dev.tusk.bench.server.Login;
-import java.sql.Connection;
+import dev.tusk.pool.ConnectionPool;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Borrowing a connection from a pool and giving it back, with no query (workload g). The harness
@@ -50,25 +53,47 @@ public class PoolAcquireBenchmark {
   @Param("")
   public String password;
 
-  private HikariDataSource pool;
+  private HikariDataSource hikari;
+  private ConnectionPool tusk;
 
-  /** Opens the HikariCP pool, filled before measuring. */
+  /**
+   * Opens the pool the benchmark method measures, filled before measuring; only that one, so the
+   * other's background threads do not run beside it.
+   */
   @Setup
-  public void open() {
+  public void open(BenchmarkParams params) {
     Login login = new Login(user, password.isEmpty() ? null : password);
-    pool = new HikariDriver(new Endpoint(host, port, database, login, Map.of())).pool(POOL_SIZE);
+    Endpoint endpoint = new Endpoint(host, port, database, login, Map.of());
+    if (params.getBenchmark().endsWith(".tuskAcquireRelease")) {
+      tusk = new TuskDriver(endpoint).pool(POOL_SIZE);
+    } else {
+      hikari = new HikariDriver(endpoint).pool(POOL_SIZE);
+    }
   }
 
   /** Closes the pool. */
   @TearDown
   public void close() {
-    pool.close();
+    if (tusk != null) {
+      tusk.close();
+    }
+    if (hikari != null) {
+      hikari.close();
+    }
   }
 
   /** HikariCP: getConnection() then close(), which returns it to the pool. */
   @Benchmark
-  public Connection hikariAcquireRelease() throws SQLException {
-    try (Connection connection = pool.getConnection()) {
+  public java.sql.Connection hikariAcquireRelease() throws SQLException {
+    try (java.sql.Connection connection = hikari.getConnection()) {
+      return connection;
+    }
+  }
+
+  /** Tusk: pool.connection() then close(), which returns it to the pool. */
+  @Benchmark
+  public Connection tuskAcquireRelease() {
+    try (Connection connection = tusk.connection()) {
       return connection;
     }
   }

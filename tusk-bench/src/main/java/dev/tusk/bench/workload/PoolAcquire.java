@@ -2,7 +2,6 @@ package dev.tusk.bench.workload;
 
 import dev.tusk.bench.Mode;
 import dev.tusk.bench.Versions;
-import dev.tusk.bench.driver.TuskDriver;
 import dev.tusk.bench.harness.Comparison;
 import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
@@ -27,7 +26,7 @@ public final class PoolAcquire implements Workload {
     return List.of(
         new Comparison(
             "g. Pool acquire + release, no query (JMH)",
-            "One thread borrowing a connection from a pool of %d and returning it; JMH average time, %d warm-up and %d measurement iterations of 1 s per fork, one fork per repetition."
+            "One thread borrowing a connection from a pool of %d and returning it (Tusk: `pool.connection()` then `close()`; HikariCP: `getConnection()` then `close()`); JMH average time, %d warm-up and %d measurement iterations of 1 s per fork, one fork per repetition."
                 .formatted(
                     PoolAcquireBenchmark.POOL_SIZE,
                     mode.jmhWarmUpIterations(),
@@ -36,11 +35,9 @@ public final class PoolAcquire implements Workload {
             List.of(Metric.NANOS_PER_OP),
             List.of(
                 Contender.of(
-                    Labels.TUSK + " pool",
+                    Labels.TUSK + " ConnectionPool",
                     Driver.TUSK,
-                    () -> {
-                      throw new UnsupportedOperationException(TuskDriver.NO_POOL);
-                    }),
+                    () -> jmh(mode, bench.endpoint(), "tuskAcquireRelease")),
                 Contender.baseline(
                     "HikariCP " + Versions.hikaricp(),
                     Driver.HIKARICP,

@@ -31,13 +31,17 @@ public final class SingleInserts implements Workload {
                     Driver.TUSK,
                     () -> insert(bench, rows, drivers.tusk().executeMany())),
                 Contender.of(
-                    Labels.TUSK + " pipeline",
+                    Labels.TUSK + " pipeline, one sync",
                     Driver.TUSK,
                     () -> insert(bench, rows, drivers.tusk().pipeline())),
                 Contender.baseline(
                     Labels.PGJDBC + " executeBatch",
                     Driver.PGJDBC,
                     () -> insert(bench, rows, drivers.pgjdbcLoaders().batch(false))),
+                Contender.baseline(
+                    Labels.PGJDBC + " executeBatch, reWriteBatchedInserts=true",
+                    Driver.PGJDBC,
+                    () -> insert(bench, rows, drivers.pgjdbcLoaders().batch(true))),
                 Contender.baseline(
                     Labels.PGJDBC + " executeUpdate one by one",
                     Driver.PGJDBC,
