@@ -33,6 +33,17 @@ public final class Tables {
   /** Reads every wide row. */
   public static final String WIDE_SELECT = "SELECT " + WIDE_COLUMNS + " FROM " + WIDE;
 
+  /**
+   * Reads every wide row with two more columns built by the server: a jsonb document and an int4[]
+   * (workload c2, the type issue's nine-column row).
+   */
+  public static final String TYPED_SELECT =
+      "SELECT "
+          + WIDE_COLUMNS
+          + ", jsonb_build_object('id', id, 'label', label) AS doc,"
+          + " ARRAY[(id % 1000)::int4, 1, 2] AS ints FROM "
+          + WIDE;
+
   private Tables() {}
 
   /** Inserts one wide row into {@code table}. */

@@ -67,9 +67,24 @@ public final class PgjdbcDriver {
    * one it turns autocommit off and reads {@code fetchSize} rows per round trip.
    */
   public RowScan rowScan(OptionalInt fetchSize) throws SQLException {
+    return rowScan(fetchSize, Tables.WIDE_SELECT, PgjdbcValues::takeWide);
+  }
+
+  /** Reads {@code Tables.TYPED_SELECT} (workload c2), reading everything first. */
+  public RowScan typedRowScan() throws SQLException {
+    return rowScan(OptionalInt.empty(), Tables.TYPED_SELECT, PgjdbcValues::takeTyped);
+  }
+
+  /** How one row is read. */
+  private interface RowReader {
+    void take(ResultSet result, Sink sink) throws SQLException;
+  }
+
+  private RowScan rowScan(OptionalInt fetchSize, String sql, RowReader reader)
+      throws SQLException {
     Connection connection = connect(new Properties());
     connection.setAutoCommit(fetchSize.isEmpty());
-    PreparedStatement statement = connection.prepareStatement(Tables.WIDE_SELECT);
+    PreparedStatement statement = connection.prepareStatement(sql);
     if (fetchSize.isPresent()) {
       statement.setFetchSize(fetchSize.getAsInt());
     }
@@ -79,7 +94,7 @@ public final class PgjdbcDriver {
         long rows = 0;
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
-            PgjdbcValues.takeWide(result, sink);
+            reader.take(result, sink);
             rows++;
           }
         }

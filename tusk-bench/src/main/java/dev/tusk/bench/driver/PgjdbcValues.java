@@ -32,6 +32,13 @@ final class PgjdbcValues {
     sink.take(result.getObject(7, UUID.class));
   }
 
+  /** Takes one row of {@code Tables.TYPED_SELECT}: the wide columns, a jsonb and an int4[]. */
+  static void takeTyped(ResultSet result, Sink sink) throws SQLException {
+    takeWide(result, sink);
+    sink.take(result.getString(8));
+    sink.take(result.getArray(9).getArray());
+  }
+
   /** Selects account {@code id} with {@code statement} (the point select, prepared). */
   static void selectAccount(PreparedStatement statement, long id, Sink sink) throws SQLException {
     statement.setLong(1, id);

@@ -120,20 +120,39 @@ public final class TuskDriver {
 
   /** Reads the wide rows one at a time through the cursor's iterator. */
   public RowScan rowScan() {
+    return rowScan(Tables.WIDE_SELECT, TuskDriver::takeWide);
+  }
+
+  /** Reads {@code Tables.TYPED_SELECT} (workload c2): the wide row plus a jsonb and an int4[]. */
+  public RowScan typedRowScan() {
+    return rowScan(
+        Tables.TYPED_SELECT,
+        (row, sink) -> {
+          takeWide(row, sink);
+          sink.take(row.getString(7));
+          sink.take(row.get(8));
+        });
+  }
+
+  private static void takeWide(Row row, Sink sink) {
+    sink.take(row.getLong(0));
+    sink.take(row.getString(1));
+    sink.take(row.getDouble(2));
+    sink.take(row.getBigDecimal(3));
+    sink.take(row.getOffsetDateTime(4));
+    sink.take(row.getBoolean(5));
+    sink.take(row.getUuid(6));
+  }
+
+  private RowScan rowScan(String sql, java.util.function.BiConsumer<Row, Sink> reader) {
     Connection connection = connect();
     return new RowScan() {
       @Override
       public long scan(Sink sink) {
         long rows = 0;
-        try (Cursor<Row> cursor = connection.execute(Tables.WIDE_SELECT)) {
+        try (Cursor<Row> cursor = connection.execute(sql)) {
           for (Row row : cursor) {
-            sink.take(row.getLong(0));
-            sink.take(row.getString(1));
-            sink.take(row.getDouble(2));
-            sink.take(row.getBigDecimal(3));
-            sink.take(row.getOffsetDateTime(4));
-            sink.take(row.getBoolean(5));
-            sink.take(row.getUuid(6));
+            reader.accept(row, sink);
             rows++;
           }
         }

@@ -51,6 +51,23 @@ public final class WideRead implements Workload {
                     () -> {
                       Psql psql = Psql.find(bench.endpoint());
                       return phase -> psql.copyOut(Tables.WIDE_SELECT, rows);
-                    }))));
+                    }))),
+        new Comparison(
+            "c2. Read %,d rows of the nine types: c's seven, jsonb and int4[]".formatted(rows),
+            "The rows of c with a jsonb document and an int4[] built by the server per row"
+                + " (the type issue's measurement). Tusk reads jsonb as String and int4[] as a"
+                + " List; pgjdbc uses getString and getArray().getArray(). Heap bytes per row as"
+                + " in c.",
+            bench.mode().schedule(),
+            List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+            List.of(
+                Contender.of(
+                    Labels.TUSK,
+                    Driver.TUSK,
+                    () -> Probes.scan(drivers.tusk().typedRowScan(), rows)),
+                Contender.baseline(
+                    Labels.PGJDBC + ", fetchSize unset (reads all first)",
+                    Driver.PGJDBC,
+                    () -> Probes.scan(drivers.pgjdbc().typedRowScan(), rows)))));
   }
 }

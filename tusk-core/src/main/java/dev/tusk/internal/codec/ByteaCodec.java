@@ -1,5 +1,7 @@
 package dev.tusk.internal.codec;
 
+import java.nio.ByteBuffer;
+
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.nio.charset.StandardCharsets;
@@ -109,5 +111,23 @@ final class ByteaCodec extends BaseCodec<byte[]> {
       return b - 'A' + 10;
     }
     return -1;
+  }
+
+  /**
+   * Writes a buffer's remaining bytes as a bytea value without moving its position (the caller's
+   * buffer is left as it was).
+   */
+  static void writeRemaining(ByteBuffer buffer, BinaryOutput out) {
+    if (buffer.hasArray()) {
+      out.writeBytes(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+      return;
+    }
+    byte[] chunk = new byte[Math.min(buffer.remaining(), 8192)];
+    ByteBuffer source = buffer.duplicate();
+    while (source.hasRemaining()) {
+      int length = Math.min(chunk.length, source.remaining());
+      source.get(chunk, 0, length);
+      out.writeBytes(chunk, 0, length);
+    }
   }
 }

@@ -11,9 +11,12 @@ import dev.tusk.types.PgInet;
 import dev.tusk.types.PgLsn;
 import dev.tusk.types.PgRecord;
 import java.lang.reflect.Array;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -103,6 +106,7 @@ final class Conversions {
             case PgInet inet -> fromInet(inet, codec, target);
             case PgBitString bits -> fromBitString(bits, target);
             case PgLsn lsn -> fromLsn(lsn, target);
+            case byte[] bytes -> fromBytea(bytes, target);
             default -> null;
           };
     }
@@ -365,6 +369,20 @@ final class Conversions {
   }
 
   /** pg_lsn as a Long when it is below 2^63, as every position in practice is. */
+  /**
+   * bytea as a ByteBuffer or an InputStream over the value (read-only; the value itself is already
+   * in memory, decoded from its row).
+   */
+  private static Object fromBytea(byte[] bytes, Class<?> target) {
+    if (target == ByteBuffer.class) {
+      return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+    if (target == InputStream.class) {
+      return new ByteArrayInputStream(bytes);
+    }
+    return null;
+  }
+
   private static Object fromLsn(PgLsn value, Class<?> target) {
     if (target != Long.class) {
       return null;

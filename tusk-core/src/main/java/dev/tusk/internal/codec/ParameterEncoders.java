@@ -20,6 +20,7 @@ import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ final class ParameterEncoders {
 
   private static final String SUPPORTED =
       "Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, String, Character,"
-          + " enums, byte[], UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
+          + " enums, byte[], ByteBuffer, UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
           + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, InetAddress, PgInet,"
           + " PgMacAddress, PgPoint, PgLine, PgLineSegment, PgBox, PgPath, PgPolygon, PgCircle,"
           + " PgBitString, PgLsn, PgRange, PgMultirange, arrays and Lists of those, and int[],"
@@ -133,6 +134,16 @@ final class ParameterEncoders {
 
   private static final ParameterEncoder TEXT = new TextValue();
 
+  /** ByteBuffer's classes are the JDK's own (heap, direct, read-only): matched by type. */
+  private static final ParameterEncoder BYTE_BUFFER =
+      new BinaryValue(
+          new ParameterType(
+              ByteBuffer.class,
+              ByteBuffer[].class,
+              Oids.BYTEA,
+              Oids.BYTEA_ARRAY,
+              (value, out) -> ByteaCodec.writeRemaining((ByteBuffer) value, out)));
+
   /** By the class of an element: how a List or Object[] of such elements is sent. */
   private static final Map<Class<?>, ParameterEncoder> ARRAY_BY_ELEMENT = arrayByElement();
 
@@ -153,6 +164,7 @@ final class ParameterEncoders {
     }
     return switch (value) {
       case Enum<?> constant -> TEXT;
+      case ByteBuffer buffer -> BYTE_BUFFER;
       case List<?> list -> forElements(list, value);
       case Object[] array -> forElements(Arrays.asList(array), value);
       default -> byContent(value);
