@@ -152,10 +152,6 @@ final class StepPlanner {
     }
   }
 
-  /** How many statements are prepared or being prepared (for tests and diagnostics). */
-  int preparedCount() {
-    return prepared.size();
-  }
 
   private void closeEvicted() {
     List<String> names = prepared.takeEvicted();
