@@ -80,8 +80,7 @@ public final class PgjdbcDriver {
     void take(ResultSet result, Sink sink) throws SQLException;
   }
 
-  private RowScan rowScan(OptionalInt fetchSize, String sql, RowReader reader)
-      throws SQLException {
+  private RowScan rowScan(OptionalInt fetchSize, String sql, RowReader reader) throws SQLException {
     Connection connection = connect(new Properties());
     connection.setAutoCommit(fetchSize.isEmpty());
     PreparedStatement statement = connection.prepareStatement(sql);

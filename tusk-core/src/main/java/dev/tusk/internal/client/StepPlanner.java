@@ -152,7 +152,6 @@ final class StepPlanner {
     }
   }
 
-
   private void closeEvicted() {
     List<String> names = prepared.takeEvicted();
     if (!names.isEmpty()) {

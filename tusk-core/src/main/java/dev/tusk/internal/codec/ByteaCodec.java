@@ -1,9 +1,8 @@
 package dev.tusk.internal.codec;
 
-import java.nio.ByteBuffer;
-
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
