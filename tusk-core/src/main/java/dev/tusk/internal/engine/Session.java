@@ -56,6 +56,9 @@ public final class Session implements AutoCloseable {
    */
   private volatile boolean readerStopped;
 
+  /** Whether close() left requests in flight, for the writer to cancel once the socket is shut. */
+  private volatile boolean cancelOnClose;
+
   /** Why the session ended; null while it is open. Set once. */
   private volatile DatabaseError closedBy;
 
@@ -251,14 +254,14 @@ public final class Session implements AutoCloseable {
         return;
       }
       closedBy = closedByUser();
+      cancelOnClose = busy;
       outbound.append(FrontendMessages::terminate);
       outbound.stop();
     } finally {
       submitLock.unlock();
     }
-    // The writer closes the socket once Terminate is out; the reader then fails what is left in
-    // flight with "the connection is closed".
-    cancelAbandoned(busy);
+    // The writer closes the socket once Terminate is out (and then cancels what was abandoned);
+    // the reader then fails what is left in flight with "the connection is closed".
   }
 
   /**
@@ -308,6 +311,7 @@ public final class Session implements AutoCloseable {
     try {
       outbound.runWriter();
       transport.close();
+      cancelAbandoned(cancelOnClose);
     } catch (IOException | InterruptedException | RuntimeException e) {
       end(e);
     } catch (Error e) {
