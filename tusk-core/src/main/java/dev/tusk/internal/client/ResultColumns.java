@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.Column;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.RowDescription;
@@ -27,6 +28,7 @@ final class ResultColumns {
   private final List<String> names;
   private final Codec<?>[] codecs;
   private final int[] formats;
+  private final int[] primitives;
   private final Map<String, Integer> indexByName;
   private final CodecRegistry registry;
 
@@ -37,10 +39,12 @@ final class ResultColumns {
     List<Column> described = new ArrayList<>(count);
     List<String> columnNames = new ArrayList<>(count);
     formats = new int[count];
+    primitives = new int[count];
     indexByName = new HashMap<>(count * 2);
     for (int i = 0; i < count; i++) {
       RowDescription.Field field = fields[i];
       formats[i] = field.format();
+      primitives[i] = BinaryPrimitives.kind(codecs[i], field.format());
       String typeName = codecs[i].typeName();
       described.add(
           new Column(
@@ -89,6 +93,11 @@ final class ResultColumns {
       throw new ProgrammingError("no column named \"" + name + "\"; the columns are " + names);
     }
     return index;
+  }
+
+  /** How column {@code column} can be read as a primitive ({@link BinaryPrimitives}). */
+  int primitive(int column) {
+    return primitives[column];
   }
 
   Object decode(int column, byte[] bytes, int offset, int length) {

@@ -5,6 +5,7 @@ import dev.tusk.Row;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.protocol.DataRow;
 import java.util.List;
 
@@ -73,6 +74,40 @@ final class ResultRow implements Row {
   @Override
   public <T> T get(String name, Class<T> type) {
     return get(indexOf(name), type);
+  }
+
+  // Binary integers and float8 are read straight from the row: no boxing, no registry dispatch.
+  // Anything else (NULL, text, another type, a user's codec, a malformed value) takes the general
+  // path, which converts or raises the typed error.
+  @Override
+  public long getLong(int index) {
+    int length = locate(index);
+    int kind = columns.primitive(index);
+    if (kind != BinaryPrimitives.FLOAT8 && BinaryPrimitives.fits(kind, length)) {
+      return BinaryPrimitives.readLong(kind, data.bytes(), offsets[index]);
+    }
+    return Row.super.getLong(index);
+  }
+
+  @Override
+  public int getInt(int index) {
+    int length = locate(index);
+    int kind = columns.primitive(index);
+    if ((kind == BinaryPrimitives.INT2 || kind == BinaryPrimitives.INT4)
+        && BinaryPrimitives.fits(kind, length)) {
+      return (int) BinaryPrimitives.readLong(kind, data.bytes(), offsets[index]);
+    }
+    return Row.super.getInt(index);
+  }
+
+  @Override
+  public double getDouble(int index) {
+    int length = locate(index);
+    if (BinaryPrimitives.fits(BinaryPrimitives.FLOAT8, length)
+        && columns.primitive(index) == BinaryPrimitives.FLOAT8) {
+      return BinaryPrimitives.readDouble(data.bytes(), offsets[index]);
+    }
+    return Row.super.getDouble(index);
   }
 
   @Override

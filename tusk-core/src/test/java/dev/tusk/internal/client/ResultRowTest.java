@@ -129,4 +129,52 @@ class ResultRowTest {
   void toStringShowsEveryColumnByName() {
     assertEquals("Row{id=100000, name=ann, note=null, n=7, id=9}", row.toString());
   }
+
+  /** int2, int4, int8 and float8 in binary, then the same types in text, then a NULL int8. */
+  private static ResultRow primitives() {
+    return new ResultRow(
+        ResultColumns.of(
+            description(
+                field("s", 21, 1),
+                field("i", 23, 1),
+                field("l", 20, 1),
+                field("d", 701, 1),
+                field("lt", 20, 0),
+                field("dt", 701, 0),
+                field("nothing", 20, 1)),
+            TypeScope.builtins()),
+        DataRow.of(
+            new byte[] {(byte) 0xff, (byte) 0xfe},
+            new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff},
+            new byte[] {(byte) 0x80, 0, 0, 0, 0, 0, 0, 1},
+            java.nio.ByteBuffer.allocate(8).putDouble(-2.5).array(),
+            text("-42"),
+            text("1.25"),
+            null));
+  }
+
+  @Test
+  void primitiveGettersReadBinaryValuesDirectlyAndAgreeWithTheGeneralPath() {
+    ResultRow row = primitives();
+    assertEquals(-2, row.getInt(0));
+    assertEquals(-2L, row.getLong(0));
+    assertEquals(Integer.MAX_VALUE, row.getInt(1));
+    assertEquals((long) Integer.MAX_VALUE, row.getLong(1));
+    assertEquals(Long.MIN_VALUE + 1, row.getLong(2));
+    assertEquals(-2.5, row.getDouble(3));
+    assertEquals(row.get(2, Long.class), row.getLong(2));
+    assertEquals(row.get(3, Double.class), row.getDouble(3));
+  }
+
+  @Test
+  void primitiveGettersFallBackForTextNullsAndNarrowing() {
+    ResultRow row = primitives();
+    assertEquals(-42L, row.getLong(4));
+    assertEquals(-42, row.getInt(4));
+    assertEquals(1.25, row.getDouble(5));
+    assertEquals(-2.0, row.getDouble(0), "int2 widens to double through the general path");
+    assertThrows(DataError.class, () -> row.getInt(2), "int8 out of int range");
+    assertThrows(DataError.class, () -> row.getLong(6), "NULL");
+    assertThrows(ProgrammingError.class, () -> row.getLong(7), "out of range");
+  }
 }
