@@ -1,22 +1,30 @@
 package dev.tusk.examples;
 
+import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
+import dev.tusk.Pipeline;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.Transaction;
 import dev.tusk.Tusk;
+import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.UniqueViolation;
+import dev.tusk.pool.ConnectionPool;
+import dev.tusk.pool.PoolOptions;
 import dev.tusk.testing.PostgresServer;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The README quickstart: connects (to {@code DATABASE_URL}, or to an embedded PostgreSQL), creates
- * a table, writes with parameters and {@code executeMany}, reads with each row factory, and shows a
- * transaction with a savepoint and a caught {@link UniqueViolation}.
+ * a table, writes with parameters and {@code executeMany}, reads with each row factory, shows a
+ * transaction with a savepoint and a caught {@link UniqueViolation}, then a pipeline, a query
+ * timeout, the async face and a pool.
  */
 public final class Quickstart {
 
@@ -42,8 +50,10 @@ public final class Quickstart {
       write(conn);
       read(conn);
       transactions(conn);
+      pipelineTimeoutAndAsync(conn);
       conn.execute("DROP TABLE pets");
     }
+    pool(url);
   }
 
   private static void write(Connection conn) {
@@ -105,5 +115,44 @@ public final class Quickstart {
             .execute("SELECT name FROM pets WHERE id = 1")
             .fetchOne();
     System.out.println("after commit: pet 1 is " + name);
+  }
+
+  private static void pipelineTimeoutAndAsync(Connection conn) {
+    try (Pipeline pipeline = conn.pipeline()) {
+      for (int id = 10; id < 20; id++) {
+        pipeline.execute("INSERT INTO pets (id, name) VALUES ($1, $2)", id, "Calf " + id);
+      }
+      Cursor<Row> total = pipeline.execute("SELECT count(*) FROM pets");
+      pipeline.sync();
+      System.out.println(
+          "pipeline: 11 statements, one round trip; now " + total.fetchOne().getLong(0) + " pets");
+    }
+    try {
+      conn.execute(Query.of("SELECT pg_sleep(5)").withTimeout(Duration.ofMillis(100)));
+    } catch (QueryCanceled e) {
+      System.out.println("timeout:  " + e.diagnostic().messagePrimary());
+    }
+    String oldest =
+        conn.async()
+            .execute("SELECT name FROM pets ORDER BY born NULLS LAST LIMIT 1")
+            .thenCompose(AsyncCursor::fetchOne)
+            .thenApply(row -> row.getString(0))
+            .join();
+    System.out.println("async:    the oldest pet is " + oldest);
+  }
+
+  private static void pool(String url) {
+    PoolOptions options = PoolOptions.builder().name("quickstart").size(1, 4).build();
+    try (ConnectionPool pool = new ConnectionPool(url, options)) {
+      long answer = pool.execute("SELECT $1::int8 * 2", 21).fetchOne().getLong(0);
+      long inTransaction = pool.inTransaction(c -> c.execute("SELECT 1").rowCount());
+      System.out.println(
+          "pool:     "
+              + answer
+              + ", "
+              + inTransaction
+              + " row; requests "
+              + pool.stats().get("requests_num"));
+    }
   }
 }
