@@ -30,7 +30,8 @@ final class LentConnection implements Connection {
     this.entry = entry;
   }
 
-  private Connection live() {
+  /** The pooled connection, while this loan lasts; else an InterfaceError naming the pool. */
+  Connection live() {
     if (!entry.lentTo(this)) {
       throw new InterfaceError("the connection was returned to pool " + lender.name());
     }
@@ -64,7 +65,8 @@ final class LentConnection implements Connection {
 
   @Override
   public AsyncConnection async() {
-    return live().async();
+    live();
+    return new LentAsyncConnection(this);
   }
 
   @Override

@@ -64,10 +64,15 @@ class ConnectionPoolTest {
   void useAfterReturnNamesThePool(PostgresServer server) {
     try (ConnectionPool pool = pool(server, PoolOptions.builder().name("it-use").size(1, 1))) {
       Connection conn = pool.connection();
+      dev.tusk.AsyncConnection async = conn.async();
+      assertEquals(1, async.execute("SELECT 1").join().fetchOne().join().getInt(0));
       conn.close();
       conn.close();
       InterfaceError error = assertThrows(InterfaceError.class, () -> conn.execute("SELECT 1"));
       assertEquals("the connection was returned to pool it-use", error.getMessage());
+      InterfaceError late = assertThrows(InterfaceError.class, () -> async.execute("SELECT 1"));
+      assertEquals("the connection was returned to pool it-use", late.getMessage());
+      assertEquals(true, async.closed());
     }
   }
 
