@@ -288,7 +288,14 @@ public final class Session implements AutoCloseable {
   private void readLoop() {
     try {
       while (true) {
-        route(reader.read());
+        BackendMessage message = reader.read();
+        if (closedBy != null) {
+          // Closed: what still arrives answers requests that now fail as closed, so that they
+          // fail the same way whether or not the server answered before the socket shut.
+          stopReading();
+          return;
+        }
+        route(message);
       }
     } catch (IOException | RuntimeException e) {
       end(e);
