@@ -34,6 +34,7 @@ class PoolEventsTest {
         Connection held = pool.connection();
         CompletableFuture<Integer> waiting =
             CompletableFuture.supplyAsync(() -> pool.withConnection(conn -> 1));
+        Await.until("a request waiting", () -> pool.stats().get("requests_waiting") == 1L);
         Thread.sleep(50);
         held.close();
         assertEquals(1, waiting.get(10, TimeUnit.SECONDS));
@@ -52,6 +53,7 @@ class PoolEventsTest {
       assertTrue(connects.size() >= 1, "connect events: " + connects);
       assertEquals("it-jfr", connects.get(0).getString("pool"));
       assertTrue(acquires.size() >= 1, "acquire events: " + acquires);
+      assertEquals("acquired", acquires.get(0).getString("outcome"));
       assertTrue(acquires.get(0).getDuration().toMillis() >= 40, acquires.get(0).toString());
     } finally {
       Files.deleteIfExists(file);
