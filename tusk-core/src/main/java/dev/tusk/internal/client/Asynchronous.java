@@ -34,7 +34,7 @@ final class Asynchronous {
    */
   static <T> CompletableFuture<T> start(Session session, Supplier<CompletableFuture<T>> work) {
     if (!session.tryAcquireExclusive()) {
-      return CompletableFuture.supplyAsync(() -> work.get(), CALLBACKS).thenCompose(next -> next);
+      return CompletableFuture.supplyAsync(work, CALLBACKS).thenCompose(next -> next);
     }
     try {
       return work.get();

@@ -19,8 +19,6 @@ import java.util.List;
  */
 final class CatalogQueries implements CatalogSource {
 
-  private static final short[] ALL_BINARY = {1};
-
   private final TuskConnection connection;
 
   CatalogQueries(TuskConnection connection) {
@@ -32,7 +30,7 @@ final class CatalogQueries implements CatalogSource {
     ParameterBinder.Bound bound =
         new ParameterBinder(TypeScope.builtins()).bind(params.length, List.<Object[]>of(params));
     List<StatementResult> results =
-        connection.run(new ExtendedQuery(sql, bound.types(), bound.sets(), ALL_BINARY));
+        connection.run(new ExtendedQuery(sql, bound.types(), bound.sets(), BindFormats.ALL_BINARY));
     StatementResult result = results.get(0);
     RowDescription.Field[] fields = result.description().fields();
     CodecRegistry builtins = CodecRegistry.defaults();

@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StatementCache {
 
   private static final int CAPACITY = 1024;
-  private static final short[] ALL_TEXT = new short[0];
-  private static final short[] ALL_BINARY = {1};
 
   /** One SQL text's knowledge. */
   static final class Entry {
@@ -43,18 +41,18 @@ final class StatementCache {
      */
     short[] resultFormats(boolean textReadable, TypeScope types) {
       if (!textReadable) {
-        return ALL_BINARY;
+        return BindFormats.ALL_BINARY;
       }
       int[] known = resultTypes;
       if (known == null) {
-        return ALL_TEXT;
+        return BindFormats.ALL_TEXT;
       }
       for (int oid : known) {
         if (!types.hasBinary(oid)) {
-          return ALL_TEXT;
+          return BindFormats.ALL_TEXT;
         }
       }
-      return ALL_BINARY;
+      return BindFormats.ALL_BINARY;
     }
   }
 

@@ -167,11 +167,8 @@ final class Statements {
     return bound(entry, query, List.<Object[]>of(params), types);
   }
 
-  /**
-   * The step for {@code statement} in a request being built; the caller holds the session's
-   * exclusive lock until the request is queued.
-   */
-  StatementStep plan(Bound statement, Set<PreparedStatement> batch) {
+  /** The step for {@code statement} in a request being built, under the session's lock. */
+  private StatementStep plan(Bound statement, Set<PreparedStatement> batch) {
     return planner.plan(
         statement.entry().parsed().sql(),
         statement.parameters(),
@@ -187,15 +184,15 @@ final class Statements {
     return statement.entry().parsed().isPlannable() || asked != null ? asked : Boolean.FALSE;
   }
 
-  /** Learns from a step that ran; returns whether a stale cached statement made it fail. */
-  boolean finished(Bound statement, StatementStep step) {
+  /** Learns from a step that ran: its result columns, or that its cached statement went stale. */
+  void finished(Bound statement, StatementStep step) {
     TuskException error = step.error();
     if (error != null) {
-      return planner.recover(step, error);
+      planner.recover(step, error);
+      return;
     }
     cache.learn(statement.entry(), step.results());
     planner.noticeDrops(step.results());
-    return false;
   }
 
   /** How long a query may run: its own timeout, else the connection's; null for no limit. */
@@ -225,19 +222,36 @@ final class Statements {
             });
   }
 
+  /** Statements queued as one request: a step per statement, in order, and the request. */
+  record Submitted(List<StatementStep> steps, ExtendedQuery request) {}
+
+  /**
+   * Plans a step for each statement and queues them as one request with one Sync. Planning and
+   * queuing share the session's lock, so that no statement is closed between being chosen and being
+   * sent; later steps may use a statement an earlier one prepares.
+   */
+  Submitted submit(List<Bound> batch) {
+    Set<PreparedStatement> prepared = new HashSet<>();
+    List<StatementStep> steps = new ArrayList<>(batch.size());
+    session.acquireExclusive();
+    try {
+      for (Bound statement : batch) {
+        steps.add(plan(statement, prepared));
+      }
+      ExtendedQuery request = new ExtendedQuery(steps);
+      connection.submitStatement(request);
+      return new Submitted(steps, request);
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
   /** One try at a statement: the step planned for it and the request that carries it. */
   private record Attempt(StatementStep step, ExtendedQuery request) {}
 
   private Attempt submit(Bound statement) {
-    session.acquireExclusive();
-    try {
-      StatementStep step = plan(statement, new HashSet<>());
-      ExtendedQuery request = new ExtendedQuery(List.of(step));
-      connection.submitStatement(request);
-      return new Attempt(step, request);
-    } finally {
-      session.releaseExclusive();
-    }
+    Submitted submitted = submit(List.of(statement));
+    return new Attempt(submitted.steps().get(0), submitted.request());
   }
 
   /**

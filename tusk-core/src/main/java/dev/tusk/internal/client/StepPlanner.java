@@ -23,9 +23,6 @@ import java.util.Set;
  */
 final class StepPlanner {
 
-  private static final short[] ALL_TEXT = new short[0];
-  private static final short[] ALL_BINARY = {1};
-
   private final Session session;
   private final PreparedStatements prepared;
 
@@ -87,7 +84,7 @@ final class StepPlanner {
 
   private static short[] chooseFormats(RowDescription columns, TypeScope types) {
     if (columns == null) {
-      return ALL_TEXT;
+      return BindFormats.ALL_TEXT;
     }
     RowDescription.Field[] fields = columns.fields();
     short[] formats = new short[fields.length];
@@ -99,7 +96,7 @@ final class StepPlanner {
       allBinary &= binary;
       allText &= !binary;
     }
-    return allText ? ALL_TEXT : allBinary ? ALL_BINARY : formats;
+    return allText ? BindFormats.ALL_TEXT : allBinary ? BindFormats.ALL_BINARY : formats;
   }
 
   /**

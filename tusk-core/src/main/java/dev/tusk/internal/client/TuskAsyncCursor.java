@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The async cursor: runs statements through the same {@link Statements} as the sync cursor, and
@@ -116,7 +117,7 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
   }
 
   /** Results are in memory: a fetch completes at once, failing as the sync cursor would throw. */
-  private <T> CompletableFuture<T> now(java.util.function.Supplier<T> fetch) {
+  private <T> CompletableFuture<T> now(Supplier<T> fetch) {
     try {
       checkOpen();
       return CompletableFuture.completedFuture(fetch.get());

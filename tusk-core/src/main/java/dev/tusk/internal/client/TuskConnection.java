@@ -20,6 +20,7 @@ import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.types.TypeRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,7 +78,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public Pipeline pipeline() {
-    return new TuskPipeline(this, session, statements, types);
+    return new TuskPipeline(this, statements, types);
   }
 
   @Override
@@ -217,7 +218,7 @@ public final class TuskConnection implements Connection {
   }
 
   /** Waits for an exchange submitted earlier; cancels it once {@code timeout} (if any) passes. */
-  <T> T await(Exchange<T> exchange, java.time.Duration timeout) {
+  <T> T await(Exchange<T> exchange, Duration timeout) {
     return Awaiting.result(session, exchange, timeout);
   }
 

@@ -11,16 +11,12 @@ import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
-import dev.tusk.internal.engine.PreparedStatement;
-import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,15 +35,13 @@ final class TuskPipeline implements Pipeline {
       Consumer<TuskException> onError) {}
 
   private final TuskConnection connection;
-  private final Session session;
   private final Statements statements;
   private final TypeScope types;
   private final List<Queued> queued = new ArrayList<>();
   private boolean closed;
 
-  TuskPipeline(TuskConnection connection, Session session, Statements statements, TypeScope types) {
+  TuskPipeline(TuskConnection connection, Statements statements, TypeScope types) {
     this.connection = connection;
-    this.session = session;
     this.statements = statements;
     this.types = types;
   }
@@ -93,11 +87,11 @@ final class TuskPipeline implements Pipeline {
     }
     List<Queued> batch = List.copyOf(queued);
     queued.clear();
-    List<StatementStep> steps = new ArrayList<>(batch.size());
-    ExtendedQuery request = submit(batch, steps);
+    Statements.Submitted submitted = submit(batch);
+    List<StatementStep> steps = submitted.steps();
     TuskException lost = null;
     try {
-      connection.await(request, timeout(batch));
+      connection.await(submitted.request(), timeout(batch));
     } catch (TuskException e) {
       lost = e;
     }
@@ -108,23 +102,13 @@ final class TuskPipeline implements Pipeline {
     }
   }
 
-  private ExtendedQuery submit(List<Queued> batch, List<StatementStep> steps) {
-    Set<PreparedStatement> prepared = new HashSet<>();
-    session.acquireExclusive();
+  /** Queues the batch as one request; if that fails, every statement of it fails with it. */
+  private Statements.Submitted submit(List<Queued> batch) {
     try {
-      for (Queued entry : batch) {
-        steps.add(statements.plan(entry.statement(), prepared));
-      }
-      ExtendedQuery request = new ExtendedQuery(steps);
-      connection.submitStatement(request);
-      return request;
-    } catch (RuntimeException e) {
-      if (e instanceof TuskException error) {
-        batch.forEach(entry -> entry.onError().accept(error));
-      }
+      return statements.submit(batch.stream().map(Queued::statement).toList());
+    } catch (TuskException e) {
+      batch.forEach(entry -> entry.onError().accept(e));
       throw e;
-    } finally {
-      session.releaseExclusive();
     }
   }
 

@@ -38,6 +38,7 @@ import dev.tusk.internal.protocol.PortalSuspended;
 import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.protocol.RowDescription;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request's state machine: it writes its frontend messages, then consumes the backend messages
@@ -56,8 +57,7 @@ public abstract class Exchange<T> {
   private char transactionStatusAtEnd;
 
   /** 0: no cancel wanted; 1: cancel once it runs; 2: the CancelRequest has been sent. */
-  private final java.util.concurrent.atomic.AtomicInteger cancel =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger cancel = new AtomicInteger();
 
   /** Appends this request's frontend messages, ending with Sync (or a simple Query). */
   protected abstract void encode(WriteBuffer out);

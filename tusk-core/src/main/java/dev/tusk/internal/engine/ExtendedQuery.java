@@ -1,6 +1,8 @@
 package dev.tusk.internal.engine;
 
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.PipelineAborted;
+import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.protocol.CommandComplete;
@@ -159,8 +161,8 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   private StatementStep step() {
     if (position >= steps.size()) {
       // A response after every statement has completed: only an error may come then.
-      throw new dev.tusk.errors.ProtocolViolation(
-          dev.tusk.errors.Diagnostic.client(
+      throw new ProtocolViolation(
+          Diagnostic.client(
               "08P01", "a response arrived after every statement of the request had completed"));
     }
     return steps.get(position);

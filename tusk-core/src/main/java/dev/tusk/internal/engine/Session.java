@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One physical connection after startup. It owns the socket, a reader thread and a writer thread.
@@ -197,7 +198,20 @@ public final class Session implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> true);
+    sendCancelRequest(() -> true);
+  }
+
+  /** Sends a CancelRequest for this backend if, once its socket is open, it is still wanted. */
+  private void sendCancelRequest(BooleanSupplier stillWanted) {
+    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey(), stillWanted);
+  }
+
+  /**
+   * Cancels from a virtual thread of its own: the reader must never block on a socket, nor a
+   * closing caller wait for the server.
+   */
+  private void cancelInBackground(Runnable cancel) {
+    Thread.ofVirtual().name("tusk-" + state.processId() + "-cancel").start(cancel);
   }
 
   /**
@@ -223,8 +237,7 @@ public final class Session implements AutoCloseable {
       return;
     }
     try {
-      CancelRequest.send(
-          endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> isRunning(exchange));
+      sendCancelRequest(() -> isRunning(exchange));
     } catch (TuskException e) {
       // The request then simply runs to its end.
     }
@@ -272,17 +285,14 @@ public final class Session implements AutoCloseable {
     if (!busy) {
       return;
     }
-    Thread.ofVirtual()
-        .name("tusk-" + state.processId() + "-cancel")
-        .start(
-            () -> {
-              try {
-                CancelRequest.send(
-                    endpoint, cancelTimeout, state.processId(), state.secretKey(), () -> true);
-              } catch (TuskException e) {
-                // The backend then ends when it next writes to the closed socket.
-              }
-            });
+    cancelInBackground(
+        () -> {
+          try {
+            sendCancelRequest(() -> true);
+          } catch (TuskException e) {
+            // The backend then ends when it next writes to the closed socket.
+          }
+        });
   }
 
   private void readLoop() {
@@ -357,14 +367,12 @@ public final class Session implements AutoCloseable {
 
   /**
    * A request whose caller asked to cancel it while it waited in the queue is cancelled once it is
-   * the one running, from another thread: the reader must never block on a socket of its own.
+   * the one running.
    */
   private void cancelNextIfWanted() {
     Exchange<?> next = inFlight.peek();
     if (next != null && next.claimCancel()) {
-      Thread.ofVirtual()
-          .name("tusk-" + state.processId() + "-cancel")
-          .start(() -> sendCancel(next));
+      cancelInBackground(() -> sendCancel(next));
     }
   }
 
