@@ -33,7 +33,7 @@ final class CancelRequest {
       if (!stillWanted.getAsBoolean()) {
         return;
       }
-      transport.write(message.array(), 0, message.size());
+      transport.writeFully(message.array(), 0, message.size());
       // The server closes the socket once it has read the request; waiting for that means the
       // cancel has arrived before this method returns. A peer that never closes it is given
       // the timeout, then the socket is closed under the read.
@@ -50,7 +50,7 @@ final class CancelRequest {
                     }
                   });
       try {
-        transport.input().read();
+        transport.blockingInput().read();
       } finally {
         watchdog.interrupt();
       }

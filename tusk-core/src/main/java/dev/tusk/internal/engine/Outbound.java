@@ -87,7 +87,7 @@ final class Outbound {
       } finally {
         lock.unlock();
       }
-      transport.write(sending.array(), 0, sending.size());
+      transport.writeFully(sending.array(), 0, sending.size());
       sending = sending.array().length > RETAINED_CAPACITY ? new WriteBuffer(8192) : sending;
       sending.clear();
     }

@@ -61,7 +61,7 @@ public final class Startup {
     try {
       Transport transport = connect(settings, host, deadline, current, settled);
       BackendMessageReader reader =
-          new BackendMessageReader(transport.input(), settings.maxMessageSize());
+          new BackendMessageReader(transport.blockingInput(), settings.maxMessageSize());
       ServerState state = new ServerState();
       send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));
       new Authentication(settings, host, transport, reader).run();
@@ -131,7 +131,7 @@ public final class Startup {
 
   private static boolean serverAcceptsSsl(Transport transport) throws IOException {
     send(transport, FrontendMessages::sslRequest);
-    int answer = transport.input().read();
+    int answer = transport.blockingInput().read();
     if (answer < 0) {
       throw new IOException("the server closed the connection after SSLRequest");
     }
@@ -176,7 +176,7 @@ public final class Startup {
   static void send(Transport transport, Consumer<WriteBuffer> message) throws IOException {
     WriteBuffer out = new WriteBuffer(256);
     message.accept(out);
-    transport.write(out.array(), 0, out.size());
+    transport.writeFully(out.array(), 0, out.size());
   }
 
   private static Duration remaining(long deadline) {

@@ -2,6 +2,7 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.transport.Keepalive;
+import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,8 +15,8 @@ final class Transports {
   static Transport open(HostPort endpoint, Duration timeout, Keepalive keepalive)
       throws IOException {
     if (endpoint.isUnixSocket()) {
-      return Transport.unix(endpoint.unixSocketPath());
+      return SocketTransport.unix(endpoint.unixSocketPath());
     }
-    return Transport.tcp(endpoint.host(), endpoint.port(), timeout, keepalive);
+    return SocketTransport.tcp(endpoint.host(), endpoint.port(), timeout, keepalive);
   }
 }

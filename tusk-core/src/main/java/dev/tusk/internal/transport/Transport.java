@@ -1,93 +1,115 @@
 package dev.tusk.internal.transport;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
- * One open socket to a server, TCP or Unix-domain, as a blocking {@link SocketChannel}. One thread
- * may read while another writes; the engine guarantees there is exactly one of each.
+ * One open connection to a server: a plain socket (TCP or Unix-domain), later TLS over one, or an
+ * in-memory pipe in tests.
+ *
+ * <p>Reads and writes never block: a caller that must wait calls {@link #await}, which an interrupt
+ * ends early <em>without</em> closing the transport. That is what lets the threads that call the
+ * driver do its I/O themselves: an interrupted virtual thread blocked in a plain socket read would
+ * close the socket and lose the connection.
+ *
+ * <p>At most one thread reads (and awaits {@link #READ}) at a time, and at most one writes; they
+ * may be different threads. The engine guarantees both.
  */
-public final class Transport implements AutoCloseable {
+public interface Transport extends AutoCloseable {
 
-  private final SocketChannel channel;
-  private final InputStream input;
-  private final String description;
+  /** Ready to read: bytes (or the end of the stream) have arrived. */
+  int READ = 1;
 
-  private Transport(SocketChannel channel, String description) {
-    this.channel = channel;
-    this.input = new ChannelInputStream(channel);
-    this.description = description;
+  /** Ready to write: the socket takes more bytes. */
+  int WRITE = 2;
+
+  /**
+   * Reads what has arrived into {@code target} without blocking.
+   *
+   * @return the number of bytes read, 0 if none has arrived, -1 at the end of the stream
+   */
+  int read(ByteBuffer target) throws IOException;
+
+  /**
+   * Writes what the socket takes now from {@code source} without blocking.
+   *
+   * @return the number of bytes taken, possibly 0
+   */
+  int write(ByteBuffer source) throws IOException;
+
+  /**
+   * Blocks until one of {@code ops} ({@link #READ}, {@link #WRITE} or both) may make progress, the
+   * timeout passes, the transport is closed or the thread is interrupted (whose flag stays set).
+   * Spurious returns are allowed: callers retry their read or write.
+   *
+   * @param timeoutNanos how long to wait at most; 0 or less waits without limit
+   * @return the operations that are ready, possibly none
+   * @throws IOException if the transport is closed
+   */
+  int await(int ops, long timeoutNanos) throws IOException;
+
+  /** Whether the transport is still open. */
+  boolean isOpen();
+
+  /** Closes the transport; a thread in {@link #await} returns, and its next read or write fails. */
+  @Override
+  void close();
+
+  /**
+   * Writes all of {@code bytes[offset, offset + length)}, waiting as needed: for start-up and other
+   * exchanges where nothing else shares the transport.
+   *
+   * @throws InterruptedIOException if the thread is interrupted while it waits
+   */
+  default void writeFully(byte[] bytes, int offset, int length) throws IOException {
+    ByteBuffer source = ByteBuffer.wrap(bytes, offset, length);
+    while (source.hasRemaining()) {
+      if (write(source) == 0) {
+        awaitUninterrupted(WRITE);
+      }
+    }
   }
 
   /**
-   * Connects over TCP with {@code TCP_NODELAY} (requests are written whole, so Nagle's delay only
-   * adds latency) and the given keepalive.
+   * A blocking stream over this transport, for start-up and other exchanges where nothing else
+   * shares the transport.
    */
-  public static Transport tcp(String host, int port, Duration timeout, Keepalive keepalive)
-      throws IOException {
-    SocketChannel channel = SocketChannel.open();
-    try {
-      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      keepalive.apply(channel);
-      // The channel's own connect() has no timeout; its socket adaptor's has.
-      channel.socket().connect(new InetSocketAddress(host, port), timeoutMillis(timeout));
-      return new Transport(channel, host + ":" + port);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+  default InputStream blockingInput() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int count = read(one, 0, 1);
+        return count < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] bytes, int offset, int length) throws IOException {
+        if (length == 0) {
+          return 0;
+        }
+        ByteBuffer target = ByteBuffer.wrap(bytes, offset, length);
+        while (true) {
+          int count = Transport.this.read(target);
+          if (count != 0) {
+            return count;
+          }
+          awaitUninterrupted(READ);
+        }
+      }
+    };
+  }
+
+  private void awaitUninterrupted(int ops) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted while waiting for the server");
     }
-  }
-
-  /** Connects to the Unix-domain socket {@code path} (for example {@code /tmp/.s.PGSQL.5432}). */
-  public static Transport unix(Path path) throws IOException {
-    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-    try {
-      channel.connect(UnixDomainSocketAddress.of(path));
-      return new Transport(channel, path.toString());
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+    await(ops, 0);
+    if (!isOpen()) {
+      throw new EOFException("the connection was closed");
     }
-  }
-
-  private static int timeoutMillis(Duration timeout) {
-    long millis = timeout.toMillis();
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
-  }
-
-  /** The stream of bytes from the server. Only one thread may read it. */
-  public InputStream input() {
-    return input;
-  }
-
-  /** Writes all of {@code bytes[offset, offset + length)}. Only one thread may write. */
-  public void write(byte[] bytes, int offset, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
-  }
-
-  /** Closes the socket; a thread blocked reading or writing it fails with an IOException. */
-  @Override
-  public void close() {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // Closing is best effort: the socket is gone either way.
-    }
-  }
-
-  @Override
-  public String toString() {
-    return description;
   }
 }

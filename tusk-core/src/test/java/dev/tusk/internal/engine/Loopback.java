@@ -2,6 +2,7 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class Loopback implements AutoCloseable {
     Path socket = directory.resolve("s");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
-      Transport transport = Transport.unix(socket);
+      Transport transport = SocketTransport.unix(socket);
       return new Loopback(directory, transport, server.accept());
     }
   }
@@ -43,7 +44,7 @@ final class Loopback implements AutoCloseable {
   Session session() {
     return new Session(
         transport,
-        new BackendMessageReader(transport.input(), 1 << 20),
+        new BackendMessageReader(transport.blockingInput(), 1 << 20),
         new HostPort("localhost", 5432),
         new ServerState(),
         java.time.Duration.ofSeconds(5));

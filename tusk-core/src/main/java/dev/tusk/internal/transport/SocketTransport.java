@@ -1,0 +1,158 @@
+package dev.tusk.internal.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A socket to a server, TCP or Unix-domain, as a non-blocking {@link SocketChannel}. Waiting goes
+ * through selectors, which an interrupt wakes without closing the channel (a blocking channel
+ * closes itself when a thread blocked in it is interrupted).
+ *
+ * <p>Two selectors, because the reading thread and the writing thread may wait at the same time:
+ * the reader's waits for {@link #READ} (and for {@link #WRITE} too when the reader also flushes),
+ * the writer's for {@link #WRITE} alone.
+ */
+public final class SocketTransport implements Transport {
+
+  private final SocketChannel channel;
+  private final Selector readSelector;
+  private final SelectionKey readKey;
+  private final Selector writeSelector;
+  private final String description;
+
+  private SocketTransport(SocketChannel channel, String description) throws IOException {
+    this.channel = channel;
+    this.description = description;
+    channel.configureBlocking(false);
+    this.readSelector = Selector.open();
+    this.readKey = channel.register(readSelector, SelectionKey.OP_READ);
+    this.writeSelector = Selector.open();
+    channel.register(writeSelector, SelectionKey.OP_WRITE);
+  }
+
+  /**
+   * Connects over TCP with {@code TCP_NODELAY} (requests are written whole, so Nagle's delay only
+   * adds latency) and the given keepalive.
+   */
+  public static SocketTransport tcp(String host, int port, Duration timeout, Keepalive keepalive)
+      throws IOException {
+    SocketChannel channel = SocketChannel.open();
+    try {
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      keepalive.apply(channel);
+      // The channel's own connect() has no timeout; its socket adaptor's has.
+      channel.socket().connect(new InetSocketAddress(host, port), timeoutMillis(timeout));
+      return new SocketTransport(channel, host + ":" + port);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Connects to the Unix-domain socket {@code path} (for example {@code /tmp/.s.PGSQL.5432}). */
+  public static SocketTransport unix(Path path) throws IOException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.connect(UnixDomainSocketAddress.of(path));
+      return new SocketTransport(channel, path.toString());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static int timeoutMillis(Duration timeout) {
+    long millis = timeout.toMillis();
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
+  }
+
+  @Override
+  public int read(ByteBuffer target) throws IOException {
+    return channel.read(target);
+  }
+
+  @Override
+  public int write(ByteBuffer source) throws IOException {
+    return channel.write(source);
+  }
+
+  @Override
+  public int await(int ops, long timeoutNanos) throws IOException {
+    if (!channel.isOpen()) {
+      throw new ClosedChannelException();
+    }
+    Selector selector;
+    if ((ops & READ) != 0) {
+      selector = readSelector;
+      // Only the reading thread uses this key, so changing its interest is safe.
+      int interest = SelectionKey.OP_READ | ((ops & WRITE) != 0 ? SelectionKey.OP_WRITE : 0);
+      try {
+        if (readKey.interestOps() != interest) {
+          readKey.interestOps(interest);
+        }
+      } catch (CancelledKeyException e) {
+        throw new ClosedChannelException();
+      }
+    } else {
+      selector = writeSelector;
+    }
+    long millis = timeoutNanos <= 0 ? 0 : Math.max(1, timeoutNanos / 1_000_000);
+    try {
+      int ready = 0;
+      if (selector.select(millis) > 0) {
+        for (SelectionKey key : selector.selectedKeys()) {
+          if (key.isValid()) {
+            ready |= (key.isReadable() ? READ : 0) | (key.isWritable() ? WRITE : 0);
+          }
+        }
+        selector.selectedKeys().clear();
+      }
+      return ready;
+    } catch (ClosedSelectorException | CancelledKeyException e) {
+      // close() ran meanwhile.
+      throw new ClosedChannelException();
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return channel.isOpen();
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Closing is best effort: the socket is gone either way.
+    }
+    // A thread waiting in a selector is not woken by the channel's close.
+    closeQuietly(readSelector);
+    closeQuietly(writeSelector);
+  }
+
+  private static void closeQuietly(Selector selector) {
+    try {
+      selector.close();
+    } catch (IOException ignored) {
+      // Nothing more to release.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}
