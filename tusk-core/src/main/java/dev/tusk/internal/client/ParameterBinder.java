@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses how each parameter is sent (type OID and format, from the Java value) and produces the
- * Bind values. Every parameter set of one statement must agree on the types, since the statement is
- * parsed once.
+ * Chooses how each parameter is sent (type OID and format, from the Java value) and encodes the
+ * Bind values, all on the caller's thread before the request is queued. Every parameter set of one
+ * statement must agree on the types, since the statement is parsed once.
  */
 final class ParameterBinder {
 
@@ -40,10 +40,31 @@ final class ParameterBinder {
       checkAgreement(encoders, sets);
     }
     short[] formats = formats(encoders);
-    List<Bindings> bindings = new ArrayList<>(sets.size());
+    // Encoded here, on the caller's thread and before any lock: a slow or failing codec (a user's,
+    // a JSON mapper) then holds up nobody else, and the Bind messages only copy finished bytes.
+    WriteBuffer encoded = new WriteBuffer(256);
+    int[] starts = new int[sets.size() * count + 1];
+    int value = 0;
     for (Object[] values : sets) {
+      for (int i = 0; i < count; i++) {
+        starts[value++] = encoded.size();
+        write(encoders, values, i, encoded);
+      }
+    }
+    starts[value] = encoded.size();
+    byte[] bytes = encoded.array();
+    List<Bindings> bindings = new ArrayList<>(sets.size());
+    for (int set = 0; set < sets.size(); set++) {
+      int first = set * count;
       bindings.add(
-          new Bindings(formats, count, (index, out) -> write(encoders, values, index, out)));
+          new Bindings(
+              formats,
+              count,
+              (index, out) ->
+                  out.writeBytes(
+                      bytes,
+                      starts[first + index],
+                      starts[first + index + 1] - starts[first + index])));
     }
     return new Bound(types, bindings);
   }

@@ -157,10 +157,10 @@ class ParameterBinderTest {
   }
 
   @Test
-  void aValueThatCannotBeEncodedNamesItsParameterWhenWritten() {
-    ParameterBinder.Bound bound = binder.bind(2, sets(new Object[] {1, "nul\0"}));
-    Bindings set = bound.sets().get(0);
-    DataError error = assertThrows(DataError.class, () -> set.values().write(1, new WriteBuffer()));
+  void aValueThatCannotBeEncodedNamesItsParameterWhenBound() {
+    // Encoded at bind, on the caller's thread, before anything is queued.
+    DataError error =
+        assertThrows(DataError.class, () -> binder.bind(2, sets(new Object[] {1, "nul\0"})));
     assertTrue(error.getMessage().startsWith("parameter $2: "), error.getMessage());
   }
 
@@ -190,12 +190,11 @@ class ParameterBinderTest {
   }
 
   @Test
-  void valueTheEncoderRefusesWhileWritingIsAProgrammingErrorNamingTheParameter() {
-    ParameterBinder.Bound bound =
-        binder.bind(2, List.<Object[]>of(new Object[] {1, List.of(1, "two")}));
-    WriteBuffer out = new WriteBuffer();
+  void valueTheEncoderRefusesWhileEncodingIsAProgrammingErrorNamingTheParameter() {
     ProgrammingError error =
-        assertThrows(ProgrammingError.class, () -> bound.sets().get(0).values().write(1, out));
+        assertThrows(
+            ProgrammingError.class,
+            () -> binder.bind(2, List.<Object[]>of(new Object[] {1, List.of(1, "two")})));
     assertEquals(
         "parameter $2: all elements of an array parameter must have the same Java type;"
             + " found java.lang.String among java.lang.Integer",
