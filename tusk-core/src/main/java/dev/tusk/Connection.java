@@ -2,6 +2,7 @@ package dev.tusk;
 
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -97,6 +98,18 @@ public interface Connection extends AutoCloseable {
 
   /** The server and session this connection is attached to. */
   ConnectionInfo info();
+
+  /**
+   * Calls {@code handler} with every notification the connection receives (after {@code LISTEN
+   * channel}), in the order they arrive, also while the connection is idle: a notification that
+   * arrives while no statement runs is read within about 20 ms. Handlers run on the connection's
+   * I/O thread, one at a time; a handler that blocks delays later notifications and async callbacks
+   * of this connection, never its statements.
+   */
+  void addNotificationHandler(Consumer<Notification> handler);
+
+  /** Stops calling a handler added by {@link #addNotificationHandler}. */
+  void removeNotificationHandler(Consumer<Notification> handler);
 
   /**
    * Asks the server to cancel what this connection runs now, over a separate socket. Returns once

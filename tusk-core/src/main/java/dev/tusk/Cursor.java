@@ -3,10 +3,23 @@ package dev.tusk;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs statements and reads their results, row by row or all at once, like a DB-API cursor. Not
  * thread-safe: use one cursor per thread (the connection itself may be shared).
+ *
+ * <p><b>Which calls stream.</b> A result of up to 1,000 rows is received whole before {@code
+ * execute} returns, so its errors are raised there and {@link #rowCount()} is known. A larger
+ * result of a single statement streams ({@link #fetchSize(int)} sets the size): {@code execute}
+ * returns once the first 1,000 rows have arrived, and iterating, {@link #fetchOne()}, {@link
+ * #fetchMany(int)} and {@link #stream()} read the rest from the server as they go, with flat
+ * memory; an error the server raises part way through is thrown by the fetch that reaches it, and
+ * {@link #rowCount()} is -1 until the last row has been read. {@link #fetchAll()} collects what is
+ * left. {@link #executeMany}, scripts of several statements and pipelines always collect. While a
+ * result streams, other requests on the connection wait behind it; the thread that owns the stream
+ * may still run statements, and the stream's remaining rows are then collected for it. Closing the
+ * cursor (or the stream, or running another statement on the same cursor) drops the rows not read.
  *
  * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
  */
@@ -64,6 +77,23 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * set of {@link #executeMany}; returns false when there is none.
    */
   boolean nextSet();
+
+  /**
+   * Sets how many rows of a result this cursor buffers before it streams (1,000 by default); 0
+   * receives every result whole before {@code execute} returns, as psycopg's client cursors and
+   * pgjdbc do. Applies from the next {@code execute}.
+   *
+   * @return this cursor
+   */
+  Cursor<R> fetchSize(int rows);
+
+  /**
+   * The current result's remaining rows as a {@link Stream}, read from the server as the stream is
+   * consumed, so memory stays flat however many rows there are. Closing the stream (use
+   * try-with-resources) abandons the rows not read: they are dropped as they arrive, and the
+   * connection stays usable. Not for a cursor of a {@link Pipeline}, whose rows are all received.
+   */
+  Stream<R> stream();
 
   /**
    * The codecs this cursor uses. Until this is first called the cursor uses its connection's

@@ -204,13 +204,14 @@ public final class ConnectionPool implements Pool, Lender {
   @Override
   public Cursor<Row> execute(String sql, Object... params) {
     lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    // Received whole: the connection is shared, and a stream left unread would hold it up.
+    return shared.run(connection -> connection.cursor().fetchSize(0).execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
     lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    return shared.run(connection -> connection.cursor().fetchSize(0).execute(sql, params));
   }
 
   /** The async form of {@link #execute}, for {@link AsyncConnectionPool}. */

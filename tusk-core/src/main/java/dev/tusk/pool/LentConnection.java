@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
@@ -13,6 +14,7 @@ import dev.tusk.TransactionOptions;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -132,6 +134,16 @@ final class LentConnection implements Connection {
   @Override
   public void cancel() {
     live().cancel();
+  }
+
+  @Override
+  public void addNotificationHandler(Consumer<Notification> handler) {
+    live().addNotificationHandler(handler);
+  }
+
+  @Override
+  public void removeNotificationHandler(Consumer<Notification> handler) {
+    live().removeNotificationHandler(handler);
   }
 
   /** True once returned, as the borrower can no longer use it. */

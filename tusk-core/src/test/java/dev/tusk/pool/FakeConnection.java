@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
@@ -12,9 +13,11 @@ import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.TransactionStatus;
 import dev.tusk.types.TypeRegistry;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -82,9 +85,20 @@ final class FakeConnection implements Connection {
     throw new UnsupportedOperationException();
   }
 
+  /** A cursor whose execute runs on this fake (the pool's one-shots take a cursor). */
   @Override
+  @SuppressWarnings("unchecked")
   public Cursor<Row> cursor() {
-    throw new UnsupportedOperationException();
+    return (Cursor<Row>)
+        Proxy.newProxyInstance(
+            Cursor.class.getClassLoader(),
+            new Class<?>[] {Cursor.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "fetchSize" -> proxy;
+                  case "execute" -> execute(args[0].toString(), (Object[]) null);
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   @Override
@@ -182,6 +196,16 @@ final class FakeConnection implements Connection {
         return Map.of();
       }
     };
+  }
+
+  @Override
+  public void addNotificationHandler(Consumer<Notification> handler) {
+    throw new UnsupportedOperationException("the fake connection receives no notifications");
+  }
+
+  @Override
+  public void removeNotificationHandler(Consumer<Notification> handler) {
+    throw new UnsupportedOperationException("the fake connection receives no notifications");
   }
 
   @Override

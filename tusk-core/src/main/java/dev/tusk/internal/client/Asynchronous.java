@@ -14,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The async face's plumbing over the same exchanges the sync face waits for. Completions are handed
- * to virtual threads: the session's reader thread must never run a caller's callback, which could
- * block it (or wait for a response only the reader can deliver).
+ * The async face's plumbing over the same exchanges the sync face waits for. The driver's own steps
+ * (retries, showing results in a cursor) run on the thread that read the response; the futures the
+ * user holds complete on the session's I/O thread after it has let go of the read role ({@link
+ * #delivered}), so a user's callback that blocks, even one waiting for another response of the same
+ * connection, never stops the reading.
  */
 final class Asynchronous {
 
-  /** Runs completions and deferred submissions, each on a virtual thread of its own. */
+  /** Runs deferred submissions, timeouts and offloaded sync calls, each on a virtual thread. */
   static final ExecutorService CALLBACKS =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("tusk-async-", 0).factory());
 
@@ -46,16 +48,60 @@ final class Asynchronous {
   }
 
   /**
-   * The exchange's outcome, delivered on a virtual thread. After {@code timeout} (if not null) the
-   * request is cancelled on the server once it runs, and then fails with {@code QueryCanceled}.
+   * The exchange's outcome, which the I/O thread reads unless another thread reads anyway. After
+   * {@code timeout} (if not null) the request is cancelled on the server once it runs, and then
+   * fails with {@code QueryCanceled}. The future completes on the session's I/O thread, which may
+   * run the driver's own steps and the user's callbacks (see {@link #delivered}).
    */
   static <T> CompletableFuture<T> outcome(Session session, Exchange<T> exchange, Duration timeout) {
+    session.readForMe(exchange);
     if (timeout != null) {
       Executor later =
           CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, CALLBACKS);
       later.execute(() -> session.cancelWhenRunning(exchange));
     }
-    return exchange.future().whenCompleteAsync((result, failure) -> {}, CALLBACKS);
+    return delivered(session, exchange.future());
+  }
+
+  /**
+   * A future for the user that completes as {@code inner} does, on the session's I/O thread once it
+   * has let go of the read role; cancelling it runs {@code onCancel}.
+   */
+  static <T> CompletableFuture<T> delivered(
+      Session session, CompletableFuture<T> inner, Runnable onCancel) {
+    CompletableFuture<T> user = delivered(session, inner);
+    user.whenComplete(
+        (value, failure) -> {
+          if (user.isCancelled()) {
+            onCancel.run();
+          }
+        });
+    return user;
+  }
+
+  /**
+   * A future that completes as {@code inner} does (which may be on any thread that reads), on the
+   * session's I/O thread once it has let go of the read role. Whatever depends on it may block
+   * without stopping the reading: while the I/O thread is stuck in a callback, another thread reads
+   * in its place.
+   */
+  private static <T> CompletableFuture<T> delivered(Session session, CompletableFuture<T> inner) {
+    if (inner.isDone()) {
+      // Failed at once (closed, or a value that could not be encoded): nothing to hand over.
+      return inner;
+    }
+    CompletableFuture<T> user = new CompletableFuture<>();
+    inner.whenComplete(
+        (value, failure) ->
+            session.deliver(
+                () -> {
+                  if (failure != null) {
+                    user.completeExceptionally(unwrap(failure));
+                  } else {
+                    user.complete(value);
+                  }
+                }));
+    return user;
   }
 
   /** The driver's exception inside a future's failure. */

@@ -19,9 +19,9 @@ import java.util.List;
  */
 final class CatalogQueries implements CatalogSource {
 
-  private final TuskConnection connection;
+  private final ConnectionCore connection;
 
-  CatalogQueries(TuskConnection connection) {
+  CatalogQueries(ConnectionCore connection) {
     this.connection = connection;
   }
 

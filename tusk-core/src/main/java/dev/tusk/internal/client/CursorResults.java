@@ -6,6 +6,7 @@ import dev.tusk.RowMaker;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.protocol.DataRow;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,17 +14,21 @@ import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
- * The results a cursor holds, all received, and its position in them: which statement's result,
- * which row. Rows are made by the row factory's maker, one per result. Shared by the sync and the
- * async cursor, which differ only in how results arrive.
+ * The results a cursor holds and its position in them: which statement's result, which row. A
+ * result is either all received (collected), or still arriving ({@link RowStream}): its rows are
+ * then taken in batches as they come and dropped once read, so memory stays flat however many there
+ * are. Rows are made by the row factory's maker, one per result. Shared by the sync and the async
+ * cursor, which differ only in how results arrive.
  */
 final class CursorResults<R> {
 
   private final RowFactory<R> rowFactory;
   private final Supplier<TypeScope> types;
   private List<StatementResult> results = List.of();
+  private RowStream stream;
   private int resultIndex;
-  private int rowIndex;
+  private List<DataRow> batch = List.of();
+  private int batchIndex;
   private long rowCount = -1;
   private ResultColumns columns = ResultColumns.NONE;
   private RowMaker<R> maker;
@@ -38,10 +43,13 @@ final class CursorResults<R> {
 
   /**
    * Shows new results, positioned before the first row of the first. For {@code executeMany}
-   * ({@code many}), the row count is the total of every set's.
+   * ({@code many}), the row count is the total of every set's. {@code stream}, if not null, is the
+   * first result still arriving. A stream still open from before is abandoned.
    */
-  void show(List<StatementResult> newResults, boolean many) {
+  void show(List<StatementResult> newResults, boolean many, RowStream newStream) {
+    closeStream();
     results = newResults;
+    stream = newStream;
     resultIndex = 0;
     enterResult();
     if (many) {
@@ -53,36 +61,53 @@ final class CursorResults<R> {
     }
   }
 
+  void show(List<StatementResult> newResults, boolean many) {
+    show(newResults, many, null);
+  }
+
+  /** Abandons the result still arriving, if any (its remaining rows are dropped). */
+  void closeStream() {
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
+  }
+
+  private boolean streaming() {
+    return stream != null && resultIndex == 0;
+  }
+
   private void enterResult() {
-    rowIndex = 0;
+    batchIndex = 0;
     maker = null;
     if (resultIndex < results.size()) {
       StatementResult result = results.get(resultIndex);
       columns = ResultColumns.of(result.description(), types.get());
+      batch = streaming() ? List.of() : result.rows();
       rowCount = result.rowCount();
     } else {
       columns = ResultColumns.NONE;
+      batch = List.of();
       rowCount = -1;
     }
   }
 
   R fetchOne() {
-    List<?> rows = currentRows();
-    if (rowIndex >= rows.size()) {
-      return null;
-    }
-    return make(rowIndex++);
+    DataRow row = nextRow();
+    return row == null ? null : make(row);
   }
 
   List<R> fetchMany(int size) {
     if (size < 0) {
       throw new ProgrammingError("fetchMany needs a size of 0 or more, not " + size);
     }
-    List<?> rows = currentRows();
-    int end = (int) Math.min(rows.size(), (long) rowIndex + size);
-    List<R> made = new ArrayList<>(Math.max(0, end - rowIndex));
-    while (rowIndex < end) {
-      made.add(make(rowIndex++));
+    List<R> made = new ArrayList<>(Math.min(size, 1024));
+    for (int i = 0; i < size; i++) {
+      DataRow row = nextRow();
+      if (row == null) {
+        break;
+      }
+      made.add(make(row));
     }
     return made;
   }
@@ -91,9 +116,34 @@ final class CursorResults<R> {
     return fetchMany(Integer.MAX_VALUE);
   }
 
-  private List<?> currentRows() {
+  /** The next row of the current result, or null at its end. */
+  private DataRow nextRow() {
+    return hasRow() ? batch.get(batchIndex++) : null;
+  }
+
+  /** Whether a row is left in the current result: takes the next batch of a stream if needed. */
+  private boolean hasRow() {
+    checkReturnsRows();
+    if (batchIndex < batch.size()) {
+      return true;
+    }
+    if (!streaming()) {
+      return false;
+    }
+    batch = stream.next();
+    batchIndex = 0;
+    if (batch.isEmpty()) {
+      // The stream ended: its count and tag are known now.
+      rowCount = stream.result().rowCount();
+      stream = null;
+      return false;
+    }
+    return true;
+  }
+
+  private void checkReturnsRows() {
     if (resultIndex >= results.size()) {
-      return List.of();
+      return;
     }
     StatementResult result = results.get(resultIndex);
     if (result.description() == null) {
@@ -101,16 +151,16 @@ final class CursorResults<R> {
       String statement = result.commandTag() == null ? "empty query" : result.commandTag();
       throw new ProgrammingError("the last statement returned no rows (" + statement + ")");
     }
-    return result.rows();
   }
 
-  private R make(int index) {
+  private R make(DataRow row) {
     if (maker == null) {
       maker = rowFactory.maker(columns.columns());
     }
-    return maker.make(new ResultRow(columns, results.get(resultIndex).rows().get(index)));
+    return maker.make(new ResultRow(columns, row));
   }
 
+  /** The row count: -1 while a streaming result is still arriving. */
   long rowCount() {
     return rowCount;
   }
@@ -124,6 +174,9 @@ final class CursorResults<R> {
   }
 
   boolean nextSet() {
+    if (streaming()) {
+      closeStream();
+    }
     if (resultIndex + 1 >= results.size()) {
       resultIndex = results.size();
       enterResult();
@@ -140,11 +193,11 @@ final class CursorResults<R> {
    */
   Iterator<R> iterator() {
     // Fails at once for a statement that returns no rows.
-    currentRows();
+    checkReturnsRows();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        return rowIndex < currentRows().size();
+        return hasRow();
       }
 
       @Override
@@ -152,7 +205,7 @@ final class CursorResults<R> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return make(rowIndex++);
+        return make(batch.get(batchIndex++));
       }
     };
   }

@@ -13,6 +13,7 @@ import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
+import dev.tusk.internal.engine.Waiting;
 import dev.tusk.internal.query.ParsedSql;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -42,15 +44,15 @@ final class Statements {
   record Bound(
       StatementCache.Entry entry, Query query, ParameterBinder.Bound parameters, TypeScope types) {}
 
-  private final TuskConnection connection;
+  private final ConnectionCore connection;
   private final Session session;
   private final StatementSettings settings;
   private final StatementCache cache = new StatementCache();
   private final StepPlanner planner;
 
-  Statements(TuskConnection connection, Session session, StatementSettings settings) {
+  Statements(ConnectionCore connection, StatementSettings settings) {
     this.connection = connection;
-    this.session = session;
+    this.session = connection.session();
     this.settings = settings;
     this.planner = new StepPlanner(session, settings);
   }
@@ -64,6 +66,32 @@ final class Statements {
   /** Runs a statement with named parameters, sent through {@code types}. */
   List<StatementResult> run(Query query, Map<String, ?> params, TypeScope types) {
     return runExtended(bind(query, params, types));
+  }
+
+  /**
+   * What a cursor's execute got: the results, and the first one's stream if it is still arriving.
+   */
+  record Ran(List<StatementResult> results, RowStream stream) {}
+
+  /**
+   * Runs a statement for a cursor: like {@link #run(Query, Object[], TypeScope)}, but a lone
+   * statement whose rows overflow {@code fetchSize} (0: never) returns once they do, its result
+   * still streaming.
+   */
+  Ran stream(Query query, Object[] params, TypeScope types, int fetchSize) {
+    Bound statement = scriptOrBound(query, params, types);
+    return statement == null ? new Ran(runScript(query), null) : ran(statement, fetchSize);
+  }
+
+  /** The named-parameter face of {@link #stream(Query, Object[], TypeScope, int)}. */
+  Ran stream(Query query, Map<String, ?> params, TypeScope types, int fetchSize) {
+    return ran(bind(query, params, types), fetchSize);
+  }
+
+  private Ran ran(Bound statement, int fetchSize) {
+    return fetchSize == 0
+        ? new Ran(runExtended(statement), null)
+        : runStreaming(statement, fetchSize);
   }
 
   /** Runs a statement once per parameter set, in one round trip. */
@@ -202,24 +230,27 @@ final class Statements {
   }
 
   private List<StatementResult> runScript(Query query) {
-    SimpleQuery script = new SimpleQuery(query.sql());
-    connection.submitStatement(script);
-    List<StatementResult> results = connection.await(script, timeout(query));
-    planner.noticeDrops(results);
-    return results;
+    SimpleQuery script = submitScript(query);
+    return scriptDone(connection.await(script, timeout(query)));
   }
 
   private CompletableFuture<List<StatementResult>> runScriptAsync(
       Query query, Consumer<Exchange<?>> onSubmit) {
+    SimpleQuery script = submitScript(query);
+    onSubmit.accept(script);
+    return Asynchronous.outcome(session, script, timeout(query)).thenApply(this::scriptDone);
+  }
+
+  private SimpleQuery submitScript(Query query) {
     SimpleQuery script = new SimpleQuery(query.sql());
     connection.submitStatement(script);
-    onSubmit.accept(script);
-    return Asynchronous.outcome(session, script, timeout(query))
-        .thenApply(
-            results -> {
-              planner.noticeDrops(results);
-              return results;
-            });
+    return script;
+  }
+
+  /** Learns from a script's results (a DISCARD ALL drops every prepared statement). */
+  private List<StatementResult> scriptDone(List<StatementResult> results) {
+    planner.noticeDrops(results);
+    return results;
   }
 
   /** Statements queued as one request: a step per statement, in order, and the request. */
@@ -231,12 +262,20 @@ final class Statements {
    * sent; later steps may use a statement an earlier one prepares.
    */
   Submitted submit(List<Bound> batch) {
+    return submit(batch, 0);
+  }
+
+  private Submitted submit(List<Bound> batch, int streamRows) {
     Set<PreparedStatement> prepared = new HashSet<>();
     List<StatementStep> steps = new ArrayList<>(batch.size());
     session.acquireExclusive();
     try {
       for (Bound statement : batch) {
-        steps.add(plan(statement, prepared));
+        StatementStep step = plan(statement, prepared);
+        if (streamRows > 0) {
+          step.stream(streamRows);
+        }
+        steps.add(step);
       }
       ExtendedQuery request = new ExtendedQuery(steps);
       connection.submitStatement(request);
@@ -250,7 +289,12 @@ final class Statements {
   private record Attempt(StatementStep step, ExtendedQuery request) {}
 
   private Attempt submit(Bound statement) {
-    Submitted submitted = submit(List.of(statement));
+    return submit(statement, 0);
+  }
+
+  /** Submits one statement; {@code streamRows} above 0 makes its result stream. */
+  private Attempt submit(Bound statement, int streamRows) {
+    Submitted submitted = submit(List.of(statement), streamRows);
     return new Attempt(submitted.steps().get(0), submitted.request());
   }
 
@@ -263,20 +307,70 @@ final class Statements {
     return stale && first && attempt.request().transactionStatusAtEnd() == 'I';
   }
 
-  private List<StatementResult> runExtended(Bound statement) {
+  /**
+   * Rows a cursor's result holds before it streams, by default: a result up to this size is
+   * received whole before execute returns (so its errors surface there); a larger one is read as it
+   * is consumed.
+   */
+  static final int STREAM_ROWS = 1000;
+
+  /**
+   * Runs one statement; with {@code fetchSize} above 0 its result streams once it has more rows
+   * than that, and the call returns then. Retries once a statement that failed only because its
+   * cached prepared statement went stale.
+   */
+  private Ran runStreaming(Bound statement, int fetchSize) {
     for (boolean first = true; ; first = false) {
-      Attempt attempt = submit(statement);
-      try {
-        connection.await(attempt.request(), timeout(statement.query()));
-      } catch (TuskException e) {
-        if (retries(attempt, e, first)) {
-          continue;
-        }
-        throw e;
+      Attempt attempt = submit(statement, fetchSize);
+      ExtendedQuery request = attempt.request();
+      StatementStep step = attempt.step();
+      Waiting waiting = session.waiting(request, timeout(statement.query()));
+      BooleanSupplier ready = fetchSize == 0 ? () -> false : () -> overflows(step);
+      if (!session.awaitUntil(request, ready, false, waiting)) {
+        StatementResult streaming = step.current();
+        cache.learn(statement.entry(), List.of(streaming));
+        return new Ran(
+            List.of(streaming),
+            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)));
       }
+      TuskException error = null;
+      try {
+        session.outcome(request);
+      } catch (TuskException e) {
+        error = e;
+      }
+      List<StatementResult> results = conclude(statement, attempt, error, first);
+      if (results != null) {
+        return new Ran(results, null);
+      }
+    }
+  }
+
+  /**
+   * What one try at a statement comes to, the same for both faces: its results (after learning from
+   * them), null to try again (its cached statement was stale and no transaction was open), or its
+   * error, thrown.
+   */
+  private List<StatementResult> conclude(
+      Bound statement, Attempt attempt, TuskException error, boolean first) {
+    if (error == null) {
       finished(statement, attempt.step());
       return attempt.step().results();
     }
+    if (retries(attempt, error, first)) {
+      return null;
+    }
+    throw error;
+  }
+
+  /** Whether a streaming step's result has filled its buffer. Checked by the reading thread. */
+  private static boolean overflows(StatementStep step) {
+    StatementResult current = step.current();
+    return current != null && current.isFull();
+  }
+
+  private List<StatementResult> runExtended(Bound statement) {
+    return runStreaming(statement, 0).results();
   }
 
   private CompletableFuture<List<StatementResult>> runExtendedAsync(
@@ -285,15 +379,17 @@ final class Statements {
     onSubmit.accept(attempt.request());
     return Asynchronous.outcome(session, attempt.request(), timeout(statement.query()))
         .handle(
-            (results, failure) -> {
-              if (failure == null) {
-                finished(statement, attempt.step());
-                return CompletableFuture.completedFuture(attempt.step().results());
+            (ignored, failure) -> {
+              TuskException error = failure == null ? null : Asynchronous.unwrap(failure);
+              List<StatementResult> results;
+              try {
+                results = conclude(statement, attempt, error, first);
+              } catch (TuskException e) {
+                return CompletableFuture.<List<StatementResult>>failedFuture(e);
               }
-              TuskException error = Asynchronous.unwrap(failure);
-              return retries(attempt, error, first)
+              return results == null
                   ? runExtendedAsync(statement, false, onSubmit)
-                  : CompletableFuture.<List<StatementResult>>failedFuture(error);
+                  : CompletableFuture.completedFuture(results);
             })
         .thenCompose(next -> next);
   }

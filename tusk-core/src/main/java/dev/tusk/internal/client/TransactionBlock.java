@@ -15,13 +15,13 @@ import java.util.List;
  */
 final class TransactionBlock implements Transaction {
 
-  private final TuskConnection connection;
+  private final ConnectionCore connection;
   private final String savepoint;
   private final Exchange<List<StatementResult>> started;
   private boolean ended;
 
   TransactionBlock(
-      TuskConnection connection, String savepoint, Exchange<List<StatementResult>> started) {
+      ConnectionCore connection, String savepoint, Exchange<List<StatementResult>> started) {
     this.connection = connection;
     this.savepoint = savepoint;
     this.started = started;

@@ -90,15 +90,16 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
                   results.show(all, many);
                   return this;
                 });
-    shown.whenComplete(
-        (cursor, failure) -> {
+    return Asynchronous.delivered(
+        session,
+        shown,
+        () -> {
           Exchange<?> exchange = latest.get();
-          if (shown.isCancelled() && exchange != null) {
+          if (exchange != null) {
             // Sending a CancelRequest connects a socket: not on the canceller's thread.
             Asynchronous.CALLBACKS.execute(() -> session.cancelWhenRunning(exchange));
           }
         });
-    return shown;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
@@ -11,44 +12,41 @@ import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
-import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.TypeCatalog;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
-import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
-import dev.tusk.internal.engine.SimpleQuery;
-import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.protocol.NotificationResponse;
 import dev.tusk.types.TypeRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The sync {@link Connection}: runs statements through its session and keeps the DB-API transaction
- * state (autocommit, implicit BEGIN, transaction blocks).
+ * The sync {@link Connection}: the public face over a {@link ConnectionCore}, which holds the
+ * session and the transaction state.
  */
 public final class TuskConnection implements Connection {
 
   private final Session session;
+  private final ConnectionCore core;
   private final ConnectionSettings settings;
   private final Statements statements;
   private final ConnectionInfo info;
   private final TypeScope types;
-
-  // Guarded by the session's exclusive lock: whether the implicit transaction of autocommit-off
-  // mode has been opened, and how deep the transaction blocks of the owning thread are nested.
-  private volatile boolean autocommit = true;
-  private boolean implicitTransactionOpen;
-  private int blockDepth;
+  private final List<Consumer<Notification>> notificationHandlers = new CopyOnWriteArrayList<>();
 
   TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
+    this.core = new ConnectionCore(session);
     this.settings = settings;
-    this.types = global.forConnection(new TypeCatalog(new CatalogQueries(this)));
-    this.statements = new Statements(this, session, settings.statements());
+    this.types = global.forConnection(new TypeCatalog(new CatalogQueries(core)));
+    this.statements = new Statements(core, settings.statements());
     this.info = new SessionInfo(session, settings);
+    session.events().onNotification(this::notified);
   }
 
   @Override
@@ -78,7 +76,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public Pipeline pipeline() {
-    return new TuskPipeline(this, statements, types);
+    return new TuskPipeline(core, statements, types);
   }
 
   @Override
@@ -103,25 +101,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public Transaction transaction(TransactionOptions options) {
-    session.acquireExclusive();
-    try {
-      if (blockDepth == 0) {
-        forgetImplicitTransactionEndedBySql();
-      }
-      boolean savepoint = blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
-      String name = "tusk_savepoint_" + (blockDepth + 1);
-      String begin = savepoint ? "SAVEPOINT " + name : options.beginStatement();
-      // Not awaited: BEGIN travels with the block's first statement; its outcome is checked at
-      // commit or rollback.
-      Exchange<List<StatementResult>> started = new SimpleQuery(begin);
-      session.submit(started);
-      // Counted only once submitted, so a failure above leaves the depth as it was.
-      blockDepth++;
-      return new TransactionBlock(this, savepoint ? name : null, started);
-    } catch (RuntimeException e) {
-      session.releaseExclusive();
-      throw e;
-    }
+    return core.transaction(options);
   }
 
   @Override
@@ -140,134 +120,47 @@ public final class TuskConnection implements Connection {
 
   @Override
   public boolean autocommit() {
-    return autocommit;
+    return core.autocommit();
   }
 
   @Override
   public void setAutocommit(boolean value) {
-    session.acquireExclusive();
-    try {
-      if (blockDepth == 0) {
-        forgetImplicitTransactionEndedBySql();
-      }
-      if (value != autocommit && (blockDepth > 0 || implicitTransactionOpen)) {
-        throw new ProgrammingError(
-            "autocommit cannot change while a transaction is open: commit or roll back first");
-      }
-      autocommit = value;
-    } finally {
-      session.releaseExclusive();
-    }
+    core.setAutocommit(value);
   }
 
   @Override
   public void commit() {
-    endImplicitTransaction("COMMIT");
+    core.endImplicitTransaction("COMMIT");
   }
 
   @Override
   public void rollback() {
-    endImplicitTransaction("ROLLBACK");
-  }
-
-  private void endImplicitTransaction(String command) {
-    session.acquireExclusive();
-    try {
-      if (blockDepth > 0) {
-        throw new ProgrammingError(
-            command
-                + " is not allowed inside a transaction block: use Transaction."
-                + command.toLowerCase()
-                + "() or leave the block");
-      }
-      if (!implicitTransactionOpen) {
-        return;
-      }
-      implicitTransactionOpen = false;
-      if (command.equals("COMMIT")) {
-        TransactionBlock.checkCommitted(run(SimpleQuery.commit(command)));
-      } else {
-        run(new SimpleQuery(command));
-      }
-    } finally {
-      session.releaseExclusive();
-    }
-  }
-
-  /**
-   * Queues a statement's exchange, opening the implicit transaction first when autocommit is off.
-   */
-  void submitStatement(Exchange<List<StatementResult>> exchange) {
-    if (!autocommit) {
-      session.acquireExclusive();
-      try {
-        beginImplicitTransaction();
-        session.submit(exchange);
-      } finally {
-        session.releaseExclusive();
-      }
-      return;
-    }
-    session.submit(exchange);
-  }
-
-  /** Submits an exchange as is and waits for it, with no time limit. */
-  <T> T run(Exchange<T> exchange) {
-    session.submit(exchange);
-    return await(exchange, null);
-  }
-
-  /** Waits for an exchange submitted earlier; cancels it once {@code timeout} (if any) passes. */
-  <T> T await(Exchange<T> exchange, Duration timeout) {
-    return Awaiting.result(session, exchange, timeout);
-  }
-
-  private void beginImplicitTransaction() {
-    if (blockDepth > 0) {
-      return;
-    }
-    forgetImplicitTransactionEndedBySql();
-    if (!implicitTransactionOpen) {
-      session.submit(new SimpleQuery("BEGIN"));
-      implicitTransactionOpen = true;
-    }
-  }
-
-  /**
-   * The implicit transaction may have been ended by SQL (COMMIT, ROLLBACK) rather than by commit():
-   * a quiet, idle session says so. Left set, the flag would make a new block a savepoint in no
-   * transaction, which fails and leaves the block's statements to autocommit.
-   */
-  private void forgetImplicitTransactionEndedBySql() {
-    if (implicitTransactionOpen && session.isQuiet() && !inServerTransaction()) {
-      implicitTransactionOpen = false;
-    }
-  }
-
-  private boolean inServerTransaction() {
-    return session.isQuiet() && session.transactionStatus() != 'I';
-  }
-
-  /**
-   * Whether text results parse as the codecs expect: startup pins DateStyle=ISO and
-   * IntervalStyle=postgres, but a user's SET can change them (the server reports it).
-   */
-  boolean textResultsReadable() {
-    String dateStyle = session.parameter("DateStyle");
-    String intervalStyle = session.parameter("IntervalStyle");
-    return (dateStyle == null || dateStyle.startsWith("ISO"))
-        && (intervalStyle == null || intervalStyle.equals("postgres"));
-  }
-
-  /** Called by a block when it ends, on its owner's thread. */
-  void blockEnded() {
-    blockDepth--;
-    session.releaseExclusive();
+    core.endImplicitTransaction("ROLLBACK");
   }
 
   @Override
   public ConnectionInfo info() {
     return info;
+  }
+
+  @Override
+  public void addNotificationHandler(Consumer<Notification> handler) {
+    notificationHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  @Override
+  public void removeNotificationHandler(Consumer<Notification> handler) {
+    notificationHandlers.remove(handler);
+  }
+
+  /** Hands a notification to the handlers, on the I/O thread (the reader must not run them). */
+  private void notified(NotificationResponse message) {
+    if (notificationHandlers.isEmpty()) {
+      return;
+    }
+    Notification notification =
+        new Notification(message.processId(), message.channel(), message.payload());
+    session.deliver(() -> notificationHandlers.forEach(handler -> handler.accept(notification)));
   }
 
   @Override

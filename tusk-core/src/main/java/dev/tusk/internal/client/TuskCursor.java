@@ -5,6 +5,7 @@ import dev.tusk.Cursor;
 import dev.tusk.Query;
 import dev.tusk.RowFactory;
 import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
@@ -12,10 +13,15 @@ import dev.tusk.types.TypeRegistry;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * A client-side cursor: a statement's results are all received before it returns, then read from
- * memory ({@link CursorResults}).
+ * A client-side cursor. A statement's results are received whole before execute returns when they
+ * are small; a lone statement whose rows overflow {@link Statements#STREAM_ROWS} returns once they
+ * do, and its rows are read as they are fetched ({@link CursorResults}, {@link RowStream}).
  *
  * <p>A cursor of a {@link TuskPipeline} queues its statements there instead, and has results once
  * the pipeline has synced; reading it before then syncs the pipeline.
@@ -27,6 +33,7 @@ final class TuskCursor<R> implements Cursor<R> {
   private final TuskPipeline pipeline;
   private final CursorResults<R> results;
 
+  private int fetchSize = Statements.STREAM_ROWS;
   private boolean pending;
   private TuskException failure;
   private boolean closed;
@@ -71,7 +78,8 @@ final class TuskCursor<R> implements Cursor<R> {
     if (pipeline != null) {
       queue(statements.bind(query, values, scope()), false);
     } else {
-      show(statements.run(query, values, scope()), false);
+      results.closeStream();
+      show(statements.stream(query, values, scope(), fetchSize));
     }
     return this;
   }
@@ -83,7 +91,8 @@ final class TuskCursor<R> implements Cursor<R> {
     if (pipeline != null) {
       queue(statements.bind(query, values, scope()), false);
     } else {
-      show(statements.run(query, values, scope()), false);
+      results.closeStream();
+      show(statements.stream(query, values, scope(), fetchSize));
     }
     return this;
   }
@@ -99,6 +108,7 @@ final class TuskCursor<R> implements Cursor<R> {
     if (pipeline != null && !paramSets.isEmpty()) {
       queue(statements.bindMany(query, paramSets, scope()), true);
     } else {
+      results.closeStream();
       show(statements.runMany(query, paramSets, scope()), true);
     }
     return this;
@@ -114,6 +124,12 @@ final class TuskCursor<R> implements Cursor<R> {
     pending = false;
     failure = null;
     results.show(newResults, many);
+  }
+
+  private void show(Statements.Ran ran) {
+    pending = false;
+    failure = null;
+    results.show(ran.results(), false, ran.stream());
   }
 
   private void fail(TuskException error) {
@@ -178,6 +194,24 @@ final class TuskCursor<R> implements Cursor<R> {
   @Override
   public Iterator<R> iterator() {
     return settled().iterator();
+  }
+
+  @Override
+  public Cursor<R> fetchSize(int rows) {
+    if (rows < 0) {
+      throw new ProgrammingError("fetchSize needs 0 (collect all) or more rows, not " + rows);
+    }
+    fetchSize = rows;
+    return this;
+  }
+
+  @Override
+  public Stream<R> stream() {
+    Iterator<R> rows = iterator();
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(results::closeStream);
   }
 
   @Override

@@ -34,13 +34,13 @@ final class TuskPipeline implements Pipeline {
       Consumer<List<StatementResult>> onResults,
       Consumer<TuskException> onError) {}
 
-  private final TuskConnection connection;
+  private final ConnectionCore connection;
   private final Statements statements;
   private final TypeScope types;
   private final List<Queued> queued = new ArrayList<>();
   private boolean closed;
 
-  TuskPipeline(TuskConnection connection, Statements statements, TypeScope types) {
+  TuskPipeline(ConnectionCore connection, Statements statements, TypeScope types) {
     this.connection = connection;
     this.statements = statements;
     this.types = types;

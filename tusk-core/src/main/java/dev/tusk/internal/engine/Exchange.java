@@ -56,6 +56,9 @@ public abstract class Exchange<T> {
   private TuskException serverError;
   private char transactionStatusAtEnd;
 
+  /** The thread waiting for this request, if one does: the reader unparks it when it is done. */
+  volatile Thread waiter;
+
   /** 0: no cancel wanted; 1: cancel once it runs; 2: the CancelRequest has been sent. */
   private final AtomicInteger cancel = new AtomicInteger();
 
@@ -133,6 +136,14 @@ public abstract class Exchange<T> {
    */
   public final char transactionStatusAtEnd() {
     return transactionStatusAtEnd;
+  }
+
+  /**
+   * The streaming result whose full buffer stops the session's reading now (its consumer is
+   * behind), or null.
+   */
+  StatementResult stalledResult() {
+    return null;
   }
 
   /** Records that this request should be cancelled once it runs; false if already recorded. */

@@ -91,6 +91,16 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
+  StatementResult stalledResult() {
+    return position < steps.size() ? steps.get(position).stalled() : null;
+  }
+
+  /** The first statement's step: the one a lone statement streams through. */
+  public StatementStep firstStep() {
+    return steps.get(0);
+  }
+
+  @Override
   protected void onParseComplete() {
     // Expected: the statement parsed.
   }

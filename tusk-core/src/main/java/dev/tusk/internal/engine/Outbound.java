@@ -3,17 +3,23 @@ package dev.tusk.internal.engine;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
-import java.util.concurrent.locks.Condition;
+import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The write path: callers append whole messages to one buffer while a writer thread sends the
- * other. Swapping the two under a short lock batches whatever many callers appended during one
- * write into the next, and callers never touch the socket, so interrupting a caller can never close
- * it.
+ * The write path. Callers append whole messages to one buffer; whoever then finds no other thread
+ * writing swaps it with a second buffer and writes that to the socket, on its own thread. Bytes
+ * that others append during a write go out in the writer's next round, so concurrent callers'
+ * requests coalesce into few writes, and a lone caller writes its own request with no hand-off.
  */
 final class Outbound {
+
+  /** What a writer does while the socket takes no more bytes. */
+  interface SocketFull {
+    /** Returns once the socket may take more bytes (spurious returns are fine). */
+    void await() throws IOException;
+  }
 
   /**
    * A buffer grown past this by a large request is replaced after use, to give memory back; below
@@ -22,12 +28,16 @@ final class Outbound {
   private static final int RETAINED_CAPACITY = 4 << 20;
 
   private final Transport transport;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition filled = lock.newCondition();
-  // Guarded by lock: the buffer callers append to, and whether the writer should stop.
+  private final ReentrantLock appendLock = new ReentrantLock();
+  // Guarded by appendLock: the buffer callers append to.
   private WriteBuffer filling = new WriteBuffer(8192);
-  private boolean stopping;
-  // Owned by the writer thread alone.
+
+  /** Whether bytes were appended that no writer has taken yet. */
+  private volatile boolean appended;
+
+  /** Held by the one thread writing; it owns {@link #sending}. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+
   private WriteBuffer sending = new WriteBuffer(8192);
 
   Outbound(Transport transport) {
@@ -39,7 +49,7 @@ final class Outbound {
    * message can reach the server.
    */
   void append(Consumer<WriteBuffer> encoder) {
-    lock.lock();
+    appendLock.lock();
     try {
       int start = filling.size();
       try {
@@ -48,48 +58,72 @@ final class Outbound {
         filling.truncate(start);
         throw e;
       }
-      if (start == 0 && filling.size() > 0) {
-        filled.signal();
+      if (filling.size() > 0) {
+        appended = true;
       }
     } finally {
-      lock.unlock();
+      appendLock.unlock();
     }
   }
 
-  /** Asks the writer to stop once what is already appended has been sent. */
-  void stop() {
-    lock.lock();
-    try {
-      stopping = true;
-      filled.signal();
-    } finally {
-      lock.unlock();
-    }
+  /** Whether appended bytes wait for a writer. */
+  boolean hasAppended() {
+    return appended;
   }
 
   /**
-   * The writer thread's loop: sends batches until {@link #stop()} and nothing is left, or the
-   * socket fails.
+   * Writes everything appended so far, and what others append meanwhile, on this thread; returns at
+   * once if another thread is writing, since that thread then writes it. While the socket is full,
+   * {@code whileFull} waits (and reads, if it can, so that the server is never stuck writing
+   * responses nobody reads). An interrupt does not stop the write, whose half a request would
+   * corrupt the stream; the flag is kept.
    */
-  void runWriter() throws IOException, InterruptedException {
-    while (true) {
-      lock.lock();
-      try {
-        while (filling.size() == 0 && !stopping) {
-          filled.await();
-        }
-        if (filling.size() == 0) {
+  void writeAll(SocketFull whileFull) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (appended) {
+        if (!writeLock.tryLock()) {
+          // The writer checks for more after it lets go, so these bytes cannot be stranded.
           return;
         }
-        WriteBuffer full = filling;
-        filling = sending;
-        sending = full;
-      } finally {
-        lock.unlock();
+        try {
+          while (swap()) {
+            ByteBuffer bytes = ByteBuffer.wrap(sending.array(), 0, sending.size());
+            while (bytes.hasRemaining()) {
+              if (transport.write(bytes) == 0) {
+                interrupted |= Thread.interrupted();
+                whileFull.await();
+              }
+            }
+            sending = sending.array().length > RETAINED_CAPACITY ? new WriteBuffer(8192) : sending;
+            sending.clear();
+          }
+        } finally {
+          writeLock.unlock();
+        }
       }
-      transport.writeFully(sending.array(), 0, sending.size());
-      sending = sending.array().length > RETAINED_CAPACITY ? new WriteBuffer(8192) : sending;
-      sending.clear();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Takes what was appended for writing; false if nothing was. Called by the writer. */
+  private boolean swap() {
+    appendLock.lock();
+    try {
+      if (filling.size() == 0) {
+        appended = false;
+        return false;
+      }
+      WriteBuffer full = filling;
+      filling = sending;
+      sending = full;
+      appended = false;
+      return true;
+    } finally {
+      appendLock.unlock();
     }
   }
 }

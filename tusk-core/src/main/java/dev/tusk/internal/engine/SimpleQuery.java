@@ -72,6 +72,8 @@ public final class SimpleQuery extends Exchange<List<StatementResult>> {
 
   @Override
   protected void onEmptyQueryResponse() {
-    results.add(new StatementResult(null));
+    StatementResult empty = new StatementResult(null);
+    empty.end();
+    results.add(empty);
   }
 }

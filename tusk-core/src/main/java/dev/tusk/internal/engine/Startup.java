@@ -60,8 +60,8 @@ public final class Startup {
     Thread watchdog = startWatchdog(current, settled, deadline);
     try {
       Transport transport = connect(settings, host, deadline, current, settled);
-      BackendMessageReader reader =
-          new BackendMessageReader(transport.blockingInput(), settings.maxMessageSize());
+      SessionInput input = new SessionInput(transport);
+      BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
       ServerState state = new ServerState();
       send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));
       new Authentication(settings, host, transport, reader).run();
@@ -69,7 +69,8 @@ public final class Startup {
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);
       }
-      Session session = new Session(transport, reader, host, state, settings.connectTimeout());
+      Session session =
+          new Session(transport, reader, input, host, state, settings.connectTimeout());
       session.start();
       return session;
     } catch (IOException e) {

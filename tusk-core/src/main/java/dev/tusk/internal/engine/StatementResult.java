@@ -1,31 +1,134 @@
 package dev.tusk.internal.engine;
 
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.internal.protocol.CommandComplete;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.RowDescription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What one statement returned, still as the server sent it: its row description (null when it
- * returns no rows), its DataRows and its command tag.
+ * What one statement returned: its row description (null when it returns no rows), its DataRows as
+ * the server sent them, and its command tag.
+ *
+ * <p>Its rows go into a buffer that either collects them all (read once the request is done) or,
+ * when the result streams, holds at most {@code capacity} rows: a consumer takes them as they
+ * arrive, and while the buffer is full the session reads nothing more (TCP then holds the server
+ * back). The reading thread adds rows; the consumer, perhaps another thread, takes them.
  */
 public final class StatementResult {
 
+  /** Rows a collecting result may hold: no limit. */
+  static final int COLLECT = Integer.MAX_VALUE;
+
+  /** Bytes of rows a streaming buffer holds at most, whatever its row capacity: wide rows. */
+  static final long STREAM_BYTES = 8 << 20;
+
   private final RowDescription description;
-  private final List<DataRow> rows = new ArrayList<>();
-  private CommandComplete completion;
+  private final ReentrantLock lock = new ReentrantLock();
+  // Guarded by lock: the rows not yet taken, how many the buffer may hold, whether rows are
+  // dropped, and a reading thread waiting for room.
+  private ArrayList<DataRow> rows = new ArrayList<>();
+  private long bytes;
+  private int capacity;
+  private boolean discarding;
+  private Thread waitingForRoom;
+
+  private volatile CommandComplete completion;
+  private volatile boolean complete;
 
   StatementResult(RowDescription description) {
-    this.description = description;
+    this(description, COLLECT);
   }
 
+  StatementResult(RowDescription description, int capacity) {
+    this.description = description;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Adds a row that arrived; called by the reading thread.
+   *
+   * @throws ProtocolViolation if the row's field count is not the description's: reading it would
+   *     mix up or invent columns
+   */
   void add(DataRow row) {
-    rows.add(row);
+    int expected = description == null ? 0 : description.fields().length;
+    if (row.columnCount() != expected) {
+      throw new ProtocolViolation(
+          Diagnostic.client(
+              "08P01",
+              "a DataRow with "
+                  + row.columnCount()
+                  + " fields arrived for a result of "
+                  + expected
+                  + " columns"));
+    }
+    lock.lock();
+    try {
+      if (!discarding) {
+        rows.add(row);
+        bytes += row.bytes().length;
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   void complete(CommandComplete completion) {
     this.completion = completion;
+    this.complete = true;
+  }
+
+  /** Marks the end of a result that has no command tag (an empty query). */
+  void end() {
+    this.complete = true;
+  }
+
+  /** Whether a streaming buffer is full, so that the session must stop reading for now. */
+  public boolean isFull() {
+    lock.lock();
+    try {
+      return full();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Full once it holds more than its capacity: a result of exactly that many rows still fits. */
+  private boolean full() {
+    return !discarding
+        && (rows.size() > capacity || (capacity != COLLECT && bytes >= STREAM_BYTES));
+  }
+
+  /**
+   * Registers the reading thread to be unparked when a consumer makes room; false if there is room
+   * already (the caller then reads on).
+   */
+  boolean waitForRoom(Thread reader) {
+    lock.lock();
+    try {
+      if (!full()) {
+        return false;
+      }
+      waitingForRoom = reader;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Lifts the limit: every remaining row is collected (the consumer's own thread must read on). */
+  void collectAll() {
+    lock.lock();
+    try {
+      capacity = COLLECT;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The columns, or null when the statement returns no rows (INSERT without RETURNING...). */
@@ -33,18 +136,83 @@ public final class StatementResult {
     return description;
   }
 
-  /** The rows, in order. */
+  /** The rows of a collected result, in order; read once the request is done. */
   public List<DataRow> rows() {
     return rows;
   }
 
+  /**
+   * Takes every row buffered now, in order (possibly none), making room for more.
+   *
+   * @return the rows; the caller owns the list
+   */
+  public List<DataRow> take() {
+    Thread reader;
+    List<DataRow> taken;
+    lock.lock();
+    try {
+      if (rows.isEmpty()) {
+        return List.of();
+      }
+      taken = rows;
+      rows = new ArrayList<>(Math.min(taken.size(), 1024));
+      bytes = 0;
+      reader = waitingForRoom;
+      waitingForRoom = null;
+    } finally {
+      lock.unlock();
+    }
+    if (reader != null) {
+      LockSupport.unpark(reader);
+    }
+    return taken;
+  }
+
+  /** Whether rows are buffered that nobody has taken. */
+  public boolean hasRows() {
+    lock.lock();
+    try {
+      return !rows.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Drops every buffered row and every row still to come: the consumer has abandoned the result.
+   * The request still runs to its end, so the stream stays aligned.
+   */
+  public void discard() {
+    Thread reader;
+    lock.lock();
+    try {
+      discarding = true;
+      rows = new ArrayList<>();
+      bytes = 0;
+      reader = waitingForRoom;
+      waitingForRoom = null;
+    } finally {
+      lock.unlock();
+    }
+    if (reader != null) {
+      LockSupport.unpark(reader);
+    }
+  }
+
+  /** Whether the statement has finished (its command tag arrived): no more rows will come. */
+  public boolean isComplete() {
+    return complete;
+  }
+
   /** The command tag, e.g. "INSERT 0 1"; null for an empty query. */
   public String commandTag() {
-    return completion == null ? null : completion.tag();
+    CommandComplete done = completion;
+    return done == null ? null : done.tag();
   }
 
   /** The rows affected or returned as the tag reports them, or -1. */
   public long rowCount() {
-    return completion == null ? -1 : completion.rowCount();
+    CommandComplete done = completion;
+    return done == null ? -1 : done.rowCount();
   }
 }

@@ -35,6 +35,7 @@ public final class StatementStep {
   private final short[] resultFormats;
 
   private final List<StatementResult> results = new ArrayList<>();
+  private int capacity = StatementResult.COLLECT;
   private RowDescription portalDescription;
   private StatementResult current;
   private boolean bound;
@@ -80,6 +81,30 @@ public final class StatementStep {
   public static StatementStep prepared(
       PreparedStatement statement, List<Bindings> sets, short[] resultFormats) {
     return new StatementStep(statement, false, null, null, sets, resultFormats);
+  }
+
+  /**
+   * Makes this step's result stream: at most {@code rows} rows wait in its buffer for a consumer,
+   * and while it is full the session reads nothing more. Only for a step with one parameter set;
+   * called before the step is submitted.
+   */
+  public void stream(int rows) {
+    if (sets.size() != 1 || rows < 1) {
+      throw new IllegalArgumentException("only a one-set step streams, into a buffer of 1+ rows");
+    }
+    capacity = rows;
+  }
+
+  /** The result being received now, or null between results. */
+  public StatementResult current() {
+    return current;
+  }
+
+  /** The result whose full buffer stops the reading now, or null. */
+  StatementResult stalled() {
+    return current != null && capacity != StatementResult.COLLECT && current.isFull()
+        ? current
+        : null;
   }
 
   /** The prepared statement this step names, or null for the unnamed statement. */
@@ -129,7 +154,7 @@ public final class StatementStep {
       prepared.described(columns);
     } else {
       portalDescription = columns;
-      current = new StatementResult(columns);
+      current = new StatementResult(columns, capacity);
     }
   }
 
@@ -137,7 +162,8 @@ public final class StatementStep {
     bound = true;
     current =
         new StatementResult(
-            prepared == null ? portalDescription : prepared.resultDescription(resultFormats));
+            prepared == null ? portalDescription : prepared.resultDescription(resultFormats),
+            capacity);
   }
 
   /** Whether a row may arrive now: after a Bind whose portal returns rows. */
@@ -154,6 +180,8 @@ public final class StatementStep {
     StatementResult result = current != null ? current : new StatementResult(portalDescription);
     if (completion != null) {
       result.complete(completion);
+    } else {
+      result.end();
     }
     results.add(result);
     current = null;

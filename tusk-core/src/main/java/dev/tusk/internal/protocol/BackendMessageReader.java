@@ -72,6 +72,11 @@ public final class BackendMessageReader {
     return BackendMessageDecoder.decode(body);
   }
 
+  /** Whether bytes of a next message have arrived already (a read may still wait for the rest). */
+  public boolean hasBuffered() {
+    return position < limit;
+  }
+
   /** DataRow and CopyData keep their body, so it is read straight into an array of its own. */
   private static boolean ownsBody(byte type) {
     return type == 'D' || type == 'd';

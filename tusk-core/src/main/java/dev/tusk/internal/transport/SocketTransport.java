@@ -127,6 +127,11 @@ public final class SocketTransport implements Transport {
   }
 
   @Override
+  public void wakeup() {
+    readSelector.wakeup();
+  }
+
+  @Override
   public boolean isOpen() {
     return channel.isOpen();
   }

@@ -51,6 +51,9 @@ public interface Transport extends AutoCloseable {
    */
   int await(int ops, long timeoutNanos) throws IOException;
 
+  /** Makes a thread in {@link #await} for {@link #READ} return now (a spurious return). */
+  void wakeup();
+
   /** Whether the transport is still open. */
   boolean isOpen();
 

@@ -42,12 +42,15 @@ import dev.tusk.internal.protocol.ParameterDescription;
 import dev.tusk.internal.protocol.ParameterStatus;
 import dev.tusk.internal.protocol.ParseComplete;
 import dev.tusk.internal.protocol.PortalSuspended;
+import dev.tusk.internal.protocol.RowDescription;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What every exchange shares: server errors, protocol violations and refused COPY. */
 class ExchangeTest {
@@ -149,6 +152,23 @@ class ExchangeTest {
     ExtendedQuery query = extended("SELECT 1");
     query.handle(ParseComplete.INSTANCE, null);
     assertViolation(query, textRow("1"));
+  }
+
+  /** Issue 15, defect 3: a row with more or fewer fields than described never reaches a caller. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void aDataRowWhoseFieldCountDiffersFromItsDescriptionIsAProtocolViolation(int fields) {
+    RowDescription twoColumns =
+        Scripted.description(Scripted.field("a", 25, 0), Scripted.field("b", 25, 0));
+    String[] values = new String[fields];
+    Arrays.fill(values, "x");
+    SimpleQuery simple = new SimpleQuery("SELECT 'x' a, 'x' b");
+    simple.handle(twoColumns, null);
+    ProtocolViolation violation =
+        assertThrows(ProtocolViolation.class, () -> simple.handle(textRow(values), null));
+    assertEquals("08P01", violation.diagnostic().sqlState());
+    assertTrue(violation.getMessage().contains(fields + " fields"), violation.getMessage());
+    assertTrue(violation.getMessage().contains("2 columns"), violation.getMessage());
   }
 
   private static void assertViolation(Exchange<?> exchange, BackendMessage message) {

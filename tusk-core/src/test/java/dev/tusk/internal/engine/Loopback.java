@@ -40,11 +40,13 @@ final class Loopback implements AutoCloseable {
     }
   }
 
-  /** A session over this socket, its threads not started: a test drives it. */
+  /** A session over this socket, its I/O thread not started: a test drives it. */
   Session session() {
+    SessionInput input = new SessionInput(transport);
     return new Session(
         transport,
-        new BackendMessageReader(transport.blockingInput(), 1 << 20),
+        new BackendMessageReader(input, 1 << 20),
+        input,
         new HostPort("localhost", 5432),
         new ServerState(),
         java.time.Duration.ofSeconds(5));
@@ -63,12 +65,11 @@ final class Loopback implements AutoCloseable {
   }
 
   /**
-   * Stops {@code outbound}, runs its writer on this thread until all it holds is sent, closes the
-   * socket and returns every byte that reached the far end.
+   * Writes all {@code outbound} holds on this thread, closes the socket and returns every byte that
+   * reached the far end.
    */
-  byte[] drain(Outbound outbound) throws IOException, InterruptedException {
-    outbound.stop();
-    outbound.runWriter();
+  byte[] drain(Outbound outbound) throws IOException {
+    outbound.writeAll(() -> transport.await(Transport.WRITE, 0));
     transport.close();
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     ByteBuffer chunk = ByteBuffer.allocate(8192);

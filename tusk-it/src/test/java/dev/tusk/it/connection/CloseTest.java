@@ -52,7 +52,7 @@ class CloseTest {
   @Test
   void closeEndsTheConnectionsThreads(Connection conn) throws InterruptedException {
     String prefix = "tusk-" + conn.info().backendPid() + "@";
-    assertEquals(2, DriverThreads.named(prefix).size(), "reader and writer");
+    assertEquals(1, DriverThreads.named(prefix).size(), "the I/O thread");
     conn.close();
     assertEquals(List.of(), DriverThreads.awaitAtMost(prefix, 0, PROMPTLY));
   }

@@ -1,0 +1,82 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.internal.engine.ExtendedQuery;
+import dev.tusk.internal.engine.Session;
+import dev.tusk.internal.engine.StatementResult;
+import dev.tusk.internal.engine.Waiting;
+import dev.tusk.internal.protocol.DataRow;
+import java.util.List;
+
+/**
+ * A statement's result that is still arriving: its consumer takes rows in batches as they come,
+ * reading the socket itself when no other thread does, and the session reads no further than the
+ * result's buffer holds. The statement's deadline spans the whole stream.
+ */
+final class RowStream {
+
+  private final Session session;
+  private final ExtendedQuery request;
+  private final StatementResult result;
+  private final Waiting waiting;
+  private final Runnable onEnd;
+  private boolean ended;
+
+  /**
+   * @param onEnd run once when the stream has ended or been closed (learns from the statement)
+   */
+  RowStream(
+      Session session,
+      ExtendedQuery request,
+      StatementResult result,
+      Waiting waiting,
+      Runnable onEnd) {
+    this.session = session;
+    this.request = request;
+    this.result = result;
+    this.waiting = waiting;
+    this.onEnd = onEnd;
+  }
+
+  /** The result being streamed. */
+  StatementResult result() {
+    return result;
+  }
+
+  /**
+   * The next rows, at least one, or an empty list at the end of the result.
+   *
+   * @throws dev.tusk.errors.TuskException the statement's error, once the rows before it are taken
+   */
+  List<DataRow> next() {
+    while (!ended) {
+      List<DataRow> rows = result.take();
+      if (!rows.isEmpty()) {
+        return rows;
+      }
+      if (request.future().isDone()) {
+        end();
+        session.outcome(request);
+        return List.of();
+      }
+      session.awaitUntil(request, result::hasRows, true, waiting);
+    }
+    return List.of();
+  }
+
+  /**
+   * Abandons the rest of the result: rows still to come are dropped as they arrive, so the
+   * connection stays aligned and usable, and nobody waits for this consumer any more.
+   */
+  void close() {
+    if (!ended) {
+      result.discard();
+      end();
+    }
+  }
+
+  private void end() {
+    ended = true;
+    session.release(request);
+    onEnd.run();
+  }
+}
