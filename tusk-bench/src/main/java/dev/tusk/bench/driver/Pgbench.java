@@ -3,6 +3,7 @@ package dev.tusk.bench.driver;
 import dev.tusk.bench.data.Tables;
 import dev.tusk.bench.harness.LatencyLog;
 import dev.tusk.bench.harness.Metric;
+import dev.tusk.bench.harness.ProcessCounters;
 import dev.tusk.bench.harness.Sample;
 import dev.tusk.bench.harness.Unavailable;
 import dev.tusk.bench.server.Endpoint;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * PostgreSQL's pgbench (C, libpq) running the point select as a custom script with {@code -M
- * prepared}; every transaction's latency is logged ({@code -l}) for p50 and p99.
+ * prepared}; every transaction's latency is logged ({@code -l}) for p50 and p99, and its CPU time
+ * (reaped child's) gives client CPU per operation. Its context switches are not visible from here.
  */
 public final class Pgbench {
 
@@ -55,15 +57,19 @@ public final class Pgbench {
       command.add("--log-prefix=" + directory.resolve("log"));
       command.addAll(endpoint.libpqOptions(endpoint.owner()));
       command.add(endpoint.database());
+      ProcessCounters before = ProcessCounters.read();
       String output = Tools.run(command, endpoint.libpqEnvironment(endpoint.owner()));
+      ProcessCounters used = ProcessCounters.read().since(before);
       Matcher tps = TPS.matcher(output);
       if (!tps.find()) {
         throw new IOException("pgbench printed no tps line");
       }
       LatencyLog latencies = readLogs(directory);
-      return Sample.of(Metric.OPS_PER_SECOND, Double.parseDouble(tps.group(1)))
-          .with(Metric.P50_MICROS, latencies.percentileMicros(50))
-          .with(Metric.P99_MICROS, latencies.percentileMicros(99));
+      Sample sample =
+          Sample.of(Metric.OPS_PER_SECOND, Double.parseDouble(tps.group(1)))
+              .with(Metric.P50_MICROS, latencies.percentileMicros(50))
+              .with(Metric.P99_MICROS, latencies.percentileMicros(99));
+      return used.childPerOperation(sample, latencies.size());
     } finally {
       deleteFlat(directory);
     }
