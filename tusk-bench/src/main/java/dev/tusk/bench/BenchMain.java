@@ -24,7 +24,9 @@ import java.util.List;
  * Runs the benchmark: starts (or attaches to) the server, creates the data, runs every workload's
  * tables, printing each and rewriting the Markdown report after each.
  *
- * <p>Arguments: {@code --mode=quick|full} and {@code --report=<file>}.
+ * <p>Arguments: {@code --mode=quick|full}, {@code --report=<file>} and {@code --only=<ids>}: a
+ * comma-separated list of table ids (e.g. {@code a,a-async,a-pool,b2}) to run only those tables;
+ * empty or absent runs them all.
  */
 public final class BenchMain {
 
@@ -34,9 +36,10 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     Mode mode = Mode.parse(option(args, "mode", "quick"));
     Path report = Path.of(option(args, "report", "target/bench-report.md"));
+    Selection only = Selection.parse(option(args, "only", ""));
     long started = System.nanoTime();
     Machine machine = Machine.current();
-    System.out.println("Tusk bench, " + mode.describe());
+    System.out.println("Tusk bench, " + mode.describe() + "; tables: " + only.describe());
     try (Server server = Server.start();
         Admin admin = Admin.open(server.endpoint())) {
       ServerFacts facts = ServerFacts.read(admin);
@@ -44,19 +47,21 @@ public final class BenchMain {
       Schema.create(admin, mode.bulkRows());
       WideRows rows = WideRows.generate(mode.bulkRows());
       System.out.printf("Data ready after %.0f s%n", seconds(started));
-      var header = ReportHeader.of(List.of(args), mode, server, facts, machine);
+      var header = ReportHeader.of(List.of(args), mode, only, server, facts, machine);
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
         Runner runner = new Runner(System.out, mode.cellLimit());
+        List<Comparison> comparisons = new ArrayList<>();
         for (Workload workload : Workloads.all()) {
-          for (Comparison comparison : workload.comparisons(bench)) {
-            ComparisonResult result = runner.run(comparison);
-            results.add(result);
-            System.out.println();
-            System.out.println(MarkdownReport.table(result, machine.cores()));
-            write(report, MarkdownReport.document(header, results, machine.cores()));
-          }
+          comparisons.addAll(workload.comparisons(bench));
+        }
+        for (Comparison comparison : only.filter(comparisons)) {
+          ComparisonResult result = runner.run(comparison);
+          results.add(result);
+          System.out.println();
+          System.out.println(MarkdownReport.table(result, machine.cores()));
+          write(report, MarkdownReport.document(header, results, machine.cores()));
         }
       }
     }
