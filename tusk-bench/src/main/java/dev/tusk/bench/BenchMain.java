@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Runs the benchmark: starts (or attaches to) the server, creates the data, runs every workload's
@@ -26,7 +27,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code --mode=quick|full}, {@code --report=<file>} and {@code --only=<ids>}: a
  * comma-separated list of table ids (e.g. {@code a,a-async,a-pool,b2}) to run only those tables;
- * empty or absent runs them all.
+ * empty or absent runs them all; {@code --repetitions=<n>} to repeat each cell n times instead of
+ * the mode's count.
  */
 public final class BenchMain {
 
@@ -37,9 +39,22 @@ public final class BenchMain {
     Mode mode = Mode.parse(option(args, "mode", "quick"));
     Path report = Path.of(option(args, "report", "target/bench-report.md"));
     Selection only = Selection.parse(option(args, "only", ""));
+    String repetitionsOption = option(args, "repetitions", "").trim();
+    OptionalInt repetitions =
+        repetitionsOption.isEmpty()
+            ? OptionalInt.empty()
+            : OptionalInt.of(Integer.parseInt(repetitionsOption));
     long started = System.nanoTime();
     Machine machine = Machine.current();
-    System.out.println("Tusk bench, " + mode.describe() + "; tables: " + only.describe());
+    System.out.println(
+        "Tusk bench, "
+            + mode.describe()
+            + "; tables: "
+            + only.describe()
+            + repetitions.stream()
+                .mapToObj(n -> "; " + n + " repetition(s) per cell")
+                .findFirst()
+                .orElse(""));
     try (Server server = Server.start();
         Admin admin = Admin.open(server.endpoint())) {
       ServerFacts facts = ServerFacts.read(admin);
@@ -51,12 +66,11 @@ public final class BenchMain {
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
-        Runner runner = new Runner(System.out, mode.cellLimit());
-        List<Comparison> comparisons = new ArrayList<>();
-        for (Workload workload : Workloads.all()) {
-          comparisons.addAll(workload.comparisons(bench));
-        }
-        for (Comparison comparison : only.filter(comparisons)) {
+        Runner runner = new Runner(System.out, mode.cellLimit(), repetitions);
+        List<Comparison> chosen =
+            only.filter(
+                comparisons(Workloads.all(), bench), comparisons(Workloads.onRequest(), bench));
+        for (Comparison comparison : chosen) {
           ComparisonResult result = runner.run(comparison);
           results.add(result);
           System.out.println();
@@ -67,6 +81,14 @@ public final class BenchMain {
     }
     System.out.printf(
         "Report written to %s; %.0f s in all.%n", report.toAbsolutePath(), seconds(started));
+  }
+
+  private static List<Comparison> comparisons(List<Workload> workloads, Bench bench) {
+    List<Comparison> comparisons = new ArrayList<>();
+    for (Workload workload : workloads) {
+      comparisons.addAll(workload.comparisons(bench));
+    }
+    return comparisons;
   }
 
   private static void write(Path report, String text) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tusk.bench;
 
 import dev.tusk.bench.harness.Comparison;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,21 +27,25 @@ public record Selection(List<String> ids) {
   }
 
   /**
-   * The chosen tables, in report order; throws when an id names no table, listing the ids there
-   * are, so a typo does not silently run nothing.
+   * The chosen tables in report order: every regular table when none is named, else the named ones,
+   * which may include tables run only on request. Throws when an id names no table, listing the ids
+   * there are, so a typo does not silently run nothing.
    */
-  public List<Comparison> filter(List<Comparison> comparisons) {
+  public List<Comparison> filter(List<Comparison> regular, List<Comparison> onRequest) {
+    if (ids.isEmpty()) {
+      return regular;
+    }
+    List<Comparison> every = new ArrayList<>(regular);
+    every.addAll(onRequest);
     Set<String> known = new LinkedHashSet<>();
-    comparisons.forEach(comparison -> known.add(comparison.id()));
+    every.forEach(comparison -> known.add(comparison.id()));
     for (String id : ids) {
       if (!known.contains(id)) {
         throw new IllegalArgumentException(
             "no table '" + id + "' (-Dbench.only); the tables are " + String.join(",", known));
       }
     }
-    return ids.isEmpty()
-        ? comparisons
-        : comparisons.stream().filter(comparison -> ids.contains(comparison.id())).toList();
+    return every.stream().filter(comparison -> ids.contains(comparison.id())).toList();
   }
 
   /** "all", or the ids, for the report. */

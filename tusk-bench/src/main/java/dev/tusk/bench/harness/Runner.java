@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -21,18 +22,22 @@ public final class Runner {
 
   private final PrintStream progress;
   private final Duration cellLimit;
+  private final OptionalInt repetitions;
 
   /**
-   * A runner reporting each finished table on {@code progress} and giving up on a cell once its
-   * steps have taken {@code cellLimit} in all (its thread is interrupted and abandoned).
+   * A runner reporting each finished table on {@code progress}, giving up on a cell once its steps
+   * have taken {@code cellLimit} in all (its thread is interrupted and abandoned), and running
+   * {@code repetitions} per cell when given instead of each table's own count.
    */
-  public Runner(PrintStream progress, Duration cellLimit) {
+  public Runner(PrintStream progress, Duration cellLimit, OptionalInt repetitions) {
     this.progress = progress;
     this.cellLimit = cellLimit;
+    this.repetitions = repetitions;
   }
 
-  /** Runs every contender of {@code comparison}, repetitions interleaved. */
-  public ComparisonResult run(Comparison comparison) {
+  /** Runs every contender of {@code table}, repetitions interleaved. */
+  public ComparisonResult run(Comparison table) {
+    Comparison comparison = withOwnRepetitions(table);
     progress.println("== " + comparison.title());
     Schedule schedule = comparison.schedule();
     double loadBefore = LoadAverage.now();
@@ -62,6 +67,20 @@ public final class Runner {
           cell.contender.label(), describe(result, comparison.headline()), cell.usedNanos / 1e9);
     }
     return new ComparisonResult(comparison, results, load);
+  }
+
+  /** The table, with its repetitions overridden if this runner was given a count. */
+  private Comparison withOwnRepetitions(Comparison table) {
+    if (repetitions.isEmpty()) {
+      return table;
+    }
+    return new Comparison(
+        table.id(),
+        table.title(),
+        table.note(),
+        new Schedule(table.schedule().warmUps(), repetitions.getAsInt()),
+        table.metrics(),
+        table.contenders());
   }
 
   /** One step of a cell (open and warm up, or one repetition). */
