@@ -35,6 +35,12 @@ public record Metric(String name, boolean higherIsBetter) {
   /** CPU time of this JVM (or of pgbench) per operation, in microseconds. */
   public static final Metric CPU_MICROS_PER_OP = new Metric("client CPU µs/op", false);
 
+  /**
+   * Milliseconds the JIT spent compiling during the timed window: well above zero, the JVM was
+   * still warming up and its compiler threads competed with the driver for the cores.
+   */
+  public static final Metric JIT_MILLIS = new Metric("JIT ms", false);
+
   /** Nanoseconds per operation. */
   public static final Metric NANOS_PER_OP = new Metric("ns/op", false);
 }

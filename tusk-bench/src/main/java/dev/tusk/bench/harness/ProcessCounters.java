@@ -1,6 +1,7 @@
 package dev.tusk.bench.harness;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,12 +22,19 @@ import java.util.OptionalLong;
  *     empty where /proc is not readable
  * @param cpuNanos CPU time of every thread of this JVM
  * @param childCpuNanos CPU time of the children this JVM has waited for, if readable
+ * @param compileMillis time the JIT compilers have spent compiling (CompilationMXBean), summed over
+ *     its threads
  */
 public record ProcessCounters(
-    Map<String, Long> switchesByThread, long cpuNanos, OptionalLong childCpuNanos) {
+    Map<String, Long> switchesByThread,
+    long cpuNanos,
+    OptionalLong childCpuNanos,
+    long compileMillis) {
 
   private static final com.sun.management.OperatingSystemMXBean SYSTEM =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
   private static final Path TASKS = Path.of("/proc/self/task");
   private static final Path STAT = Path.of("/proc/self/stat");
@@ -53,7 +61,11 @@ public record ProcessCounters(
 
   /** Reads the counters now. */
   public static ProcessCounters read() {
-    return new ProcessCounters(switchesNow(), SYSTEM.getProcessCpuTime(), childCpuNow());
+    return new ProcessCounters(
+        switchesNow(),
+        SYSTEM.getProcessCpuTime(),
+        childCpuNow(),
+        COMPILER.getTotalCompilationTime());
   }
 
   /**
@@ -71,7 +83,8 @@ public record ProcessCounters(
         cpuNanos - earlier.cpuNanos,
         childCpuNanos.isPresent() && earlier.childCpuNanos.isPresent()
             ? OptionalLong.of(childCpuNanos.getAsLong() - earlier.childCpuNanos.getAsLong())
-            : OptionalLong.empty());
+            : OptionalLong.empty(),
+        compileMillis - earlier.compileMillis);
   }
 
   /** The switches of every thread, if /proc was readable. */
@@ -94,6 +107,7 @@ public record ProcessCounters(
     if (switches.isPresent()) {
       out = out.with(Metric.SWITCHES_PER_OP, (double) switches.getAsLong() / operations);
     }
+    out = out.with(Metric.JIT_MILLIS, compileMillis);
     return out;
   }
 

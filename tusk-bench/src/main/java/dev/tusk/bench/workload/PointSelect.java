@@ -16,14 +16,18 @@ public final class PointSelect implements Workload {
   /** The pool size of b1, so that a-pool and b1 measure the same pools. */
   private static final int POOL_SIZE = 8;
 
-  /** Speed, latency, and what each operation costs this JVM. */
+  /**
+   * Speed, latency, what each operation costs this JVM, and how long the JIT was still compiling in
+   * the window.
+   */
   static final List<Metric> METRICS =
       List.of(
           Metric.OPS_PER_SECOND,
           Metric.P50_MICROS,
           Metric.P99_MICROS,
           Metric.SWITCHES_PER_OP,
-          Metric.CPU_MICROS_PER_OP);
+          Metric.CPU_MICROS_PER_OP,
+          Metric.JIT_MILLIS);
 
   @Override
   public List<Comparison> comparisons(Bench bench) {

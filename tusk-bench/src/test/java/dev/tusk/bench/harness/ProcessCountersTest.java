@@ -13,25 +13,27 @@ class ProcessCountersTest {
   @Test
   void aThreadThatEndedIsLostAndANewOneCountsFully() {
     ProcessCounters before =
-        new ProcessCounters(Map.of("1", 100L, "2", 5_000L), 1_000, OptionalLong.of(0));
+        new ProcessCounters(Map.of("1", 100L, "2", 5_000L), 1_000, OptionalLong.of(0), 7);
     ProcessCounters after =
-        new ProcessCounters(Map.of("1", 130L, "3", 12L), 5_000, OptionalLong.of(20_000));
+        new ProcessCounters(Map.of("1", 130L, "3", 12L), 5_000, OptionalLong.of(20_000), 10);
 
     ProcessCounters used = after.since(before);
 
     assertEquals(OptionalLong.of(42), used.contextSwitches());
     assertEquals(4_000, used.cpuNanos());
     assertEquals(OptionalLong.of(20_000), used.childCpuNanos());
+    assertEquals(3, used.compileMillis());
   }
 
   @Test
   void perOperationDividesByTheOperations() {
-    ProcessCounters used = new ProcessCounters(Map.of("1", 30L), 60_000, OptionalLong.empty());
+    ProcessCounters used = new ProcessCounters(Map.of("1", 30L), 60_000, OptionalLong.empty(), 4);
 
     Sample sample = used.perOperation(Sample.of(Metric.OPS_PER_SECOND, 1), 10);
 
     assertEquals(3.0, sample.get(Metric.SWITCHES_PER_OP).getAsDouble());
     assertEquals(6.0, sample.get(Metric.CPU_MICROS_PER_OP).getAsDouble());
+    assertEquals(4.0, sample.get(Metric.JIT_MILLIS).getAsDouble());
   }
 
   @Test
