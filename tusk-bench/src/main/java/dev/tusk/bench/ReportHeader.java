@@ -3,6 +3,7 @@ package dev.tusk.bench;
 import dev.tusk.bench.driver.Tools;
 import dev.tusk.bench.harness.Allocation;
 import dev.tusk.bench.harness.ProcessCounters;
+import dev.tusk.bench.harness.Runner;
 import dev.tusk.bench.report.Header;
 import dev.tusk.bench.report.Machine;
 import dev.tusk.bench.server.Endpoint;
@@ -77,7 +78,9 @@ final class ReportHeader {
         "Repetitions",
         "interleaved: every contender of a table is opened and warmed up, then repetition 1 runs"
             + " for each contender in turn, then repetition 2, and so on, so that load from other"
-            + " processes falls on every row alike");
+            + " processes falls on every row alike. A cell's warm-up goes on, up to "
+            + Runner.EXTRA_WARM_UPS
+            + " more runs, while the JIT spends over a tenth of a run compiling");
     return new Header("Tusk benchmark report", out);
   }
 

@@ -1,6 +1,8 @@
 package dev.tusk.bench.harness;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,13 @@ import java.util.concurrent.TimeoutException;
  * hanging cell becomes an outcome and the others go on.
  */
 public final class Runner {
+
+  /** At most this many warm-up runs beyond the schedule's, while the JIT is still busy. */
+  public static final int EXTRA_WARM_UPS = 5;
+
+  private static final long MIN_JUDGED_MILLIS = 100;
+
+  private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
   private final PrintStream progress;
   private final Duration cellLimit;
@@ -46,9 +55,7 @@ public final class Runner {
       cell.step(
           () -> {
             cell.probe = cell.contender.opener().open();
-            for (int i = 0; i < schedule.warmUps(); i++) {
-              cell.probe.run(Phase.WARM_UP);
-            }
+            cell.warmUp(schedule.warmUps());
           });
     }
     for (int repetition = 0; repetition < schedule.repetitions(); repetition++) {
@@ -97,6 +104,8 @@ public final class Runner {
     private Outcome stopped;
     private boolean abandoned;
     private long usedNanos;
+    private boolean jitBusy;
+    private int extraWarmUps;
 
     Cell(Contender contender) {
       this.contender = contender;
@@ -147,6 +156,32 @@ public final class Runner {
           stopped = classify(contender, e);
         }
       }
+    }
+
+    /**
+     * Runs {@code warmUps} warm-up runs, then more (up to {@link #EXTRA_WARM_UPS}) for as long as
+     * the JIT spent over a tenth of the last run compiling: a fresh JVM on a few cores is still
+     * compiling the drivers' paths long after one second, and its compiler threads take the cores
+     * from the client and the server.
+     */
+    void warmUp(int warmUps) throws Exception {
+      for (int run = 0; run < warmUps; run++) {
+        warmUpOnce();
+      }
+      while (warmUps > 0 && jitBusy && extraWarmUps < EXTRA_WARM_UPS) {
+        warmUpOnce();
+        extraWarmUps++;
+      }
+    }
+
+    private void warmUpOnce() throws Exception {
+      long compiledBefore = COMPILER.getTotalCompilationTime();
+      long started = System.nanoTime();
+      probe.run(Phase.WARM_UP);
+      long wallMillis = (System.nanoTime() - started) / 1_000_000;
+      long compiledMillis = COMPILER.getTotalCompilationTime() - compiledBefore;
+      // runs shorter than a timed window (a bulk load of a few rows) say nothing about the JIT
+      jitBusy = wallMillis >= MIN_JUDGED_MILLIS && compiledMillis > wallMillis / 10;
     }
 
     Outcome outcome() {
