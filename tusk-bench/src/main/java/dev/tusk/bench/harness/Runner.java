@@ -70,8 +70,11 @@ public final class Runner {
       ComparisonResult.Cell result = new ComparisonResult.Cell(cell.contender, cell.outcome());
       results.add(result);
       progress.printf(
-          "   %-58s %s  [%.1f s]%n",
-          cell.contender.label(), describe(result, comparison.headline()), cell.usedNanos / 1e9);
+          "   %-58s %s  [%.1f s%s]%n",
+          cell.contender.label(),
+          describe(result, comparison.headline()),
+          cell.usedNanos / 1e9,
+          cell.extraWarmUps == 0 ? "" : ", " + cell.extraWarmUps + " extra warm-up(s): JIT busy");
     }
     return new ComparisonResult(comparison, results, load);
   }
