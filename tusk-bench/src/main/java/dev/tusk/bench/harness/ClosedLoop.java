@@ -17,6 +17,9 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class ClosedLoop {
 
+  /** Operations between two clock reads in {@link #plain}: a few milliseconds of point selects. */
+  private static final int PLAIN_BATCH = 32;
+
   private ClosedLoop() {}
 
   /**
@@ -56,9 +59,6 @@ public final class ClosedLoop {
     sink.publish();
     return used.perOperation(Sample.of(throughput, operations * 1e9 / (now - start)), operations);
   }
-
-  /** Operations between two clock reads in {@link #plain}: a few milliseconds of point selects. */
-  private static final int PLAIN_BATCH = 32;
 
   /** {@code clients} virtual threads, each running {@code operation} back to back. */
   public static Sample concurrent(
