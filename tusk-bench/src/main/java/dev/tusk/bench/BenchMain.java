@@ -19,12 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Runs the benchmark: starts (or attaches to) the server, creates the data, runs every workload's
  * tables, printing each and rewriting the Markdown report after each.
  *
- * <p>Arguments: {@code --mode=quick|full} and {@code --report=<file>}.
+ * <p>Arguments: {@code --mode=quick|full}, {@code --report=<file>} and {@code --only=<ids>}: a
+ * comma-separated list of table ids (e.g. {@code a,a-async,a-pool,b2}) to run only those tables;
+ * empty or absent runs them all; {@code --repetitions=<n>} to repeat each cell n times instead of
+ * the mode's count.
  */
 public final class BenchMain {
 
@@ -34,9 +38,23 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     Mode mode = Mode.parse(option(args, "mode", "quick"));
     Path report = Path.of(option(args, "report", "target/bench-report.md"));
+    Selection only = Selection.parse(option(args, "only", ""));
+    String repetitionsOption = option(args, "repetitions", "").trim();
+    OptionalInt repetitions =
+        repetitionsOption.isEmpty()
+            ? OptionalInt.empty()
+            : OptionalInt.of(Integer.parseInt(repetitionsOption));
     long started = System.nanoTime();
     Machine machine = Machine.current();
-    System.out.println("Tusk bench, " + mode.describe());
+    System.out.println(
+        "Tusk bench, "
+            + mode.describe()
+            + "; tables: "
+            + only.describe()
+            + repetitions.stream()
+                .mapToObj(n -> "; " + n + " repetition(s) per cell")
+                .findFirst()
+                .orElse(""));
     try (Server server = Server.start();
         Admin admin = Admin.open(server.endpoint())) {
       ServerFacts facts = ServerFacts.read(admin);
@@ -44,24 +62,33 @@ public final class BenchMain {
       Schema.create(admin, mode.bulkRows());
       WideRows rows = WideRows.generate(mode.bulkRows());
       System.out.printf("Data ready after %.0f s%n", seconds(started));
-      var header = ReportHeader.of(List.of(args), mode, server, facts, machine);
+      var header = ReportHeader.of(List.of(args), mode, only, server, facts, machine);
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
-        Runner runner = new Runner(System.out, mode.cellLimit());
-        for (Workload workload : Workloads.all()) {
-          for (Comparison comparison : workload.comparisons(bench)) {
-            ComparisonResult result = runner.run(comparison);
-            results.add(result);
-            System.out.println();
-            System.out.println(MarkdownReport.table(result, machine.cores()));
-            write(report, MarkdownReport.document(header, results, machine.cores()));
-          }
+        Runner runner = new Runner(System.out, mode.cellLimit(), repetitions);
+        List<Comparison> chosen =
+            only.filter(
+                comparisons(Workloads.all(), bench), comparisons(Workloads.onRequest(), bench));
+        for (Comparison comparison : chosen) {
+          ComparisonResult result = runner.run(comparison);
+          results.add(result);
+          System.out.println();
+          System.out.println(MarkdownReport.table(result, machine.cores()));
+          write(report, MarkdownReport.document(header, results, machine.cores()));
         }
       }
     }
     System.out.printf(
         "Report written to %s; %.0f s in all.%n", report.toAbsolutePath(), seconds(started));
+  }
+
+  private static List<Comparison> comparisons(List<Workload> workloads, Bench bench) {
+    List<Comparison> comparisons = new ArrayList<>();
+    for (Workload workload : workloads) {
+      comparisons.addAll(workload.comparisons(bench));
+    }
+    return comparisons;
   }
 
   private static void write(Path report, String text) throws IOException {

@@ -2,6 +2,8 @@ package dev.tusk.bench;
 
 import dev.tusk.bench.driver.Tools;
 import dev.tusk.bench.harness.Allocation;
+import dev.tusk.bench.harness.ProcessCounters;
+import dev.tusk.bench.harness.Runner;
 import dev.tusk.bench.report.Header;
 import dev.tusk.bench.report.Machine;
 import dev.tusk.bench.server.Endpoint;
@@ -21,11 +23,17 @@ final class ReportHeader {
   private ReportHeader() {}
 
   static Header of(
-      List<String> args, Mode mode, Server server, ServerFacts facts, Machine machine) {
+      List<String> args,
+      Mode mode,
+      Selection only,
+      Server server,
+      ServerFacts facts,
+      Machine machine) {
     Endpoint endpoint = server.endpoint();
     Map<String, String> out = new LinkedHashMap<>();
     out.put("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.put("Mode", mode.describe());
+    out.put("Tables", only.describe());
     out.put("Command", "`" + command(args) + "`");
     out.put(
         "JDK",
@@ -65,6 +73,14 @@ final class ReportHeader {
             + " virtual threads blocking on `toCompletionStage().toCompletableFuture().join()` in"
             + " most trials on this machine (by up to 40%); a scan or a connect is awaited with `join()`");
     out.put("Heap allocation", Allocation.method());
+    out.put("Context switches and client CPU", ProcessCounters.method());
+    out.put(
+        "Repetitions",
+        "interleaved: every contender of a table is opened and warmed up, then repetition 1 runs"
+            + " for each contender in turn, then repetition 2, and so on, so that load from other"
+            + " processes falls on every row alike. A cell's warm-up goes on, up to "
+            + Runner.EXTRA_WARM_UPS
+            + " more runs, while the JIT spends over a tenth of a run compiling");
     return new Header("Tusk benchmark report", out);
   }
 

@@ -1,5 +1,6 @@
 package dev.tusk.bench.driver;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
@@ -14,6 +15,7 @@ import dev.tusk.bench.server.Login;
 import dev.tusk.pool.ConnectionPool;
 import dev.tusk.pool.PoolOptions;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Tusk, through its public API only. Capabilities Tusk has no API for yet (COPY) fail at open,
@@ -43,6 +45,38 @@ public final class TuskDriver {
       @Override
       public void select(long id, Sink sink) {
         selectAccount(connection.execute(Tables.POINT_SELECT, id), sink);
+      }
+
+      @Override
+      public void close() {
+        connection.close();
+      }
+    };
+  }
+
+  /**
+   * Point selects on one connection's async face, each a chain: {@code async().execute(...)}
+   * composed with {@code fetchOne()}, the values read in the last stage.
+   */
+  public AsyncPointQuery asyncPointQuery() {
+    Connection connection = connect();
+    AsyncConnection async = connection.async();
+    return new AsyncPointQuery() {
+      @Override
+      public CompletionStage<?> select(long id, Sink sink) {
+        return async
+            .execute(Tables.POINT_SELECT, id)
+            .thenCompose(
+                cursor ->
+                    cursor
+                        .fetchOne()
+                        .thenApply(
+                            row -> {
+                              try (cursor) {
+                                takeAccount(row, sink);
+                              }
+                              return row;
+                            }));
       }
 
       @Override
@@ -109,13 +143,16 @@ public final class TuskDriver {
 
   private static void selectAccount(Cursor<Row> result, Sink sink) {
     try (Cursor<Row> cursor = result) {
-      Row row = cursor.fetchOne();
-      sink.take(row.getLong(0));
-      sink.take(row.getString(1));
-      sink.take(row.getString(2));
-      sink.take(row.getBigDecimal(3));
-      sink.take(row.getOffsetDateTime(4));
+      takeAccount(cursor.fetchOne(), sink);
     }
+  }
+
+  private static void takeAccount(Row row, Sink sink) {
+    sink.take(row.getLong(0));
+    sink.take(row.getString(1));
+    sink.take(row.getString(2));
+    sink.take(row.getBigDecimal(3));
+    sink.take(row.getOffsetDateTime(4));
   }
 
   /** Reads the wide rows one at a time through the cursor's iterator. */

@@ -12,9 +12,13 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs an operation back to back for a fixed time, from one client or many, recording every
- * latency: the throughput (as the given metric), p50 and p99.
+ * latency: the throughput (as the given metric), p50 and p99, and this JVM's context switches and
+ * CPU time per operation over the same window ({@link ProcessCounters}).
  */
 public final class ClosedLoop {
+
+  /** Operations between two clock reads in {@link #plain}: a few milliseconds of point selects. */
+  private static final int PLAIN_BATCH = 32;
 
   private ClosedLoop() {}
 
@@ -25,9 +29,35 @@ public final class ClosedLoop {
   public static Sample sequential(Operation operation, Duration duration, Metric throughput)
       throws Exception {
     LatencyLog log = new LatencyLog();
+    ProcessCounters before = ProcessCounters.read();
     long start = System.nanoTime();
     drive(operation, start + duration.toNanos(), log);
-    return sample(log, System.nanoTime() - start, throughput);
+    return sample(log, System.nanoTime() - start, throughput, before);
+  }
+
+  /**
+   * The operation back to back on the calling thread with no clock read between operations (one per
+   * {@link #PLAIN_BATCH}): a check that the per-operation timing of {@link #sequential} costs
+   * nothing visible. Throughput and the JVM's counters only, no latencies.
+   */
+  public static Sample plain(Operation operation, Duration duration, Metric throughput)
+      throws Exception {
+    Sink sink = new Sink();
+    long operations = 0;
+    ProcessCounters before = ProcessCounters.read();
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    long now;
+    do {
+      for (int i = 0; i < PLAIN_BATCH; i++) {
+        operation.perform(sink);
+      }
+      operations += PLAIN_BATCH;
+      now = System.nanoTime();
+    } while (now < deadline);
+    ProcessCounters used = ProcessCounters.read().since(before);
+    sink.publish();
+    return used.perOperation(Sample.of(throughput, operations * 1e9 / (now - start)), operations);
   }
 
   /** {@code clients} virtual threads, each running {@code operation} back to back. */
@@ -40,13 +70,14 @@ public final class ClosedLoop {
       for (int i = 0; i < clients; i++) {
         logs.add(executor.submit(() -> awaitThenDrive(go, operation, duration)));
       }
+      ProcessCounters before = ProcessCounters.read();
       long start = System.nanoTime();
       go.countDown();
       LatencyLog all = new LatencyLog();
       for (Future<LatencyLog> log : logs) {
         all.addAll(join(log));
       }
-      return sample(all, System.nanoTime() - start, throughput);
+      return sample(all, System.nanoTime() - start, throughput, before);
     }
   }
 
@@ -57,6 +88,7 @@ public final class ClosedLoop {
   public static Sample asynchronous(
       AsyncOperation operation, int clients, Duration duration, Metric throughput)
       throws Exception {
+    ProcessCounters before = ProcessCounters.read();
     long start = System.nanoTime();
     List<Chain> chains = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
@@ -68,7 +100,7 @@ public final class ClosedLoop {
     for (Chain chain : chains) {
       all.addAll(join(chain.done));
     }
-    return sample(all, System.nanoTime() - start, throughput);
+    return sample(all, System.nanoTime() - start, throughput, before);
   }
 
   /** One asynchronous client: its callbacks run one after another, so its log needs no lock. */
@@ -137,9 +169,14 @@ public final class ClosedLoop {
     }
   }
 
-  private static Sample sample(LatencyLog log, long elapsedNanos, Metric throughput) {
-    return Sample.of(throughput, log.size() * 1e9 / elapsedNanos)
-        .with(Metric.P50_MICROS, log.percentileMicros(50))
-        .with(Metric.P99_MICROS, log.percentileMicros(99));
+  /** The window's sample; reads the counters first, before sorting the log costs CPU. */
+  private static Sample sample(
+      LatencyLog log, long elapsedNanos, Metric throughput, ProcessCounters before) {
+    ProcessCounters used = ProcessCounters.read().since(before);
+    Sample sample =
+        Sample.of(throughput, log.size() * 1e9 / elapsedNanos)
+            .with(Metric.P50_MICROS, log.percentileMicros(50))
+            .with(Metric.P99_MICROS, log.percentileMicros(99));
+    return used.perOperation(sample, log.size());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
  * One table: contenders doing the same work, measured on the same metrics. The first metric is the
  * headline one, on which the ratio column is computed.
  *
+ * @param id a short name to select the table by, e.g. "a" or "b2" ({@code -Dbench.only})
  * @param title the table heading
  * @param note what exactly is measured, printed under the heading
  * @param schedule warm-ups and repetitions per cell
@@ -13,6 +14,7 @@ import java.util.List;
  * @param contenders the rows
  */
 public record Comparison(
+    String id,
     String title,
     String note,
     Schedule schedule,

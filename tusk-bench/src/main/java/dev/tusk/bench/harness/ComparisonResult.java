@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  *
  * @param comparison what was run
  * @param cells one per contender, in the comparison's order
+ * @param load the machine's load average as the table started and ended
  */
-public record ComparisonResult(Comparison comparison, List<Cell> cells) {
+public record ComparisonResult(Comparison comparison, List<Cell> cells, LoadAverage load) {
 
   /**
    * One row's outcome.

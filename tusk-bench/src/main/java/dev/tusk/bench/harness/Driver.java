@@ -13,7 +13,9 @@ public enum Driver {
   /** PostgreSQL's own benchmark client, written in C on libpq. */
   PGBENCH(false),
   /** PostgreSQL's interactive terminal, written in C on libpq. */
-  PSQL(false);
+  PSQL(false),
+  /** No driver: the harness timing an operation that does nothing, to show its own cost. */
+  HARNESS(false);
 
   private final boolean inProgress;
 

@@ -26,6 +26,21 @@ public record Metric(String name, boolean higherIsBetter) {
   /** Physical connections opened and closed per second. */
   public static final Metric CONNECTIONS_PER_SECOND = new Metric("connections/s", true);
 
+  /**
+   * Context switches of this JVM's threads per operation (see {@link ProcessCounters}): how many
+   * times a thread went to sleep or was preempted for each operation.
+   */
+  public static final Metric SWITCHES_PER_OP = new Metric("ctx sw/op", false);
+
+  /** CPU time of this JVM (or of pgbench) per operation, in microseconds. */
+  public static final Metric CPU_MICROS_PER_OP = new Metric("client CPU µs/op", false);
+
+  /**
+   * Milliseconds the JIT spent compiling during the timed window: well above zero, the JVM was
+   * still warming up and its compiler threads competed with the driver for the cores.
+   */
+  public static final Metric JIT_MILLIS = new Metric("JIT ms", false);
+
   /** Nanoseconds per operation. */
   public static final Metric NANOS_PER_OP = new Metric("ns/op", false);
 }

@@ -39,7 +39,16 @@ public final class MarkdownReport {
     StringBuilder out = new StringBuilder("### ").append(comparison.title()).append("\n\n");
     out.append("> Client (this JVM or the C tool) and server share this machine's ")
         .append(cores)
-        .append(" cores.\n\n");
+        .append(" cores; ")
+        .append(result.load().describe())
+        .append('.');
+    if (result.load().busy(cores)) {
+      out.append(
+          " **Busy machine:** the load was over twice the core count, so other work competed for"
+              + " the cores and ops/s and latencies measured the scheduler as much as the drivers;"
+              + " ctx sw/op and client CPU µs/op hold up better.");
+    }
+    out.append("\n\n");
     out.append(comparison.note()).append('\n');
     out.append(
         String.format(

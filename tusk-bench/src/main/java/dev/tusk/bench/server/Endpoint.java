@@ -51,7 +51,12 @@ public record Endpoint(
 
   /** The libpq command-line options ({@code -h -p -U}) shared by pgbench and psql. */
   public List<String> libpqOptions(Login login) {
-    return List.of("-h", host, "-p", Integer.toString(port), "-U", login.user());
+    return libpqOptions(host, login);
+  }
+
+  /** The same with another {@code -h}: a Unix socket directory, say. */
+  public List<String> libpqOptions(String hostOrSocketDirectory, Login login) {
+    return List.of("-h", hostOrSocketDirectory, "-p", Integer.toString(port), "-U", login.user());
   }
 
   /**

@@ -21,6 +21,7 @@ public final class BulkLoad implements Workload {
   private static Comparison copy(Bench bench) {
     var drivers = bench.drivers();
     return new Comparison(
+        "d1",
         "d1. Load %,d rows with COPY FROM STDIN".formatted(bench.rows().size()),
         "Rows built in memory beforehand and encoded on the fly, one transaction, into an"
             + " emptied table. pgjdbc's CopyManager is fed both formats; the ratio uses the"
@@ -43,6 +44,7 @@ public final class BulkLoad implements Workload {
   private static Comparison batched(Bench bench) {
     var drivers = bench.drivers();
     return new Comparison(
+        "d2",
         "d2. Load %,d rows with batched INSERT".formatted(bench.rows().size()),
         "`INSERT ... VALUES ($1, ..., $7)` in calls of %,d parameter sets, one transaction."
             .formatted(RowLoader.CHUNK),

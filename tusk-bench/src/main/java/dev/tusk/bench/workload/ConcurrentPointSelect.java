@@ -21,8 +21,7 @@ public final class ConcurrentPointSelect implements Workload {
   /** vertx's default pipelining limit; 1 turns pipelining off. */
   private static final int VERTX_PIPELINING = 256;
 
-  private static final List<Metric> METRICS =
-      List.of(Metric.OPS_PER_SECOND, Metric.P50_MICROS, Metric.P99_MICROS);
+  private static final List<Metric> METRICS = PointSelect.METRICS;
 
   @Override
   public List<Comparison> comparisons(Bench bench) {
@@ -43,6 +42,7 @@ public final class ConcurrentPointSelect implements Workload {
               () -> Probes.pgbench(mode, Pgbench.find(bench.endpoint()), POOL_SIZE, 2)));
     }
     return new Comparison(
+        name,
         "%s. Point select, %,d virtual threads over a pool of %d connections"
             .formatted(name, clients, POOL_SIZE),
         ("The point select of a from %,d clients: virtual threads for Tusk and HikariCP,"
@@ -90,6 +90,7 @@ public final class ConcurrentPointSelect implements Workload {
     var drivers = bench.drivers();
     var mode = bench.mode();
     return new Comparison(
+        "b2",
         "b2. Point select, 64 virtual threads sharing one connection",
         "The point select of a from 64 clients sharing one connection: virtual threads for"
             + " Tusk, which pipelines their requests automatically, and pgjdbc, which serialises"

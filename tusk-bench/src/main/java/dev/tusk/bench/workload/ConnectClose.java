@@ -28,6 +28,7 @@ public final class ConnectClose implements Workload {
     var drivers = bench.drivers();
     var mode = bench.mode();
     return new Comparison(
+        "f-" + auth.id(),
         "f. Open and close a physical connection, " + auth.label(),
         "Connect over TCP without TLS, authenticate, close; back to back on one platform thread.",
         mode.schedule(),

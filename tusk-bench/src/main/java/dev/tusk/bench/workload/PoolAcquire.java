@@ -25,6 +25,7 @@ public final class PoolAcquire implements Workload {
     Mode mode = bench.mode();
     return List.of(
         new Comparison(
+            "g",
             "g. Pool acquire + release, no query (JMH)",
             "One thread borrowing a connection from a pool of %d and returning it (Tusk: `pool.connection()` then `close()`; HikariCP: `getConnection()` then `close()`); JMH average time, %d warm-up and %d measurement iterations of 1 s per fork, one fork per repetition."
                 .formatted(

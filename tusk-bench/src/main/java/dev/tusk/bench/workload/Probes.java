@@ -36,6 +36,17 @@ final class Probes {
                 randomSelect(query), mode.duration(phase), Metric.OPS_PER_SECOND));
   }
 
+  /**
+   * The point selects of {@link #sequential} with no clock read between them: the harness's check
+   * on itself, whose ops/s the timed loop must match.
+   */
+  static Probe plain(Mode mode, PointQuery query) {
+    return closing(
+        query,
+        phase ->
+            ClosedLoop.plain(randomSelect(query), mode.duration(phase), Metric.OPS_PER_SECOND));
+  }
+
   /** Point selects of random accounts from {@code clients} virtual threads. */
   static Probe concurrent(Mode mode, PointQuery query, int clients) {
     return closing(
@@ -110,7 +121,7 @@ final class Probes {
     return sink -> query.select(randomId(), sink);
   }
 
-  private static long randomId() {
+  static long randomId() {
     return ThreadLocalRandom.current().nextLong(1, Tables.ACCOUNT_COUNT + 1);
   }
 

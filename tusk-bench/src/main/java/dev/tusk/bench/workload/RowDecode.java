@@ -22,6 +22,7 @@ public final class RowDecode implements Workload {
     Mode mode = bench.mode();
     return List.of(
         new Comparison(
+            "c-decode",
             "c'. Decode one binary wide row, no server (JMH)",
             "int8, text, float8, numeric(12,2), timestamptz, bool, uuid from their binary encoding to their default Java types; JMH average time, %d warm-up and %d measurement iterations of 1 s, one fork per repetition. No peer exposes decoding apart from its result sets, so there is no ratio."
                 .formatted(mode.jmhWarmUpIterations(), mode.jmhMeasureIterations()),

@@ -20,6 +20,7 @@ public final class SingleInserts implements Workload {
     WideRows rows = bench.rows().first(Mode.SINGLE_INSERTS);
     return List.of(
         new Comparison(
+            "e",
             "e. %,d single-row INSERTs in one transaction".formatted(Mode.SINGLE_INSERTS),
             "The same one-row `INSERT ... VALUES ($1, ..., $7)` %,d times, then COMMIT."
                 .formatted(Mode.SINGLE_INSERTS),

@@ -21,6 +21,7 @@ public final class WideRead implements Workload {
     long rows = bench.mode().bulkRows();
     return List.of(
         new Comparison(
+            "c",
             "c. Read %,d rows of (int8, text, float8, numeric(12,2), timestamptz, bool, uuid)"
                 .formatted(rows),
             "Every value read as its Java type (pgjdbc: getLong, getString, getDouble,"
@@ -53,6 +54,7 @@ public final class WideRead implements Workload {
                       return phase -> psql.copyOut(Tables.WIDE_SELECT, rows);
                     }))),
         new Comparison(
+            "c2",
             "c2. Read %,d rows of the nine types: c's seven, jsonb and int4[]".formatted(rows),
             "The rows of c with a jsonb document and an int4[] built by the server per row"
                 + " (the type issue's measurement). Tusk reads jsonb as String and int4[] as a"

@@ -19,4 +19,9 @@ public final class Workloads {
         new ConnectClose(),
         new PoolAcquire());
   }
+
+  /** Workloads that run only when named in {@code -Dbench.only}: checks on the harness itself. */
+  public static List<Workload> onRequest() {
+    return List.of(new HarnessCheck());
+  }
 }
