@@ -45,7 +45,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     return ArrayBinary.read(bytes, offset, length, typeName(), element::decodeBinary);
   }
 
-  /** Elements decoded for conversion too, so that numeric[] with NaN reads as double[]. */
+  /** Elements decoded for conversion too, by their codec's own decodeForConversion. */
   @Override
   public Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
     return switch (format) {

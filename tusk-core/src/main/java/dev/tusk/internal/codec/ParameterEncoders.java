@@ -60,15 +60,8 @@ final class ParameterEncoders {
           codecType(Long.class, Long[].class, IntegerCodecs.INT8, Oids.INT8_ARRAY),
           codecType(Float.class, Float[].class, FloatCodecs.FLOAT4, Oids.FLOAT4_ARRAY),
           codecType(Double.class, Double[].class, FloatCodecs.FLOAT8, Oids.FLOAT8_ARRAY),
-          codecType(
-              BigDecimal.class, BigDecimal[].class, NumericCodec.INSTANCE, Oids.NUMERIC_ARRAY),
-          new ParameterType(
-              BigInteger.class,
-              BigInteger[].class,
-              Oids.NUMERIC,
-              Oids.NUMERIC_ARRAY,
-              (value, out) ->
-                  NumericCodec.INSTANCE.encodeBinary(new BigDecimal((BigInteger) value), out)),
+          numeric(BigDecimal.class, BigDecimal[].class),
+          numeric(BigInteger.class, BigInteger[].class),
           codecType(String.class, String[].class, TextCodec.TEXT, Oids.TEXT_ARRAY),
           new ParameterType(
               Character.class,
@@ -261,6 +254,16 @@ final class ParameterEncoders {
   private static <T> ParameterType codecType(
       Class<T> javaClass, Class<?> arrayClass, Codec<T> codec, int arrayOid) {
     return new ParameterType(javaClass, arrayClass, codec.oid(), arrayOid, ValueWriter.of(codec));
+  }
+
+  /** A Number class sent as numeric, which the numeric codec writes exactly. */
+  private static ParameterType numeric(Class<? extends Number> javaClass, Class<?> arrayClass) {
+    return new ParameterType(
+        javaClass,
+        arrayClass,
+        Oids.NUMERIC,
+        Oids.NUMERIC_ARRAY,
+        ValueWriter.of(NumericCodec.INSTANCE));
   }
 
   private static ParameterType timestamptz(
