@@ -35,6 +35,11 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     return element;
   }
 
+  /** The character between elements in the text format. */
+  char delimiter() {
+    return delimiter;
+  }
+
   @Override
   public List<?> decodeText(byte[] bytes, int offset, int length) {
     return ArrayText.parse(bytes, offset, length, typeName(), delimiter, element::decodeText);
