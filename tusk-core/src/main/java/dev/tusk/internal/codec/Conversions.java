@@ -85,8 +85,8 @@ final class Conversions {
     Object converted;
     if (value instanceof PgRecord record && codec instanceof CompositeCodec composite) {
       converted = RecordConversion.toJava(record, composite, target, mapper);
-    } else if (value instanceof String text && isJson(codec)) {
-      converted = fromJson(text, codec, target, mapper);
+    } else if (value instanceof Json json && isJson(codec)) {
+      converted = fromJson(json.text(), codec, target, mapper);
     } else if (value instanceof String label && target.isEnum()) {
       converted = enumConstant(label, codec, target);
     } else if (value instanceof List<?> list) {
@@ -139,10 +139,26 @@ final class Conversions {
     return codec.oid() == Oids.JSON || codec.oid() == Oids.JSONB;
   }
 
-  /** JSON text as a {@link Json}, or as any class through the mapper. */
+  /** The classes the built-in JSON reader gives, which it reads whether or not a mapper is set. */
+  private static final List<Class<?>> NATURAL_JSON =
+      List.of(Map.class, List.class, Number.class, Boolean.class);
+
+  /**
+   * JSON text as a Map, List, Number or Boolean by the built-in reader (a DataError if the value is
+   * another kind), or as any other class through the mapper.
+   */
   private static Object fromJson(String text, Codec<?> codec, Class<?> target, JsonMapper mapper) {
-    if (target == Json.class) {
-      return Json.of(text);
+    if (NATURAL_JSON.contains(target)) {
+      Object value = JsonText.parse(text);
+      if (!target.isInstance(value)) {
+        throw new DataError(
+            codec.typeName()
+                + " value "
+                + abbreviated(text)
+                + " does not read as "
+                + target.getName());
+      }
+      return value;
     }
     if (mapper == null) {
       return null;
@@ -173,6 +189,10 @@ final class Conversions {
     return mapped;
   }
 
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
   /** An enum label as the Java enum constant of the same name. */
   private static Object enumConstant(String label, Codec<?> codec, Class<?> target) {
     for (Object constant : target.getEnumConstants()) {
@@ -196,7 +216,8 @@ final class Conversions {
   private static ProgrammingError cannotRead(Codec<?> codec, Class<?> target, JsonMapper mapper) {
     String hint =
         isJson(codec) && mapper == null
-            ? "; register a JsonMapper to read JSON as other classes"
+            ? "; JSON reads as Map, List, String, Number, Boolean or Json; register a JsonMapper"
+                + " to read it as other classes"
             : "";
     return new ProgrammingError(
         "cannot read a value of type " + codec.typeName() + " as " + target.getName() + hint);

@@ -49,7 +49,8 @@ final class ParameterEncoders {
           + " enums, byte[], ByteBuffer, UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
           + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, InetAddress, PgInet,"
           + " PgMacAddress, PgPoint, PgLine, PgLineSegment, PgBox, PgPath, PgPolygon, PgCircle,"
-          + " PgBitString, PgLsn, PgRange, PgMultirange, arrays and Lists of those, and int[],"
+          + " PgBitString, PgLsn, PgRange, PgMultirange, Map (as jsonb), arrays and Lists of those,"
+          + " and int[],"
           + " long[], short[], float[], double[], boolean[]";
 
   private static final List<ParameterType> TYPES =
@@ -127,6 +128,11 @@ final class ParameterEncoders {
 
   private static final ParameterEncoder TEXT = new TextValue();
 
+  /** A Map is a JSON object, sent as jsonb by the built-in JSON writer. */
+  private static final ParameterType JSON_OBJECT =
+      new ParameterType(
+          Map.class, Map[].class, Oids.JSONB, Oids.JSONB_ARRAY, ValueWriter.of(JsonCodec.JSONB));
+
   /** ByteBuffer's classes are the JDK's own (heap, direct, read-only): matched by type. */
   private static final ParameterEncoder BYTE_BUFFER =
       new BinaryValue(
@@ -158,6 +164,7 @@ final class ParameterEncoders {
     return switch (value) {
       case Enum<?> constant -> TEXT;
       case ByteBuffer buffer -> BYTE_BUFFER;
+      case Map<?, ?> map -> new BinaryValue(JSON_OBJECT);
       case List<?> list -> forElements(list, value);
       case Object[] array -> forElements(Arrays.asList(array), value);
       default -> byContent(value);
@@ -206,6 +213,9 @@ final class ParameterEncoders {
     }
     if (ContentParameters.decides(first)) {
       return arrayByContent(items);
+    }
+    if (first instanceof Map<?, ?>) {
+      return new ArrayParameters.BinaryArray(JSON_OBJECT);
     }
     ParameterEncoder encoder = ARRAY_BY_ELEMENT.get(first.getClass());
     if (encoder == null) {

@@ -23,11 +23,14 @@ final class ParameterValues {
 
   /** {@code value} (null allowed) as a value of {@code codec}'s Java type. */
   static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
+    Codec<?> real = DomainCodec.underlying(codec);
     boolean container = value instanceof PgRecord || value instanceof List<?>;
-    if (value == null || !container && codec.javaType().isInstance(value)) {
+    if (value == null
+        || !container && codec.javaType().isInstance(value) && !(value instanceof Param.MappedJson)
+        || real instanceof JsonCodec && !(value instanceof Param.MappedJson)) {
+      // JSON takes any value its writer knows: a List is a JSON array there, not an array type.
       return value;
     }
-    Codec<?> real = DomainCodec.underlying(codec);
     Object converted = null;
     boolean text = codec.javaType() == String.class;
     if (value instanceof Param.MappedJson mapped) {
@@ -95,10 +98,10 @@ final class ParameterValues {
     return Collections.unmodifiableList(converted);
   }
 
+  /** The JSON text of a {@link Param#json} value: the mapper's, else the built-in writer's. */
   private static String json(Object value, Codec<?> codec, JsonMapper mapper) {
     if (mapper == null) {
-      throw new ProgrammingError(
-          "Param.json needs a JsonMapper: register one with types().jsonMapper(...)");
+      return JsonText.write(value);
     }
     String text;
     try {

@@ -210,7 +210,7 @@ public final class TypeScope implements TypeRegistry {
           TypedParameter.of(
               param.typeName() != null ? codec(param.typeName()) : codecForOid(param.oid()),
               table.jsonMapper());
-      case Json json -> TypedParameter.of(JsonbCodec.INSTANCE, table.jsonMapper());
+      case Json json -> TypedParameter.of(JsonCodec.JSONB, table.jsonMapper());
       default -> {
         ParameterEncoder registered = table.registeredEncoder(value);
         String typeName = table.registeredTypeName(value.getClass());

@@ -114,7 +114,7 @@ class CodecRegistryTest {
     assertSame(LocalDateTime.class, registry.forOid(Oids.TIMESTAMP).javaType());
     assertSame(OffsetDateTime.class, registry.forOid(Oids.TIMESTAMPTZ).javaType());
     assertSame(PgInterval.class, registry.forOid(Oids.INTERVAL).javaType());
-    assertSame(String.class, registry.forOid(Oids.JSONB).javaType());
+    assertSame(Object.class, registry.forOid(Oids.JSONB).javaType());
     assertSame(String.class, registry.forOid(Oids.CHAR).javaType());
   }
 
