@@ -8,6 +8,7 @@ import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgBitString;
 import dev.tusk.types.PgInet;
+import dev.tusk.types.PgInterval;
 import dev.tusk.types.PgLsn;
 import dev.tusk.types.PgRecord;
 import java.io.ByteArrayInputStream;
@@ -17,8 +18,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.BitSet;
 import java.util.List;
@@ -27,10 +30,10 @@ import java.util.Map;
 /**
  * Converts a decoded value to a Java type other than its codec's default, only where the result is
  * exact: integers within range, numeric values that a Double or Long holds without loss,
- * timestamptz as Instant or ZonedDateTime, arrays as Java arrays (see {@link ArrayTargets}), a
- * host's inet as InetAddress, bit strings as BitSet or boolean[], pg_lsn as Long, and anything as
- * its text. Anything else is a ProgrammingError naming both types; a value that does not fit the
- * requested type is a DataError naming the value and the type.
+ * timestamptz as Instant or ZonedDateTime, interval as Duration or Period, arrays as Java arrays
+ * (see {@link ArrayTargets}), a host's inet as InetAddress, bit strings as BitSet or boolean[],
+ * pg_lsn as Long, and anything as its text. Anything else is a ProgrammingError naming both types;
+ * a value that does not fit the requested type is a DataError naming the value and the type.
  */
 final class Conversions {
 
@@ -106,6 +109,7 @@ final class Conversions {
             case PgInet inet -> fromInet(inet, codec, target);
             case PgBitString bits -> fromBitString(bits, target);
             case PgLsn lsn -> fromLsn(lsn, target);
+            case PgInterval interval -> fromInterval(interval, target);
             case byte[] bytes -> fromBytea(bytes, target);
             default -> null;
           };
@@ -360,6 +364,17 @@ final class Conversions {
           : negativeInfinity ? PgEpoch.ZONED_MIN : value.toZonedDateTime();
     }
     return null;
+  }
+
+  /**
+   * interval as a Duration (no months; a day counts 24 hours) or a Period (no time part); a
+   * DataError naming the type that holds it otherwise.
+   */
+  private static Object fromInterval(PgInterval value, Class<?> target) {
+    if (target == Duration.class) {
+      return value.toDuration();
+    }
+    return target == Period.class ? value.toPeriod() : null;
   }
 
   /** inet or cidr as an InetAddress (or its subclass) only when the prefix covers the address. */

@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ final class ParameterEncoders {
   private static final String SUPPORTED =
       "Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, String, Character,"
           + " enums, byte[], ByteBuffer, UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
-          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, InetAddress, PgInet,"
+          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, Period, InetAddress, PgInet,"
           + " PgMacAddress, PgPoint, PgLine, PgLineSegment, PgBox, PgPath, PgPolygon, PgCircle,"
           + " PgBitString, PgLsn, PgRange, PgMultirange, Map (as jsonb), arrays and Lists of those,"
           + " and int[],"
@@ -99,6 +100,13 @@ final class ParameterEncoders {
               Oids.INTERVAL_ARRAY,
               (value, out) ->
                   IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Duration) value), out)),
+          new ParameterType(
+              Period.class,
+              Period[].class,
+              Oids.INTERVAL,
+              Oids.INTERVAL_ARRAY,
+              (value, out) ->
+                  IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Period) value), out)),
           codecType(PgInet.class, PgInet[].class, InetCodec.INET, Oids.INET_ARRAY),
           new ParameterType(
               InetAddress.class,
