@@ -210,12 +210,12 @@ final class ParameterEncoders {
     return ArrayParameters.TextArray.INSTANCE;
   }
 
-  /** The array encoder for elements like the first non-NULL one; text with OID 0 if none. */
+  /**
+   * The array encoder for elements like the first non-NULL one (at the innermost level of a
+   * multi-dimensional array); text with OID 0 if none.
+   */
   private static ParameterEncoder forElements(List<?> items, Object value) {
-    Object first = null;
-    for (int i = 0; i < items.size() && first == null; i++) {
-      first = items.get(i);
-    }
+    Object first = ArrayShape.firstElement(items);
     if (first == null || first instanceof Enum<?>) {
       return ArrayParameters.TextArray.INSTANCE;
     }
@@ -232,9 +232,6 @@ final class ParameterEncoders {
               + value.getClass().getSimpleName()
               + " whose elements are of Java type "
               + first.getClass().getName()
-              + (first instanceof List<?> || first instanceof Object[]
-                  ? " (multi-dimensional arrays cannot be sent)"
-                  : "")
               + "; supported: "
               + SUPPORTED);
     }

@@ -6,6 +6,7 @@ import dev.tusk.types.Codec;
 import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Param;
+import dev.tusk.types.PgArray;
 import dev.tusk.types.PgRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,9 +94,13 @@ final class ParameterValues {
     }
     List<Object> converted = new ArrayList<>(items.size());
     for (Object item : items) {
-      converted.add(convert(item, element, mapper));
+      // A nested List or array is a further dimension of the same element type.
+      boolean level = item instanceof List<?> || item instanceof Object[];
+      converted.add(level ? elements(item, element, mapper) : convert(item, element, mapper));
     }
-    return Collections.unmodifiableList(converted);
+    return value instanceof PgArray array
+        ? PgArray.of(converted, array.lowerBounds())
+        : Collections.unmodifiableList(converted);
   }
 
   /** The JSON text of a {@link Param#json} value: the mapper's, else the built-in writer's. */
