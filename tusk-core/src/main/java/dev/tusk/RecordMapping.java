@@ -17,17 +17,54 @@ import java.util.List;
 
 /**
  * Builds the maker for {@link RowFactories#record(Class)}: reflection runs once per result to match
- * columns to components; each row then costs one method-handle call per value.
+ * columns to components and to compose one method handle that reads each value with the getter of
+ * its Java type ({@code getInt} for an int component, so binary values are read without boxing) and
+ * calls the constructor. A row then costs what hand-written getters cost: no argument array, no
+ * boxing of primitive components.
  */
 final class RecordMapping {
 
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  /** (Row, int column, String name) readers of primitive components, which refuse NULL. */
+  private static final MethodHandle READ_INT = reader("readInt", int.class);
+
+  private static final MethodHandle READ_LONG = reader("readLong", long.class);
+  private static final MethodHandle READ_DOUBLE = reader("readDouble", double.class);
+  private static final MethodHandle READ_BOOLEAN = reader("readBoolean", boolean.class);
+
+  /**
+   * (Row, int column, Class type, String name, boolean primitive)Object: any other type, through
+   * get(i, type); NULL refused for a primitive.
+   */
+  private static final MethodHandle READ_OBJECT =
+      handle(
+          () ->
+              LOOKUP.findStatic(
+                  RecordMapping.class,
+                  "readObject",
+                  MethodType.methodType(
+                      Object.class,
+                      Row.class,
+                      int.class,
+                      Class.class,
+                      String.class,
+                      boolean.class)));
+
+  private static final MethodHandle READ_STRING =
+      handle(
+          () ->
+              LOOKUP.findVirtual(
+                  Row.class, "getString", MethodType.methodType(String.class, int.class)));
+
   private RecordMapping() {}
 
-  static <T> RowMaker<T> of(Class<T> type, List<Column> columns) {
-    return type.isRecord() ? forRecord(type, columns) : forClass(type, columns);
+  static <T> RowMaker<T> of(Class<T> type, List<Column> columns, ExtraColumns extra) {
+    return type.isRecord() ? forRecord(type, columns, extra) : forClass(type, columns, extra);
   }
 
-  private static <T> RowMaker<T> forRecord(Class<T> type, List<Column> columns) {
+  private static <T> RowMaker<T> forRecord(
+      Class<T> type, List<Column> columns, ExtraColumns extra) {
     RecordComponent[] components = type.getRecordComponents();
     List<String> componentNames = new ArrayList<>();
     Class<?>[] types = new Class<?>[components.length];
@@ -35,49 +72,143 @@ final class RecordMapping {
       componentNames.add(components[i].getName());
       types[i] = components[i].getType();
     }
-    if (components.length != columns.size()) {
-      throw mismatch(type, columns, componentNames);
-    }
     int[] columnOf = new int[components.length];
+    List<String> missing = new ArrayList<>();
+    boolean[] used = new boolean[columns.size()];
     for (int i = 0; i < components.length; i++) {
       columnOf[i] = columnFor(componentNames.get(i), columns);
       if (columnOf[i] < 0) {
-        throw mismatch(type, columns, componentNames);
+        missing.add(componentNames.get(i));
+      } else {
+        used[columnOf[i]] = true;
       }
     }
-    MethodHandle constructor = canonicalConstructor(type, types);
-    return row -> {
-      Object[] arguments = new Object[types.length];
-      for (int i = 0; i < types.length; i++) {
-        arguments[i] = value(row, columnOf[i], types[i], columns.get(columnOf[i]).name());
-      }
-      return type.cast(invoke(constructor, arguments));
-    };
-  }
-
-  private static <T> RowMaker<T> forClass(Class<T> type, List<Column> columns) {
-    MethodHandle constructor = noArgumentConstructor(type);
-    MethodHandle[] setters = new MethodHandle[columns.size()];
-    Class<?>[] types = new Class<?>[columns.size()];
+    List<String> unused = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      String property = camelCase(columns.get(i).name());
-      setters[i] = setter(type, property, columns.get(i).name(), types, i);
-    }
-    return row -> {
-      Object instance = invoke(constructor, new Object[0]);
-      for (int i = 0; i < setters.length; i++) {
-        invoke(setters[i], new Object[] {instance, value(row, i, types[i], columns.get(i).name())});
+      if (!used[i]) {
+        unused.add(columns.get(i).name());
       }
-      return type.cast(instance);
+    }
+    if (!missing.isEmpty() || (extra == ExtraColumns.REFUSE && !unused.isEmpty())) {
+      throw mismatch(type, columns, componentNames, missing, unused, extra);
+    }
+    MethodHandle make = canonicalConstructor(type, types);
+    MethodHandle[] readers = new MethodHandle[types.length];
+    for (int i = 0; i < types.length; i++) {
+      readers[i] = readerOf(types[i], columnOf[i], columns.get(columnOf[i]).name());
+    }
+    // (Row, Row, ...)T: each argument read from the row; then one Row for all of them.
+    MethodHandle filtered = MethodHandles.filterArguments(make, 0, readers);
+    MethodHandle fromRow =
+        MethodHandles.permuteArguments(
+                filtered, MethodType.methodType(type, Row.class), new int[types.length])
+            .asType(MethodType.methodType(Object.class, Row.class));
+    return new HandleMaker<>(type, fromRow);
+  }
+
+  /** Makes each row by one call of a {@code (Row)Object} method handle. */
+  private record HandleMaker<T>(Class<T> type, MethodHandle fromRow) implements RowMaker<T> {
+    @Override
+    public T make(Row row) {
+      try {
+        return type.cast((Object) fromRow.invokeExact(row));
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new InterfaceError("row mapping failed: " + e, e);
+      }
+    }
+  }
+
+  private static <T> RowMaker<T> forClass(Class<T> type, List<Column> columns, ExtraColumns extra) {
+    MethodHandle constructor =
+        noArgumentConstructor(type).asType(MethodType.methodType(Object.class));
+    List<MethodHandle> setters = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String name = columns.get(i).name();
+      MethodHandle setter = setter(type, camelCase(name), name, extra);
+      if (setter != null) {
+        Class<?> valueType = setter.type().parameterType(1);
+        // (Object instance, Row row)void
+        setters.add(
+            MethodHandles.filterArguments(setter, 1, readerOf(valueType, i, name))
+                .asType(MethodType.methodType(void.class, Object.class, Row.class)));
+      }
+    }
+    MethodHandle[] all = setters.toArray(MethodHandle[]::new);
+    return row -> {
+      try {
+        Object instance = (Object) constructor.invokeExact();
+        for (MethodHandle setter : all) {
+          setter.invokeExact(instance, row);
+        }
+        return type.cast(instance);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new InterfaceError("row mapping failed: " + e, e);
+      }
     };
   }
 
-  private static Object value(Row row, int column, Class<?> type, String name) {
-    Object value = row.get(column, boxed(type));
-    if (value == null && type.isPrimitive()) {
-      throw new DataError("column \"" + name + "\" is NULL, which a " + type + " cannot hold");
+  /** A {@code (Row)type} handle reading column {@code column} with the getter of its type. */
+  private static MethodHandle readerOf(Class<?> type, int column, String name) {
+    MethodHandle primitive =
+        type == int.class
+            ? READ_INT
+            : type == long.class
+                ? READ_LONG
+                : type == double.class ? READ_DOUBLE : type == boolean.class ? READ_BOOLEAN : null;
+    if (primitive != null) {
+      return MethodHandles.insertArguments(primitive, 1, column, name);
+    }
+    if (type == String.class) {
+      return MethodHandles.insertArguments(READ_STRING, 1, column);
+    }
+    return MethodHandles.insertArguments(
+            READ_OBJECT, 1, column, boxed(type), name, type.isPrimitive())
+        .asType(MethodType.methodType(type, Row.class));
+  }
+
+  private static int readInt(Row row, int column, String name) {
+    requireValue(row, column, int.class, name);
+    return row.getInt(column);
+  }
+
+  private static long readLong(Row row, int column, String name) {
+    requireValue(row, column, long.class, name);
+    return row.getLong(column);
+  }
+
+  private static double readDouble(Row row, int column, String name) {
+    requireValue(row, column, double.class, name);
+    return row.getDouble(column);
+  }
+
+  private static boolean readBoolean(Row row, int column, String name) {
+    requireValue(row, column, boolean.class, name);
+    return row.getBoolean(column);
+  }
+
+  /** A value as {@code type}, a wrapper class for a {@code primitive} component (never NULL). */
+  private static Object readObject(
+      Row row, int column, Class<?> type, String name, boolean primitive) {
+    Object value = row.get(column, type);
+    if (value == null && primitive) {
+      throw nullInto(name, type);
     }
     return value;
+  }
+
+  private static void requireValue(Row row, int column, Class<?> type, String name) {
+    if (row.isNull(column)) {
+      throw nullInto(name, type);
+    }
+  }
+
+  private static DataError nullInto(String name, Class<?> type) {
+    Class<?> primitive = MethodType.methodType(type).unwrap().returnType();
+    return new DataError("column \"" + name + "\" is NULL, which a " + primitive + " cannot hold");
   }
 
   private static int columnFor(String component, List<Column> columns) {
@@ -110,7 +241,7 @@ final class RecordMapping {
     try {
       Constructor<?> constructor = type.getDeclaredConstructor(types);
       constructor.setAccessible(true);
-      return spread(MethodHandles.lookup().unreflectConstructor(constructor));
+      return LOOKUP.unreflectConstructor(constructor);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new InterfaceError("cannot call the canonical constructor of " + type.getName(), e);
     }
@@ -120,33 +251,38 @@ final class RecordMapping {
     try {
       Constructor<?> constructor = type.getDeclaredConstructor();
       constructor.setAccessible(true);
-      return spread(MethodHandles.lookup().unreflectConstructor(constructor));
+      return LOOKUP.unreflectConstructor(constructor);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new ProgrammingError(
           type.getName() + " is neither a record nor a class with a no-argument constructor", e);
     }
   }
 
+  /** An {@code (instance, value)void} setter or field writer for a column; null if ignored. */
   private static MethodHandle setter(
-      Class<?> type, String property, String column, Class<?>[] types, int index) {
+      Class<?> type, String property, String column, ExtraColumns extra) {
     if (property.isEmpty()) {
+      if (extra == ExtraColumns.IGNORE) {
+        return null;
+      }
       throw new ProgrammingError(
           "a column with an empty name cannot be mapped to " + type.getName() + "; alias it");
     }
     String setterName = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
     for (Method method : type.getMethods()) {
       if (method.getName().equals(setterName) && method.getParameterCount() == 1) {
-        types[index] = method.getParameterTypes()[0];
-        return unreflect(method, () -> MethodHandles.lookup().unreflect(method));
+        return unreflect(method, () -> LOOKUP.unreflect(method));
       }
     }
     for (Field field : type.getFields()) {
       if ((field.getName().equals(property) || field.getName().equals(column))
           && !Modifier.isStatic(field.getModifiers())
           && !Modifier.isFinal(field.getModifiers())) {
-        types[index] = field.getType();
-        return unreflect(field, () -> MethodHandles.lookup().unreflectSetter(field));
+        return unreflect(field, () -> LOOKUP.unreflectSetter(field));
       }
+    }
+    if (extra == ExtraColumns.IGNORE) {
+      return null;
     }
     throw new ProgrammingError(
         "column \""
@@ -156,39 +292,40 @@ final class RecordMapping {
             + " or field "
             + property
             + " in "
-            + type.getName());
+            + type.getName()
+            + "; use RowFactories.record(type, ExtraColumns.IGNORE) to skip such columns");
   }
 
   private interface Unreflection {
-    MethodHandle get() throws IllegalAccessException;
+    MethodHandle get() throws ReflectiveOperationException;
   }
 
   private static MethodHandle unreflect(AccessibleObject member, Unreflection unreflection) {
     try {
       // As for the constructors: a public member of a class that is not public is still usable.
       member.setAccessible(true);
-      return spread(unreflection.get());
-    } catch (IllegalAccessException | RuntimeException e) {
+      MethodHandle handle = unreflection.get();
+      return handle.asType(handle.type().changeParameterType(0, Object.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
       throw new InterfaceError(
           "cannot access " + member + " for row mapping: " + e.getMessage(), e);
     }
   }
 
-  private static MethodHandle spread(MethodHandle handle) {
-    int count = handle.type().parameterCount();
-    return handle
-        .asType(handle.type().generic())
-        .asSpreader(Object[].class, count)
-        .asType(MethodType.methodType(Object.class, Object[].class));
+  private static MethodHandle reader(String name, Class<?> type) {
+    return handle(
+        () ->
+            LOOKUP.findStatic(
+                RecordMapping.class,
+                name,
+                MethodType.methodType(type, Row.class, int.class, String.class)));
   }
 
-  private static Object invoke(MethodHandle handle, Object[] arguments) {
+  private static MethodHandle handle(Unreflection lookup) {
     try {
-      return (Object) handle.invokeExact(arguments);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new InterfaceError("row mapping failed: " + e, e);
+      return lookup.get();
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
@@ -197,7 +334,22 @@ final class RecordMapping {
   }
 
   private static ProgrammingError mismatch(
-      Class<?> type, List<Column> columns, List<String> components) {
+      Class<?> type,
+      List<Column> columns,
+      List<String> components,
+      List<String> missing,
+      List<String> unused,
+      ExtraColumns extra) {
+    List<String> problems = new ArrayList<>(2);
+    if (!missing.isEmpty()) {
+      problems.add("no column for components " + missing);
+    }
+    if (!unused.isEmpty() && extra == ExtraColumns.REFUSE) {
+      problems.add(
+          "no component for columns "
+              + unused
+              + " (RowFactories.record(type, ExtraColumns.IGNORE) ignores them)");
+    }
     return new ProgrammingError(
         "cannot map columns "
             + RowFactories.names(columns)
@@ -205,6 +357,8 @@ final class RecordMapping {
             + type.getName()
             + " with components "
             + components
-            + ": every column needs exactly one component of the same name (or its camelCase)");
+            + ": "
+            + String.join("; ", problems)
+            + ". A component matches a column of the same name or its camelCase");
   }
 }

@@ -10,6 +10,12 @@ import java.util.UUID;
  * One result row. Values are decoded when read, each to its PostgreSQL type's natural Java type
  * ({@code int4} to {@link Integer}, {@code timestamptz} to {@link OffsetDateTime}, ...), or to the
  * Java type asked for where the conversion is exact. SQL NULL is {@code null}.
+ *
+ * <p>The primitive getters {@link #getInt}, {@link #getLong}, {@link #getDouble} and {@link
+ * #getBoolean} are the fast way to read numbers and booleans: the driver's rows read a binary value
+ * of the matching built-in type straight from the row, with no boxing and no registry lookup, and
+ * fall back to {@code get(i, Integer.class)} (and so on) for anything else. {@link
+ * RowFactories#record(Class)} reads primitive components through them.
  */
 public interface Row {
 

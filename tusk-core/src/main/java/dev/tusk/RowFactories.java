@@ -1,10 +1,9 @@
 package dev.tusk;
 
 import dev.tusk.errors.ProgrammingError;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The built-in row factories, after psycopg's: {@link #row()} (the default), {@link #map()}
@@ -26,14 +25,7 @@ public final class RowFactories {
    * share a name, the last one wins, as in psycopg's dict_row; alias them to keep both.
    */
   public static RowFactory<Map<String, Object>> map() {
-    return columns ->
-        row -> {
-          Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
-          for (int i = 0; i < columns.size(); i++) {
-            values.put(columns.get(i).name(), row.get(i));
-          }
-          return Collections.unmodifiableMap(values);
-        };
+    return columns -> new RowMap.Keys(columns)::read;
   }
 
   /** The first column's value of each row; for results with exactly one column. */
@@ -59,7 +51,18 @@ public final class RowFactories {
    * both lists.
    */
   public static <T> RowFactory<T> record(Class<T> type) {
-    return columns -> RecordMapping.of(type, columns);
+    return record(type, ExtraColumns.REFUSE);
+  }
+
+  /**
+   * Like {@link #record(Class)}, choosing what a column with no component (or setter) is: an error
+   * ({@link ExtraColumns#REFUSE}, the default), or ignored ({@link ExtraColumns#IGNORE}), so that a
+   * {@code SELECT *} mapping survives the table gaining a column. A component with no column is an
+   * error either way, naming the components without a column.
+   */
+  public static <T> RowFactory<T> record(Class<T> type, ExtraColumns extra) {
+    Objects.requireNonNull(extra, "extra");
+    return columns -> RecordMapping.of(type, columns, extra);
   }
 
   static List<String> names(List<Column> columns) {

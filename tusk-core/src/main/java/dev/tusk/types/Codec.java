@@ -57,8 +57,8 @@ public interface Codec<T> {
 
   /**
    * Decodes a value that is about to be converted to another Java type. The same as {@link #decode}
-   * except for types whose default Java type cannot hold every value: {@code numeric} returns a
-   * {@link Double} for NaN and the infinities, which a BigDecimal cannot represent.
+   * unless a codec has a richer form for conversions than its default Java type; array codecs
+   * decode their elements through it.
    */
   default Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
     return decode(format, bytes, offset, length);

@@ -1,6 +1,9 @@
 package dev.tusk.types;
 
 import dev.tusk.errors.ProgrammingError;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A parameter value with its PostgreSQL type stated, for when the Java class alone does not say it:
@@ -45,10 +48,24 @@ public record Param(Object value, String typeName, int oid) {
 
   /**
    * Any object as {@code jsonb}, written to JSON text by the {@link JsonMapper} of the registry in
-   * effect; a ProgrammingError when it has none.
+   * effect, or without one by the built-in writer (Maps, Lists, Strings, Numbers, Booleans; a
+   * ProgrammingError naming JsonMapper for other classes).
    */
   public static Param json(Object value) {
     return new Param(new MappedJson(value), MAPPED_JSON, 0);
+  }
+
+  /**
+   * The elements of a Java array as one array parameter, the way that cannot go wrong: {@code
+   * conn.execute("SELECT * FROM t WHERE name = ANY($1)", Param.array(names))}. A {@code String[]}
+   * or {@code Integer[]} passed alone to a varargs {@code execute} is instead the whole parameter
+   * list, one element per placeholder. The result is an unmodifiable List (nulls allowed), sent as
+   * an array of its elements' type; Lists and primitive arrays need no wrapping.
+   *
+   * @param elements the elements, copied
+   */
+  public static <T> List<T> array(T[] elements) {
+    return Collections.unmodifiableList(Arrays.asList(elements.clone()));
   }
 
   /** The value of {@link #json(Object)}, converted by the JsonMapper when it is sent. */

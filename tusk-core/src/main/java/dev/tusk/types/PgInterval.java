@@ -77,12 +77,17 @@ public record PgInterval(int months, int days, long microseconds) {
    * @throws DataError if the interval has months (their length in days is not fixed) or is infinite
    */
   public Duration toDuration() {
+    if (isInfinite()) {
+      throw new DataError("interval " + this + " has no Duration; read it as a PgInterval");
+    }
     if (months != 0) {
       throw new DataError(
           "interval "
               + this
               + " has months, which have no fixed length, so it cannot be a Duration;"
-              + " read it as a PgInterval or use toPeriod()");
+              + (days == 0 && microseconds == 0
+                  ? " read it as a Period or a PgInterval"
+                  : " nor a Period, since it also has days or a time part; read it as a PgInterval"));
     }
     return Duration.ofDays(days).plus(microseconds, ChronoUnit.MICROS);
   }
@@ -93,12 +98,17 @@ public record PgInterval(int months, int days, long microseconds) {
    * @throws DataError if the interval has a time part, which a Period cannot hold
    */
   public Period toPeriod() {
+    if (isInfinite()) {
+      throw new DataError("interval " + this + " has no Period; read it as a PgInterval");
+    }
     if (microseconds != 0) {
       throw new DataError(
           "interval "
               + this
-              + " has a time part, so it cannot be a Period; read it as a PgInterval"
-              + " or use toDuration()");
+              + " has a time part, so it cannot be a Period;"
+              + (months == 0
+                  ? " read it as a Duration or a PgInterval"
+                  : " nor a Duration, since it also has months; read it as a PgInterval"));
     }
     return Period.of(months / 12, months % 12, days);
   }

@@ -26,6 +26,11 @@ final class CatalogQueries implements CatalogSource {
   }
 
   @Override
+  public String sessionParameter(String name) {
+    return connection.info().parameter(name);
+  }
+
+  @Override
   public List<List<Object>> query(String sql, Object... params) {
     ParameterBinder.Bound bound =
         new ParameterBinder(TypeScope.builtins()).bind(params.length, List.<Object[]>of(params));

@@ -4,9 +4,11 @@ import dev.tusk.Column;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.codec.CodecRegistry;
+import dev.tusk.internal.codec.SessionTimeZone;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.types.Codec;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,18 +24,25 @@ import java.util.Map;
 final class ResultColumns {
 
   static final ResultColumns NONE =
-      new ResultColumns(new RowDescription.Field[0], new Codec<?>[0], CodecRegistry.defaults());
+      new ResultColumns(
+          new RowDescription.Field[0], new Codec<?>[0], CodecRegistry.defaults(), null);
 
   private final List<Column> columns;
   private final List<String> names;
   private final Codec<?>[] codecs;
+
+  /** The codecs for reading values as text where they differ from codecs (else null). */
+  private final Codec<?>[] textCodecs;
+
   private final int[] formats;
   private final int[] primitives;
   private final Map<String, Integer> indexByName;
   private final CodecRegistry registry;
 
-  private ResultColumns(RowDescription.Field[] fields, Codec<?>[] codecs, CodecRegistry registry) {
+  private ResultColumns(
+      RowDescription.Field[] fields, Codec<?>[] codecs, CodecRegistry registry, ZoneId zone) {
     this.codecs = codecs;
+    this.textCodecs = zone == null ? null : textCodecs(fields, codecs, zone);
     this.registry = registry;
     int count = fields.length;
     List<Column> described = new ArrayList<>(count);
@@ -72,7 +81,27 @@ final class ResultColumns {
     }
     // The table is read before the codecs, so a conversion never sees an older table than they.
     CodecRegistry registry = types.registry();
-    return new ResultColumns(fields, types.codecsFor(oids), registry);
+    return new ResultColumns(fields, types.codecsFor(oids), registry, types.sessionZone());
+  }
+
+  /**
+   * For each binary column, a codec that renders text as the server would in the session's TimeZone
+   * (timestamptz and what holds it); null when no column needs one.
+   */
+  private static Codec<?>[] textCodecs(
+      RowDescription.Field[] fields, Codec<?>[] codecs, ZoneId zone) {
+    Codec<?>[] shown = null;
+    for (int i = 0; i < codecs.length; i++) {
+      Codec<?> codec =
+          fields[i].format() == 1 ? SessionTimeZone.forText(codecs[i], zone) : codecs[i];
+      if (codec != codecs[i]) {
+        if (shown == null) {
+          shown = codecs.clone();
+        }
+        shown[i] = codec;
+      }
+    }
+    return shown;
   }
 
   int size() {
@@ -105,6 +134,8 @@ final class ResultColumns {
   }
 
   <T> T decode(int column, byte[] bytes, int offset, int length, Class<T> type) {
-    return registry.decode(codecs[column], formats[column], bytes, offset, length, type);
+    Codec<?> codec =
+        textCodecs != null && type == String.class ? textCodecs[column] : codecs[column];
+    return registry.decode(codec, formats[column], bytes, offset, length, type);
   }
 }

@@ -76,7 +76,8 @@ final class ResultRow implements Row {
     return get(indexOf(name), type);
   }
 
-  // Binary integers and float8 are read straight from the row: no boxing, no registry dispatch.
+  // Binary integers, float8 and bool are read straight from the row: no boxing, no registry
+  // dispatch.
   // Anything else (NULL, text, another type, a user's codec, a malformed value) takes the general
   // path, which converts or raises the typed error.
   @Override
@@ -108,6 +109,16 @@ final class ResultRow implements Row {
       return BinaryPrimitives.readDouble(data.bytes(), offsets[index]);
     }
     return Row.super.getDouble(index);
+  }
+
+  @Override
+  public boolean getBoolean(int index) {
+    int length = locate(index);
+    if (BinaryPrimitives.fits(BinaryPrimitives.BOOL, length)
+        && columns.primitive(index) == BinaryPrimitives.BOOL) {
+      return BinaryPrimitives.readBoolean(data.bytes(), offsets[index]);
+    }
+    return Row.super.getBoolean(index);
   }
 
   @Override

@@ -34,10 +34,11 @@ final class StatementCache {
     }
 
     /**
-     * The result formats for Bind: all binary once every column is known to have a binary codec in
-     * {@code types} (the registry of the cursor that runs it), or whenever text would be read
-     * wrongly ({@code textReadable} false: the session's DateStyle or IntervalStyle is no longer
-     * the one the text codecs parse).
+     * The result formats for Bind: once the column types are known, per column as {@link
+     * BindFormats#choose} says for {@code types} (the registry of the cursor that runs it); all
+     * text before the first run. All binary whenever text would be read wrongly ({@code
+     * textReadable} false: the session's DateStyle or IntervalStyle is no longer the one the text
+     * codecs parse).
      */
     short[] resultFormats(boolean textReadable, TypeScope types) {
       if (!textReadable) {
@@ -47,12 +48,7 @@ final class StatementCache {
       if (known == null) {
         return BindFormats.ALL_TEXT;
       }
-      for (int oid : known) {
-        if (!types.hasBinary(oid)) {
-          return BindFormats.ALL_TEXT;
-        }
-      }
-      return BindFormats.ALL_BINARY;
+      return BindFormats.choose(known, types);
     }
   }
 

@@ -191,7 +191,7 @@ final class Statements {
               + parsed.parameterNames()
               + ": pass the parameters as a Map");
     }
-    parsed.checkCount(params.length);
+    parsed.checkCount(params);
     return bound(entry, query, List.<Object[]>of(params), types);
   }
 

@@ -87,16 +87,11 @@ final class StepPlanner {
       return BindFormats.ALL_TEXT;
     }
     RowDescription.Field[] fields = columns.fields();
-    short[] formats = new short[fields.length];
-    boolean allBinary = true;
-    boolean allText = true;
+    int[] oids = new int[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      boolean binary = types.hasBinary(fields[i].typeOid());
-      formats[i] = (short) (binary ? 1 : 0);
-      allBinary &= binary;
-      allText &= !binary;
+      oids[i] = fields[i].typeOid();
     }
-    return allText ? BindFormats.ALL_TEXT : allBinary ? BindFormats.ALL_BINARY : formats;
+    return BindFormats.choose(oids, types);
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.List;
  * OID, an (int32 size, int32 lower bound) pair per dimension, then each element as int32 length (-1
  * for NULL) and bytes, in row-major order. An empty array has zero dimensions.
  *
- * <p>Reading gives an unmodifiable List that may contain nulls, nested per dimension; lower bounds
- * other than 1 are not kept.
+ * <p>Reading gives an unmodifiable List that may contain nulls, nested per dimension; a {@link
+ * dev.tusk.types.PgArray} when a lower bound is not 1.
  */
 final class ArrayBinary {
 
@@ -55,10 +55,11 @@ final class ArrayBinary {
       throw DecodeErrors.badBinary(typeName, dimensions + " dimensions, flags " + flags);
     }
     int[] sizes = new int[dimensions];
+    int[] lowerBounds = new int[dimensions];
     long count = 1;
     for (int i = 0; i < dimensions; i++) {
       sizes[i] = readInt32();
-      readInt32(); // lower bound
+      lowerBounds[i] = readInt32();
       count *= Math.max(sizes[i], 0);
       // Every element takes at least its 4-byte length: a larger count is corrupt, not huge.
       if (sizes[i] < 0 || count > (end - position) / 4) {
@@ -69,7 +70,7 @@ final class ArrayBinary {
     if (position != end) {
       throw DecodeErrors.badBinary(typeName, (end - position) + " bytes after the last element");
     }
-    return list;
+    return dimensions == 0 ? list : ArrayBounds.withLowerBounds(list, lowerBounds, typeName);
   }
 
   private List<Object> readLevel(int[] sizes, int level) {

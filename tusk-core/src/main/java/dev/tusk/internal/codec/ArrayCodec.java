@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Arrays of any element type, decoded to an unmodifiable List that may hold nulls
- * (multi-dimensional arrays as nested Lists). Encoding sends one-dimensional arrays with lower
- * bound 1. See {@link ArrayBinary} and {@link ArrayText} for the formats.
+ * (multi-dimensional arrays as nested Lists; a {@link dev.tusk.types.PgArray} when a lower bound is
+ * not 1), and encoded from the same. See {@link ArrayBinary} and {@link ArrayText} for the formats.
  */
 final class ArrayCodec extends BaseCodec<List<?>> {
 
@@ -35,6 +35,11 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     return element;
   }
 
+  /** The character between elements in the text format. */
+  char delimiter() {
+    return delimiter;
+  }
+
   @Override
   public List<?> decodeText(byte[] bytes, int offset, int length) {
     return ArrayText.parse(bytes, offset, length, typeName(), delimiter, element::decodeText);
@@ -45,7 +50,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     return ArrayBinary.read(bytes, offset, length, typeName(), element::decodeBinary);
   }
 
-  /** Elements decoded for conversion too, so that numeric[] with NaN reads as double[]. */
+  /** Elements decoded for conversion too, by their codec's own decodeForConversion. */
   @Override
   public Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
     return switch (format) {
@@ -68,14 +73,12 @@ final class ArrayCodec extends BaseCodec<List<?>> {
     };
   }
 
+  /** Nested Lists are further dimensions, and a {@link dev.tusk.types.PgArray} keeps its bounds. */
   @Override
   public void encodeBinary(List<?> value, BinaryOutput out) {
-    boolean hasNull = false;
-    for (Object item : value) {
-      hasNull |= item == null;
-    }
-    ArrayBinary.writeHeader(out, element.oid(), value.size(), hasNull);
-    for (Object item : value) {
+    ArrayShape shape = ArrayShape.of(value);
+    shape.writeHeader(out, element.oid());
+    for (Object item : shape.elements()) {
       if (item == null) {
         out.writeInt32(-1);
       } else {
@@ -99,8 +102,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
               + " as an element of "
               + typeName()
               + "; expected "
-              + codec.javaType().getName()
-              + (item instanceof List<?> ? " (multi-dimensional arrays cannot be sent)" : ""));
+              + codec.javaType().getName());
     }
     codec.encodeBinary(codec.javaType().cast(item), out);
   }

@@ -8,7 +8,10 @@ import dev.tusk.types.PgRange;
 import java.util.Arrays;
 import java.util.List;
 
-/** Array parameters: Lists and Java arrays, sent one-dimensional with lower bound 1. */
+/**
+ * Array parameters: Lists and Java arrays, nested for more dimensions, with lower bound 1 or a
+ * PgArray's (see {@link ArrayShape}); primitive arrays of one dimension directly.
+ */
 final class ArrayParameters {
 
   private ArrayParameters() {}
@@ -28,12 +31,9 @@ final class ArrayParameters {
 
     @Override
     public void writeBinary(Object value, BinaryOutput out) {
-      List<?> items = items(value);
-      boolean hasNull = false;
-      for (Object item : items) {
-        if (item == null) {
-          hasNull = true;
-        } else if (!type.javaClass().isInstance(item)) {
+      ArrayShape shape = ArrayShape.of(value);
+      for (Object item : shape.elements()) {
+        if (item != null && !type.javaClass().isInstance(item)) {
           throw new ProgrammingError(
               "all elements of an array parameter must have the same Java type; found "
                   + item.getClass().getName()
@@ -41,8 +41,8 @@ final class ArrayParameters {
                   + type.javaClass().getName());
         }
       }
-      ArrayBinary.writeHeader(out, type.oid(), items.size(), hasNull);
-      for (Object item : items) {
+      shape.writeHeader(out, type.oid());
+      for (Object item : shape.elements()) {
         if (item == null) {
           out.writeInt32(-1);
         } else {

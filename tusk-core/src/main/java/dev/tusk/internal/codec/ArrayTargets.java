@@ -6,12 +6,14 @@ import dev.tusk.errors.DataError;
 import dev.tusk.types.PgInterval;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,9 @@ final class ArrayTargets {
           objects(OffsetDateTime[].class, OffsetDateTime.class, OffsetDateTime[]::new),
           objects(Instant[].class, Instant.class, Instant[]::new),
           objects(ZonedDateTime[].class, ZonedDateTime.class, ZonedDateTime[]::new),
-          objects(PgInterval[].class, PgInterval.class, PgInterval[]::new));
+          objects(PgInterval[].class, PgInterval.class, PgInterval[]::new),
+          objects(Duration[].class, Duration.class, Duration[]::new),
+          objects(Period[].class, Period.class, Period[]::new));
 
   /** Primitive arrays: each creates its array and stores a converted, non-null element. */
   private enum Primitive {

@@ -1,7 +1,10 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
+import dev.tusk.types.PgArray;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -10,8 +13,8 @@ import java.util.function.Function;
  * The text array format (array_in, array_out): {@code {1,2,NULL}}, elements in double quotes when
  * they hold special characters, with {@code \} escaping {@code "} and {@code \}; {@code {}} is
  * empty; nested braces are further dimensions; an optional {@code [0:2]=} prefix gives lower
- * bounds, which are not kept. The delimiter is a comma for every built-in type but box, whose
- * delimiter is a semicolon.
+ * bounds, kept in a {@link PgArray} when one is not 1. The delimiter is a comma for every built-in
+ * type but box, whose delimiter is a semicolon.
  *
  * <p>Elements are decoded from the row's bytes in place when they need no unescaping. Parsing gives
  * an unmodifiable List that may contain nulls, nested per dimension.
@@ -59,13 +62,13 @@ final class ArrayText {
       char delimiter,
       ElementDecoder element) {
     ArrayText parser = new ArrayText(bytes, offset, length, typeName, delimiter, element);
-    parser.skipBounds();
+    int[] lowerBounds = parser.parseBounds();
     List<Object> list = parser.parseList();
     parser.skipWhitespace();
     if (parser.position != parser.end) {
       throw parser.error();
     }
-    return list;
+    return ArrayBounds.withLowerBounds(list, lowerBounds, typeName);
   }
 
   /**
@@ -79,6 +82,9 @@ final class ArrayText {
   /** Renders nested lists with elements separated by {@code delimiter}. */
   static String render(List<?> list, char delimiter, Function<Object, String> renderElement) {
     StringBuilder text = new StringBuilder(2 + 8 * list.size());
+    if (list instanceof PgArray array) {
+      ArrayBounds.appendDecoration(text, array);
+    }
     appendList(text, list, delimiter, renderElement);
     return text.toString();
   }
@@ -137,12 +143,37 @@ final class ArrayText {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
   }
 
-  private void skipBounds() {
-    if (position < end && bytes[position] == '[') {
-      while (position < end && bytes[position] != '=') {
-        position++;
-      }
-      expect('=');
+  /** The lower bounds of a {@code [lower:upper]...=} prefix, or null without one. */
+  private int[] parseBounds() {
+    if (position >= end || bytes[position] != '[') {
+      return null;
+    }
+    int[] bounds = new int[0];
+    while (consume('[')) {
+      int lower = parseInt();
+      expect(':');
+      parseInt(); // the upper bound follows from the elements, which are checked against it
+      expect(']');
+      bounds = Arrays.copyOf(bounds, bounds.length + 1);
+      bounds[bounds.length - 1] = lower;
+    }
+    expect('=');
+    return bounds;
+  }
+
+  private int parseInt() {
+    int first = position;
+    if (position < end && (bytes[position] == '-' || bytes[position] == '+')) {
+      position++;
+    }
+    while (position < end && bytes[position] >= '0' && bytes[position] <= '9') {
+      position++;
+    }
+    try {
+      return Integer.parseInt(
+          new String(bytes, first, position - first, StandardCharsets.US_ASCII));
+    } catch (NumberFormatException e) {
+      throw error();
     }
   }
 

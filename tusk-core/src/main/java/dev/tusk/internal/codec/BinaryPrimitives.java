@@ -4,8 +4,8 @@ import dev.tusk.internal.buffer.BigEndian;
 import dev.tusk.types.Codec;
 
 /**
- * Reads binary integers and float8 straight from a row as primitives, for typed getters such as
- * {@code getLong}: no boxing and no dispatch through the registry on the hottest reads. Only for
+ * Reads binary integers, float8 and bool straight from a row as primitives, for typed getters such
+ * as {@code getLong}: no boxing and no dispatch through the registry on the hottest reads. Only for
  * the built-in codecs themselves; a column decoded by a user's codec takes the general path.
  */
 public final class BinaryPrimitives {
@@ -25,6 +25,9 @@ public final class BinaryPrimitives {
   /** A binary float8. */
   public static final int FLOAT8 = 4;
 
+  /** A binary bool. */
+  public static final int BOOL = 5;
+
   private BinaryPrimitives() {}
 
   /** How a column decoded by {@code codec} in {@code format} can be read directly, or NONE. */
@@ -39,12 +42,16 @@ public final class BinaryPrimitives {
     } else if (codec == IntegerCodecs.INT2) {
       return INT2;
     }
+    if (codec == BooleanCodec.INSTANCE) {
+      return BOOL;
+    }
     return codec == FloatCodecs.FLOAT8 ? FLOAT8 : NONE;
   }
 
   /** Whether a value of {@code length} bytes is a well-formed value of a direct {@code kind}. */
   public static boolean fits(int kind, int length) {
     return switch (kind) {
+      case BOOL -> length == 1;
       case INT2 -> length == 2;
       case INT4 -> length == 4;
       case INT8, FLOAT8 -> length == 8;
@@ -60,6 +67,11 @@ public final class BinaryPrimitives {
       case INT2 -> BigEndian.int16(bytes, offset);
       default -> throw new IllegalArgumentException("not an integer column: kind " + kind);
     };
+  }
+
+  /** A bool column's value: bool_send writes 1 or 0. */
+  public static boolean readBoolean(byte[] bytes, int offset) {
+    return bytes[offset] != 0;
   }
 
   /** A float8 column's value. */

@@ -33,8 +33,8 @@ final class BuiltinCodecs {
     addWithArray(codecs, TimestampCodecs.TIMESTAMP, Oids.TIMESTAMP_ARRAY);
     addWithArray(codecs, TimestampCodecs.TIMESTAMPTZ, Oids.TIMESTAMPTZ_ARRAY);
     addWithArray(codecs, IntervalCodec.INSTANCE, Oids.INTERVAL_ARRAY);
-    addWithArray(codecs, TextCodec.JSON, Oids.JSON_ARRAY);
-    addWithArray(codecs, JsonbCodec.INSTANCE, Oids.JSONB_ARRAY);
+    addWithArray(codecs, JsonCodec.JSON, Oids.JSON_ARRAY);
+    addWithArray(codecs, JsonCodec.JSONB, Oids.JSONB_ARRAY);
     addWithArray(codecs, OidCodec.INSTANCE, Oids.OID_ARRAY);
     addWithArray(codecs, InetCodec.INET, Oids.INET_ARRAY);
     addWithArray(codecs, InetCodec.CIDR, Oids.CIDR_ARRAY);

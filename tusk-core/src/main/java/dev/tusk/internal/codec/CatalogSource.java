@@ -14,4 +14,12 @@ public interface CatalogSource {
    *     transaction
    */
   List<List<Object>> query(String sql, Object... params);
+
+  /**
+   * A server parameter the session reported (ParameterStatus), such as {@code TimeZone}; null when
+   * unknown.
+   */
+  default String sessionParameter(String name) {
+    return null;
+  }
 }

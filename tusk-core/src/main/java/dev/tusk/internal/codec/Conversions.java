@@ -8,6 +8,7 @@ import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgBitString;
 import dev.tusk.types.PgInet;
+import dev.tusk.types.PgInterval;
 import dev.tusk.types.PgLsn;
 import dev.tusk.types.PgRecord;
 import java.io.ByteArrayInputStream;
@@ -17,8 +18,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.BitSet;
 import java.util.List;
@@ -27,10 +30,10 @@ import java.util.Map;
 /**
  * Converts a decoded value to a Java type other than its codec's default, only where the result is
  * exact: integers within range, numeric values that a Double or Long holds without loss,
- * timestamptz as Instant or ZonedDateTime, arrays as Java arrays (see {@link ArrayTargets}), a
- * host's inet as InetAddress, bit strings as BitSet or boolean[], pg_lsn as Long, and anything as
- * its text. Anything else is a ProgrammingError naming both types; a value that does not fit the
- * requested type is a DataError naming the value and the type.
+ * timestamptz as Instant or ZonedDateTime, interval as Duration or Period, arrays as Java arrays
+ * (see {@link ArrayTargets}), a host's inet as InetAddress, bit strings as BitSet or boolean[],
+ * pg_lsn as Long, and anything as its text. Anything else is a ProgrammingError naming both types;
+ * a value that does not fit the requested type is a DataError naming the value and the type.
  */
 final class Conversions {
 
@@ -85,8 +88,8 @@ final class Conversions {
     Object converted;
     if (value instanceof PgRecord record && codec instanceof CompositeCodec composite) {
       converted = RecordConversion.toJava(record, composite, target, mapper);
-    } else if (value instanceof String text && isJson(codec)) {
-      converted = fromJson(text, codec, target, mapper);
+    } else if (value instanceof Json json && isJson(codec)) {
+      converted = fromJson(json.text(), codec, target, mapper);
     } else if (value instanceof String label && target.isEnum()) {
       converted = enumConstant(label, codec, target);
     } else if (value instanceof List<?> list) {
@@ -106,6 +109,7 @@ final class Conversions {
             case PgInet inet -> fromInet(inet, codec, target);
             case PgBitString bits -> fromBitString(bits, target);
             case PgLsn lsn -> fromLsn(lsn, target);
+            case PgInterval interval -> fromInterval(interval, target);
             case byte[] bytes -> fromBytea(bytes, target);
             default -> null;
           };
@@ -139,10 +143,26 @@ final class Conversions {
     return codec.oid() == Oids.JSON || codec.oid() == Oids.JSONB;
   }
 
-  /** JSON text as a {@link Json}, or as any class through the mapper. */
+  /** The classes the built-in JSON reader gives, which it reads whether or not a mapper is set. */
+  private static final List<Class<?>> NATURAL_JSON =
+      List.of(Map.class, List.class, Number.class, Boolean.class);
+
+  /**
+   * JSON text as a Map, List, Number or Boolean by the built-in reader (a DataError if the value is
+   * another kind), or as any other class through the mapper.
+   */
   private static Object fromJson(String text, Codec<?> codec, Class<?> target, JsonMapper mapper) {
-    if (target == Json.class) {
-      return Json.of(text);
+    if (NATURAL_JSON.contains(target)) {
+      Object value = JsonText.parse(text);
+      if (!target.isInstance(value)) {
+        throw new DataError(
+            codec.typeName()
+                + " value "
+                + abbreviated(text)
+                + " does not read as "
+                + target.getName());
+      }
+      return value;
     }
     if (mapper == null) {
       return null;
@@ -173,6 +193,10 @@ final class Conversions {
     return mapped;
   }
 
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
   /** An enum label as the Java enum constant of the same name. */
   private static Object enumConstant(String label, Codec<?> codec, Class<?> target) {
     for (Object constant : target.getEnumConstants()) {
@@ -196,7 +220,8 @@ final class Conversions {
   private static ProgrammingError cannotRead(Codec<?> codec, Class<?> target, JsonMapper mapper) {
     String hint =
         isJson(codec) && mapper == null
-            ? "; register a JsonMapper to read JSON as other classes"
+            ? "; JSON reads as Map, List, String, Number, Boolean or Json; register a JsonMapper"
+                + " to read it as other classes"
             : "";
     return new ProgrammingError(
         "cannot read a value of type " + codec.typeName() + " as " + target.getName() + hint);
@@ -339,6 +364,17 @@ final class Conversions {
           : negativeInfinity ? PgEpoch.ZONED_MIN : value.toZonedDateTime();
     }
     return null;
+  }
+
+  /**
+   * interval as a Duration (no months; a day counts 24 hours) or a Period (no time part); a
+   * DataError naming the type that holds it otherwise.
+   */
+  private static Object fromInterval(PgInterval value, Class<?> target) {
+    if (target == Duration.class) {
+      return value.toDuration();
+    }
+    return target == Period.class ? value.toPeriod() : null;
   }
 
   /** inet or cidr as an InetAddress (or its subclass) only when the prefix covers the address. */

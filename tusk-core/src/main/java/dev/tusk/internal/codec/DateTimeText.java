@@ -1,7 +1,9 @@
 package dev.tusk.internal.codec;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Dates and times in the text format the server writes with {@code DateStyle = ISO}: {@code
@@ -14,6 +16,9 @@ final class DateTimeText {
 
   private static final long MICROS_PER_MINUTE = 60 * PgEpoch.MICROS_PER_SECOND;
   private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
+
+  /** For {@link #render}: a timestamp without time zone. */
+  private static final int NO_OFFSET = Integer.MIN_VALUE;
 
   private DateTimeText() {}
 
@@ -119,17 +124,36 @@ final class DateTimeText {
    * {@code utc} (a timestamptz shown in UTC).
    */
   static String timestamp(long micros, boolean utc) {
+    return render(micros, utc ? 0 : NO_OFFSET);
+  }
+
+  /**
+   * A timestamptz as the server writes it in a session whose TimeZone is {@code zone}: the local
+   * time there and its offset at that instant, {@code 2024-01-01 05:45:00+05:45}.
+   */
+  static String timestamptz(long micros, ZoneId zone) {
+    if (micros == Long.MAX_VALUE || micros == Long.MIN_VALUE) {
+      return timestamp(micros, true);
+    }
+    Instant instant = PgEpoch.toOffsetDateTime(micros).toInstant();
+    return render(micros, zone.getRules().getOffset(instant).getTotalSeconds());
+  }
+
+  /** The text of a timestamp, or of a timestamptz shown at {@code secondsEast} east of UTC. */
+  private static String render(long micros, int secondsEast) {
     if (micros == Long.MAX_VALUE) {
       return "infinity";
     }
     if (micros == Long.MIN_VALUE) {
       return "-infinity";
     }
+    boolean zoned = secondsEast != NO_OFFSET;
+    long local = zoned ? micros + secondsEast * PgEpoch.MICROS_PER_SECOND : micros;
     StringBuilder text = new StringBuilder(32);
-    boolean bc = appendDate(text, Math.floorDiv(micros, PgEpoch.MICROS_PER_DAY));
-    appendTime(text.append(' '), Math.floorMod(micros, PgEpoch.MICROS_PER_DAY));
-    if (utc) {
-      text.append("+00");
+    boolean bc = appendDate(text, Math.floorDiv(local, PgEpoch.MICROS_PER_DAY));
+    appendTime(text.append(' '), Math.floorMod(local, PgEpoch.MICROS_PER_DAY));
+    if (zoned) {
+      appendOffset(text, secondsEast);
     }
     return bc ? text.append(" BC").toString() : text.toString();
   }

@@ -24,6 +24,11 @@ final class DomainCodec<T> implements Codec<T> {
     return new DomainCodec<>(oid, typeName, base);
   }
 
+  /** The base type's codec. */
+  Codec<T> base() {
+    return base;
+  }
+
   /** The codec that really converts a codec's values: the base of a domain, else itself. */
   static Codec<?> underlying(Codec<?> codec) {
     Codec<?> current = codec;

@@ -27,6 +27,11 @@ final class MultirangeCodec extends BaseCodec<PgMultirange<?>> {
     this.range = range;
   }
 
+  /** The codec of the ranges. */
+  RangeCodec range() {
+    return range;
+  }
+
   @Override
   public PgMultirange<?> decodeText(byte[] bytes, int offset, int length) {
     return RangeText.parseMultirange(bytes, offset, length, typeName(), range.element());

@@ -11,17 +11,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code numeric} as a BigDecimal whose scale is the value's display scale ({@code 1.50} keeps its
- * two places).
+ * two places), or as a Double for NaN, Infinity and -Infinity, which no BigDecimal can hold: the
+ * codec's Java type is {@link Number}, so reading a row never fails on a value the server sent.
  *
  * <p>Binary layout (numeric_send): int16 count of base-10000 digits, int16 weight (the power of
  * 10000 of the first digit), uint16 sign ({@code 0x0000} positive, {@code 0x4000} negative, {@code
  * 0xC000} NaN, {@code 0xD000} Infinity, {@code 0xF000} -Infinity), int16 display scale, then the
  * digits as int16, most significant first, without trailing zero digits.
  *
- * <p>NaN and the infinities have no BigDecimal: decoding them to the default type fails with a
- * DataError, and {@link #decodeForConversion} returns them as a Double.
+ * <p>Reading NaN or an infinity as a BigDecimal (or an integer type) is a DataError that says to
+ * read it as Double (see {@link Conversions}). Encoding takes any Number: integers and BigDecimal
+ * exactly, a finite Double or Float by its shortest decimal, NaN and the infinities as themselves.
  */
-final class NumericCodec extends BaseCodec<BigDecimal> {
+final class NumericCodec extends BaseCodec<Number> {
 
   static final NumericCodec INSTANCE = new NumericCodec();
 
@@ -37,31 +39,32 @@ final class NumericCodec extends BaseCodec<BigDecimal> {
   private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
   private NumericCodec() {
-    super(Oids.NUMERIC, "numeric", BigDecimal.class);
-  }
-
-  @Override
-  public BigDecimal decodeText(byte[] bytes, int offset, int length) {
-    return finite(parseText(bytes, offset, length));
-  }
-
-  @Override
-  public BigDecimal decodeBinary(byte[] bytes, int offset, int length) {
-    return finite(readBinary(bytes, offset, length));
+    super(Oids.NUMERIC, "numeric", Number.class);
   }
 
   /** A BigDecimal, or a Double for NaN, Infinity and -Infinity. */
   @Override
-  public Object decodeForConversion(int format, byte[] bytes, int offset, int length) {
-    return switch (format) {
-      case 0 -> parseText(bytes, offset, length);
-      case 1 -> readBinary(bytes, offset, length);
-      default -> throw new ProgrammingError("unknown format code " + format + "; expected 0 or 1");
-    };
+  public Number decodeText(byte[] bytes, int offset, int length) {
+    return parseText(bytes, offset, length);
+  }
+
+  /** A BigDecimal, or a Double for NaN, Infinity and -Infinity. */
+  @Override
+  public Number decodeBinary(byte[] bytes, int offset, int length) {
+    return readBinary(bytes, offset, length);
   }
 
   @Override
-  public void encodeBinary(BigDecimal value, BinaryOutput out) {
+  public void encodeBinary(Number number, BinaryOutput out) {
+    if (isSpecial(number)) {
+      int sign =
+          Double.isNaN(number.doubleValue())
+              ? NAN
+              : number.doubleValue() > 0 ? INFINITY : NEGATIVE_INFINITY;
+      out.writeInt16(0).writeInt16(0).writeInt16(sign).writeInt16(0);
+      return;
+    }
+    BigDecimal value = decimal(number);
     int displayScale = Math.max(value.scale(), 0);
     if (displayScale > MAX_DISPLAY_SCALE) {
       throw new DataError(
@@ -100,22 +103,41 @@ final class NumericCodec extends BaseCodec<BigDecimal> {
     }
   }
 
+  /** The server's text: plain digits, or {@code NaN}, {@code Infinity}, {@code -Infinity}. */
   @Override
-  public String encodeText(BigDecimal value) {
-    return value.toPlainString();
-  }
-
-  private static BigDecimal finite(Object value) {
-    if (value instanceof BigDecimal decimal) {
-      return decimal;
+  public String encodeText(Number value) {
+    if (isSpecial(value)) {
+      double special = value.doubleValue();
+      return Double.isNaN(special) ? "NaN" : special > 0 ? "Infinity" : "-Infinity";
     }
-    throw new DataError(
-        "numeric value "
-            + value
-            + " cannot be represented as java.math.BigDecimal; read it as Double instead");
+    return decimal(value).toPlainString();
   }
 
-  private static Object parseText(byte[] bytes, int offset, int length) {
+  private static boolean isSpecial(Number value) {
+    return (value instanceof Double || value instanceof Float)
+        && !Double.isFinite(value.doubleValue());
+  }
+
+  /** A finite Number as the BigDecimal it means exactly (floats by their shortest decimal). */
+  private static BigDecimal decimal(Number value) {
+    return switch (value) {
+      case BigDecimal decimal -> decimal;
+      case BigInteger integer -> new BigDecimal(integer);
+      case Double number -> BigDecimal.valueOf(number);
+      case Float number -> new BigDecimal(Float.toString(number));
+      case Long number -> BigDecimal.valueOf(number);
+      case Integer number -> BigDecimal.valueOf(number);
+      case Short number -> BigDecimal.valueOf(number);
+      case Byte number -> BigDecimal.valueOf(number);
+      default ->
+          throw new ProgrammingError(
+              "cannot send a "
+                  + value.getClass().getName()
+                  + " as numeric; convert it to BigDecimal");
+    };
+  }
+
+  private static Number parseText(byte[] bytes, int offset, int length) {
     String text = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     return switch (text) {
       case "NaN" -> Double.NaN;
@@ -131,7 +153,7 @@ final class NumericCodec extends BaseCodec<BigDecimal> {
     };
   }
 
-  private static Object readBinary(byte[] bytes, int offset, int length) {
+  private static Number readBinary(byte[] bytes, int offset, int length) {
     if (length < 8) {
       throw DecodeErrors.badBinary("numeric", "only " + length + " bytes");
     }

@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,9 +48,10 @@ final class ParameterEncoders {
   private static final String SUPPORTED =
       "Boolean, Short, Integer, Long, Float, Double, BigDecimal, BigInteger, String, Character,"
           + " enums, byte[], ByteBuffer, UUID, LocalDate, LocalTime, OffsetTime, LocalDateTime,"
-          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, InetAddress, PgInet,"
+          + " OffsetDateTime, ZonedDateTime, Instant, PgInterval, Duration, Period, InetAddress, PgInet,"
           + " PgMacAddress, PgPoint, PgLine, PgLineSegment, PgBox, PgPath, PgPolygon, PgCircle,"
-          + " PgBitString, PgLsn, PgRange, PgMultirange, arrays and Lists of those, and int[],"
+          + " PgBitString, PgLsn, PgRange, PgMultirange, Map (as jsonb), arrays and Lists of those,"
+          + " and int[],"
           + " long[], short[], float[], double[], boolean[]";
 
   private static final List<ParameterType> TYPES =
@@ -60,15 +62,8 @@ final class ParameterEncoders {
           codecType(Long.class, Long[].class, IntegerCodecs.INT8, Oids.INT8_ARRAY),
           codecType(Float.class, Float[].class, FloatCodecs.FLOAT4, Oids.FLOAT4_ARRAY),
           codecType(Double.class, Double[].class, FloatCodecs.FLOAT8, Oids.FLOAT8_ARRAY),
-          codecType(
-              BigDecimal.class, BigDecimal[].class, NumericCodec.INSTANCE, Oids.NUMERIC_ARRAY),
-          new ParameterType(
-              BigInteger.class,
-              BigInteger[].class,
-              Oids.NUMERIC,
-              Oids.NUMERIC_ARRAY,
-              (value, out) ->
-                  NumericCodec.INSTANCE.encodeBinary(new BigDecimal((BigInteger) value), out)),
+          numeric(BigDecimal.class, BigDecimal[].class),
+          numeric(BigInteger.class, BigInteger[].class),
           codecType(String.class, String[].class, TextCodec.TEXT, Oids.TEXT_ARRAY),
           new ParameterType(
               Character.class,
@@ -105,6 +100,13 @@ final class ParameterEncoders {
               Oids.INTERVAL_ARRAY,
               (value, out) ->
                   IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Duration) value), out)),
+          new ParameterType(
+              Period.class,
+              Period[].class,
+              Oids.INTERVAL,
+              Oids.INTERVAL_ARRAY,
+              (value, out) ->
+                  IntervalCodec.INSTANCE.encodeBinary(PgInterval.of((Period) value), out)),
           codecType(PgInet.class, PgInet[].class, InetCodec.INET, Oids.INET_ARRAY),
           new ParameterType(
               InetAddress.class,
@@ -133,6 +135,11 @@ final class ParameterEncoders {
   private static final ContentParameters BY_CONTENT = new ContentParameters(TYPES);
 
   private static final ParameterEncoder TEXT = new TextValue();
+
+  /** A Map is a JSON object, sent as jsonb by the built-in JSON writer. */
+  private static final ParameterType JSON_OBJECT =
+      new ParameterType(
+          Map.class, Map[].class, Oids.JSONB, Oids.JSONB_ARRAY, ValueWriter.of(JsonCodec.JSONB));
 
   /** ByteBuffer's classes are the JDK's own (heap, direct, read-only): matched by type. */
   private static final ParameterEncoder BYTE_BUFFER =
@@ -165,6 +172,7 @@ final class ParameterEncoders {
     return switch (value) {
       case Enum<?> constant -> TEXT;
       case ByteBuffer buffer -> BYTE_BUFFER;
+      case Map<?, ?> map -> new BinaryValue(JSON_OBJECT);
       case List<?> list -> forElements(list, value);
       case Object[] array -> forElements(Arrays.asList(array), value);
       default -> byContent(value);
@@ -202,17 +210,20 @@ final class ParameterEncoders {
     return ArrayParameters.TextArray.INSTANCE;
   }
 
-  /** The array encoder for elements like the first non-NULL one; text with OID 0 if none. */
+  /**
+   * The array encoder for elements like the first non-NULL one (at the innermost level of a
+   * multi-dimensional array); text with OID 0 if none.
+   */
   private static ParameterEncoder forElements(List<?> items, Object value) {
-    Object first = null;
-    for (int i = 0; i < items.size() && first == null; i++) {
-      first = items.get(i);
-    }
+    Object first = ArrayShape.firstElement(items);
     if (first == null || first instanceof Enum<?>) {
       return ArrayParameters.TextArray.INSTANCE;
     }
     if (ContentParameters.decides(first)) {
       return arrayByContent(items);
+    }
+    if (first instanceof Map<?, ?>) {
+      return new ArrayParameters.BinaryArray(JSON_OBJECT);
     }
     ParameterEncoder encoder = ARRAY_BY_ELEMENT.get(first.getClass());
     if (encoder == null) {
@@ -221,9 +232,6 @@ final class ParameterEncoders {
               + value.getClass().getSimpleName()
               + " whose elements are of Java type "
               + first.getClass().getName()
-              + (first instanceof List<?> || first instanceof Object[]
-                  ? " (multi-dimensional arrays cannot be sent)"
-                  : "")
               + "; supported: "
               + SUPPORTED);
     }
@@ -261,6 +269,16 @@ final class ParameterEncoders {
   private static <T> ParameterType codecType(
       Class<T> javaClass, Class<?> arrayClass, Codec<T> codec, int arrayOid) {
     return new ParameterType(javaClass, arrayClass, codec.oid(), arrayOid, ValueWriter.of(codec));
+  }
+
+  /** A Number class sent as numeric, which the numeric codec writes exactly. */
+  private static ParameterType numeric(Class<? extends Number> javaClass, Class<?> arrayClass) {
+    return new ParameterType(
+        javaClass,
+        arrayClass,
+        Oids.NUMERIC,
+        Oids.NUMERIC_ARRAY,
+        ValueWriter.of(NumericCodec.INSTANCE));
   }
 
   private static ParameterType timestamptz(

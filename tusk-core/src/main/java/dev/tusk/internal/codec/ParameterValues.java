@@ -6,6 +6,7 @@ import dev.tusk.types.Codec;
 import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Param;
+import dev.tusk.types.PgArray;
 import dev.tusk.types.PgRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +24,14 @@ final class ParameterValues {
 
   /** {@code value} (null allowed) as a value of {@code codec}'s Java type. */
   static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
+    Codec<?> real = DomainCodec.underlying(codec);
     boolean container = value instanceof PgRecord || value instanceof List<?>;
-    if (value == null || !container && codec.javaType().isInstance(value)) {
+    if (value == null
+        || !container && codec.javaType().isInstance(value) && !(value instanceof Param.MappedJson)
+        || real instanceof JsonCodec && !(value instanceof Param.MappedJson)) {
+      // JSON takes any value its writer knows: a List is a JSON array there, not an array type.
       return value;
     }
-    Codec<?> real = DomainCodec.underlying(codec);
     Object converted = null;
     boolean text = codec.javaType() == String.class;
     if (value instanceof Param.MappedJson mapped) {
@@ -90,15 +94,19 @@ final class ParameterValues {
     }
     List<Object> converted = new ArrayList<>(items.size());
     for (Object item : items) {
-      converted.add(convert(item, element, mapper));
+      // A nested List or array is a further dimension of the same element type.
+      boolean level = item instanceof List<?> || item instanceof Object[];
+      converted.add(level ? elements(item, element, mapper) : convert(item, element, mapper));
     }
-    return Collections.unmodifiableList(converted);
+    return value instanceof PgArray array
+        ? PgArray.of(converted, array.lowerBounds())
+        : Collections.unmodifiableList(converted);
   }
 
+  /** The JSON text of a {@link Param#json} value: the mapper's, else the built-in writer's. */
   private static String json(Object value, Codec<?> codec, JsonMapper mapper) {
     if (mapper == null) {
-      throw new ProgrammingError(
-          "Param.json needs a JsonMapper: register one with types().jsonMapper(...)");
+      return JsonText.write(value);
     }
     String text;
     try {

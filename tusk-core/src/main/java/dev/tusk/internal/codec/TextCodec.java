@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Types whose text and binary formats are both the value's characters in UTF-8 (the session's
- * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown},
- * {@code json} and {@code void}. Also stands in, in the text format only, for types read as their
- * text and for types the registry does not know.
+ * client encoding): {@code text}, {@code varchar}, {@code bpchar}, {@code name}, {@code unknown}
+ * and {@code void}. Also stands in, in the text format only, for types read as their text and for
+ * types the registry does not know.
  */
 final class TextCodec extends BaseCodec<String> {
 
@@ -19,9 +19,6 @@ final class TextCodec extends BaseCodec<String> {
   static final TextCodec BPCHAR = new TextCodec(Oids.BPCHAR, "bpchar", true);
   static final TextCodec NAME = new TextCodec(Oids.NAME, "name", true);
   static final TextCodec UNKNOWN = new TextCodec(Oids.UNKNOWN, "unknown", true);
-
-  /** {@code json} is sent as its text in both formats (json_send is textsend). */
-  static final TextCodec JSON = new TextCodec(Oids.JSON, "json", true);
 
   /**
    * {@code void}, what a function returning nothing gives: an empty value in both formats, read as

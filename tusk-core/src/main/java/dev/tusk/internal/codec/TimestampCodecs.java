@@ -6,12 +6,14 @@ import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * {@code timestamp} as LocalDateTime and {@code timestamptz} as OffsetDateTime in UTC. Binary is
  * int64 microseconds since 2000-01-01 (UTC for timestamptz). The text of a timestamptz carries the
  * server's offset, so it converts to UTC exactly whatever the session's TimeZone; rendering uses
- * {@code +00}. Infinity is {@code MAX}/{@code MIN} of the Java type, both ways (see {@link
+ * {@code +00}, or a session's TimeZone for reading binary values as the server's text ({@link
+ * SessionTimeZone}). Infinity is {@code MAX}/{@code MIN} of the Java type, both ways (see {@link
  * PgEpoch}).
  */
 final class TimestampCodecs {
@@ -50,10 +52,31 @@ final class TimestampCodecs {
     }
   }
 
+  /**
+   * timestamptz decoded as {@link #TIMESTAMPTZ} does, rendered as text in {@code zone} as the
+   * server renders it in a session whose TimeZone is that zone.
+   */
+  static Codec<OffsetDateTime> timestamptzShownIn(ZoneId zone) {
+    return new Timestamptz(zone);
+  }
+
+  /** Whether {@code codec} is timestamptz's, shown in UTC or in a zone. */
+  static boolean isTimestamptz(Codec<?> codec) {
+    return codec instanceof Timestamptz;
+  }
+
   private static final class Timestamptz extends BaseCodec<OffsetDateTime> {
 
+    /** The zone text is shown in; null for UTC. */
+    private final ZoneId zone;
+
     Timestamptz() {
+      this(null);
+    }
+
+    Timestamptz(ZoneId zone) {
       super(Oids.TIMESTAMPTZ, "timestamptz", OffsetDateTime.class);
+      this.zone = zone;
     }
 
     @Override
@@ -75,7 +98,10 @@ final class TimestampCodecs {
 
     @Override
     public String encodeText(OffsetDateTime value) {
-      return DateTimeText.timestamp(PgEpoch.micros(value), true);
+      long micros = PgEpoch.micros(value);
+      return zone == null
+          ? DateTimeText.timestamp(micros, true)
+          : DateTimeText.timestamptz(micros, zone);
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.tusk.internal.codec;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,6 +62,25 @@ public final class TypeCatalog {
         oidByName.put(name, described.type().oid());
       }
     }
+  }
+
+  /** The session's TimeZone parsed, for the last name seen (a pair, so it reads consistently). */
+  private record Zone(String name, ZoneId zone) {}
+
+  private volatile Zone zone = new Zone(null, null);
+
+  /**
+   * The session's TimeZone as the server reports it now, or null for UTC or one Java does not know:
+   * binary timestamptz values read as text are shown in it ({@link SessionTimeZone}).
+   */
+  ZoneId sessionZone() {
+    String name = source.sessionParameter("TimeZone");
+    Zone known = zone;
+    if (!Objects.equals(known.name(), name)) {
+      known = new Zone(name, SessionTimeZone.parse(name));
+      zone = known;
+    }
+    return known.zone();
   }
 
   /** Forgets every type and name learned so far. */

@@ -9,6 +9,7 @@ import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Param;
 import dev.tusk.types.TypeRegistry;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,14 @@ public final class TypeScope implements TypeRegistry {
   /** A new scope with a copy of this one's registrations, sharing its catalog: a cursor's. */
   public TypeScope copy() {
     return new TypeScope(registry, catalog);
+  }
+
+  /**
+   * The session's TimeZone, in which binary timestamptz values read as text are shown; null for UTC
+   * (and for scopes without a connection).
+   */
+  public ZoneId sessionZone() {
+    return catalog == null ? null : catalog.sessionZone();
   }
 
   /** The current table of this scope's codecs, for decoding one result. */
@@ -201,7 +210,7 @@ public final class TypeScope implements TypeRegistry {
           TypedParameter.of(
               param.typeName() != null ? codec(param.typeName()) : codecForOid(param.oid()),
               table.jsonMapper());
-      case Json json -> TypedParameter.of(JsonbCodec.INSTANCE, table.jsonMapper());
+      case Json json -> TypedParameter.of(JsonCodec.JSONB, table.jsonMapper());
       default -> {
         ParameterEncoder registered = table.registeredEncoder(value);
         String typeName = table.registeredTypeName(value.getClass());

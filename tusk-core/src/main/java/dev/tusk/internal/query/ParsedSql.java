@@ -130,6 +130,10 @@ public final class ParsedSql {
    * @throws ProgrammingError when {@code given} differs from {@link #parameterCount()}
    */
   public void checkCount(int given) {
+    checkCount(given, "");
+  }
+
+  private void checkCount(int given, String hint) {
     if (given == parameterCount) {
       return;
     }
@@ -140,7 +144,28 @@ public final class ParsedSql {
           default -> parameterCount + " placeholders (" + placeholders() + ")";
         };
     String were = given == 1 ? "1 parameter was given" : given + " parameters were given";
-    throw new ProgrammingError("the statement has " + has + " but " + were);
+    throw new ProgrammingError("the statement has " + has + " but " + were + hint);
+  }
+
+  /**
+   * Checks that the values of {@code params}, a varargs array, were passed for the placeholders. A
+   * lone {@code String[]} or {@code Integer[]} given to a varargs method becomes the parameter list
+   * itself, one element per placeholder; the error then says how to send it as one array.
+   *
+   * @throws ProgrammingError when the count differs from {@link #parameterCount()}
+   */
+  public void checkCount(Object[] params) {
+    boolean spread = params.getClass() != Object[].class;
+    checkCount(
+        params.length,
+        spread
+            ? "; the "
+                + params.getClass().getComponentType().getSimpleName()
+                + "[] passed alone is spread over the placeholders, one element each: to send it"
+                + " as one array parameter, pass Param.array(values)"
+            : params.length > parameterCount
+                ? "; to send an array as one parameter, pass a List or Param.array(values)"
+                : "");
   }
 
   /** The placeholders as the user wrote them: {@code $1..$N} or {@code :a, :b}. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Column;
+import dev.tusk.ExtraColumns;
 import dev.tusk.RowFactories;
 import dev.tusk.RowMaker;
 import dev.tusk.errors.DataError;
@@ -118,6 +119,38 @@ class RecordMappingTest {
     assertTrue(error.getMessage().contains("[id, name, email]"), error.getMessage());
     assertTrue(error.getMessage().contains("components [id, name]"), error.getMessage());
     assertTrue(error.getMessage().contains(Person.class.getName()), error.getMessage());
+  }
+
+  @Test
+  void ignoringExtraColumnsMapsByNameAndSkipsTheRest() {
+    RowDescription extra =
+        description(field("email", 25, 0), field("name", 25, 0), field("id", 23, 0));
+    ResultColumns columns = columns(extra);
+    RowMaker<Person> maker =
+        RowFactories.record(Person.class, ExtraColumns.IGNORE).maker(columns.columns());
+    assertEquals(
+        new Person(7, "ann"), maker.make(new ResultRow(columns, textRow("a@b", "ann", "7"))));
+    RowDescription beanExtra =
+        description(field("id", 23, 0), field("full_name", 25, 0), field("nick_name", 25, 0));
+    ResultColumns beanColumns = columns(beanExtra);
+    Account account =
+        RowFactories.record(Account.class, ExtraColumns.IGNORE)
+            .maker(beanColumns.columns())
+            .make(new ResultRow(beanColumns, textRow("3", "Ann Lee", "annie")));
+    assertEquals("Ann Lee", account.fullName);
+  }
+
+  @Test
+  void aMissingColumnIsAnErrorNamingTheComponentEvenWhenIgnoringExtras() {
+    RowDescription renamed = description(field("id", 23, 0), field("title", 25, 0));
+    ProgrammingError error =
+        assertThrows(
+            ProgrammingError.class,
+            () ->
+                RowFactories.record(Person.class, ExtraColumns.IGNORE)
+                    .maker(columns(renamed).columns()));
+    assertTrue(error.getMessage().contains("no column for components [name]"), error.getMessage());
+    assertTrue(!error.getMessage().contains("no component for"), error.getMessage());
   }
 
   @Test

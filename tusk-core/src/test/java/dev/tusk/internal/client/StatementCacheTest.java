@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.CommandComplete;
+import dev.tusk.types.Oids;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,18 +49,30 @@ class StatementCacheTest {
   }
 
   @Test
-  void oneColumnWithoutABinaryCodecKeepsAllResultsText() {
+  void oneColumnWithoutABinaryCodecIsTextAndTheOthersBinary() {
     StatementCache.Entry entry = cache.get("SELECT id, thing FROM t");
     cache.learn(entry, select(description(field("id", 23, 0), field("thing", UNKNOWN_TYPE, 0))));
-    assertArrayEquals(ALL_TEXT, entry.resultFormats(true, TYPES));
+    assertArrayEquals(new short[] {1, 0}, entry.resultFormats(true, TYPES));
+  }
+
+  /** bytea's text depends on bytea_output, which the server does not report. */
+  @Test
+  void byteaColumnsAreAlwaysText() {
+    StatementCache.Entry entry = cache.get("SELECT id, b, bs FROM t");
+    cache.learn(
+        entry,
+        select(
+            description(
+                field("id", 23, 0), field("b", Oids.BYTEA, 0), field("bs", Oids.BYTEA_ARRAY, 0))));
+    assertArrayEquals(new short[] {1, 0, 0}, entry.resultFormats(true, TYPES));
   }
 
   @Test
-  void aColumnTypeWithoutBinaryCodecSeenLaterTurnsResultsBackToText() {
+  void aColumnTypeWithoutBinaryCodecSeenLaterTurnsThatColumnBackToText() {
     StatementCache.Entry entry = cache.get("SELECT * FROM t");
     cache.learn(entry, select(description(field("id", 23, 0))));
     cache.learn(entry, select(description(field("id", 23, 1), field("thing", UNKNOWN_TYPE, 1))));
-    assertArrayEquals(ALL_TEXT, entry.resultFormats(true, TYPES));
+    assertArrayEquals(new short[] {1, 0}, entry.resultFormats(true, TYPES));
   }
 
   @Test

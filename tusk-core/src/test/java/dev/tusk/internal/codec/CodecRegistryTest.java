@@ -12,7 +12,6 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgInterval;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -106,7 +105,7 @@ class CodecRegistryTest {
     assertSame(Boolean.class, registry.forOid(Oids.BOOL).javaType());
     assertSame(Short.class, registry.forOid(Oids.INT2).javaType());
     assertSame(Long.class, registry.forOid(Oids.OID).javaType());
-    assertSame(BigDecimal.class, registry.forOid(Oids.NUMERIC).javaType());
+    assertSame(Number.class, registry.forOid(Oids.NUMERIC).javaType());
     assertSame(byte[].class, registry.forOid(Oids.BYTEA).javaType());
     assertSame(UUID.class, registry.forOid(Oids.UUID).javaType());
     assertSame(LocalDate.class, registry.forOid(Oids.DATE).javaType());
@@ -115,7 +114,7 @@ class CodecRegistryTest {
     assertSame(LocalDateTime.class, registry.forOid(Oids.TIMESTAMP).javaType());
     assertSame(OffsetDateTime.class, registry.forOid(Oids.TIMESTAMPTZ).javaType());
     assertSame(PgInterval.class, registry.forOid(Oids.INTERVAL).javaType());
-    assertSame(String.class, registry.forOid(Oids.JSONB).javaType());
+    assertSame(Object.class, registry.forOid(Oids.JSONB).javaType());
     assertSame(String.class, registry.forOid(Oids.CHAR).javaType());
   }
 

@@ -89,15 +89,17 @@ class ParamAndJsonTest {
   void mappedJsonUsesTheScopesMapper() {
     TypeScope scope = TypeScope.builtins().copy();
     Param param = Param.json(Map.of("a", "b"));
+    assertEquals("\u0001{\"a\": \"b\"}", written(scope.encoderFor(param), param));
+    Param unknown = Param.json(new Entry("k", "v"));
     ProgrammingError none =
-        assertThrows(ProgrammingError.class, () -> written(scope.encoderFor(param), param));
+        assertThrows(ProgrammingError.class, () -> written(scope.encoderFor(unknown), unknown));
     assertTrue(none.getMessage().contains("JsonMapper"));
     scope.jsonMapper(new ToyMapper());
     assertEquals("\u0001{\"a\": \"b\"}", written(scope.encoderFor(param), param));
     byte[] json = "{\"k\": \"v\"}".getBytes(StandardCharsets.UTF_8);
     assertEquals(
         new Entry("k", "v"),
-        scope.registry().decode(JsonbCodec.INSTANCE.oid(), 0, json, 0, json.length, Entry.class));
+        scope.registry().decode(Oids.JSONB, 0, json, 0, json.length, Entry.class));
     assertEquals(
         Json.of("{\"k\": \"v\"}"),
         scope.registry().decode(Oids.JSON, 0, json, 0, json.length, Json.class));

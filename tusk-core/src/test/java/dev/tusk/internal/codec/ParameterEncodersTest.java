@@ -179,8 +179,27 @@ class ParameterEncodersTest {
     ParameterEncoder encoder = registry.encoderFor(mixed);
     ProgrammingError error = assertThrows(ProgrammingError.class, () -> write(encoder, mixed));
     assertTrue(error.getMessage().contains("java.lang.Long"), error.getMessage());
-    assertThrows(
-        ProgrammingError.class, () -> registry.encoderFor(List.of(List.of(1), List.of(2))));
+  }
+
+  @Test
+  void nestedListsAndArraysAreMultiDimensionalArrays() {
+    List<List<Integer>> nested = List.of(List.of(1), List.of(2));
+    assertEquals(Oids.INT4_ARRAY, registry.encoderFor(nested).oid());
+    assertEquals(Oids.INT8_ARRAY, registry.encoderFor(new long[][] {{1}}).oid());
+    // ndim 2, no NULL, int4; (2, 1) (1, 1); then each element: length 4 and the value
+    assertEquals(
+        "00000002"
+            + "00000000"
+            + "00000017"
+            + "00000002"
+            + "00000001"
+            + "00000001"
+            + "00000001"
+            + "00000004"
+            + "00000001"
+            + "00000004"
+            + "00000002",
+        Wire.hex(write(registry.encoderFor(nested), nested)));
   }
 
   @Test

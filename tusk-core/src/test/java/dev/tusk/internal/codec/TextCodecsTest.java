@@ -29,13 +29,7 @@ class TextCodecsTest {
 
   static final List<Codec<String>> TEXT_CODECS =
       List.of(
-          TextCodec.TEXT,
-          TextCodec.VARCHAR,
-          TextCodec.BPCHAR,
-          TextCodec.NAME,
-          TextCodec.UNKNOWN,
-          TextCodec.JSON,
-          JsonbCodec.INSTANCE);
+          TextCodec.TEXT, TextCodec.VARCHAR, TextCodec.BPCHAR, TextCodec.NAME, TextCodec.UNKNOWN);
 
   @Test
   void textIsUtf8InBothFormats() {
@@ -53,16 +47,6 @@ class TextCodecsTest {
       assertTrue(error.getMessage().contains("NUL"), error.getMessage());
       assertThrows(DataError.class, () -> codec.encodeText("\0"));
     }
-  }
-
-  @Test
-  void jsonbBinaryHasAVersionByte() {
-    assertEquals("017b7d", hex(binary(JsonbCodec.INSTANCE, "{}")));
-    assertEquals("[1, 2]", decodeBinary(JsonbCodec.INSTANCE, hex("01 5b312c20325d")));
-    DataError error =
-        assertThrows(DataError.class, () -> decodeBinary(JsonbCodec.INSTANCE, hex("02 7b7d")));
-    assertTrue(error.getMessage().contains("version 2"), error.getMessage());
-    assertEquals("{}", decodeText(JsonbCodec.INSTANCE, "{}"));
   }
 
   @Test

@@ -212,7 +212,7 @@ class TypeScopeTest {
   void namesAreResolvedBuiltInFirstThenThroughTheCatalog() {
     ScriptedCatalog catalog = new ScriptedCatalog();
     TypeScope scope = connectionScope(catalog);
-    assertSame(JsonbCodec.INSTANCE, scope.codec("jsonb"));
+    assertSame(JsonCodec.JSONB, scope.codec("jsonb"));
     assertEquals(0, catalog.queries.size());
     assertEquals(MOOD, scope.codec("mood").oid());
     assertEquals(MOOD, scope.codec("mood").oid());

@@ -12,6 +12,7 @@ import dev.tusk.Row;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -67,7 +68,8 @@ final class BothFormats {
 
   /**
    * Asserts that column 0 of {@code sql}'s single row decodes to {@code expected} by default in
-   * both formats, as the same Java class (any List for arrays, whose elements must match in class).
+   * both formats, as the same Java class (any List for arrays, whose elements must match in class;
+   * any Map for JSON objects).
    */
   static void assertBothFormats(Connection conn, String sql, Object[] params, Object expected) {
     forEachFormat(
@@ -93,6 +95,8 @@ final class BothFormats {
     assertNotNull(actual, where);
     if (expected instanceof List<?>) {
       assertInstanceOf(List.class, actual, where);
+    } else if (expected instanceof Map<?, ?>) {
+      assertInstanceOf(Map.class, actual, where);
     } else {
       assertSame(expected.getClass(), actual.getClass(), where);
     }

@@ -2,15 +2,21 @@ package dev.tusk.it.types;
 
 import static dev.tusk.it.types.BothFormats.args;
 import static dev.tusk.it.types.BothFormats.assertBothFormats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Cursor;
+import dev.tusk.RowFactories;
 import dev.tusk.errors.DataError;
 import dev.tusk.testing.TuskTest;
+import dev.tusk.types.PgRange;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +54,54 @@ class NumericEdgesTest {
     assertBothFormats(conn, "SELECT $1::numeric", args(Double.NaN), Double.class, Double.NaN);
     assertBothFormats(conn, "SELECT 'NaN'::numeric", args(), String.class, "NaN");
     assertBothFormats(conn, "SELECT '-Infinity'::numeric", args(), String.class, "-Infinity");
+  }
+
+  /**
+   * Reading a row never fails on a value the server sent: numeric NaN and the infinities are
+   * Doubles by default, alone, in arrays, in ranges and through the map row factory; only asking
+   * for a BigDecimal fails, with a DataError that says to read a Double.
+   */
+  @Test
+  void numericSpecialsNeverMakeReadingARowThrow(Connection conn) {
+    assertBothFormats(conn, "SELECT 'NaN'::numeric", args(), Double.NaN);
+    assertBothFormats(conn, "SELECT '-Infinity'::numeric", args(), Double.NEGATIVE_INFINITY);
+    assertBothFormats(conn, "SELECT 1.50::numeric", args(), new BigDecimal("1.50"));
+    assertBothFormats(
+        conn,
+        "SELECT '{1.5,NaN,Infinity,NULL}'::numeric[]",
+        args(),
+        Arrays.asList(new BigDecimal("1.5"), Double.NaN, Double.POSITIVE_INFINITY, null));
+    assertBothFormats(
+        conn,
+        "SELECT '{1.5,NaN}'::numeric[]",
+        args(),
+        Double[].class,
+        new Double[] {1.5, Double.NaN});
+    assertBothFormats(
+        conn,
+        "SELECT numrange(1.5, 'Infinity')",
+        args(),
+        PgRange.<Number>closedOpen(new BigDecimal("1.5"), Double.POSITIVE_INFINITY));
+    ServerText.assertSameAsLiteral(conn, "numeric[]", List.of(Double.NaN), "{NaN}");
+    BothFormats.forEachFormat(
+        conn,
+        "SELECT 'NaN'::numeric AS n, numrange(1, 'Infinity') AS r, '{NaN}'::numeric[] AS a",
+        args(),
+        (format, row) -> {
+          assertEquals("NaN", row.getString(0), format.toString());
+          assertEquals("[1,Infinity)", row.getString(1), format.toString());
+          assertEquals("{NaN}", row.getString(2), format.toString());
+          assertTrue(Double.isNaN(row.getDouble(0)), format.toString());
+          DataError error = assertThrows(DataError.class, () -> row.getBigDecimal(0));
+          assertTrue(error.getMessage().contains("read it as Double"), error.getMessage());
+        });
+    try (Cursor<Map<String, Object>> cursor =
+        conn.cursor(RowFactories.map())
+            .execute("SELECT 'NaN'::numeric AS n, '{-Infinity}'::numeric[] AS a")) {
+      Map<String, Object> row = cursor.fetchOne();
+      assertEquals(Double.NaN, row.get("n"));
+      assertEquals(List.of(Double.NEGATIVE_INFINITY), row.get("a"));
+    }
   }
 
   /**

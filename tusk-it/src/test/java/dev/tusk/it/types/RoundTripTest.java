@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,9 +106,20 @@ class RoundTripTest {
             "1 year 2 mons -3 days 04:00:00.5"),
         arguments("interval", new PgInterval(-1, 0, -HOUR - 1), "-1 mon -01:00:00.000001"),
         arguments("interval", PgInterval.ZERO, "0"),
-        arguments("json", "{\"b\": 1, \"a\": [true, null]}", "{\"b\": 1, \"a\": [true, null]}"),
-        arguments("jsonb", "{\"a\": 2, \"b\": [1, \"x\"]}", "{\"b\":[1,\"x\"],\"a\":2}"),
+        arguments(
+            "json",
+            jsonObject("a", Arrays.asList(true, null), "b", 1),
+            "{\"a\": [true, null], \"b\": 1}"),
+        arguments("jsonb", jsonObject("a", 2, "b", List.of(1, "x")), "{\"b\":[1,\"x\"],\"a\":2}"),
         arguments("oid", 4294967295L, "4294967295"));
+  }
+
+  /** A JSON object with two members in this order. */
+  private static Map<String, Object> jsonObject(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put(k1, v1);
+    object.put(k2, v2);
+    return object;
   }
 
   @ParameterizedTest(name = "{0} {2}")
