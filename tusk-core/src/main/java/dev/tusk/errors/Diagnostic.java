@@ -11,19 +11,24 @@ import java.util.Map;
 public final class Diagnostic {
 
   private final Map<Character, String> fields;
+  private final boolean fromServer;
 
-  private Diagnostic(Map<Character, String> fields) {
+  private Diagnostic(Map<Character, String> fields, boolean fromServer) {
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    this.fromServer = fromServer;
   }
 
   /** Wraps the fields of an ErrorResponse or NoticeResponse, keyed by their field code. */
   public static Diagnostic of(Map<Character, String> fields) {
-    return new Diagnostic(fields);
+    return new Diagnostic(fields, true);
   }
 
   /**
    * A diagnostic made by the driver for a failure the server did not report (a lost connection, a
-   * timeout), with the SQLSTATE the server would use, or null.
+   * timeout), with the SQLSTATE the server would use, or null. It has the fields a server's would
+   * (severity ERROR, the SQLSTATE, the message), but {@link #describe()} renders it so that it
+   * cannot be mistaken for the server's words: {@code tusk: the connection is closed [SQLSTATE
+   * 08003]}.
    */
   public static Diagnostic client(String sqlState, String message) {
     Map<Character, String> fields = new LinkedHashMap<>();
@@ -33,7 +38,15 @@ public final class Diagnostic {
       fields.put('C', sqlState);
     }
     fields.put('M', message == null ? "" : message);
-    return new Diagnostic(fields);
+    return new Diagnostic(fields, false);
+  }
+
+  /**
+   * Whether the server sent this diagnostic (an ErrorResponse or NoticeResponse), rather than the
+   * driver making it for a failure of its own ({@link #client}).
+   */
+  public boolean fromServer() {
+    return fromServer;
   }
 
   /** The raw field by protocol code (for example {@code 'C'} for the SQLSTATE), or null. */
@@ -138,9 +151,14 @@ public final class Diagnostic {
 
   /**
    * A one-paragraph text for exception messages and logs: severity, message, SQLSTATE, then detail
-   * and hint on lines of their own when present.
+   * and hint on lines of their own when present. A diagnostic the driver made starts with {@code
+   * tusk:} instead of a severity and puts its SQLSTATE in brackets, so a log reader can tell the
+   * driver's words from the server's.
    */
   public String describe() {
+    if (!fromServer) {
+      return describeClientMade();
+    }
     StringBuilder text = new StringBuilder();
     String severity = severityNonLocalized() != null ? severityNonLocalized() : severity();
     if (severity != null) {
@@ -149,6 +167,17 @@ public final class Diagnostic {
     text.append(messagePrimary() == null ? "" : messagePrimary());
     if (sqlState() != null) {
       text.append(" (SQLSTATE ").append(sqlState()).append(')');
+    }
+    appendLine(text, "DETAIL", messageDetail());
+    appendLine(text, "HINT", messageHint());
+    return text.toString();
+  }
+
+  private String describeClientMade() {
+    StringBuilder text = new StringBuilder("tusk: ");
+    text.append(messagePrimary() == null ? "" : messagePrimary());
+    if (sqlState() != null) {
+      text.append(" [SQLSTATE ").append(sqlState()).append(']');
     }
     appendLine(text, "DETAIL", messageDetail());
     appendLine(text, "HINT", messageHint());

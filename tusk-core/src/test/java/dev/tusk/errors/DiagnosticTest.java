@@ -1,8 +1,10 @@
 package dev.tusk.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,17 +98,26 @@ class DiagnosticTest {
   }
 
   @Test
-  void clientDiagnosticsLookLikeTheServers() {
+  void clientDiagnosticsHaveTheServersFieldsButAreVisiblyTheDrivers() {
     Diagnostic diagnostic = Diagnostic.client("08006", "connection lost");
     assertEquals("ERROR", diagnostic.severity());
     assertEquals("ERROR", diagnostic.severityNonLocalized());
     assertEquals("08006", diagnostic.sqlState());
-    assertEquals("ERROR: connection lost (SQLSTATE 08006)", diagnostic.describe());
+    assertFalse(diagnostic.fromServer());
+    assertEquals("tusk: connection lost [SQLSTATE 08006]", diagnostic.describe());
+    assertEquals(diagnostic.describe(), new ConnectionFailure(diagnostic).getMessage());
 
     Diagnostic bare = Diagnostic.client(null, null);
     assertNull(bare.sqlState());
     assertEquals("", bare.messagePrimary());
-    assertEquals("ERROR: ", bare.describe());
+    assertEquals("tusk: ", bare.describe());
+  }
+
+  @Test
+  void serverDiagnosticsKeepTheServersSeverity() {
+    Diagnostic server = Diagnostic.of(Map.of('S', "ERROR", 'C', "08006", 'M', "connection lost"));
+    assertTrue(server.fromServer());
+    assertEquals("ERROR: connection lost (SQLSTATE 08006)", server.describe());
   }
 
   @Property
