@@ -1,7 +1,8 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Query;
-import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
@@ -304,9 +305,11 @@ final class Statements {
    */
   private static void refuseCopyFromStdin(ParsedSql parsed) {
     if (parsed.copiesFromStdin()) {
-      throw new NotSupportedError(
-          "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
-              + " use INSERT with executeMany, or COPY FROM a server-side file");
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              FeatureNotSupported.SQLSTATE,
+              "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
+                  + " use INSERT with executeMany, or COPY FROM a server-side file"));
     }
   }
 

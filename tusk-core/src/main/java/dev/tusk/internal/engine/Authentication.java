@@ -100,7 +100,7 @@ final class Authentication {
     } else if (message instanceof AuthenticationUnsupported unsupported) {
       throw new FeatureNotSupported(
           Diagnostic.client(
-              "0A000",
+              FeatureNotSupported.SQLSTATE,
               "the server asks for authentication method "
                   + unsupported.method()
                   + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
@@ -117,7 +117,7 @@ final class Authentication {
     if (!sasl.mechanisms().contains(SCRAM_SHA_256)) {
       throw new FeatureNotSupported(
           Diagnostic.client(
-              "0A000",
+              FeatureNotSupported.SQLSTATE,
               "the server offers SASL mechanisms "
                   + sasl.mechanisms()
                   + "; Tusk speaks "
