@@ -3,6 +3,7 @@ package dev.tusk.internal.conninfo;
 import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,6 +61,32 @@ public final class ConnInfo {
    * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
    * @throws FeatureNotSupported for a libpq feature Tusk does not have
    */
+  /**
+   * Reads settings given as libpq keywords and their values, as they are: nothing to quote or
+   * escape. The PG* variables and defaults fill in the rest, as for a string.
+   *
+   * @throws ProgrammingError for an unknown keyword, a null keyword or an invalid value
+   * @throws FeatureNotSupported for a libpq feature Tusk does not have
+   */
+  public static ConnectionSettings fromKeywords(Map<String, String> keywords) {
+    return fromKeywords(keywords, Environment.system());
+  }
+
+  /** Like {@link #fromKeywords(Map)}, with defaults from {@code environment}. */
+  public static ConnectionSettings fromKeywords(
+      Map<String, String> keywords, Environment environment) {
+    Objects.requireNonNull(keywords, "keywords");
+    Options options = new Options(Objects.requireNonNull(environment, "environment"));
+    keywords.forEach(
+        (keyword, value) -> {
+          if (keyword == null) {
+            throw new ProgrammingError("a connection setting has no keyword");
+          }
+          options.put(keyword, value == null ? "" : value);
+        });
+    return SettingsResolver.resolve(options, environment);
+  }
+
   public static ConnectionSettings parse(String conninfo, Environment environment) {
     Objects.requireNonNull(conninfo, "conninfo");
     Options options = new Options(Objects.requireNonNull(environment, "environment"));
