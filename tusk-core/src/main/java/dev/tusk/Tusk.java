@@ -11,6 +11,14 @@ public final class Tusk {
   private Tusk() {}
 
   /**
+   * The driver's version, such as {@code 0.1.0}: the version the jar was built as (its manifest's
+   * {@code Implementation-Version} says the same).
+   */
+  public static String version() {
+    return Version.VALUE;
+  }
+
+  /**
    * The global codec registry: every connection opened from now on starts with a copy of it.
    * Register codecs here at start-up to have them on every connection.
    */
