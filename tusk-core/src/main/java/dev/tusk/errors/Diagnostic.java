@@ -1,5 +1,6 @@
 package dev.tusk.errors;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,13 +9,17 @@ import java.util.Map;
  * Every field of a PostgreSQL ErrorResponse or NoticeResponse, by the protocol's one-byte field
  * code, with a named accessor for each documented field. Immutable.
  */
-public final class Diagnostic {
+public final class Diagnostic implements Serializable {
 
-  private final Map<Character, String> fields;
+  private static final long serialVersionUID = 1L;
+
+  // A LinkedHashMap, a serializable type, so that errors carrying a diagnostic serialize whole;
+  // never modified after construction.
+  private final LinkedHashMap<Character, String> fields;
   private final boolean fromServer;
 
   private Diagnostic(Map<Character, String> fields, boolean fromServer) {
-    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    this.fields = new LinkedHashMap<>(fields);
     this.fromServer = fromServer;
   }
 
@@ -56,7 +61,7 @@ public final class Diagnostic {
 
   /** All fields present, by protocol code, in the order the server sent them. */
   public Map<Character, String> fields() {
-    return fields;
+    return Collections.unmodifiableMap(fields);
   }
 
   /** The SQLSTATE code (field C), or null. */

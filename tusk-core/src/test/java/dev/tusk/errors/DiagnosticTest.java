@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +115,23 @@ class DiagnosticTest {
     assertNull(bare.sqlState());
     assertEquals("", bare.messagePrimary());
     assertEquals("tusk: ", bare.describe());
+  }
+
+  @Test
+  void errorsSerializeWithTheirDiagnostic() throws Exception {
+    UniqueViolation error =
+        new UniqueViolation(Diagnostic.of(Map.of('C', "23505", 'M', "duplicate", 'n', "pk")));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(error);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      UniqueViolation copy = (UniqueViolation) in.readObject();
+      assertEquals("pk", copy.diagnostic().constraintName());
+      assertEquals(error.getMessage(), copy.getMessage());
+      assertTrue(copy.diagnostic().fromServer());
+    }
   }
 
   @Test

@@ -56,12 +56,6 @@ public final class ConnInfo {
   }
 
   /**
-   * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no files.
-   *
-   * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
-   * @throws FeatureNotSupported for a libpq feature Tusk does not have
-   */
-  /**
    * Reads settings given as libpq keywords and their values, as they are: nothing to quote or
    * escape. The PG* variables and defaults fill in the rest, as for a string.
    *
@@ -87,6 +81,12 @@ public final class ConnInfo {
     return SettingsResolver.resolve(options, environment);
   }
 
+  /**
+   * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no files.
+   *
+   * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
+   * @throws FeatureNotSupported for a libpq feature Tusk does not have
+   */
   public static ConnectionSettings parse(String conninfo, Environment environment) {
     Objects.requireNonNull(conninfo, "conninfo");
     Options options = new Options(Objects.requireNonNull(environment, "environment"));
