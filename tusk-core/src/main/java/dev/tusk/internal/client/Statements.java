@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.Preparation;
 import dev.tusk.Query;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.FeatureNotSupported;
@@ -180,9 +181,11 @@ final class Statements {
   }
 
   /** The caller's choice; utility statements are only prepared when the caller asks. */
-  private static Boolean preparation(Bound statement) {
-    Boolean asked = statement.query().prepare();
-    return statement.entry().parsed().isPlannable() || asked != null ? asked : Boolean.FALSE;
+  private static Preparation preparation(Bound statement) {
+    Preparation asked = statement.query().prepare();
+    return asked == Preparation.AUTOMATIC && !statement.entry().parsed().isPlannable()
+        ? Preparation.NEVER
+        : asked;
   }
 
   /** Learns from a step that ran: its result columns, or that its cached statement went stale. */
