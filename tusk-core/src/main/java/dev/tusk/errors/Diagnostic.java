@@ -161,28 +161,18 @@ public final class Diagnostic implements Serializable {
    * driver's words from the server's.
    */
   public String describe() {
-    if (!fromServer) {
-      return describeClientMade();
-    }
     StringBuilder text = new StringBuilder();
     String severity = severityNonLocalized() != null ? severityNonLocalized() : severity();
-    if (severity != null) {
+    if (!fromServer) {
+      text.append("tusk: ");
+    } else if (severity != null) {
       text.append(severity).append(": ");
     }
     text.append(messagePrimary() == null ? "" : messagePrimary());
     if (sqlState() != null) {
-      text.append(" (SQLSTATE ").append(sqlState()).append(')');
-    }
-    appendLine(text, "DETAIL", messageDetail());
-    appendLine(text, "HINT", messageHint());
-    return text.toString();
-  }
-
-  private String describeClientMade() {
-    StringBuilder text = new StringBuilder("tusk: ");
-    text.append(messagePrimary() == null ? "" : messagePrimary());
-    if (sqlState() != null) {
-      text.append(" [SQLSTATE ").append(sqlState()).append(']');
+      text.append(fromServer ? " (SQLSTATE " : " [SQLSTATE ")
+          .append(sqlState())
+          .append(fromServer ? ')' : ']');
     }
     appendLine(text, "DETAIL", messageDetail());
     appendLine(text, "HINT", messageHint());
