@@ -55,6 +55,16 @@ public interface Connection extends AutoCloseable {
   <R> Cursor<R> cursor(RowFactory<R> rowFactory);
 
   /**
+   * This connection with {@code rowFactory} as its default: the returned view's {@code execute} and
+   * {@code cursor()} make rows with it, typed as such, for as long as it is kept (psycopg's {@code
+   * row_factory} on a connection). {@code Connection}'s own {@link #execute} keeps making {@link
+   * Row}s, so its static type never lies.
+   */
+  default <R> Queries<R> withRowFactory(RowFactory<R> rowFactory) {
+    return new Queries<>(this, rowFactory);
+  }
+
+  /**
    * Starts a transaction, or a savepoint when a transaction is already open, and gives the calling
    * thread exclusive use of this connection until the returned block is closed. Closing it without
    * {@link Transaction#commit()} rolls back.

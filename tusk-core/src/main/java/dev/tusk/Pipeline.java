@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,10 +46,19 @@ public interface Pipeline extends AutoCloseable {
 
   /**
    * Sends the queued statements with a sync point and waits for all their results, which are then
-   * on their cursors. Throws the error of the statement that failed, if one did (the skipped ones
-   * report {@link dev.tusk.errors.PipelineAborted} on their cursors).
+   * on their cursors. Returns how each statement queued since the last sync ended (its command tag
+   * and row count), in order, so a batch of thousands needs no cursor kept per statement. Throws
+   * the error of the statement that failed, if one did (the skipped ones report {@link
+   * dev.tusk.errors.PipelineAborted} on their cursors).
    */
-  void sync();
+  List<PipelineResult> sync();
+
+  /**
+   * Like {@link #sync()}, but throws no statement's error: each statement's {@link PipelineResult}
+   * says whether it succeeded, failed or was skipped, so that one pass over the list finds every
+   * failure of the batch.
+   */
+  List<PipelineResult> syncResults();
 
   /** Syncs what is still queued, as {@link #sync()} does, and ends the pipeline. */
   @Override

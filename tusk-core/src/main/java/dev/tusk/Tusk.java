@@ -1,6 +1,9 @@
 package dev.tusk;
 
+import dev.tusk.internal.client.Connector;
 import dev.tusk.types.TypeRegistry;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The entry point: opens connections. */
 public final class Tusk {
@@ -8,29 +11,57 @@ public final class Tusk {
   private Tusk() {}
 
   /**
+   * The driver's version, such as {@code 0.1.0}: the version the jar was built as (its manifest's
+   * {@code Implementation-Version} says the same).
+   */
+  public static String version() {
+    return Version.VALUE;
+  }
+
+  /**
    * The global codec registry: every connection opened from now on starts with a copy of it.
    * Register codecs here at start-up to have them on every connection.
    */
   public static TypeRegistry types() {
-    return dev.tusk.internal.client.Connector.types();
+    return Connector.types();
   }
 
   /**
    * Opens a connection. {@code conninfo} is a libpq connection string, either {@code key=value}
    * pairs ({@code "host=localhost dbname=app user=app"}) or a URI ({@code
    * "postgresql://app@localhost/app"}); the PG* environment variables and the password file fill in
-   * what it leaves out.
+   * what it leaves out. To avoid quoting values by hand, use {@link #options()} or {@link
+   * #connect(Map)}.
    */
   public static Connection connect(String conninfo) {
-    return dev.tusk.internal.client.Connector.connect(conninfo);
+    return Connector.connect(conninfo);
+  }
+
+  /**
+   * Opens a connection with settings given as libpq keywords and their values ({@code
+   * Map.of("host", "db", "dbname", "app", "password", secret)}): values are used as they are, with
+   * nothing to quote or escape. A value's {@code toString()} is used; see {@link
+   * ConnectionOptions#of(Map)}.
+   */
+  public static Connection connect(Map<String, ?> settings) {
+    return Connector.connect(ConnectionOptions.of(settings).keywords());
+  }
+
+  /** Settings to build one by one, then {@link ConnectionOptions#connect()}. */
+  public static ConnectionOptions options() {
+    return ConnectionOptions.of();
   }
 
   /**
    * Opens a connection without blocking the caller (the connecting runs on a virtual thread) and
    * completes with its async face.
    */
-  public static java.util.concurrent.CompletableFuture<AsyncConnection> connectAsync(
-      String conninfo) {
-    return dev.tusk.internal.client.Connector.connectAsync(conninfo);
+  public static CompletableFuture<AsyncConnection> connectAsync(String conninfo) {
+    return Connector.connectAsync(conninfo);
+  }
+
+  /** Like {@link #connect(Map)}, without blocking the caller. */
+  public static CompletableFuture<AsyncConnection> connectAsync(Map<String, ?> settings) {
+    return Connector.connectAsync(ConnectionOptions.of(settings).keywords());
   }
 }

@@ -8,6 +8,8 @@ public final class AdminShutdown extends OperatorIntervention {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public AdminShutdown(Diagnostic diagnostic) {
     super(diagnostic);

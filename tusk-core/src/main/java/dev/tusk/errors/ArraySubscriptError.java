@@ -8,6 +8,8 @@ public final class ArraySubscriptError extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2202E";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ArraySubscriptError(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class AssertFailure extends PlpgsqlError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "P0004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public AssertFailure(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class BadCopyFileFormat extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22P04";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public BadCopyFileFormat(Diagnostic diagnostic) {
     super(diagnostic);

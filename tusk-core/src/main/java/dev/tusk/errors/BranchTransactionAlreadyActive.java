@@ -8,6 +8,8 @@ public final class BranchTransactionAlreadyActive extends InvalidTransactionStat
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public BranchTransactionAlreadyActive(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class CannotCoerce extends SyntaxErrorOrAccessRuleViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42846";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public CannotCoerce(Diagnostic diagnostic) {
     super(diagnostic);

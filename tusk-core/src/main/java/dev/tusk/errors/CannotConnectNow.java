@@ -8,6 +8,8 @@ public final class CannotConnectNow extends OperatorIntervention {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57P03";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public CannotConnectNow(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class CantChangeRuntimeParam extends ObjectNotInPrerequisiteState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "55P02";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public CantChangeRuntimeParam(Diagnostic diagnostic) {
     super(diagnostic);

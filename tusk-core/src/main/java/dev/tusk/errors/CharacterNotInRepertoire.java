@@ -8,6 +8,8 @@ public final class CharacterNotInRepertoire extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22021";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public CharacterNotInRepertoire(Diagnostic diagnostic) {
     super(diagnostic);

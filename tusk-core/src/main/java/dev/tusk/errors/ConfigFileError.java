@@ -8,6 +8,8 @@ public sealed class ConfigFileError extends OperationalError permits LockFileExi
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "F0000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ConfigFileError(Diagnostic diagnostic) {
     super(diagnostic);

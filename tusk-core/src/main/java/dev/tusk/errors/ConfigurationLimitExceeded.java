@@ -8,6 +8,8 @@ public final class ConfigurationLimitExceeded extends InsufficientResources {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "53400";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ConfigurationLimitExceeded(Diagnostic diagnostic) {
     super(diagnostic);

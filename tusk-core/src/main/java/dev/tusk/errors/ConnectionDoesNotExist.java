@@ -8,6 +8,8 @@ public final class ConnectionDoesNotExist extends ConnectionException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08003";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ConnectionDoesNotExist(Diagnostic diagnostic) {
     super(diagnostic);

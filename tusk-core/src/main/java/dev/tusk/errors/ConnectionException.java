@@ -14,6 +14,8 @@ public sealed class ConnectionException extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ConnectionException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ConnectionFailure extends ConnectionException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08006";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ConnectionFailure(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ContainingSqlNotPermitted extends ExternalRoutineException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "38001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ContainingSqlNotPermitted(Diagnostic diagnostic) {
     super(diagnostic);

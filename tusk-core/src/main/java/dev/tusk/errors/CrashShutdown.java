@@ -8,6 +8,8 @@ public final class CrashShutdown extends OperatorIntervention {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57P02";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public CrashShutdown(Diagnostic diagnostic) {
     super(diagnostic);

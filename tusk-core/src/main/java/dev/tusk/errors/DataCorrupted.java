@@ -8,6 +8,8 @@ public final class DataCorrupted extends InternalErrorXx000 {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "XX001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DataCorrupted(Diagnostic diagnostic) {
     super(diagnostic);

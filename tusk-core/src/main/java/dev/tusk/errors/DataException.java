@@ -74,6 +74,8 @@ public sealed class DataException extends DataError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DataException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class DatabaseDropped extends OperatorIntervention {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57P04";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DatabaseDropped(Diagnostic diagnostic) {
     super(diagnostic);

@@ -7,6 +7,8 @@ package dev.tusk.errors;
  */
 public class DatabaseError extends TuskException {
 
+  private static final long serialVersionUID = 1L;
+
   private final Diagnostic diagnostic;
 
   /** Creates an error raised by the driver with no SQLSTATE. */

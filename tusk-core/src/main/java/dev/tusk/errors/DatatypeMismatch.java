@@ -8,6 +8,8 @@ public final class DatatypeMismatch extends SyntaxErrorOrAccessRuleViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42804";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DatatypeMismatch(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class DatetimeFieldOverflow extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22008";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DatetimeFieldOverflow(Diagnostic diagnostic) {
     super(diagnostic);

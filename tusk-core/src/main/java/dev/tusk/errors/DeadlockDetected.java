@@ -8,6 +8,8 @@ public final class DeadlockDetected extends TransactionRollback {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "40P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DeadlockDetected(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class DependentObjectsStillExist extends DependentPrivilegeDescript
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2BP01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DependentObjectsStillExist(Diagnostic diagnostic) {
     super(diagnostic);

@@ -9,6 +9,8 @@ public sealed class DependentPrivilegeDescriptorsStillExist extends InternalErro
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2B000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DependentPrivilegeDescriptorsStillExist(Diagnostic diagnostic) {
     super(diagnostic);

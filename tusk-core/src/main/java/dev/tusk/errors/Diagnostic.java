@@ -1,5 +1,6 @@
 package dev.tusk.errors;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,22 +9,31 @@ import java.util.Map;
  * Every field of a PostgreSQL ErrorResponse or NoticeResponse, by the protocol's one-byte field
  * code, with a named accessor for each documented field. Immutable.
  */
-public final class Diagnostic {
+public final class Diagnostic implements Serializable {
 
-  private final Map<Character, String> fields;
+  private static final long serialVersionUID = 1L;
 
-  private Diagnostic(Map<Character, String> fields) {
-    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  // A LinkedHashMap, a serializable type, so that errors carrying a diagnostic serialize whole;
+  // never modified after construction.
+  private final LinkedHashMap<Character, String> fields;
+  private final boolean fromServer;
+
+  private Diagnostic(Map<Character, String> fields, boolean fromServer) {
+    this.fields = new LinkedHashMap<>(fields);
+    this.fromServer = fromServer;
   }
 
   /** Wraps the fields of an ErrorResponse or NoticeResponse, keyed by their field code. */
   public static Diagnostic of(Map<Character, String> fields) {
-    return new Diagnostic(fields);
+    return new Diagnostic(fields, true);
   }
 
   /**
    * A diagnostic made by the driver for a failure the server did not report (a lost connection, a
-   * timeout), with the SQLSTATE the server would use, or null.
+   * timeout), with the SQLSTATE the server would use, or null. It has the fields a server's would
+   * (severity ERROR, the SQLSTATE, the message), but {@link #describe()} renders it so that it
+   * cannot be mistaken for the server's words: {@code tusk: the connection is closed [SQLSTATE
+   * 08003]}.
    */
   public static Diagnostic client(String sqlState, String message) {
     Map<Character, String> fields = new LinkedHashMap<>();
@@ -33,7 +43,15 @@ public final class Diagnostic {
       fields.put('C', sqlState);
     }
     fields.put('M', message == null ? "" : message);
-    return new Diagnostic(fields);
+    return new Diagnostic(fields, false);
+  }
+
+  /**
+   * Whether the server sent this diagnostic (an ErrorResponse or NoticeResponse), rather than the
+   * driver making it for a failure of its own ({@link #client}).
+   */
+  public boolean fromServer() {
+    return fromServer;
   }
 
   /** The raw field by protocol code (for example {@code 'C'} for the SQLSTATE), or null. */
@@ -43,7 +61,7 @@ public final class Diagnostic {
 
   /** All fields present, by protocol code, in the order the server sent them. */
   public Map<Character, String> fields() {
-    return fields;
+    return Collections.unmodifiableMap(fields);
   }
 
   /** The SQLSTATE code (field C), or null. */
@@ -138,17 +156,23 @@ public final class Diagnostic {
 
   /**
    * A one-paragraph text for exception messages and logs: severity, message, SQLSTATE, then detail
-   * and hint on lines of their own when present.
+   * and hint on lines of their own when present. A diagnostic the driver made starts with {@code
+   * tusk:} instead of a severity and puts its SQLSTATE in brackets, so a log reader can tell the
+   * driver's words from the server's.
    */
   public String describe() {
     StringBuilder text = new StringBuilder();
     String severity = severityNonLocalized() != null ? severityNonLocalized() : severity();
-    if (severity != null) {
+    if (!fromServer) {
+      text.append("tusk: ");
+    } else if (severity != null) {
       text.append(severity).append(": ");
     }
     text.append(messagePrimary() == null ? "" : messagePrimary());
     if (sqlState() != null) {
-      text.append(" (SQLSTATE ").append(sqlState()).append(')');
+      text.append(fromServer ? " (SQLSTATE " : " [SQLSTATE ")
+          .append(sqlState())
+          .append(fromServer ? ')' : ']');
     }
     appendLine(text, "DETAIL", messageDetail());
     appendLine(text, "HINT", messageHint());

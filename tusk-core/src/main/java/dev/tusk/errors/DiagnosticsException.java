@@ -9,6 +9,8 @@ public sealed class DiagnosticsException extends DatabaseError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0Z000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DiagnosticsException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class DiskFull extends InsufficientResources {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "53100";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DiskFull(Diagnostic diagnostic) {
     super(diagnostic);

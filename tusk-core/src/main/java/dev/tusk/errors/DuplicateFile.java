@@ -8,6 +8,8 @@ public final class DuplicateFile extends SystemError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "58P02";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DuplicateFile(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class DuplicatePreparedStatement extends SyntaxErrorOrAccessRuleVio
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P05";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public DuplicatePreparedStatement(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ErrorInAssignment extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22005";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ErrorInAssignment(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class EventTriggerProtocolViolated extends ExternalRoutineInvocatio
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39P03";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public EventTriggerProtocolViolated(Diagnostic diagnostic) {
     super(diagnostic);

@@ -12,6 +12,8 @@ public sealed class ExternalRoutineException extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "38000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ExternalRoutineException(Diagnostic diagnostic) {
     super(diagnostic);

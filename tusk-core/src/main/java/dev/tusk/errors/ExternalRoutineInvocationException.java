@@ -13,6 +13,8 @@ public sealed class ExternalRoutineInvocationException extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ExternalRoutineInvocationException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -34,6 +34,8 @@ public sealed class FdwError extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwError(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class FdwInconsistentDescriptorInformation extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV021";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwInconsistentDescriptorInformation(Diagnostic diagnostic) {
     super(diagnostic);

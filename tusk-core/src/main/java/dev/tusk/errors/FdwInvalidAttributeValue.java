@@ -8,6 +8,8 @@ public final class FdwInvalidAttributeValue extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV024";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwInvalidAttributeValue(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class FdwInvalidDescriptorFieldIdentifier extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV091";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwInvalidDescriptorFieldIdentifier(Diagnostic diagnostic) {
     super(diagnostic);

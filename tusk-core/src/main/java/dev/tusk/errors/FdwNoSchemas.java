@@ -8,6 +8,8 @@ public final class FdwNoSchemas extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV00P";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwNoSchemas(Diagnostic diagnostic) {
     super(diagnostic);

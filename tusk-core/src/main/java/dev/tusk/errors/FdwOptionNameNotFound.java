@@ -8,6 +8,8 @@ public final class FdwOptionNameNotFound extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV00J";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwOptionNameNotFound(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class FdwSchemaNotFound extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV00Q";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwSchemaNotFound(Diagnostic diagnostic) {
     super(diagnostic);

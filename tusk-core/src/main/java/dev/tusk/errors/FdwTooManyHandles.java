@@ -8,6 +8,8 @@ public final class FdwTooManyHandles extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV014";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwTooManyHandles(Diagnostic diagnostic) {
     super(diagnostic);

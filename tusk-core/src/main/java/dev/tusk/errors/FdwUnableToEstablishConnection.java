@@ -8,6 +8,8 @@ public final class FdwUnableToEstablishConnection extends FdwError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "HV00N";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FdwUnableToEstablishConnection(Diagnostic diagnostic) {
     super(diagnostic);

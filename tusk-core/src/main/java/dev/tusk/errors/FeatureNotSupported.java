@@ -8,6 +8,8 @@ public final class FeatureNotSupported extends NotSupportedError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0A000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FeatureNotSupported(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class FloatingPointException extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public FloatingPointException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class HeldCursorRequiresSameIsolationLevel extends InvalidTransacti
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25008";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public HeldCursorRequiresSameIsolationLevel(Diagnostic diagnostic) {
     super(diagnostic);

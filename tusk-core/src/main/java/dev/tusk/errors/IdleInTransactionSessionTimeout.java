@@ -8,6 +8,8 @@ public final class IdleInTransactionSessionTimeout extends InvalidTransactionSta
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25P03";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IdleInTransactionSessionTimeout(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class IdleSessionTimeout extends OperatorIntervention {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57P05";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IdleSessionTimeout(Diagnostic diagnostic) {
     super(diagnostic);

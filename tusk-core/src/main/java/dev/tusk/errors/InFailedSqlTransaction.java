@@ -8,6 +8,8 @@ public final class InFailedSqlTransaction extends InvalidTransactionState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25P02";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InFailedSqlTransaction(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InappropriateAccessModeForBranchTransaction extends InvalidTr
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25003";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InappropriateAccessModeForBranchTransaction(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InappropriateIsolationLevelForBranchTransaction extends Inval
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InappropriateIsolationLevelForBranchTransaction(Diagnostic diagnostic) {
     super(diagnostic);

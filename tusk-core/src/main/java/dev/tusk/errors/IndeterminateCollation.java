@@ -8,6 +8,8 @@ public final class IndeterminateCollation extends SyntaxErrorOrAccessRuleViolati
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P22";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IndeterminateCollation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class IndeterminateDatatype extends SyntaxErrorOrAccessRuleViolatio
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P18";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IndeterminateDatatype(Diagnostic diagnostic) {
     super(diagnostic);

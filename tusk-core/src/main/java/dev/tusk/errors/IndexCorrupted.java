@@ -8,6 +8,8 @@ public final class IndexCorrupted extends InternalErrorXx000 {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "XX002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IndexCorrupted(Diagnostic diagnostic) {
     super(diagnostic);

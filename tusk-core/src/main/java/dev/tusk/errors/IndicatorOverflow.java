@@ -8,6 +8,8 @@ public final class IndicatorOverflow extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22022";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IndicatorOverflow(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InsufficientPrivilege extends SyntaxErrorOrAccessRuleViolatio
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42501";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InsufficientPrivilege(Diagnostic diagnostic) {
     super(diagnostic);

@@ -9,6 +9,8 @@ public sealed class InsufficientResources extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "53000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InsufficientResources(Diagnostic diagnostic) {
     super(diagnostic);

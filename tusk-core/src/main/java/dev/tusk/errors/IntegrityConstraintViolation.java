@@ -14,6 +14,8 @@ public sealed class IntegrityConstraintViolation extends IntegrityError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "23000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IntegrityConstraintViolation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -6,6 +6,8 @@ package dev.tusk.errors;
  */
 public class InterfaceError extends TuskException {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates an error with a message. */
   public InterfaceError(String message) {
     super(message);

@@ -8,6 +8,8 @@ public sealed class InternalErrorXx000 extends InternalError permits DataCorrupt
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "XX000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InternalErrorXx000(Diagnostic diagnostic) {
     super(diagnostic);

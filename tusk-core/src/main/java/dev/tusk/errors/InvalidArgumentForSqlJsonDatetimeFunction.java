@@ -8,6 +8,8 @@ public final class InvalidArgumentForSqlJsonDatetimeFunction extends DataExcepti
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22031";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidArgumentForSqlJsonDatetimeFunction(Diagnostic diagnostic) {
     super(diagnostic);

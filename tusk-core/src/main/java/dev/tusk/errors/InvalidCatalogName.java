@@ -8,6 +8,8 @@ public final class InvalidCatalogName extends ProgrammingError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "3D000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidCatalogName(Diagnostic diagnostic) {
     super(diagnostic);

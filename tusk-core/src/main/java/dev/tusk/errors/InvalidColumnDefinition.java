@@ -8,6 +8,8 @@ public final class InvalidColumnDefinition extends SyntaxErrorOrAccessRuleViolat
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42611";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidColumnDefinition(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidColumnReference extends SyntaxErrorOrAccessRuleViolati
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P10";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidColumnReference(Diagnostic diagnostic) {
     super(diagnostic);

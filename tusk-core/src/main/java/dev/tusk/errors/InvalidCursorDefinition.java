@@ -8,6 +8,8 @@ public final class InvalidCursorDefinition extends SyntaxErrorOrAccessRuleViolat
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P11";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidCursorDefinition(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidDatabaseDefinition extends SyntaxErrorOrAccessRuleViol
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P12";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidDatabaseDefinition(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidFunctionDefinition extends SyntaxErrorOrAccessRuleViol
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P13";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidFunctionDefinition(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidGrantOperation extends InvalidGrantor {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0LP01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidGrantOperation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public sealed class InvalidGrantor extends DatabaseError permits InvalidGrantOpe
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0L000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidGrantor(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidIndicatorParameterValue extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22010";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidIndicatorParameterValue(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidLocatorSpecification extends LocatorException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0F001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidLocatorSpecification(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidObjectDefinition extends SyntaxErrorOrAccessRuleViolat
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P17";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidObjectDefinition(Diagnostic diagnostic) {
     super(diagnostic);

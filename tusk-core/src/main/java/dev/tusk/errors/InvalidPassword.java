@@ -8,6 +8,8 @@ public final class InvalidPassword extends InvalidAuthorizationSpecification {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "28P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidPassword(Diagnostic diagnostic) {
     super(diagnostic);

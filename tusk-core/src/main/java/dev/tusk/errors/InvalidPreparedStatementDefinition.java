@@ -8,6 +8,8 @@ public final class InvalidPreparedStatementDefinition extends SyntaxErrorOrAcces
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P14";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidPreparedStatementDefinition(Diagnostic diagnostic) {
     super(diagnostic);

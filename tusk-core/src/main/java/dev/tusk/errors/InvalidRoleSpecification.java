@@ -8,6 +8,8 @@ public final class InvalidRoleSpecification extends DatabaseError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0P000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidRoleSpecification(Diagnostic diagnostic) {
     super(diagnostic);

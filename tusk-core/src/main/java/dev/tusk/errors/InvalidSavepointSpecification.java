@@ -8,6 +8,8 @@ public final class InvalidSavepointSpecification extends SavepointException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "3B001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidSavepointSpecification(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidSchemaDefinition extends SyntaxErrorOrAccessRuleViolat
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P15";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidSchemaDefinition(Diagnostic diagnostic) {
     super(diagnostic);

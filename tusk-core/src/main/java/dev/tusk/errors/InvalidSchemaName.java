@@ -8,6 +8,8 @@ public final class InvalidSchemaName extends ProgrammingError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "3F000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidSchemaName(Diagnostic diagnostic) {
     super(diagnostic);

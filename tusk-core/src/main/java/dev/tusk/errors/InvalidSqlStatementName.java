@@ -8,6 +8,8 @@ public final class InvalidSqlStatementName extends ProgrammingError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "26000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidSqlStatementName(Diagnostic diagnostic) {
     super(diagnostic);

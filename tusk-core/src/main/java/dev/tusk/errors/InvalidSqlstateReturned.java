@@ -8,6 +8,8 @@ public final class InvalidSqlstateReturned extends ExternalRoutineInvocationExce
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidSqlstateReturned(Diagnostic diagnostic) {
     super(diagnostic);

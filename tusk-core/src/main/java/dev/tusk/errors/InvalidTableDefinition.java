@@ -8,6 +8,8 @@ public final class InvalidTableDefinition extends SyntaxErrorOrAccessRuleViolati
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P16";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidTableDefinition(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidTransactionInitiation extends DatabaseError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0B000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidTransactionInitiation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -19,6 +19,8 @@ public sealed class InvalidTransactionState extends InternalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidTransactionState(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidTransactionTermination extends InternalError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2D000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidTransactionTermination(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidXmlDocument extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2200M";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidXmlDocument(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class InvalidXmlProcessingInstruction extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2200T";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public InvalidXmlProcessingInstruction(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class IoError extends SystemError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "58030";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public IoError(Diagnostic diagnostic) {
     super(diagnostic);

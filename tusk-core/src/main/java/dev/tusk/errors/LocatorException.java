@@ -8,6 +8,8 @@ public sealed class LocatorException extends DatabaseError permits InvalidLocato
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0F000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public LocatorException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class LockFileExists extends ConfigFileError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "F0001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public LockFileExists(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class LockNotAvailable extends ObjectNotInPrerequisiteState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "55P03";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public LockNotAvailable(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ModifyingSqlDataNotPermitted extends SqlRoutineException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2F002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ModifyingSqlDataNotPermitted(Diagnostic diagnostic) {
     super(diagnostic);

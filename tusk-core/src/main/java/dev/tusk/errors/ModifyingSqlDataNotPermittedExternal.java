@@ -8,6 +8,8 @@ public final class ModifyingSqlDataNotPermittedExternal extends ExternalRoutineE
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "38002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ModifyingSqlDataNotPermittedExternal(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class MostSpecificTypeMismatch extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2200G";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public MostSpecificTypeMismatch(Diagnostic diagnostic) {
     super(diagnostic);

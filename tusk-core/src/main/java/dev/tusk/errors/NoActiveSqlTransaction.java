@@ -8,6 +8,8 @@ public final class NoActiveSqlTransaction extends InvalidTransactionState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NoActiveSqlTransaction(Diagnostic diagnostic) {
     super(diagnostic);

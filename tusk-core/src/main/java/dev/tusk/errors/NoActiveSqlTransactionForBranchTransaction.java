@@ -8,6 +8,8 @@ public final class NoActiveSqlTransactionForBranchTransaction extends InvalidTra
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25005";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NoActiveSqlTransactionForBranchTransaction(Diagnostic diagnostic) {
     super(diagnostic);

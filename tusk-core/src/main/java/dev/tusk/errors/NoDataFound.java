@@ -8,6 +8,8 @@ public final class NoDataFound extends PlpgsqlError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "P0002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NoDataFound(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class NotNullViolation extends IntegrityConstraintViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "23502";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NotNullViolation(Diagnostic diagnostic) {
     super(diagnostic);

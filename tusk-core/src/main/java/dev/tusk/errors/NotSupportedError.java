@@ -3,6 +3,8 @@ package dev.tusk.errors;
 /** Raised for a method or database feature that the server does not support. As in DB-API. */
 public class NotSupportedError extends DatabaseError {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates an error raised by the driver with no SQLSTATE. */
   public NotSupportedError(String message) {
     super(message);

@@ -8,6 +8,8 @@ public final class NullValueNotAllowedExternal extends ExternalRoutineInvocation
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NullValueNotAllowedExternal(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class NumericValueOutOfRange extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22003";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public NumericValueOutOfRange(Diagnostic diagnostic) {
     super(diagnostic);

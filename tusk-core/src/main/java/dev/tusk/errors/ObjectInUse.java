@@ -8,6 +8,8 @@ public final class ObjectInUse extends ObjectNotInPrerequisiteState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "55006";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ObjectInUse(Diagnostic diagnostic) {
     super(diagnostic);

@@ -9,6 +9,8 @@ public sealed class ObjectNotInPrerequisiteState extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "55000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ObjectNotInPrerequisiteState(Diagnostic diagnostic) {
     super(diagnostic);

@@ -6,6 +6,8 @@ package dev.tusk.errors;
  */
 public class OperationalError extends DatabaseError {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates an error raised by the driver with no SQLSTATE. */
   public OperationalError(String message) {
     super(message);

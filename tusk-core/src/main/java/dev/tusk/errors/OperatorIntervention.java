@@ -14,6 +14,8 @@ public sealed class OperatorIntervention extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "57000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public OperatorIntervention(Diagnostic diagnostic) {
     super(diagnostic);

@@ -7,6 +7,8 @@ package dev.tusk.errors;
  */
 public class PipelineAborted extends OperationalError {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error for a skipped statement. */
   public PipelineAborted(String message) {
     super(message);

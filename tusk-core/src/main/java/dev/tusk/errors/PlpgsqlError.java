@@ -9,6 +9,8 @@ public sealed class PlpgsqlError extends ProgrammingError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "P0000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public PlpgsqlError(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ProhibitedSqlStatementAttemptedExternal extends ExternalRouti
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "38003";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ProhibitedSqlStatementAttemptedExternal(Diagnostic diagnostic) {
     super(diagnostic);

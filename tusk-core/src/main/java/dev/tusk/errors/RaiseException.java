@@ -8,6 +8,8 @@ public final class RaiseException extends PlpgsqlError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "P0001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public RaiseException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ReadOnlySqlTransaction extends InvalidTransactionState {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25006";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ReadOnlySqlTransaction(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ReadingSqlDataNotPermitted extends SqlRoutineException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2F004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ReadingSqlDataNotPermitted(Diagnostic diagnostic) {
     super(diagnostic);

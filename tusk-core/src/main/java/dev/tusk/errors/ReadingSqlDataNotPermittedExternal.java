@@ -8,6 +8,8 @@ public final class ReadingSqlDataNotPermittedExternal extends ExternalRoutineExc
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "38004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ReadingSqlDataNotPermittedExternal(Diagnostic diagnostic) {
     super(diagnostic);

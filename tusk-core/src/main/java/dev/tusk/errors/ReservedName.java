@@ -8,6 +8,8 @@ public final class ReservedName extends SyntaxErrorOrAccessRuleViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42939";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ReservedName(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class RestrictViolation extends IntegrityConstraintViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "23001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public RestrictViolation(Diagnostic diagnostic) {
     super(diagnostic);

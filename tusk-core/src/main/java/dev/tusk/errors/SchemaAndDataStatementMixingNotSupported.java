@@ -8,6 +8,8 @@ public final class SchemaAndDataStatementMixingNotSupported extends InvalidTrans
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "25007";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SchemaAndDataStatementMixingNotSupported(Diagnostic diagnostic) {
     super(diagnostic);

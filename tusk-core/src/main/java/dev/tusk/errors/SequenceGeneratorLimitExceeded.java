@@ -8,6 +8,8 @@ public final class SequenceGeneratorLimitExceeded extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2200H";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SequenceGeneratorLimitExceeded(Diagnostic diagnostic) {
     super(diagnostic);

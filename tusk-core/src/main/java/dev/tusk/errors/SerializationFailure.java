@@ -8,6 +8,8 @@ public final class SerializationFailure extends TransactionRollback {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "40001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SerializationFailure(Diagnostic diagnostic) {
     super(diagnostic);

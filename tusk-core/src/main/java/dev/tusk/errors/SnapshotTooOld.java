@@ -8,6 +8,8 @@ public final class SnapshotTooOld extends DatabaseError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "72000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SnapshotTooOld(Diagnostic diagnostic) {
     super(diagnostic);

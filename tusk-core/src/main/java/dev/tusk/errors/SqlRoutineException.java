@@ -12,6 +12,8 @@ public sealed class SqlRoutineException extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2F000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SqlRoutineException(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class SqlStatementNotYetComplete extends DatabaseError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "03000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SqlStatementNotYetComplete(Diagnostic diagnostic) {
     super(diagnostic);

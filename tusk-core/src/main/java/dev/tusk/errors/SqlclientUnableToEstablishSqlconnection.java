@@ -8,6 +8,8 @@ public final class SqlclientUnableToEstablishSqlconnection extends ConnectionExc
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SqlclientUnableToEstablishSqlconnection(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class SqlserverRejectedEstablishmentOfSqlconnection extends Connect
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08004";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SqlserverRejectedEstablishmentOfSqlconnection(Diagnostic diagnostic) {
     super(diagnostic);

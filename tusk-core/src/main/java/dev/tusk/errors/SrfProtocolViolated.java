@@ -8,6 +8,8 @@ public final class SrfProtocolViolated extends ExternalRoutineInvocationExceptio
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39P02";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SrfProtocolViolated(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class StackedDiagnosticsAccessedWithoutActiveHandler extends Diagno
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "0Z002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public StackedDiagnosticsAccessedWithoutActiveHandler(Diagnostic diagnostic) {
     super(diagnostic);

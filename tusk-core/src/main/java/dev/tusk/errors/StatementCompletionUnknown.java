@@ -8,6 +8,8 @@ public final class StatementCompletionUnknown extends TransactionRollback {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "40003";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public StatementCompletionUnknown(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class StatementTooComplex extends ProgramLimitExceeded {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "54001";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public StatementTooComplex(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class StringDataLengthMismatch extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22026";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public StringDataLengthMismatch(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class SubstringError extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22011";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SubstringError(Diagnostic diagnostic) {
     super(diagnostic);

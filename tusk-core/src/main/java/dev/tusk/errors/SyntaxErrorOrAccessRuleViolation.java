@@ -51,6 +51,8 @@ public sealed class SyntaxErrorOrAccessRuleViolation extends ProgrammingError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SyntaxErrorOrAccessRuleViolation(Diagnostic diagnostic) {
     super(diagnostic);

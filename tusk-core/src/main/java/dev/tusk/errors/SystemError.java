@@ -9,6 +9,8 @@ public sealed class SystemError extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "58000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public SystemError(Diagnostic diagnostic) {
     super(diagnostic);

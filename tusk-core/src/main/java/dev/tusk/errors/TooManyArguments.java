@@ -8,6 +8,8 @@ public final class TooManyArguments extends ProgramLimitExceeded {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "54023";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TooManyArguments(Diagnostic diagnostic) {
     super(diagnostic);

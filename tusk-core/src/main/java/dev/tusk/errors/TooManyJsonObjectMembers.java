@@ -8,6 +8,8 @@ public final class TooManyJsonObjectMembers extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2203E";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TooManyJsonObjectMembers(Diagnostic diagnostic) {
     super(diagnostic);

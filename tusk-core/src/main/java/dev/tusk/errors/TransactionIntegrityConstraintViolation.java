@@ -8,6 +8,8 @@ public final class TransactionIntegrityConstraintViolation extends TransactionRo
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "40002";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TransactionIntegrityConstraintViolation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class TransactionResolutionUnknown extends ConnectionException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "08007";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TransactionResolutionUnknown(Diagnostic diagnostic) {
     super(diagnostic);

@@ -12,6 +12,8 @@ public sealed class TransactionRollback extends OperationalError
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "40000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TransactionRollback(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class TriggerProtocolViolated extends ExternalRoutineInvocationExce
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "39P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TriggerProtocolViolated(Diagnostic diagnostic) {
     super(diagnostic);

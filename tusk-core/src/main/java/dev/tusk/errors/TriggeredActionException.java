@@ -8,6 +8,8 @@ public final class TriggeredActionException extends DatabaseError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "09000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TriggeredActionException(Diagnostic diagnostic) {
     super(diagnostic);

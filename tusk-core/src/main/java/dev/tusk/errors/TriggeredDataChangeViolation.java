@@ -8,6 +8,8 @@ public final class TriggeredDataChangeViolation extends OperationalError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "27000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TriggeredDataChangeViolation(Diagnostic diagnostic) {
     super(diagnostic);

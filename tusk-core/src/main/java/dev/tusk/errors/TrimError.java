@@ -8,6 +8,8 @@ public final class TrimError extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22027";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public TrimError(Diagnostic diagnostic) {
     super(diagnostic);

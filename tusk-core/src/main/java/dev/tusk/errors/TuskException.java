@@ -7,6 +7,8 @@ package dev.tusk.errors;
  */
 public class TuskException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates an error with a message. */
   public TuskException(String message) {
     super(message);

@@ -8,6 +8,8 @@ public final class UndefinedColumn extends SyntaxErrorOrAccessRuleViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42703";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UndefinedColumn(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class UndefinedFile extends SystemError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "58P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UndefinedFile(Diagnostic diagnostic) {
     super(diagnostic);

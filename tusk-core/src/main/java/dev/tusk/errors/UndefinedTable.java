@@ -8,6 +8,8 @@ public final class UndefinedTable extends SyntaxErrorOrAccessRuleViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "42P01";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UndefinedTable(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class UniqueViolation extends IntegrityConstraintViolation {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "23505";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UniqueViolation(Diagnostic diagnostic) {
     super(diagnostic);

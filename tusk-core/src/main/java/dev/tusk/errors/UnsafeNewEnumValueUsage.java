@@ -8,6 +8,8 @@ public final class UnsafeNewEnumValueUsage extends ObjectNotInPrerequisiteState 
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "55P04";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UnsafeNewEnumValueUsage(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class UnterminatedCString extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22024";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UnterminatedCString(Diagnostic diagnostic) {
     super(diagnostic);

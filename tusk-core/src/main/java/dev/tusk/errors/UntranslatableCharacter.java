@@ -8,6 +8,8 @@ public final class UntranslatableCharacter extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "22P05";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public UntranslatableCharacter(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class WithCheckOptionViolation extends ProgrammingError {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "44000";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public WithCheckOptionViolation(Diagnostic diagnostic) {
     super(diagnostic);

@@ -8,6 +8,8 @@ public final class ZeroLengthCharacterString extends DataException {
   /** The SQLSTATE this class stands for. */
   public static final String SQLSTATE = "2200F";
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error from a diagnostic, usually the server's ErrorResponse. */
   public ZeroLengthCharacterString(Diagnostic diagnostic) {
     super(diagnostic);

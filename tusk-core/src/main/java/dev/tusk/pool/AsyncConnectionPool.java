@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The async face of a {@link ConnectionPool}: the same pool (its connections, limits, hooks, stats
@@ -61,17 +62,53 @@ public final class AsyncConnectionPool implements AutoCloseable {
   }
 
   /**
+   * A connection for the caller's exclusive use, waiting (on a virtual thread, never the caller's)
+   * up to the pool's {@code timeout}. Close it, or its {@link AsyncConnection#sync() sync face}, to
+   * give it back; {@link #withConnection} does that for you. The future fails with what {@link
+   * ConnectionPool#connection()} throws: {@link PoolTimeout}, {@link TooManyRequests}, {@link
+   * PoolClosed}.
+   */
+  public CompletableFuture<AsyncConnection> connection() {
+    return lend(pool::connection);
+  }
+
+  /** Like {@link #connection()}, waiting at most {@code timeout}. */
+  public CompletableFuture<AsyncConnection> connection(Duration timeout) {
+    return lend(() -> pool.connection(timeout));
+  }
+
+  /**
+   * Waits for a connection on a virtual thread. A caller that cancelled (or otherwise completed)
+   * the future meanwhile never sees the connection, so it goes straight back to the pool.
+   */
+  private CompletableFuture<AsyncConnection> lend(Supplier<Connection> take) {
+    CompletableFuture<AsyncConnection> lent = new CompletableFuture<>();
+    WAITERS.execute(
+        () -> {
+          try {
+            AsyncConnection connection = take.get().async();
+            if (!lent.complete(connection)) {
+              connection.close();
+            }
+          } catch (RuntimeException e) {
+            lent.completeExceptionally(e);
+          }
+        });
+    return lent;
+  }
+
+  /**
    * Runs {@code work} with a connection of its own, returned to the pool once the stage {@code
    * work} returns has completed (either way).
    */
   public <T> CompletableFuture<T> withConnection(
       Function<AsyncConnection, ? extends CompletionStage<T>> work) {
-    return CompletableFuture.supplyAsync(pool::connection, WAITERS)
+    return connection()
         .thenCompose(
             connection -> {
               CompletionStage<T> stage;
               try {
-                stage = work.apply(connection.async());
+                stage = work.apply(connection);
               } catch (RuntimeException e) {
                 connection.close();
                 throw e;

@@ -6,27 +6,38 @@ import dev.tusk.errors.InterfaceError;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Opens a pool's new connections: connects, runs {@code configure}, counts and records it. */
+/**
+ * Opens a pool's new connections: connects, sets the loan defaults, runs {@code configure}, counts
+ * and records it.
+ */
 final class ConnectionOpener {
+
+  /**
+   * A new connection, back in autocommit mode, and whether its borrowers get it in autocommit: the
+   * pool's {@code autocommit} option, or off if the {@code configure} hook turned it off.
+   */
+  record Opened(Connection connection, boolean loanAutocommit) {}
 
   private final String pool;
   private final Supplier<? extends Connection> connector;
   private final Consumer<Connection> configure;
+  private final boolean autocommit;
   private final PoolCounters counters;
 
   ConnectionOpener(
       String pool,
       Supplier<? extends Connection> connector,
-      Consumer<Connection> configure,
+      PoolOptions options,
       PoolCounters counters) {
     this.pool = pool;
     this.connector = connector;
-    this.configure = configure;
+    this.configure = options.configure();
+    this.autocommit = options.autocommit();
     this.counters = counters;
   }
 
   /** A new, configured connection; throws what connecting or {@code configure} threw. */
-  Connection open() {
+  Opened open() {
     PoolConnectEvent event = new PoolConnectEvent();
     event.begin();
     long start = System.nanoTime();
@@ -34,8 +45,11 @@ final class ConnectionOpener {
     Connection connection = null;
     try {
       connection = connector.get();
+      connection.setAutocommit(autocommit);
       configure(connection);
-      return connection;
+      boolean loanAutocommit = connection.autocommit();
+      connection.setAutocommit(true);
+      return new Opened(connection, loanAutocommit);
     } catch (RuntimeException e) {
       counters.connectionsErrors.increment();
       event.error = String.valueOf(e.getMessage());

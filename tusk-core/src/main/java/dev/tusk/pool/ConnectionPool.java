@@ -30,14 +30,16 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A connection given back is reset: an open transaction is rolled back, autocommit turned back
- * on, then the {@code reset} hook runs. A connection that is closed, lost or fails any of that is
- * discarded, never handed out again.
+ * on, then the {@code reset} hook runs. Session settings stay, so what the {@code configure} hook
+ * set lasts, and each loan starts with the pool's defaults again ({@link PoolOptions#autocommit()},
+ * or autocommit off if {@code configure} turned it off). A connection that is closed, lost or fails
+ * any of that is discarded, never handed out again.
  *
  * <p>{@link #execute(String, Object...)} does not take a connection for itself: Tusk connections
  * pipeline concurrent requests, so one-shot statements share the free connection with the fewest in
  * flight, while no request waits for exclusive use.
  */
-public final class ConnectionPool implements Pool, Lender {
+public final class ConnectionPool implements Pool {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -51,6 +53,7 @@ public final class ConnectionPool implements Pool, Lender {
   private final Resetter resetter;
   private final SharedStatements shared;
   private final Waiting<PoolEntry> waiting;
+  private final Lender lender;
 
   private volatile int minSize;
   private volatile int maxSize;
@@ -73,11 +76,12 @@ public final class ConnectionPool implements Pool, Lender {
     this.maxSize = options.maxSize();
     this.lifecycle = new PoolLifecycle(name, "ConnectionPool", this);
     this.resetter = new Resetter(options.reset());
-    ConnectionOpener opener = new ConnectionOpener(name, connector, options.configure(), counters);
+    ConnectionOpener opener = new ConnectionOpener(name, connector, options, counters);
     this.maintenance = new Maintenance(this, table, opener, options);
     this.waiting =
         new Waiting<>(name, handoff, counters, options.maxWaiting(), maintenance::lastError);
     this.shared = new SharedStatements(this, table, handoff, resetter, counters, maintenance);
+    this.lender = new Lender(name, lifecycle, counters, options.detectsLeaks(), this::giveBack);
     if (options.openOnCreate()) {
       open();
     }
@@ -107,8 +111,11 @@ public final class ConnectionPool implements Pool, Lender {
 
   @Override
   public Connection connection(Duration timeout) {
-    lifecycle.requireOpen();
-    counters.requestsNum.increment();
+    return lender.lend(() -> claim(timeout));
+  }
+
+  /** A free, checked entry, waiting up to {@code timeout} for one. */
+  private PoolEntry claim(Duration timeout) {
     long deadline = 0;
     while (true) {
       PoolEntry entry = handoff.isEmpty() ? table.claimIdle() : null;
@@ -120,17 +127,9 @@ public final class ConnectionPool implements Pool, Lender {
         entry = waiting.await(timeout, waiter -> waitFor(waiter, until));
       }
       if (usable(entry)) {
-        return lend(entry);
+        return entry;
       }
     }
-  }
-
-  private LentConnection lend(PoolEntry entry) {
-    LentConnection handle = new LentConnection(this, entry);
-    Throwable from =
-        options.detectsLeaks() ? new Throwable("connection acquired from pool " + name) : null;
-    entry.lend(handle, System.nanoTime(), from);
-    return handle;
   }
 
   /** Whether a claimed entry may be handed out; if not, it is discarded. */
@@ -174,8 +173,8 @@ public final class ConnectionPool implements Pool, Lender {
     return handoff.await(waiter, deadline - System.nanoTime());
   }
 
-  @Override
-  public void giveBack(PoolEntry entry) {
+  /** Takes back a connection whose loan just ended: resets it, then keeps or retires it. */
+  private void giveBack(PoolEntry entry) {
     long now = System.nanoTime();
     counters.usageNanos.add(now - entry.lentAt());
     if (!resetter.reset(entry.connection())) {
@@ -223,11 +222,11 @@ public final class ConnectionPool implements Pool, Lender {
   }
 
   /** Adds a new connection from the maintenance thread and hands it out or makes it free. */
-  void adopt(Connection connection) {
+  void adopt(ConnectionOpener.Opened opened) {
     long now = System.nanoTime();
     long lifetime =
         Jitter.lifetime(options.maxLifetime().toNanos(), ThreadLocalRandom.current().nextDouble());
-    PoolEntry entry = new PoolEntry(connection, now, lifetime);
+    PoolEntry entry = new PoolEntry(opened, now, lifetime);
     table.add(entry);
     if (lifecycle.closed()) {
       retire(entry);

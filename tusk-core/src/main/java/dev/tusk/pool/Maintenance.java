@@ -1,6 +1,5 @@
 package dev.tusk.pool;
 
-import dev.tusk.Connection;
 import dev.tusk.errors.OperationalError;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -169,11 +168,11 @@ final class Maintenance implements Runnable {
     }
     growthWanted = false;
     try {
-      Connection connection = opener.open();
+      ConnectionOpener.Opened opened = opener.open();
       failures = 0;
       lastError = null;
       outage = null;
-      pool.adopt(connection);
+      pool.adopt(opened);
       return now;
     } catch (RuntimeException e) {
       return failed(e, System.nanoTime());

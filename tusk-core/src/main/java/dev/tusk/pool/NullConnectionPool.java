@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * {@code minSize}, {@code maxIdle}, {@code maxLifetime} and {@code leakThreshold} do not apply
  * ({@code pool_min} is reported as 0).
  */
-public final class NullConnectionPool implements Pool, Lender {
+public final class NullConnectionPool implements Pool {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final Object PERMIT = new Object();
@@ -32,6 +32,7 @@ public final class NullConnectionPool implements Pool, Lender {
   private final PoolLifecycle lifecycle;
   private final ConnectionOpener opener;
   private final Waiting<Object> waiting;
+  private final Lender lender;
   private volatile int maxSize;
   private volatile Throwable lastError;
 
@@ -46,8 +47,10 @@ public final class NullConnectionPool implements Pool, Lender {
     this.name = options.name() != null ? options.name() : "null-pool-" + NAMES.incrementAndGet();
     this.maxSize = options.maxSize();
     this.lifecycle = new PoolLifecycle(name, "NullConnectionPool", this);
-    this.opener = new ConnectionOpener(name, connector, options.configure(), counters);
+    this.opener = new ConnectionOpener(name, connector, options, counters);
     this.waiting = new Waiting<>(name, handoff, counters, options.maxWaiting(), () -> lastError);
+    // No maintenance thread would report a leak, so loans record no acquiring stack.
+    this.lender = new Lender(name, lifecycle, counters, false, this::giveBack);
     if (options.openOnCreate()) {
       open();
     }
@@ -70,30 +73,31 @@ public final class NullConnectionPool implements Pool, Lender {
 
   @Override
   public Connection connection(Duration timeout) {
-    lifecycle.requireOpen();
-    counters.requestsNum.increment();
+    return lender.lend(() -> openEntry(timeout));
+  }
+
+  /** A new entry, once a permit is free (waiting up to {@code timeout} for one). */
+  private PoolEntry openEntry(Duration timeout) {
     if (!handoff.isEmpty() || !takePermit()) {
       long deadline = System.nanoTime() + timeout.toNanos();
       waiting.await(timeout, waiter -> waitFor(waiter, deadline));
     }
-    LentConnection handle = lend(openChecked());
-    if (lifecycle.closed()) {
-      handle.close();
-      throw new PoolClosed("pool " + name + " was closed while the request connected");
-    }
-    return handle;
+    PoolEntry entry = new PoolEntry(openChecked(), System.nanoTime(), Long.MAX_VALUE / 2);
+    lent.add(entry);
+    return entry;
   }
 
   /** A new connection that passed the {@code check} hook; on failure the permit goes back. */
-  private Connection openChecked() {
+  private ConnectionOpener.Opened openChecked() {
     Connection connection = null;
     try {
-      connection = opener.open();
+      ConnectionOpener.Opened opened = opener.open();
+      connection = opened.connection();
       lastError = null;
       if (options.check() != null) {
         options.check().accept(connection);
       }
-      return connection;
+      return opened;
     } catch (RuntimeException e) {
       lastError = e;
       if (connection != null) {
@@ -117,17 +121,8 @@ public final class NullConnectionPool implements Pool, Lender {
     return handoff.await(waiter, deadline - System.nanoTime());
   }
 
-  private LentConnection lend(Connection connection) {
-    long now = System.nanoTime();
-    PoolEntry entry = new PoolEntry(connection, now, Long.MAX_VALUE / 2);
-    LentConnection handle = new LentConnection(this, entry);
-    entry.lend(handle, now, null);
-    lent.add(entry);
-    return handle;
-  }
-
-  @Override
-  public void giveBack(PoolEntry entry) {
+  /** Takes back a connection whose loan just ended: closes it and frees its permit. */
+  private void giveBack(PoolEntry entry) {
     counters.usageNanos.add(System.nanoTime() - entry.lentAt());
     if (entry.retire()) {
       entry.connection().close();

@@ -22,6 +22,7 @@ final class PoolEntry {
   static final int RETIRED = -3;
 
   private final Connection connection;
+  private final boolean loanAutocommit;
   private final long expiresAt;
   private final AtomicInteger state = new AtomicInteger(LENT);
 
@@ -39,14 +40,20 @@ final class PoolEntry {
   private volatile boolean leakReported;
 
   /** A new entry, owned (state {@link #LENT}) by its creator until first offered. */
-  PoolEntry(Connection connection, long createdAt, long lifetimeNanos) {
-    this.connection = connection;
+  PoolEntry(ConnectionOpener.Opened opened, long createdAt, long lifetimeNanos) {
+    this.connection = opened.connection();
+    this.loanAutocommit = opened.loanAutocommit();
     this.expiresAt = createdAt + lifetimeNanos;
     this.idleSince = createdAt;
   }
 
   Connection connection() {
     return connection;
+  }
+
+  /** Whether a borrower gets the connection in autocommit mode (idle, it always is). */
+  boolean loanAutocommit() {
+    return loanAutocommit;
   }
 
   /** Claims the entry for exclusive use if it is free. */

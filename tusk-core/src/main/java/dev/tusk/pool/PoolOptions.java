@@ -23,7 +23,13 @@ import java.util.function.Consumer;
  *     further failure, up to 30 seconds, with 10% jitter
  * @param leakThreshold a connection held longer than this is logged with the stack that acquired
  *     it; {@link Duration#ZERO} turns the check off
- * @param configure runs on each new connection before first use (null: none); throwing discards it
+ * @param autocommit whether a borrower gets a connection in autocommit mode (true by default);
+ *     false gives every loan DB-API behaviour: the first statement opens a transaction, which the
+ *     borrower commits, and which the pool rolls back if the connection comes back with it open
+ * @param configure runs on each new connection before first use (null: none); throwing discards it.
+ *     What it sets lasts for every loan of the connection: session settings ({@code SET ...}),
+ *     since the pool's reset only ends transactions, and autocommit: a hook that turns autocommit
+ *     off makes every loan of that connection start with autocommit off
  * @param check runs on a connection before each hand-out (null: none); throwing discards it
  * @param reset runs on each returned connection after the pool's own reset (null: none); throwing
  *     discards it
@@ -40,6 +46,7 @@ public record PoolOptions(
     Duration reconnectTimeout,
     Duration reconnectDelay,
     Duration leakThreshold,
+    boolean autocommit,
     Consumer<Connection> configure,
     Consumer<Connection> check,
     Consumer<Connection> reset,
@@ -115,6 +122,7 @@ public record PoolOptions(
     private Duration reconnectTimeout = Duration.ofMinutes(5);
     private Duration reconnectDelay = Duration.ofSeconds(1);
     private Duration leakThreshold = Duration.ZERO;
+    private boolean autocommit = true;
     private Consumer<Connection> configure;
     private Consumer<Connection> check;
     private Consumer<Connection> reset;
@@ -133,6 +141,7 @@ public record PoolOptions(
       reconnectTimeout = options.reconnectTimeout;
       reconnectDelay = options.reconnectDelay;
       leakThreshold = options.leakThreshold;
+      autocommit = options.autocommit;
       configure = options.configure;
       check = options.check;
       reset = options.reset;
@@ -204,6 +213,12 @@ public record PoolOptions(
       return this;
     }
 
+    /** See {@link PoolOptions#autocommit()}. */
+    public Builder autocommit(boolean value) {
+      autocommit = value;
+      return this;
+    }
+
     /** See {@link PoolOptions#configure()}. */
     public Builder configure(Consumer<Connection> hook) {
       configure = hook;
@@ -241,6 +256,7 @@ public record PoolOptions(
           reconnectTimeout,
           reconnectDelay,
           leakThreshold,
+          autocommit,
           configure,
           check,
           reset,

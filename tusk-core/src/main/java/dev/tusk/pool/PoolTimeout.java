@@ -5,6 +5,8 @@ import dev.tusk.errors.OperationalError;
 /** No connection could be had from a pool within the acquire timeout. Safe to retry. */
 public class PoolTimeout extends OperationalError {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error with a message. */
   public PoolTimeout(String message) {
     super(message);

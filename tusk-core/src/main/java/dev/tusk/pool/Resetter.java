@@ -5,8 +5,10 @@ import dev.tusk.TransactionStatus;
 import java.util.function.Consumer;
 
 /**
- * Puts a returned connection back the way the pool hands it out: no open transaction, autocommit
- * on, then the user's {@code reset} hook. Costs no round trip when the connection is clean.
+ * Puts a returned connection back the way the pool keeps it idle: no open transaction, autocommit
+ * on (a loan's own default is set again when it is next lent), then the user's {@code reset} hook.
+ * Session settings are kept, so what the {@code configure} hook set lasts. Costs no round trip when
+ * the connection is clean.
  */
 final class Resetter {
 

@@ -5,6 +5,8 @@ import dev.tusk.errors.OperationalError;
 /** A pool's queue of waiting requests was full ({@code maxWaiting}). Safe to retry later. */
 public class TooManyRequests extends OperationalError {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the error with a message. */
   public TooManyRequests(String message) {
     super(message);

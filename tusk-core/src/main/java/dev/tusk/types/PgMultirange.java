@@ -1,6 +1,7 @@
 package dev.tusk.types;
 
 import dev.tusk.errors.DataError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -33,7 +34,12 @@ public record PgMultirange<T>(List<PgRange<T>> ranges) {
   /** The multirange of these ranges. */
   @SafeVarargs
   public static <T> PgMultirange<T> of(PgRange<T>... ranges) {
-    return new PgMultirange<>(List.of(ranges));
+    // Copied element by element: handing the varargs array itself on is what javac warns of.
+    List<PgRange<T>> list = new ArrayList<>(ranges.length);
+    for (PgRange<T> range : ranges) {
+      list.add(range);
+    }
+    return new PgMultirange<>(list);
   }
 
   /**

@@ -1,9 +1,15 @@
 package dev.tusk.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,17 +102,43 @@ class DiagnosticTest {
   }
 
   @Test
-  void clientDiagnosticsLookLikeTheServers() {
+  void clientDiagnosticsHaveTheServersFieldsButAreVisiblyTheDrivers() {
     Diagnostic diagnostic = Diagnostic.client("08006", "connection lost");
     assertEquals("ERROR", diagnostic.severity());
     assertEquals("ERROR", diagnostic.severityNonLocalized());
     assertEquals("08006", diagnostic.sqlState());
-    assertEquals("ERROR: connection lost (SQLSTATE 08006)", diagnostic.describe());
+    assertFalse(diagnostic.fromServer());
+    assertEquals("tusk: connection lost [SQLSTATE 08006]", diagnostic.describe());
+    assertEquals(diagnostic.describe(), new ConnectionFailure(diagnostic).getMessage());
 
     Diagnostic bare = Diagnostic.client(null, null);
     assertNull(bare.sqlState());
     assertEquals("", bare.messagePrimary());
-    assertEquals("ERROR: ", bare.describe());
+    assertEquals("tusk: ", bare.describe());
+  }
+
+  @Test
+  void errorsSerializeWithTheirDiagnostic() throws Exception {
+    UniqueViolation error =
+        new UniqueViolation(Diagnostic.of(Map.of('C', "23505", 'M', "duplicate", 'n', "pk")));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(error);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      UniqueViolation copy = (UniqueViolation) in.readObject();
+      assertEquals("pk", copy.diagnostic().constraintName());
+      assertEquals(error.getMessage(), copy.getMessage());
+      assertTrue(copy.diagnostic().fromServer());
+    }
+  }
+
+  @Test
+  void serverDiagnosticsKeepTheServersSeverity() {
+    Diagnostic server = Diagnostic.of(Map.of('S', "ERROR", 'C', "08006", 'M', "connection lost"));
+    assertTrue(server.fromServer());
+    assertEquals("ERROR: connection lost (SQLSTATE 08006)", server.describe());
   }
 
   @Property

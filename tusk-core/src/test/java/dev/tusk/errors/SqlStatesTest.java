@@ -83,7 +83,7 @@ class SqlStatesTest {
     DatabaseError noSqlState = raise(null);
     assertEquals(DatabaseError.class, noSqlState.getClass());
     assertNull(noSqlState.sqlState());
-    assertEquals("ERROR: boom", noSqlState.getMessage());
+    assertEquals("tusk: boom", noSqlState.getMessage());
   }
 
   @Test

@@ -27,7 +27,7 @@ final class CatalogQueries implements CatalogSource {
 
   @Override
   public String sessionParameter(String name) {
-    return connection.info().parameter(name);
+    return connection.session().parameter(name);
   }
 
   @Override

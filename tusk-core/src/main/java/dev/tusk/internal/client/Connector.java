@@ -1,11 +1,14 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnInfo;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.engine.Startup;
 import dev.tusk.types.TypeRegistry;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Opens connections for {@link dev.tusk.Tusk}. */
 public final class Connector {
@@ -19,13 +22,25 @@ public final class Connector {
 
   /** Parses {@code conninfo}, connects and returns the connection. */
   public static Connection connect(String conninfo) {
-    ConnectionSettings settings = ConnInfo.parse(conninfo);
-    return new TuskConnection(Startup.open(settings), settings, TypeScope.global());
+    return open(ConnInfo.parse(conninfo));
+  }
+
+  /** Connects with settings given as libpq keywords and unescaped values. */
+  public static Connection connect(Map<String, String> keywords) {
+    return open(ConnInfo.fromKeywords(keywords));
   }
 
   /** Connects on a virtual thread and completes with the connection's async face. */
-  public static java.util.concurrent.CompletableFuture<dev.tusk.AsyncConnection> connectAsync(
-      String conninfo) {
+  public static CompletableFuture<AsyncConnection> connectAsync(String conninfo) {
     return Asynchronous.offload(() -> connect(conninfo).async());
+  }
+
+  /** Like {@link #connect(Map)}, on a virtual thread, completing with the async face. */
+  public static CompletableFuture<AsyncConnection> connectAsync(Map<String, String> keywords) {
+    return Asynchronous.offload(() -> connect(keywords).async());
+  }
+
+  private static Connection open(ConnectionSettings settings) {
+    return new TuskConnection(Startup.open(settings), settings, TypeScope.global());
   }
 }

@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.Preparation;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.PreparedStatement;
 import java.util.ArrayList;
@@ -64,12 +65,13 @@ final class PreparedStatements {
   /**
    * How to run {@code sql} with {@code types} this time.
    *
-   * @param prepare the caller's choice: true to prepare now, false never, null automatic
+   * @param prepare the caller's choice
    * @param preparedInBatch statements prepared earlier in the request being built: usable at once,
    *     since an error in their Parse would skip the rest of the request anyway
    */
-  Plan plan(String sql, int[] types, Boolean prepare, Set<PreparedStatement> preparedInBatch) {
-    if (capacity == 0 || Boolean.FALSE.equals(prepare) || (threshold < 0 && prepare == null)) {
+  Plan plan(String sql, int[] types, Preparation prepare, Set<PreparedStatement> preparedInBatch) {
+    boolean automatic = prepare == Preparation.AUTOMATIC;
+    if (capacity == 0 || prepare == Preparation.NEVER || (threshold < 0 && automatic)) {
       return UNNAMED;
     }
     Key key = new Key(sql, types);
@@ -81,7 +83,7 @@ final class PreparedStatements {
           : UNNAMED;
     }
     int count = runs.merge(key, 1, Integer::sum);
-    if (prepare == null && count <= threshold) {
+    if (automatic && count <= threshold) {
       trim(runs.keySet().iterator(), runs.size());
       return UNNAMED;
     }

@@ -1,7 +1,9 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.Preparation;
 import dev.tusk.Query;
-import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
@@ -207,9 +209,11 @@ final class Statements {
   }
 
   /** The caller's choice; utility statements are only prepared when the caller asks. */
-  private static Boolean preparation(Bound statement) {
-    Boolean asked = statement.query().prepare();
-    return statement.entry().parsed().isPlannable() || asked != null ? asked : Boolean.FALSE;
+  private static Preparation preparation(Bound statement) {
+    Preparation asked = statement.query().prepare();
+    return asked == Preparation.AUTOMATIC && !statement.entry().parsed().isPlannable()
+        ? Preparation.NEVER
+        : asked;
   }
 
   /** Learns from a step that ran: its result columns, or that its cached statement went stale. */
@@ -400,9 +404,11 @@ final class Statements {
    */
   private static void refuseCopyFromStdin(ParsedSql parsed) {
     if (parsed.copiesFromStdin()) {
-      throw new NotSupportedError(
-          "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
-              + " use INSERT with executeMany, or COPY FROM a server-side file");
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              FeatureNotSupported.SQLSTATE,
+              "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
+                  + " use INSERT with executeMany, or COPY FROM a server-side file"));
     }
   }
 

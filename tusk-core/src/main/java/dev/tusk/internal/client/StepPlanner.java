@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.Preparation;
 import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
@@ -34,7 +35,7 @@ final class StepPlanner {
   /**
    * The step for one statement; queues the closing of any statement it evicts.
    *
-   * @param prepare the caller's choice: true to prepare now, false never, null automatic
+   * @param prepare the caller's choice
    * @param preparedInBatch statements prepared earlier in the same request; this step's own
    *     preparation is added to it
    * @param learnedFormats result formats for a statement without a cached description
@@ -43,7 +44,7 @@ final class StepPlanner {
   StatementStep plan(
       String sql,
       ParameterBinder.Bound bound,
-      Boolean prepare,
+      Preparation prepare,
       Set<PreparedStatement> preparedInBatch,
       short[] learnedFormats,
       TypeScope types) {

@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
+import dev.tusk.PipelineResult;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
@@ -81,13 +82,38 @@ final class TuskPipeline implements Pipeline {
   }
 
   @Override
-  public void sync() {
+  public List<PipelineResult> sync() {
+    List<PipelineResult> results = new ArrayList<>(queued.size());
+    TuskException first = run(results);
+    if (first != null) {
+      first.fillInStackTrace();
+      throw first;
+    }
+    return results;
+  }
+
+  @Override
+  public List<PipelineResult> syncResults() {
+    List<PipelineResult> results = new ArrayList<>(queued.size());
+    try {
+      run(results);
+    } catch (TuskException sendFailed) {
+      // Nothing was sent; submit() has reported that failure as every statement's result.
+    }
+    return results;
+  }
+
+  /**
+   * Sends the batch and hands each cursor its outcome, adding each statement's result to {@code
+   * results}; returns the error {@link #sync()} raises, or null.
+   */
+  private TuskException run(List<PipelineResult> results) {
     if (queued.isEmpty()) {
-      return;
+      return null;
     }
     List<Queued> batch = List.copyOf(queued);
     queued.clear();
-    Statements.Submitted submitted = submit(batch);
+    Statements.Submitted submitted = submit(batch, results);
     List<StatementStep> steps = submitted.steps();
     TuskException lost = null;
     try {
@@ -95,19 +121,18 @@ final class TuskPipeline implements Pipeline {
     } catch (TuskException e) {
       lost = e;
     }
-    TuskException first = deliver(batch, steps, lost);
-    if (first != null) {
-      first.fillInStackTrace();
-      throw first;
-    }
+    return deliver(batch, steps, lost, results);
   }
 
   /** Queues the batch as one request; if that fails, every statement of it fails with it. */
-  private Statements.Submitted submit(List<Queued> batch) {
+  private Statements.Submitted submit(List<Queued> batch, List<PipelineResult> results) {
     try {
       return statements.submit(batch.stream().map(Queued::statement).toList());
     } catch (TuskException e) {
-      batch.forEach(entry -> entry.onError().accept(e));
+      for (Queued entry : batch) {
+        entry.onError().accept(e);
+        results.add(new PipelineResult(null, -1, e));
+      }
       throw e;
     }
   }
@@ -117,7 +142,10 @@ final class TuskPipeline implements Pipeline {
    * the request's own when it failed as a whole (the connection was lost).
    */
   private TuskException deliver(
-      List<Queued> batch, List<StatementStep> steps, TuskException failed) {
+      List<Queued> batch,
+      List<StatementStep> steps,
+      TuskException failed,
+      List<PipelineResult> results) {
     // A server error lands on its statement; only a request that failed as a whole (the
     // connection was lost) fails every statement.
     TuskException lost = steps.stream().anyMatch(step -> step.error() != null) ? null : failed;
@@ -127,6 +155,7 @@ final class TuskPipeline implements Pipeline {
       Queued entry = batch.get(i);
       statements.finished(entry.statement(), step);
       TuskException error = step.error() != null ? step.error() : lost;
+      results.add(result(step, error));
       if (error == null) {
         entry.onResults().accept(step.results());
         continue;
@@ -137,6 +166,15 @@ final class TuskPipeline implements Pipeline {
       }
     }
     return first;
+  }
+
+  /** One statement's outcome: its (only) result's tag and count, or its error. */
+  private static PipelineResult result(StatementStep step, TuskException error) {
+    if (error != null || step.results().isEmpty()) {
+      return new PipelineResult(null, -1, error);
+    }
+    StatementResult last = step.results().get(step.results().size() - 1);
+    return new PipelineResult(last.commandTag(), last.rowCount(), null);
   }
 
   /** The batch may take as long as its most patient statement allows. */

@@ -404,7 +404,6 @@ final class Conversions {
     return target == boolean[].class ? value.toBooleanArray() : null;
   }
 
-  /** pg_lsn as a Long when it is below 2^63, as every position in practice is. */
   /**
    * bytea as a ByteBuffer or an InputStream over the value (read-only; the value itself is already
    * in memory, decoded from its row).

@@ -90,7 +90,7 @@ final class NumericCodec extends BaseCodec<Number> {
     for (int i = 0; i < decimal.length(); i++) {
       long power = firstPower - i;
       groups[(int) (weight - Math.floorDiv(power, 4))] +=
-          (decimal.charAt(i) - '0') * POWERS_OF_TEN[(int) Math.floorMod(power, 4)];
+          (decimal.charAt(i) - '0') * POWERS_OF_TEN[Math.floorMod(power, 4)];
     }
     int count = groups.length;
     while (groups[count - 1] == 0) {

@@ -1,7 +1,8 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.DataError;
-import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Oids;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,12 @@ final class TextCodec extends BaseCodec<String> {
 
   private void requireBinary() {
     if (!hasBinary()) {
-      throw new NotSupportedError(
-          "the binary format of type " + typeName() + " is not known; request it in text format");
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              FeatureNotSupported.SQLSTATE,
+              "the binary format of type "
+                  + typeName()
+                  + " is not known; request it in text format"));
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.tusk.internal.conninfo;
 
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,20 +20,23 @@ import java.util.Objects;
  * <p>A setting missing from the string comes from its PG* environment variable (PGHOST, PGHOSTADDR,
  * PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGCONNECT_TIMEOUT, PGOPTIONS, PGAPPNAME,
  * PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGTARGETSESSIONATTRS, PGLOADBALANCEHOSTS), else
- * from Tusk's default: host {@code localhost}, port 5432, the operating-system user, a database
- * named like the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever;
- * Tusk's {@code connect_timeout} must be positive), keepalives on, 1 GiB messages and 100,000 SCRAM
- * iterations at most. An empty value means the default. Tusk's own keywords are {@code
- * max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code
- * prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at once; {@code none} or
- * -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default) and {@code
- * query_timeout} (seconds, decimals allowed; none by default).
+ * from the default: the local server's Unix-domain socket as libpq would use it (the first of
+ * {@code /run/postgresql}, {@code /var/run/postgresql} and {@code /tmp} that holds one for the
+ * port), else host {@code localhost}; port 5432, the operating-system user, a database named like
+ * the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever; Tusk's {@code
+ * connect_timeout} must be positive), keepalives on, 1 GiB messages and 100,000 SCRAM iterations at
+ * most. An empty value means the default. Tusk's own keywords are {@code max_message_size} (bytes,
+ * 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code prepare_threshold} (runs
+ * before a statement is prepared, 5 by default; 0 at once; {@code none} or -1 never), {@code
+ * statement_cache_size} (prepared statements kept, 256 by default) and {@code query_timeout}
+ * (seconds, decimals allowed; none by default).
  *
  * <p>{@code hostaddr} replaces {@code host} as the address to connect to (see {@link HostList}). An
  * unknown keyword is a {@link ProgrammingError}; a libpq keyword for a feature Tusk lacks ({@code
  * service}, {@code gssencmode}, {@code requirepeer}, ...), given in the string or its environment
- * variable, is a {@link NotSupportedError} unless its value asks for nothing (such as {@code
- * gssencmode=disable}). PGCLIENTENCODING is ignored: Tusk always uses UTF8.
+ * variable, is a {@link FeatureNotSupported} (a {@link NotSupportedError}) unless its value asks
+ * for nothing (such as {@code gssencmode=disable}). PGCLIENTENCODING is ignored: Tusk always uses
+ * UTF8.
  *
  * <p>The password file is not read here but when connecting, per host: see {@link
  * ConnectionSettings#passwordFor(HostPort)}.
@@ -44,17 +49,43 @@ public final class ConnInfo {
    * Parses {@code conninfo} with the real environment variables, home directory and user.
    *
    * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
-   * @throws NotSupportedError for a libpq feature Tusk does not have
+   * @throws FeatureNotSupported for a libpq feature Tusk does not have
    */
   public static ConnectionSettings parse(String conninfo) {
     return parse(conninfo, Environment.system());
   }
 
   /**
+   * Reads settings given as libpq keywords and their values, as they are: nothing to quote or
+   * escape. The PG* variables and defaults fill in the rest, as for a string.
+   *
+   * @throws ProgrammingError for an unknown keyword, a null keyword or an invalid value
+   * @throws FeatureNotSupported for a libpq feature Tusk does not have
+   */
+  public static ConnectionSettings fromKeywords(Map<String, String> keywords) {
+    return fromKeywords(keywords, Environment.system());
+  }
+
+  /** Like {@link #fromKeywords(Map)}, with defaults from {@code environment}. */
+  public static ConnectionSettings fromKeywords(
+      Map<String, String> keywords, Environment environment) {
+    Objects.requireNonNull(keywords, "keywords");
+    Options options = new Options(Objects.requireNonNull(environment, "environment"));
+    keywords.forEach(
+        (keyword, value) -> {
+          if (keyword == null) {
+            throw new ProgrammingError("a connection setting has no keyword");
+          }
+          options.put(keyword, value == null ? "" : value);
+        });
+    return SettingsResolver.resolve(options, environment);
+  }
+
+  /**
    * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no files.
    *
    * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
-   * @throws NotSupportedError for a libpq feature Tusk does not have
+   * @throws FeatureNotSupported for a libpq feature Tusk does not have
    */
   public static ConnectionSettings parse(String conninfo, Environment environment) {
     Objects.requireNonNull(conninfo, "conninfo");

@@ -2,6 +2,8 @@ package dev.tusk.internal.conninfo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the servers to try from {@code host}, {@code hostaddr} and {@code port}, each a
- * comma-separated list. An empty list element means the default ({@code localhost}, port 5432).
+ * comma-separated list. An empty list element means the default: port 5432, and for the host, as in
+ * libpq, the local server's Unix-domain socket: the first of the environment's socket directories
+ * that holds {@code .s.PGSQL.<port>}, so that peer authentication works with {@code
+ * postgresql:///app}. Where no such socket exists, the default host is {@code localhost} over TCP.
  *
  * <p>{@code hostaddr}, when given, replaces {@code host}: each numeric address is what Tusk
  * connects to and also what the password file is matched against. If both are given they must list
@@ -17,8 +22,11 @@ import java.util.regex.Pattern;
  */
 final class HostList {
 
-  /** Tusk connects over TCP by default, unlike libpq's default Unix-domain socket. */
+  /** The default host when no local socket is found, and the password file's name for sockets. */
   static final String DEFAULT_HOST = "localhost";
+
+  /** Stands for the default host until the port, which names the socket file, is known. */
+  private static final String UNSET = "";
 
   static final int DEFAULT_PORT = 5432;
 
@@ -32,22 +40,31 @@ final class HostList {
 
   private HostList() {}
 
-  /** The servers to try, in order. */
-  static List<HostPort> resolve(Options options) {
+  /** The servers to try, in order; a default host is looked for in {@code socketDirectories}. */
+  static List<HostPort> resolve(Options options, List<Path> socketDirectories) {
     OptionValue host = options.get(Keyword.HOST);
     OptionValue hostaddr = options.get(Keyword.HOSTADDR);
-    List<String> names = host == null ? List.of(DEFAULT_HOST) : withDefaults(host);
+    List<String> names = host == null ? List.of(UNSET) : split(host.text());
     List<String> targets = hostaddr == null ? names : addresses(hostaddr, host, names);
     List<Integer> ports = ports(options.get(Keyword.PORT), targets.size());
     List<HostPort> hosts = new ArrayList<>(targets.size());
     for (int i = 0; i < targets.size(); i++) {
-      hosts.add(new HostPort(targets.get(i), ports.get(i)));
+      String target = targets.get(i);
+      int port = ports.get(i);
+      hosts.add(
+          new HostPort(target.isEmpty() ? defaultHost(port, socketDirectories) : target, port));
     }
     return hosts;
   }
 
-  private static List<String> withDefaults(OptionValue host) {
-    return split(host.text()).stream().map(h -> h.isEmpty() ? DEFAULT_HOST : h).toList();
+  /** The first directory holding the socket of a server on {@code port}, else localhost. */
+  static String defaultHost(int port, List<Path> socketDirectories) {
+    for (Path directory : socketDirectories) {
+      if (Files.exists(directory.resolve(".s.PGSQL." + port))) {
+        return directory.toString();
+      }
+    }
+    return DEFAULT_HOST;
   }
 
   private static List<String> addresses(
@@ -61,7 +78,7 @@ final class HostList {
     for (int i = 0; i < addresses.size(); i++) {
       String address = addresses.get(i);
       if (address.isEmpty()) {
-        targets.add(host == null ? DEFAULT_HOST : names.get(i));
+        targets.add(host == null ? UNSET : names.get(i));
       } else if (isNumericAddress(address)) {
         targets.add(address);
       } else {

@@ -1,6 +1,7 @@
 package dev.tusk.internal.conninfo;
 
-import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.ProgrammingError;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -28,7 +29,7 @@ final class Options {
    * Records {@code word=value} from the connection string.
    *
    * @throws ProgrammingError for an unknown keyword
-   * @throws NotSupportedError for a libpq feature Tusk lacks, unless the value asks for nothing
+   * @throws FeatureNotSupported for a libpq feature Tusk lacks, unless the value asks for nothing
    */
   void put(String word, String value) {
     var supported = Keyword.find(word);
@@ -87,14 +88,16 @@ final class Options {
   private static void checkNoOp(UnsupportedKeyword keyword, String value, String origin) {
     if (!keyword.isNoOp(value)) {
       String shown = keyword.isSecret() ? keyword.word() : keyword.word() + "=" + value;
-      throw new NotSupportedError(
-          shown
-              + " in "
-              + origin
-              + " is not supported by Tusk; "
-              + keyword.word()
-              + " accepts "
-              + keyword.describeNoOpValues());
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              FeatureNotSupported.SQLSTATE,
+              shown
+                  + " in "
+                  + origin
+                  + " is not supported by Tusk; "
+                  + keyword.word()
+                  + " accepts "
+                  + keyword.describeNoOpValues()));
     }
   }
 

@@ -44,7 +44,7 @@ final class SettingsResolver {
     String user = user();
     Path sslRootCert = sslRootCert();
     return new ConnectionSettings(
-        HostList.resolve(options),
+        HostList.resolve(options, environment.socketDirectories()),
         user,
         textOr(Keyword.DBNAME, user),
         password(Keyword.PASSWORD),

@@ -19,12 +19,29 @@ import dev.tusk.internal.protocol.AuthenticationSASL;
 import dev.tusk.internal.protocol.AuthenticationSASLContinue;
 import dev.tusk.internal.protocol.AuthenticationSASLFinal;
 import dev.tusk.internal.protocol.AuthenticationUnsupported;
+import dev.tusk.internal.protocol.BackendKeyData;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.BindComplete;
+import dev.tusk.internal.protocol.CloseComplete;
+import dev.tusk.internal.protocol.CommandComplete;
+import dev.tusk.internal.protocol.CopyData;
+import dev.tusk.internal.protocol.CopyDone;
+import dev.tusk.internal.protocol.CopyResponse;
+import dev.tusk.internal.protocol.DataRow;
+import dev.tusk.internal.protocol.EmptyQueryResponse;
 import dev.tusk.internal.protocol.ErrorResponse;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.NegotiateProtocolVersion;
+import dev.tusk.internal.protocol.NoData;
 import dev.tusk.internal.protocol.NoticeResponse;
+import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.internal.protocol.ParameterDescription;
+import dev.tusk.internal.protocol.ParameterStatus;
+import dev.tusk.internal.protocol.ParseComplete;
+import dev.tusk.internal.protocol.PortalSuspended;
+import dev.tusk.internal.protocol.ReadyForQuery;
+import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 
@@ -76,39 +93,68 @@ final class Authentication {
 
   /** Handles one message; true once authentication has succeeded. */
   private boolean step(BackendMessage message) throws IOException, AuthenticationException {
-    if (message instanceof AuthenticationOk) {
-      if (scram != null && !scram.isServerVerified()) {
-        // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
-        // impostor that never knew the password.
-        throw new AuthenticationException(
-            "the server accepted SCRAM authentication without proving it knows the password");
+    return switch (message) {
+      // protocol.Authentication, the sealed family of 'R' messages; this class shares its name.
+      case dev.tusk.internal.protocol.Authentication request -> answer(request);
+      case ErrorResponse error -> throw SqlStates.toException(error.diagnostic());
+      // Nothing to answer: a notice, or NegotiateProtocolVersion saying the server speaks an older
+      // minor version (3.0 is what Tusk asks for).
+      case NoticeResponse m -> false;
+      case NegotiateProtocolVersion m -> false;
+      case BackendKeyData m -> throw unexpected(message);
+      case BindComplete m -> throw unexpected(message);
+      case CloseComplete m -> throw unexpected(message);
+      case CommandComplete m -> throw unexpected(message);
+      case CopyResponse m -> throw unexpected(message);
+      case CopyData m -> throw unexpected(message);
+      case CopyDone m -> throw unexpected(message);
+      case DataRow m -> throw unexpected(message);
+      case EmptyQueryResponse m -> throw unexpected(message);
+      case NoData m -> throw unexpected(message);
+      case NotificationResponse m -> throw unexpected(message);
+      case ParameterDescription m -> throw unexpected(message);
+      case ParameterStatus m -> throw unexpected(message);
+      case ParseComplete m -> throw unexpected(message);
+      case PortalSuspended m -> throw unexpected(message);
+      case ReadyForQuery m -> throw unexpected(message);
+      case RowDescription m -> throw unexpected(message);
+    };
+  }
+
+  /** Answers one authentication request of the server; true once it says authentication is ok. */
+  private boolean answer(dev.tusk.internal.protocol.Authentication request)
+      throws IOException, AuthenticationException {
+    switch (request) {
+      case AuthenticationOk m -> {
+        if (scram != null && !scram.isServerVerified()) {
+          // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
+          // impostor that never knew the password.
+          throw new AuthenticationException(
+              "the server accepted SCRAM authentication without proving it knows the password");
+        }
+        return true;
       }
-      return true;
-    } else if (message instanceof AuthenticationCleartextPassword) {
-      byte[] password = CleartextPassword.encode(password("password").reveal());
-      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
-    } else if (message instanceof AuthenticationMD5Password md5) {
-      byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
-      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
-    } else if (message instanceof AuthenticationSASL sasl) {
-      startScram(sasl);
-    } else if (message instanceof AuthenticationSASLContinue next) {
-      byte[] clientFinal = scram().handleServerFirstMessage(next.data());
-      Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
-    } else if (message instanceof AuthenticationSASLFinal last) {
-      scram().verifyServerFinalMessage(last.data());
-    } else if (message instanceof AuthenticationUnsupported unsupported) {
-      throw new FeatureNotSupported(
-          Diagnostic.client(
-              "0A000",
-              "the server asks for authentication method "
-                  + unsupported.method()
-                  + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
-    } else if (message instanceof ErrorResponse error) {
-      throw SqlStates.toException(error.diagnostic());
-    } else if (!(message instanceof NoticeResponse
-        || message instanceof NegotiateProtocolVersion)) {
-      throw unexpected(message);
+      case AuthenticationCleartextPassword m -> {
+        byte[] password = CleartextPassword.encode(password("password").reveal());
+        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
+      }
+      case AuthenticationMD5Password md5 -> {
+        byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
+        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
+      }
+      case AuthenticationSASL sasl -> startScram(sasl);
+      case AuthenticationSASLContinue next -> {
+        byte[] clientFinal = scram().handleServerFirstMessage(next.data());
+        Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
+      }
+      case AuthenticationSASLFinal last -> scram().verifyServerFinalMessage(last.data());
+      case AuthenticationUnsupported unsupported ->
+          throw new FeatureNotSupported(
+              Diagnostic.client(
+                  FeatureNotSupported.SQLSTATE,
+                  "the server asks for authentication method "
+                      + unsupported.method()
+                      + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
     }
     return false;
   }
@@ -117,7 +163,7 @@ final class Authentication {
     if (!sasl.mechanisms().contains(SCRAM_SHA_256)) {
       throw new FeatureNotSupported(
           Diagnostic.client(
-              "0A000",
+              FeatureNotSupported.SQLSTATE,
               "the server offers SASL mechanisms "
                   + sasl.mechanisms()
                   + "; Tusk speaks "

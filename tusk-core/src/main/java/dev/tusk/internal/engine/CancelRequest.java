@@ -21,6 +21,8 @@ final class CancelRequest {
    * narrows the window in which the request meant to be cancelled finishes first and the cancel
    * hits the next one: connecting takes far longer than the check.
    */
+  // "try": the watchdog closes the transport early, from its own thread, to end a blocked read.
+  @SuppressWarnings("try")
   static void send(
       HostPort endpoint,
       Duration timeout,

@@ -230,7 +230,11 @@ public abstract class Exchange<T> {
   private void refuseCopy() {
     if (serverError == null) {
       serverError =
-          new FeatureNotSupported(Diagnostic.client("0A000", "COPY TO STDOUT needs the COPY API"));
+          new FeatureNotSupported(
+              Diagnostic.client(
+                  FeatureNotSupported.SQLSTATE,
+                  "COPY ... TO STDOUT needs a COPY API, which Tusk does not have yet;"
+                      + " use SELECT, or COPY TO a server-side file"));
     }
   }
 

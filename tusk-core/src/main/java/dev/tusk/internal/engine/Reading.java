@@ -397,11 +397,15 @@ final class Reading {
     } catch (IOException | RuntimeException e) {
       end(lostError(e));
       stopRouting();
-    } catch (OutOfMemoryError | StackOverflowError e) {
-      // A huge row, say. The memory it took is free again once the error is thrown: fail every
-      // request with a typed error and close, rather than leave callers waiting on a dead reader.
+    } catch (Error e) {
+      // An OutOfMemoryError on a huge row, say. The memory it took is free again once the error is
+      // thrown: fail every request with a typed error and close, rather than leave callers
+      // waiting on a reader that is gone. Other errors go on up, after the same cleanup.
       end(new ConnectionFailure(Diagnostic.client("08006", "reading a response failed: " + e), e));
       stopRouting();
+      if (!(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+        throw e;
+      }
     }
   }
 

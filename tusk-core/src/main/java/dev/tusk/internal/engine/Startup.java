@@ -1,7 +1,7 @@
 package dev.tusk.internal.engine;
 
 import dev.tusk.errors.Diagnostic;
-import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
@@ -34,10 +34,12 @@ public final class Startup {
     if (settings.sslMode() == SslMode.REQUIRE
         || settings.sslMode() == SslMode.VERIFY_CA
         || settings.sslMode() == SslMode.VERIFY_FULL) {
-      throw new NotSupportedError(
-          "sslmode="
-              + settings.sslMode().name().toLowerCase().replace('_', '-')
-              + " needs TLS, which Tusk does not support yet; use sslmode=prefer or disable");
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              FeatureNotSupported.SQLSTATE,
+              "sslmode="
+                  + settings.sslMode().name().toLowerCase().replace('_', '-')
+                  + " needs TLS, which Tusk does not support yet; use sslmode=prefer or disable"));
     }
     TuskException failure = null;
     for (HostPort host : settings.hosts()) {

@@ -4,11 +4,25 @@ import dev.tusk.errors.SqlStates;
 import dev.tusk.internal.protocol.BackendKeyData;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.BindComplete;
+import dev.tusk.internal.protocol.CloseComplete;
+import dev.tusk.internal.protocol.CommandComplete;
+import dev.tusk.internal.protocol.CopyData;
+import dev.tusk.internal.protocol.CopyDone;
+import dev.tusk.internal.protocol.CopyResponse;
+import dev.tusk.internal.protocol.DataRow;
+import dev.tusk.internal.protocol.EmptyQueryResponse;
 import dev.tusk.internal.protocol.ErrorResponse;
 import dev.tusk.internal.protocol.NegotiateProtocolVersion;
+import dev.tusk.internal.protocol.NoData;
 import dev.tusk.internal.protocol.NoticeResponse;
+import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.internal.protocol.ParameterDescription;
 import dev.tusk.internal.protocol.ParameterStatus;
+import dev.tusk.internal.protocol.ParseComplete;
+import dev.tusk.internal.protocol.PortalSuspended;
 import dev.tusk.internal.protocol.ReadyForQuery;
+import dev.tusk.internal.protocol.RowDescription;
 import java.io.IOException;
 
 /**
@@ -26,24 +40,41 @@ final class StartupParameters {
   }
 
   void read() throws IOException {
-    while (true) {
-      BackendMessage message = reader.read();
-      if (message instanceof ReadyForQuery ready) {
-        state.transactionStatus(ready.transactionStatus());
-        return;
-      } else if (message instanceof ParameterStatus parameter) {
-        state.parameter(parameter.name(), parameter.value());
-      } else if (message instanceof BackendKeyData key) {
-        state.backendKey(key.processId(), key.secretKey());
-      } else if (message instanceof ErrorResponse error) {
-        throw SqlStates.toException(error.diagnostic());
-      } else if (message instanceof NoticeResponse notice) {
-        NoticeLog.log(notice.diagnostic());
-      } else if (!(message instanceof NegotiateProtocolVersion)) {
-        // NegotiateProtocolVersion only says the server speaks an older minor version, which
-        // is 3.0, what Tusk asked for; anything else is out of place here.
-        throw Authentication.unexpected(message);
-      }
+    while (!handle(reader.read())) {
+      // Until ReadyForQuery.
     }
+  }
+
+  /** Handles one message; true at the ReadyForQuery that ends startup. */
+  private boolean handle(BackendMessage message) {
+    switch (message) {
+      case ReadyForQuery ready -> {
+        state.transactionStatus(ready.transactionStatus());
+        return true;
+      }
+      case ParameterStatus parameter -> state.parameter(parameter.name(), parameter.value());
+      case BackendKeyData key -> state.backendKey(key.processId(), key.secretKey());
+      case ErrorResponse error -> throw SqlStates.toException(error.diagnostic());
+      case NoticeResponse notice -> NoticeLog.log(notice.diagnostic());
+      case NegotiateProtocolVersion m -> {
+        // The server speaks an older minor version: 3.0, what Tusk asked for.
+      }
+      case dev.tusk.internal.protocol.Authentication m -> throw Authentication.unexpected(message);
+      case BindComplete m -> throw Authentication.unexpected(message);
+      case CloseComplete m -> throw Authentication.unexpected(message);
+      case CommandComplete m -> throw Authentication.unexpected(message);
+      case CopyResponse m -> throw Authentication.unexpected(message);
+      case CopyData m -> throw Authentication.unexpected(message);
+      case CopyDone m -> throw Authentication.unexpected(message);
+      case DataRow m -> throw Authentication.unexpected(message);
+      case EmptyQueryResponse m -> throw Authentication.unexpected(message);
+      case NoData m -> throw Authentication.unexpected(message);
+      case NotificationResponse m -> throw Authentication.unexpected(message);
+      case ParameterDescription m -> throw Authentication.unexpected(message);
+      case ParseComplete m -> throw Authentication.unexpected(message);
+      case PortalSuspended m -> throw Authentication.unexpected(message);
+      case RowDescription m -> throw Authentication.unexpected(message);
+    }
+    return false;
   }
 }

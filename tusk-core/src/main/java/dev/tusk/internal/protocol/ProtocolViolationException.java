@@ -9,6 +9,8 @@ import java.io.IOException;
  */
 public class ProtocolViolationException extends IOException {
 
+  private static final long serialVersionUID = 1L;
+
   /** Creates the exception with a message naming the message type, sizes and limits involved. */
   public ProtocolViolationException(String message) {
     super(message);

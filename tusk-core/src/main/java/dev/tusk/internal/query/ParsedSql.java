@@ -25,6 +25,7 @@ public final class ParsedSql {
   private final boolean multipleStatements;
   private final boolean copyFromStdin;
   private final boolean plannable;
+  private final String foreignPlaceholder;
 
   ParsedSql(
       String sql,
@@ -32,13 +33,24 @@ public final class ParsedSql {
       List<String> parameterNames,
       boolean multipleStatements,
       boolean copyFromStdin,
-      boolean plannable) {
+      boolean plannable,
+      String foreignPlaceholder) {
     this.sql = sql;
     this.parameterCount = parameterCount;
     this.parameterNames = parameterNames;
     this.multipleStatements = multipleStatements;
     this.copyFromStdin = copyFromStdin;
     this.plannable = plannable;
+    this.foreignPlaceholder = foreignPlaceholder;
+  }
+
+  /**
+   * The first placeholder of another driver's style found in the text ({@code ?}, {@code %s} or
+   * {@code %(name)s}), or null. Both are also valid SQL operators, so it is only named in an error
+   * when the parameters do not match the statement's own placeholders.
+   */
+  public String foreignPlaceholder() {
+    return foreignPlaceholder;
   }
 
   /** The SQL as it will be sent: {@code $n} kept, {@code :name} rewritten to {@code $1..$k}. */
@@ -144,7 +156,7 @@ public final class ParsedSql {
           default -> parameterCount + " placeholders (" + placeholders() + ")";
         };
     String were = given == 1 ? "1 parameter was given" : given + " parameters were given";
-    throw new ProgrammingError("the statement has " + has + " but " + were + hint);
+    throw new ProgrammingError("the statement has " + has + " but " + were + hint + foreignHint());
   }
 
   /**
@@ -166,6 +178,28 @@ public final class ParsedSql {
             : params.length > parameterCount
                 ? "; to send an array as one parameter, pass a List or Param.array(values)"
                 : "");
+  }
+
+  /**
+   * What to write instead of another driver's placeholder, or nothing when the text has none: the
+   * first thing a user coming from JDBC or psycopg needs to read.
+   */
+  private String foreignHint() {
+    if (foreignPlaceholder == null) {
+      return "";
+    }
+    String from = foreignPlaceholder.equals("?") ? "JDBC's" : "psycopg's";
+    String instead =
+        foreignPlaceholder.startsWith("%(")
+            ? ":" + foreignPlaceholder.substring(2, foreignPlaceholder.length() - 2)
+            : "$1, $2, ... (or :name with a Map)";
+    return "; Tusk does not read "
+        + from
+        + " "
+        + foreignPlaceholder
+        + " placeholders: write "
+        + instead
+        + " where the values go";
   }
 
   /** The placeholders as the user wrote them: {@code $1..$N} or {@code :a, :b}. */
@@ -202,7 +236,7 @@ public final class ParsedSql {
         isNamed()
             ? "the statement uses " + colonList(parameterNames)
             : "the statement has no placeholders";
-    return new ProgrammingError(String.join("; ", parts) + " (" + uses + ")");
+    return new ProgrammingError(String.join("; ", parts) + " (" + uses + ")" + foreignHint());
   }
 
   private static String colonList(List<String> names) {

@@ -32,6 +32,12 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Unterminated quotes and comments are left as written, for the server to report.
+ *
+ * <p>Other drivers' placeholders are noted but left alone, since they are valid SQL operators too
+ * ({@code ?} is a jsonb operator, {@code %} is modulo): the first {@code ?} (not part of {@code
+ * ?|}, {@code ?&}, {@code ?-} or {@code ?#}), {@code %s} or {@code %(name)s} outside quotes and
+ * comments becomes {@link ParsedSql#foreignPlaceholder()}, which only error messages use, when the
+ * parameters given do not match the statement's own placeholders.
  */
 public final class PlaceholderParser {
 
@@ -44,6 +50,7 @@ public final class PlaceholderParser {
   private final Map<String, Integer> names = new LinkedHashMap<>();
   private int highestPosition;
   private String firstPositional;
+  private String foreignPlaceholder;
 
   /** The last character of the previous token, or a stand-in after quoted text or a comment. */
   private char previous = ' ';
@@ -83,7 +90,13 @@ public final class PlaceholderParser {
     }
     if (names.isEmpty()) {
       return new ParsedSql(
-          sql, highestPosition, List.of(), statements > 1, copyFromStdin, isPlannable());
+          sql,
+          highestPosition,
+          List.of(),
+          statements > 1,
+          copyFromStdin,
+          isPlannable(),
+          foreignPlaceholder);
     }
     String text = rewritten.append(sql, copiedUpTo, sql.length()).toString();
     return new ParsedSql(
@@ -92,7 +105,8 @@ public final class PlaceholderParser {
         List.copyOf(names.keySet()),
         statements > 1,
         copyFromStdin,
-        isPlannable());
+        isPlannable(),
+        foreignPlaceholder);
   }
 
   /** Consumes the token or quoted span at {@code i}, returning where the next one starts. */
@@ -104,6 +118,8 @@ public final class PlaceholderParser {
       case '$' -> dollar(i, next);
       case ':' -> colon(i, next);
       case ';' -> semicolon(i);
+      case '?' -> question(i, next);
+      case '%' -> percent(i, next);
       case '-' -> next == '-' ? comment(SqlScanner.lineCommentEnd(sql, i)) : plain(i);
       case '/' -> next == '*' ? comment(SqlScanner.blockCommentEnd(sql, i)) : plain(i);
       case 'e', 'E' ->
@@ -215,6 +231,50 @@ public final class PlaceholderParser {
     }
     highestPosition = Math.max(highestPosition, number);
     return token(end);
+  }
+
+  /** A {@code ?} that starts no jsonb or geometric operator: perhaps a JDBC placeholder. */
+  private int question(int i, char next) {
+    if (foreignPlaceholder == null && "|&-#".indexOf(next) < 0) {
+      foreignPlaceholder = "?";
+    }
+    return plain(i);
+  }
+
+  /** {@code %s} or {@code %(name)s}: perhaps a psycopg placeholder. */
+  private int percent(int i, char next) {
+    if (foreignPlaceholder == null) {
+      if (next == 's' && !SqlScanner.isIdentPart(charAt(i + 2))) {
+        foreignPlaceholder = "%s";
+      } else if (next == '(') {
+        int close = sql.indexOf(')', i + 2);
+        boolean named =
+            close > i + 2
+                && charAt(close + 1) == 's'
+                && !SqlScanner.isIdentPart(charAt(close + 2))
+                && isIdentifier(i + 2, close);
+        if (named) {
+          foreignPlaceholder = sql.substring(i, close + 2);
+        }
+      }
+    }
+    return plain(i);
+  }
+
+  private boolean isIdentifier(int start, int end) {
+    if (!SqlScanner.isIdentStart(sql.charAt(start))) {
+      return false;
+    }
+    for (int i = start + 1; i < end; i++) {
+      if (!SqlScanner.isIdentPart(sql.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private char charAt(int i) {
+    return i < sql.length() ? sql.charAt(i) : '\0';
   }
 
   private int colon(int i, char next) {

@@ -23,6 +23,7 @@ final class ErrorClassSource {
         + "  public static final String SQLSTATE = \""
         + error.code().sqlState()
         + "\";\n\n"
+        + "  private static final long serialVersionUID = 1L;\n\n"
         + "  /** Creates the error from a diagnostic, usually the server's ErrorResponse. */\n"
         + constructor(name, "Diagnostic diagnostic", "diagnostic")
         + "\n"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.Preparation;
 import dev.tusk.internal.client.PreparedStatements.Plan;
 import dev.tusk.internal.client.PreparedStatements.Prepare;
 import dev.tusk.internal.client.PreparedStatements.Unnamed;
@@ -31,13 +32,14 @@ class PreparedStatementsTest {
   }
 
   private static Plan plan(PreparedStatements cache, String sql) {
-    return cache.plan(sql, INT4, null, NO_BATCH);
+    return cache.plan(sql, INT4, Preparation.AUTOMATIC, NO_BATCH);
   }
 
   /** Prepares and has the server describe it, as a successful first prepared run does. */
   private static PreparedStatement prepareAndDescribe(PreparedStatements cache, String sql) {
     PreparedStatement statement =
-        assertInstanceOf(Prepare.class, cache.plan(sql, INT4, true, NO_BATCH)).statement();
+        assertInstanceOf(Prepare.class, cache.plan(sql, INT4, Preparation.ALWAYS, NO_BATCH))
+            .statement();
     markDescribed(statement);
     return statement;
   }
@@ -73,18 +75,19 @@ class PreparedStatementsTest {
   @Test
   void theCallersChoiceOverridesTheThreshold() {
     PreparedStatements cache = cache(5, 10);
-    assertInstanceOf(Prepare.class, cache.plan("SELECT $1", INT4, true, NO_BATCH));
+    assertInstanceOf(Prepare.class, cache.plan("SELECT $1", INT4, Preparation.ALWAYS, NO_BATCH));
     PreparedStatements never = cache(0, 10);
-    assertInstanceOf(Unnamed.class, never.plan("SELECT $1", INT4, false, NO_BATCH));
+    assertInstanceOf(Unnamed.class, never.plan("SELECT $1", INT4, Preparation.NEVER, NO_BATCH));
     // pgbouncer mode still honours an explicit request.
-    assertInstanceOf(Prepare.class, cache(-1, 10).plan("SELECT $1", INT4, true, NO_BATCH));
+    assertInstanceOf(
+        Prepare.class, cache(-1, 10).plan("SELECT $1", INT4, Preparation.ALWAYS, NO_BATCH));
   }
 
   @Test
   void otherParameterTypesMakeAnotherStatement() {
     PreparedStatements cache = cache(0, 10);
     PreparedStatement int4 = prepareAndDescribe(cache, "SELECT $1");
-    Plan int8 = cache.plan("SELECT $1", new int[] {20}, null, NO_BATCH);
+    Plan int8 = cache.plan("SELECT $1", new int[] {20}, Preparation.AUTOMATIC, NO_BATCH);
     assertNotEquals(int4.name(), assertInstanceOf(Prepare.class, int8).statement().name());
   }
 
@@ -151,11 +154,13 @@ class PreparedStatementsTest {
     PreparedStatements cache = cache(0, 10);
     Set<PreparedStatement> batch = new HashSet<>();
     PreparedStatement statement =
-        assertInstanceOf(Prepare.class, cache.plan("SELECT $1", INT4, null, batch)).statement();
+        assertInstanceOf(Prepare.class, cache.plan("SELECT $1", INT4, Preparation.AUTOMATIC, batch))
+            .statement();
     batch.add(statement);
     assertSame(
         statement,
-        assertInstanceOf(Use.class, cache.plan("SELECT $1", INT4, null, batch)).statement());
+        assertInstanceOf(Use.class, cache.plan("SELECT $1", INT4, Preparation.AUTOMATIC, batch))
+            .statement());
     assertTrue(!statement.isDescribed());
   }
 }

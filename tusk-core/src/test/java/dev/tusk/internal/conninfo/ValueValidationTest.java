@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import java.nio.file.Path;
@@ -242,11 +243,12 @@ class ValueValidationTest {
 
   @Test
   void unsupportedKeyWithRealValueIsNotSupported() {
-    var error = assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
+    var error = assertThrows(FeatureNotSupported.class, () -> parse("gssencmode=require"));
     assertEquals(
         "gssencmode=require in the connection string is not supported by Tusk; gssencmode accepts"
             + " only an empty value or disable, prefer",
-        error.getMessage());
+        error.diagnostic().messagePrimary());
+    assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("service=prod"));
     assertThrows(NotSupportedError.class, () -> parse("requirepeer=postgres"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
@@ -257,7 +259,7 @@ class ValueValidationTest {
     Environment environment = Environments.with(Map.of("PGSERVICE", "prod"));
     var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", environment));
     assertTrue(
-        error.getMessage().startsWith("service=prod in environment variable PGSERVICE"),
+        error.getMessage().startsWith("tusk: service=prod in environment variable PGSERVICE"),
         error.getMessage());
   }
 

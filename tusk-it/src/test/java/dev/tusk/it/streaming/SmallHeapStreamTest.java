@@ -41,6 +41,31 @@ class SmallHeapStreamTest {
         output);
   }
 
+  /**
+   * Issue 15, defect 1: the thread reading a row too large for the heap gets OutOfMemoryError;
+   * every caller gets a typed error instead of waiting forever, the connection closes, and the JVM
+   * ends.
+   */
+  @Test
+  void aRowTooLargeForTheHeapFailsTypedAndTheJvmEnds(TestSchema schema) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx96m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    HugeValue.class.getName(),
+                    schema.conninfo()))
+            .redirectErrorStream(true)
+            .start();
+    String output = readAll(child);
+    assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not end: " + output);
+    assertEquals(0, child.exitValue(), output);
+    assertTrue(output.contains("error=ConnectionFailure sqlstate=08006 closed=true"), output);
+  }
+
   private static String readAll(Process child) throws IOException {
     return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }

@@ -1,0 +1,99 @@
+package dev.tusk.it.errors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.Connection;
+import dev.tusk.Tusk;
+import dev.tusk.errors.ConnectionDoesNotExist;
+import dev.tusk.errors.FeatureNotSupported;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.SyntaxError;
+import dev.tusk.testing.PostgresServer;
+import dev.tusk.testing.TuskTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors a newcomer meets first: other drivers' placeholders, failures the driver (not the server)
+ * reports, and features Tusk refuses, each with one class, one SQLSTATE and the fix named.
+ */
+@TuskTest
+class ErrorsThatTeachTest {
+
+  @Test
+  void jdbcPlaceholdersAreExplained(Connection conn) {
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> conn.execute("SELECT ?::int + ?::int", 1, 2));
+    assertTrue(
+        error.getMessage().contains("JDBC's ? placeholders: write $1, $2"), error.getMessage());
+    assertEquals(3, conn.execute("SELECT $1::int + $2::int", 1, 2).fetchOne().getInt(0));
+  }
+
+  @Test
+  void psycopgPlaceholdersAreExplained(Connection conn) {
+    ProgrammingError positional =
+        assertThrows(ProgrammingError.class, () -> conn.execute("SELECT %s::int", 1));
+    assertTrue(positional.getMessage().contains("psycopg's %s"), positional.getMessage());
+    ProgrammingError named =
+        assertThrows(
+            ProgrammingError.class, () -> conn.execute("SELECT %(n)s::int", Map.of("n", 1)));
+    assertTrue(named.getMessage().contains("write :n"), named.getMessage());
+  }
+
+  @Test
+  void jsonbQuestionMarkOperatorsStillRun(Connection conn) {
+    assertTrue(conn.execute("SELECT '{\"a\": 1}'::jsonb ? 'a'").fetchOne().getBoolean(0));
+    assertTrue(conn.execute("SELECT '{\"a\": 1}'::jsonb ? $1", "a").fetchOne().getBoolean(0));
+    assertTrue(
+        conn.execute("SELECT '{\"a\": 1}'::jsonb ?| $1", (Object) new String[] {"a", "b"})
+            .fetchOne()
+            .getBoolean(0));
+  }
+
+  @Test
+  void theServersErrorsKeepTheServersWords(Connection conn) {
+    SyntaxError error = assertThrows(SyntaxError.class, () -> conn.execute("SELEC 1"));
+    assertTrue(error.getMessage().startsWith("ERROR: syntax error"), error.getMessage());
+    assertTrue(error.diagnostic().fromServer());
+  }
+
+  @Test
+  void theDriversOwnFailuresAreVisiblyTheDrivers(Connection conn) {
+    conn.close();
+    ConnectionDoesNotExist error =
+        assertThrows(ConnectionDoesNotExist.class, () -> conn.execute("SELECT 1"));
+    assertEquals("tusk: the connection is closed [SQLSTATE 08003]", error.getMessage());
+    assertFalse(error.diagnostic().fromServer());
+  }
+
+  @Test
+  void copyRefusalsShareOneClassAndSqlState(Connection conn) {
+    conn.execute("CREATE TABLE refused_copy (n int)");
+    FeatureNotSupported in =
+        assertThrows(FeatureNotSupported.class, () -> conn.execute("COPY refused_copy FROM STDIN"));
+    FeatureNotSupported out =
+        assertThrows(FeatureNotSupported.class, () -> conn.execute("COPY refused_copy TO STDOUT"));
+    for (FeatureNotSupported error : new FeatureNotSupported[] {in, out}) {
+      assertEquals("0A000", error.sqlState());
+      assertTrue(error.getMessage().startsWith("tusk: COPY ... "), error.getMessage());
+      assertTrue(error.getMessage().contains("needs a COPY API"), error.getMessage());
+    }
+  }
+
+  @Test
+  void unsupportedConnectionFeaturesShareThatClassToo(PostgresServer server) {
+    FeatureNotSupported tls =
+        assertThrows(
+            FeatureNotSupported.class, () -> Tusk.connect(server.conninfo() + " sslmode=require"));
+    FeatureNotSupported gss =
+        assertThrows(
+            FeatureNotSupported.class,
+            () -> Tusk.connect(server.conninfo() + " gssencmode=require"));
+    assertEquals("0A000", tls.sqlState());
+    assertEquals("0A000", gss.sqlState());
+    assertTrue(tls.getMessage().contains("sslmode=prefer"), tls.getMessage());
+  }
+}
