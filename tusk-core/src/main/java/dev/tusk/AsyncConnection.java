@@ -1,5 +1,7 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
+import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  *     .thenAccept(row -> System.out.println(row.getString(0)));
  * }</pre>
  */
-public interface AsyncConnection extends AutoCloseable {
+public interface AsyncConnection extends AutoCloseable, SqlContext {
 
   /** Runs a statement with {@code $n} placeholders; see {@link Connection#execute}. */
   CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params);
@@ -36,6 +38,16 @@ public interface AsyncConnection extends AutoCloseable {
 
   /** Runs a statement with {@code :name} placeholders and per-call options. */
   CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params);
+
+  /** Runs a composed statement, rendered for this connection; see {@link Connection}. */
+  default CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Object... params) {
+    return execute(sql.asString(this), params);
+  }
+
+  /** Runs a composed statement with {@code :name} parameters. */
+  default CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Map<String, ?> params) {
+    return execute(sql.asString(this), params);
+  }
 
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();
@@ -70,6 +82,12 @@ public interface AsyncConnection extends AutoCloseable {
 
   /** The server and session this connection is attached to. */
   ConnectionInfo info();
+
+  /** Whether the server has {@code standard_conforming_strings} on; see {@link Connection}. */
+  @Override
+  default boolean standardConformingStrings() {
+    return "on".equals(info().parameter("standard_conforming_strings"));
+  }
 
   /** The codecs this connection uses (shared with its sync face). */
   TypeRegistry types();

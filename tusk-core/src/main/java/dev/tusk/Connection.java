@@ -1,5 +1,7 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
+import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * #rollback()}. A {@link #transaction()} block instead gives its thread exclusive use of the
  * connection until the block ends: other threads wait.
  */
-public interface Connection extends AutoCloseable {
+public interface Connection extends AutoCloseable, SqlContext {
 
   /**
    * Runs a statement and returns a cursor over its result. Parameters are placeholders {@code $1,
@@ -36,6 +38,19 @@ public interface Connection extends AutoCloseable {
 
   /** Like {@link #execute(String, Map)}, with per-call options. */
   Cursor<Row> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Runs a composed statement ({@link dev.tusk.sql.SQL}, identifiers, literals): renders it for
+   * this connection ({@link Composable#asString}) and runs the text with {@code $n} parameters.
+   */
+  default Cursor<Row> execute(Composable sql, Object... params) {
+    return execute(sql.asString(this), params);
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} parameters. */
+  default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
+    return execute(sql.asString(this), params);
+  }
 
   /**
    * Starts an explicit pipeline: statements executed through it are queued without waiting for
@@ -97,6 +112,16 @@ public interface Connection extends AutoCloseable {
 
   /** The server and session this connection is attached to. */
   ConnectionInfo info();
+
+  /**
+   * Whether the server reads backslashes in {@code '...'} literally ({@code
+   * standard_conforming_strings}, as it last reported it); what {@link dev.tusk.sql.Literal}s are
+   * rendered for.
+   */
+  @Override
+  default boolean standardConformingStrings() {
+    return "on".equals(info().parameter("standard_conforming_strings"));
+  }
 
   /**
    * Asks the server to cancel what this connection runs now, over a separate socket. Returns once

@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.Row;
+import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +103,20 @@ public final class AsyncConnectionPool implements AutoCloseable {
 
   /** Like {@link #execute(String, Object...)}, with {@code :name} placeholders. */
   public CompletableFuture<AsyncCursor<Row>> execute(String sql, Map<String, ?> params) {
+    return pool.executeAsync(
+        connection -> connection.async().execute(sql, params),
+        () -> withConnection(connection -> connection.execute(sql, params)));
+  }
+
+  /** Like {@link #execute(String, Object...)}, for a composed statement. */
+  public CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Object... params) {
+    return pool.executeAsync(
+        connection -> connection.async().execute(sql, params),
+        () -> withConnection(connection -> connection.execute(sql, params)));
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} placeholders. */
+  public CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Map<String, ?> params) {
     return pool.executeAsync(
         connection -> connection.async().execute(sql, params),
         () -> withConnection(connection -> connection.execute(sql, params)));

@@ -5,6 +5,7 @@ import dev.tusk.Cursor;
 import dev.tusk.Row;
 import dev.tusk.Tusk;
 import dev.tusk.errors.OperationalError;
+import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -209,6 +210,18 @@ public final class ConnectionPool implements Pool, Lender {
 
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
+    lifecycle.requireOpen();
+    return shared.run(connection -> connection.execute(sql, params));
+  }
+
+  @Override
+  public Cursor<Row> execute(Composable sql, Object... params) {
+    lifecycle.requireOpen();
+    return shared.run(connection -> connection.execute(sql, params));
+  }
+
+  @Override
+  public Cursor<Row> execute(Composable sql, Map<String, ?> params) {
     lifecycle.requireOpen();
     return shared.run(connection -> connection.execute(sql, params));
   }
