@@ -69,6 +69,21 @@ public interface Connection extends AutoCloseable, SqlContext {
   <R> Cursor<R> cursor(RowFactory<R> rowFactory);
 
   /**
+   * A new cursor that binds on the client, for statements the server cannot give parameters to
+   * ({@code SET}, DDL, {@code LISTEN}, {@code DO} blocks): each execute writes its values into the
+   * SQL text as literals ({@link dev.tusk.sql.Literal}, through the one quoting routine, for this
+   * connection's {@code standard_conforming_strings}) and sends the text without parameters. Never
+   * the default; use it only for such statements, since server-side binding is safer and faster.
+   * See docs/sql.md.
+   */
+  default Cursor<Row> clientCursor() {
+    return clientCursor(RowFactories.row());
+  }
+
+  /** Like {@link #clientCursor()}, producing rows made by {@code rowFactory}. */
+  <R> Cursor<R> clientCursor(RowFactory<R> rowFactory);
+
+  /**
    * Starts a transaction, or a savepoint when a transaction is already open, and gives the calling
    * thread exclusive use of this connection until the returned block is closed. Closing it without
    * {@link Transaction#commit()} rolls back.

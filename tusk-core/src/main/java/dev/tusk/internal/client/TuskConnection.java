@@ -92,6 +92,11 @@ public final class TuskConnection implements Connection {
   }
 
   @Override
+  public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return new ClientCursor<>(cursor(rowFactory), this);
+  }
+
+  @Override
   public TypeRegistry types() {
     return types;
   }

@@ -1,0 +1,67 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Query;
+import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.query.ParsedSql;
+import dev.tusk.internal.query.PlaceholderParser;
+import dev.tusk.sql.Literal;
+import dev.tusk.sql.SqlContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Client-side binding: a statement's placeholders replaced by its values as SQL literals, rendered
+ * by {@link Literal} (and so by the one quoting routine), for statements the server cannot give
+ * parameters to ({@code SET}, DDL, {@code LISTEN}, {@code DO}). Placeholders are found by the same
+ * parser as for server-side binding, which skips quoted text and comments.
+ */
+final class ClientBinding {
+
+  private ClientBinding() {}
+
+  /** {@code query} with its {@code $n} placeholders replaced by {@code params}. */
+  static Query render(Query query, Object[] params, SqlContext context) {
+    ParsedSql parsed = parse(query, context);
+    Object[] values = params == null ? new Object[0] : params;
+    if (parsed.isNamed() && values.length > 0) {
+      throw new ProgrammingError(
+          "the statement uses named placeholders; pass the values in a Map, not in order");
+    }
+    parsed.checkCount(values.length);
+    return rendered(query, parsed, values, context);
+  }
+
+  /** {@code query} with its {@code :name} placeholders replaced by {@code params}. */
+  static Query render(Query query, Map<String, ?> params, SqlContext context) {
+    ParsedSql parsed = parse(query, context);
+    return rendered(query, parsed, parsed.bind(params == null ? Map.of() : params), context);
+  }
+
+  /**
+   * The parser reads {@code '...'} as the server does with {@code standard_conforming_strings} on.
+   * With it off, a backslash before a quote would end the string in one reading and not in the
+   * other, and a value could land inside (or outside) a string the server sees differently: such
+   * text is refused rather than guessed at.
+   */
+  private static ParsedSql parse(Query query, SqlContext context) {
+    if (!context.standardConformingStrings() && query.sql().indexOf('\\') >= 0) {
+      throw new ProgrammingError(
+          "client-side binding refuses SQL text that holds a backslash while the server has"
+              + " standard_conforming_strings off: pass such text as a value, or turn the setting"
+              + " on");
+    }
+    return PlaceholderParser.parse(query.sql());
+  }
+
+  private static Query rendered(
+      Query query, ParsedSql parsed, Object[] values, SqlContext context) {
+    List<String> literals = new ArrayList<>(values.length);
+    for (Object value : values) {
+      literals.add(Literal.of(value).asString(context));
+    }
+    // Each rendering is a new text: preparing it would only fill the statement cache.
+    Boolean prepare = query.prepare() == null ? Boolean.FALSE : query.prepare();
+    return new Query(parsed.inline(literals), prepare, query.timeout());
+  }
+}

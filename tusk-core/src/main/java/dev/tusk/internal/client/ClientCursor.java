@@ -1,0 +1,138 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.Column;
+import dev.tusk.Cursor;
+import dev.tusk.Query;
+import dev.tusk.sql.SqlContext;
+import dev.tusk.types.TypeRegistry;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A cursor that binds on the client ({@code connection.clientCursor()}): each execute renders its
+ * values into the SQL ({@link ClientBinding}) and runs the text, without parameters, on an ordinary
+ * cursor. Reading results is the ordinary cursor's.
+ */
+final class ClientCursor<R> implements Cursor<R> {
+
+  private final Cursor<R> cursor;
+  private final SqlContext context;
+
+  ClientCursor(Cursor<R> cursor, SqlContext context) {
+    this.cursor = cursor;
+    this.context = context;
+  }
+
+  @Override
+  public Cursor<R> execute(String sql, Object... params) {
+    return execute(Query.of(sql), params);
+  }
+
+  @Override
+  public Cursor<R> execute(String sql, Map<String, ?> params) {
+    return execute(Query.of(sql), params);
+  }
+
+  @Override
+  public Cursor<R> execute(Query query, Object... params) {
+    cursor.execute(ClientBinding.render(query, params, context));
+    return this;
+  }
+
+  @Override
+  public Cursor<R> execute(Query query, Map<String, ?> params) {
+    cursor.execute(ClientBinding.render(query, params, context));
+    return this;
+  }
+
+  @Override
+  public Cursor<R> executeMany(String sql, List<?> paramSets) {
+    return executeMany(Query.of(sql), paramSets);
+  }
+
+  /**
+   * Renders each set and runs them all as one script: one round trip and one implicit transaction,
+   * each set's result reached with {@link #nextSet()}. {@link #rowCount()} is the current set's.
+   */
+  @Override
+  public Cursor<R> executeMany(Query query, List<?> paramSets) {
+    if (paramSets.isEmpty()) {
+      return this;
+    }
+    StringJoiner script = new StringJoiner(";\n");
+    for (Object set : paramSets) {
+      script.add(renderSet(query, set).sql());
+    }
+    cursor.execute(new Query(script.toString(), Boolean.FALSE, query.timeout()));
+    return this;
+  }
+
+  private Query renderSet(Query query, Object set) {
+    return switch (set) {
+      case Map<?, ?> named -> ClientBinding.render(query, stringKeys(named), context);
+      case List<?> list -> ClientBinding.render(query, list.toArray(), context);
+      case Object[] array -> ClientBinding.render(query, array, context);
+      default ->
+          throw new dev.tusk.errors.ProgrammingError(
+              "a parameter set must be an Object[], a List or a Map, not a "
+                  + (set == null ? "null" : set.getClass().getName()));
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> stringKeys(Map<?, ?> named) {
+    return (Map<String, ?>) named;
+  }
+
+  @Override
+  public R fetchOne() {
+    return cursor.fetchOne();
+  }
+
+  @Override
+  public List<R> fetchMany(int size) {
+    return cursor.fetchMany(size);
+  }
+
+  @Override
+  public List<R> fetchAll() {
+    return cursor.fetchAll();
+  }
+
+  @Override
+  public long rowCount() {
+    return cursor.rowCount();
+  }
+
+  @Override
+  public String statusMessage() {
+    return cursor.statusMessage();
+  }
+
+  @Override
+  public List<Column> description() {
+    return cursor.description();
+  }
+
+  @Override
+  public boolean nextSet() {
+    return cursor.nextSet();
+  }
+
+  @Override
+  public TypeRegistry types() {
+    return cursor.types();
+  }
+
+  @Override
+  public Iterator<R> iterator() {
+    return cursor.iterator();
+  }
+
+  @Override
+  public void close() {
+    cursor.close();
+  }
+}
