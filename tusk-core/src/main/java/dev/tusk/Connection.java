@@ -3,6 +3,7 @@ package dev.tusk;
 import dev.tusk.sql.Composable;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -101,6 +102,49 @@ public interface Connection extends AutoCloseable, SqlContext {
 
   /** Like {@link #inTransaction(Function)}, with transaction options. */
   <T> T inTransaction(TransactionOptions options, Function<Connection, T> work);
+
+  /**
+   * The two-phase commit identifier {@code (formatId, gtrid, bqual)}: psycopg's {@code xid}; the
+   * same as {@link Xid#of(int, String, String)}.
+   */
+  default Xid xid(int formatId, String gtrid, String bqual) {
+    return Xid.of(formatId, gtrid, bqual);
+  }
+
+  /**
+   * Begins a transaction that will take part in a two-phase commit (psycopg's {@code tpc_begin}).
+   * End it with {@link TwoPhaseTransaction#prepare()} and then {@code commit()} or {@code
+   * rollback()}, or with a one-phase {@code commit()}.
+   *
+   * @throws dev.tusk.errors.ProgrammingError if a transaction is open
+   */
+  default TwoPhaseTransaction tpcBegin(Xid xid) {
+    return TwoPhaseTransaction.begin(this, xid);
+  }
+
+  /**
+   * Commits a prepared transaction by its identifier ({@code COMMIT PREPARED}), whichever
+   * connection prepared it: psycopg's {@code tpc_commit(xid)}, for recovery.
+   *
+   * @throws dev.tusk.errors.ProgrammingError if a transaction is open on this connection
+   * @throws dev.tusk.errors.UndefinedObject if no transaction is prepared under this identifier
+   */
+  default void tpcCommit(Xid xid) {
+    TwoPhaseTransaction.finishPrepared(this, "COMMIT", xid);
+  }
+
+  /** Rolls back a prepared transaction by its identifier ({@code ROLLBACK PREPARED}). */
+  default void tpcRollback(Xid xid) {
+    TwoPhaseTransaction.finishPrepared(this, "ROLLBACK", xid);
+  }
+
+  /**
+   * The transactions prepared in this connection's database and not yet committed or rolled back,
+   * oldest first (psycopg's {@code tpc_recover}).
+   */
+  default List<Xid> tpcRecover() {
+    return TwoPhaseTransaction.recover(this);
+  }
 
   /** Whether each statement commits on its own (true by default). */
   boolean autocommit();
