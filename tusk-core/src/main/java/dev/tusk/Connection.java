@@ -146,6 +146,14 @@ public interface Connection extends AutoCloseable, SqlContext {
     return TwoPhaseTransaction.recover(this);
   }
 
+  /**
+   * This connection's large objects: create, open, read and write them in pieces, import and export
+   * streams. They need a transaction; see {@link LargeObjects}.
+   */
+  default LargeObjects largeObjects() {
+    return new LargeObjects(this);
+  }
+
   /** Whether each statement commits on its own (true by default). */
   boolean autocommit();
 
