@@ -3,6 +3,7 @@ package dev.tusk.internal.client;
 import dev.tusk.Column;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
+import dev.tusk.errors.ProgrammingError;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Iterator;
@@ -59,6 +60,7 @@ final class ClientCursor<R> implements Cursor<R> {
   @Override
   public Cursor<R> executeMany(Query query, List<?> paramSets) {
     if (paramSets.isEmpty()) {
+      cursor.executeMany(query, paramSets); // sends nothing and clears the results, as usual
       return this;
     }
     StringJoiner script = new StringJoiner(";\n");
@@ -75,7 +77,7 @@ final class ClientCursor<R> implements Cursor<R> {
       case List<?> list -> ClientBinding.render(query, list.toArray(), context);
       case Object[] array -> ClientBinding.render(query, array, context);
       default ->
-          throw new dev.tusk.errors.ProgrammingError(
+          throw new ProgrammingError(
               "a parameter set must be an Object[], a List or a Map, not a "
                   + (set == null ? "null" : set.getClass().getName()));
     };
