@@ -9,6 +9,7 @@ import dev.tusk.Connection;
 import dev.tusk.LargeObject;
 import dev.tusk.LargeObjects;
 import dev.tusk.Transaction;
+import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.NoActiveSqlTransaction;
 import dev.tusk.errors.UndefinedObject;
 import dev.tusk.testing.TuskTest;
@@ -42,6 +43,9 @@ class LargeObjectsTest {
         object.seek(-2, LargeObject.Whence.END);
         assertEquals("lo", new String(object.read(100), StandardCharsets.UTF_8));
         assertEquals(0, object.read(100).length);
+        object.close();
+        assertThrows(InterfaceError.class, () -> object.read(1));
+        object.close(); // twice does nothing
       }
       tx.commit();
     }

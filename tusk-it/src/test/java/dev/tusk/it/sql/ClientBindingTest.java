@@ -11,6 +11,9 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.errors.CharacterNotInRepertoire;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.pool.ConnectionPool;
+import dev.tusk.pool.PoolOptions;
+import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -120,6 +123,16 @@ class ClientBindingTest {
         dev.tusk.errors.SyntaxError.class,
         () -> conn.cursor().execute("SET application_name = $1", "x"));
     assertFalse(conn.execute("SHOW application_name").fetchOne().getString(0).equals("x"));
+  }
+
+  @Test
+  void aPooledConnectionHasAClientCursorToo(TestSchema schema) {
+    PoolOptions options = PoolOptions.builder().size(1, 1).build();
+    try (ConnectionPool pool = new ConnectionPool(schema.conninfo(), options);
+        Connection lent = pool.connection()) {
+      assertEquals(
+          "it's", lent.clientCursor().execute("SELECT $1::text", "it's").fetchOne().getString(0));
+    }
   }
 
   @Test
