@@ -56,6 +56,17 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
   <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory);
 
   /**
+   * A new cursor that binds on the client, for statements that take no parameters ({@code SET},
+   * DDL, {@code DO}); see {@link Connection#clientCursor()}. Never the default.
+   */
+  default AsyncCursor<Row> clientCursor() {
+    return clientCursor(RowFactories.row());
+  }
+
+  /** Like {@link #clientCursor()}, producing rows made by {@code rowFactory}. */
+  <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory);
+
+  /**
    * Runs {@code work} in a transaction on a virtual thread of its own, with exclusive use of the
    * connection, as {@link Connection#inTransaction(Function)} does; completes with its result after
    * the commit, or fails with its exception after the rollback.

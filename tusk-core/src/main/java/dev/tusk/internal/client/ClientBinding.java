@@ -9,6 +9,7 @@ import dev.tusk.sql.SqlContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Client-side binding: a statement's placeholders replaced by its values as SQL literals, rendered
@@ -36,6 +37,35 @@ final class ClientBinding {
   static Query render(Query query, Map<String, ?> params, SqlContext context) {
     ParsedSql parsed = parse(query, context);
     return rendered(query, parsed, parsed.bind(params == null ? Map.of() : params), context);
+  }
+
+  /**
+   * Each parameter set rendered into {@code query}, joined into one script (one round trip, one
+   * implicit transaction). A set is an {@code Object[]}, a List or a Map.
+   */
+  static Query renderMany(Query query, List<?> paramSets, SqlContext context) {
+    StringJoiner script = new StringJoiner(";\n");
+    for (Object set : paramSets) {
+      Query rendered;
+      if (set instanceof Map<?, ?> named) {
+        rendered = render(query, stringKeys(named), context);
+      } else if (set instanceof List<?> list) {
+        rendered = render(query, list.toArray(), context);
+      } else if (set instanceof Object[] array) {
+        rendered = render(query, array, context);
+      } else {
+        throw new ProgrammingError(
+            "a parameter set must be an Object[], a List or a Map, not "
+                + (set == null ? "null" : "a " + set.getClass().getName()));
+      }
+      script.add(rendered.sql());
+    }
+    return new Query(script.toString(), Boolean.FALSE, query.timeout());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> stringKeys(Map<?, ?> named) {
+    return (Map<String, ?>) named;
   }
 
   /**

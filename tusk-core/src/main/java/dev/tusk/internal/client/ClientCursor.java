@@ -3,13 +3,11 @@ package dev.tusk.internal.client;
 import dev.tusk.Column;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
-import dev.tusk.errors.ProgrammingError;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * A cursor that binds on the client ({@code connection.clientCursor()}): each execute renders its
@@ -61,31 +59,10 @@ final class ClientCursor<R> implements Cursor<R> {
   public Cursor<R> executeMany(Query query, List<?> paramSets) {
     if (paramSets.isEmpty()) {
       cursor.executeMany(query, paramSets); // sends nothing and clears the results, as usual
-      return this;
+    } else {
+      cursor.execute(ClientBinding.renderMany(query, paramSets, context));
     }
-    StringJoiner script = new StringJoiner(";\n");
-    for (Object set : paramSets) {
-      script.add(renderSet(query, set).sql());
-    }
-    cursor.execute(new Query(script.toString(), Boolean.FALSE, query.timeout()));
     return this;
-  }
-
-  private Query renderSet(Query query, Object set) {
-    return switch (set) {
-      case Map<?, ?> named -> ClientBinding.render(query, stringKeys(named), context);
-      case List<?> list -> ClientBinding.render(query, list.toArray(), context);
-      case Object[] array -> ClientBinding.render(query, array, context);
-      default ->
-          throw new ProgrammingError(
-              "a parameter set must be an Object[], a List or a Map, not a "
-                  + (set == null ? "null" : set.getClass().getName()));
-    };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, ?> stringKeys(Map<?, ?> named) {
-    return (Map<String, ?>) named;
   }
 
   @Override

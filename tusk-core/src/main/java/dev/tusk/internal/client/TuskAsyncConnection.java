@@ -57,6 +57,11 @@ final class TuskAsyncConnection implements AsyncConnection {
   }
 
   @Override
+  public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return new AsyncClientCursor<>(cursor(rowFactory), this);
+  }
+
+  @Override
   public AsyncCursor<Row> cursor() {
     return cursor(RowFactories.row());
   }

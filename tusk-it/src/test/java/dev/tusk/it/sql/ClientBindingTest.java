@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,6 +136,22 @@ class ClientBindingTest {
       assertEquals(
           "it's", lent.clientCursor().execute("SELECT $1::text", "it's").fetchOne().getString(0));
     }
+  }
+
+  @Test
+  void theAsyncFaceHasAClientCursor(Connection conn) throws Exception {
+    AsyncCursor<Row> cursor = conn.async().clientCursor();
+    cursor.execute("SET application_name = $1", "async 'bound'").get(30, TimeUnit.SECONDS);
+    assertEquals("async 'bound'", conn.execute("SHOW application_name").fetchOne().getString(0));
+    cursor.executeMany("SELECT $1::int", List.of(List.of(1), List.of(2))).get(30, TimeUnit.SECONDS);
+    assertEquals(1, cursor.fetchOne().get(30, TimeUnit.SECONDS).getInt(0));
+    assertTrue(cursor.nextSet());
+    assertEquals(2, cursor.fetchOne().get(30, TimeUnit.SECONDS).getInt(0));
+    ExecutionException failed =
+        assertThrows(
+            ExecutionException.class,
+            () -> cursor.execute("SELECT $1", "nul\0").get(30, TimeUnit.SECONDS));
+    assertTrue(failed.getCause() instanceof CharacterNotInRepertoire, failed.toString());
   }
 
   @Test
