@@ -204,26 +204,27 @@ public final class ConnectionPool implements Pool, Lender {
   /** Runs one statement on a shared connection; see the class comment. */
   @Override
   public Cursor<Row> execute(String sql, Object... params) {
-    lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    return runShared(connection -> connection.execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
-    lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    return runShared(connection -> connection.execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(Composable sql, Object... params) {
-    lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    return runShared(connection -> connection.execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(Composable sql, Map<String, ?> params) {
+    return runShared(connection -> connection.execute(sql, params));
+  }
+
+  private Cursor<Row> runShared(Function<Connection, Cursor<Row>> statement) {
     lifecycle.requireOpen();
-    return shared.run(connection -> connection.execute(sql, params));
+    return shared.run(statement);
   }
 
   /** The async form of {@link #execute}, for {@link AsyncConnectionPool}. */

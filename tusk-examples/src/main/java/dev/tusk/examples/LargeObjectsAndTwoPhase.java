@@ -7,7 +7,6 @@ import dev.tusk.Transaction;
 import dev.tusk.Tusk;
 import dev.tusk.TwoPhaseTransaction;
 import dev.tusk.Xid;
-import dev.tusk.testing.PostgresServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +24,7 @@ public final class LargeObjectsAndTwoPhase {
   private LargeObjectsAndTwoPhase() {}
 
   public static void main(String[] args) {
-    String url = System.getenv("DATABASE_URL");
-    if (url == null) {
-      url = PostgresServer.get().conninfo();
-    }
+    String url = ExampleDatabase.url();
     try (Connection conn = Tusk.connect(url)) {
       largeObjects(conn);
       twoPhaseCommit(conn, url);

@@ -9,7 +9,6 @@ import dev.tusk.sql.Identifier;
 import dev.tusk.sql.Literal;
 import dev.tusk.sql.Placeholder;
 import dev.tusk.sql.SQL;
-import dev.tusk.testing.PostgresServer;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,10 +24,7 @@ public final class SqlComposition {
   private SqlComposition() {}
 
   public static void main(String[] args) {
-    String url = System.getenv("DATABASE_URL");
-    if (url == null) {
-      url = PostgresServer.get().conninfo();
-    }
+    String url = ExampleDatabase.url();
     try (Connection conn = Tusk.connect(url)) {
       String table = "Pets of 2025"; // from configuration, say: any text is a safe name
       List<String> columns = List.of("name", "born");

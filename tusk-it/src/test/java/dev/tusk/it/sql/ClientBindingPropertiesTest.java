@@ -9,12 +9,10 @@ import dev.tusk.sql.Literal;
 import dev.tusk.sql.SQL;
 import dev.tusk.testing.PostgresServer;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -67,15 +65,6 @@ class ClientBindingPropertiesTest {
 
   @Provide
   Arbitrary<String> strings() {
-    Arbitrary<String> scalar =
-        Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(1, 0x7F)),
-                Tuple.of(2, Arbitraries.integers().between(0x80, 0xFFFF)),
-                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFF)))
-            .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE)
-            .map(Character::toString);
-    Arbitrary<String> piece =
-        Arbitraries.frequencyOf(Tuple.of(3, scalar), Tuple.of(2, Arbitraries.of(NASTY)));
-    return piece.list().ofMaxSize(30).map(pieces -> String.join("", pieces));
+    return SqlStrings.mixing(NASTY, 0, 30);
   }
 }
