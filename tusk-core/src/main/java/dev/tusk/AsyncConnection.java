@@ -95,7 +95,6 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
   ConnectionInfo info();
 
   /** Whether the server has {@code standard_conforming_strings} on; see {@link Connection}. */
-  @Override
   default boolean standardConformingStrings() {
     return "on".equals(info().parameter("standard_conforming_strings"));
   }

@@ -182,10 +182,9 @@ public interface Connection extends AutoCloseable, SqlContext {
 
   /**
    * Whether the server reads backslashes in {@code '...'} literally ({@code
-   * standard_conforming_strings}, as it last reported it); what {@link dev.tusk.sql.Literal}s are
-   * rendered for.
+   * standard_conforming_strings}, as it last reported it). Client-side binding ({@link
+   * #clientCursor()}) refuses SQL text with backslashes while it is off.
    */
-  @Override
   default boolean standardConformingStrings() {
     return "on".equals(info().parameter("standard_conforming_strings"));
   }

@@ -28,10 +28,9 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
   Cursor<R> execute(Query query, Map<String, ?> params);
 
   /**
-   * Runs a composed statement. A cursor does not know its server's settings, so {@link
-   * dev.tusk.sql.Literal}s are rendered in the form that reads the same whatever {@code
-   * standard_conforming_strings} is, with the global codecs ({@link Tusk#types()}); to render with
-   * the connection's codecs (a Literal of a user-defined type), use {@link
+   * Runs a composed statement. A cursor does not know its connection, so {@link
+   * dev.tusk.sql.Literal}s are rendered with the global codecs ({@link Tusk#types()}); to render
+   * with the connection's codecs (a Literal of a user-defined type), use {@link
    * Connection#execute(Composable, Object...)} or {@code execute(sql.asString(conn), ...)}.
    */
   default Cursor<R> execute(Composable sql, Object... params) {

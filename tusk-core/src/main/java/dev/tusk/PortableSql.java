@@ -4,14 +4,14 @@ import dev.tusk.sql.Composable;
 import dev.tusk.sql.SqlContext;
 
 /**
- * Renders composed SQL where no connection is at hand (a cursor, a pipeline): literals in the form
- * that reads the same whatever {@code standard_conforming_strings} is, with the global codecs.
+ * Renders composed SQL where no connection is at hand (a cursor, a pipeline), with the global
+ * codecs.
  */
 final class PortableSql {
 
   private PortableSql() {}
 
   static String render(Composable sql) {
-    return sql.asString(SqlContext.of(false, Tusk.types()));
+    return sql.asString(SqlContext.of(Tusk.types()));
   }
 }

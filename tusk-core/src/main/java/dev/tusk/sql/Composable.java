@@ -12,8 +12,8 @@ public sealed interface Composable permits SQL, Identifier, Literal, Placeholder
 
   /**
    * The SQL text this piece renders to in {@code context}: a connection, or {@link
-   * SqlContext#of(boolean, dev.tusk.types.TypeRegistry)}. For debugging and logging, and for the
-   * drivers' own use; a Literal's rendering depends on the context.
+   * SqlContext#of(dev.tusk.types.TypeRegistry)}. For debugging and logging, and for the drivers'
+   * own use; a Literal's rendering depends on the context.
    *
    * @throws dev.tusk.errors.CharacterNotInRepertoire if a name or value holds NUL or an unpaired
    *     surrogate

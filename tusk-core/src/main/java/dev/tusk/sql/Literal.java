@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *       <td>{@code 42}, {@code  -1.5} (a negative number starts with a space, so that it cannot
  *       follow a {@code -} as a {@code --} comment)</td></tr>
  *   <tr><td>NaN and infinite Float and Double</td><td>{@code 'NaN'::float8}</td></tr>
- *   <tr><td>byte[]</td><td>{@code '\x0102'::bytea}</td></tr>
+ *   <tr><td>byte[]</td><td>{@code  E'\\x0102'::bytea}</td></tr>
  *   <tr><td>{@link Json}</td><td>{@code '{"a": 1}'::jsonb}</td></tr>
  *   <tr><td>java.time values, UUID, Duration, and the {@code dev.tusk.types} value classes</td>
  *       <td>their codec's text cast to their type: {@code '...'::timestamptz}</td></tr>
@@ -62,12 +62,11 @@ public record Literal(Object value) implements Composable {
   }
 
   private static String render(Object value, SqlContext context) {
-    boolean scs = context.standardConformingStrings();
     return switch (value) {
       case null -> "NULL";
-      case String text -> Quoting.literal(text, scs);
-      case Character c -> Quoting.literal(c.toString(), scs);
-      case Enum<?> constant -> Quoting.literal(constant.name(), scs);
+      case String text -> Quoting.literal(text);
+      case Character c -> Quoting.literal(c.toString());
+      case Enum<?> constant -> Quoting.literal(constant.name());
       case Boolean b -> b.toString();
       case Byte n -> number(n.toString());
       case Short n -> number(n.toString());
@@ -76,10 +75,10 @@ public record Literal(Object value) implements Composable {
       case BigInteger n -> number(n.toString());
       case BigDecimal n -> number(n.toString());
       case Double d ->
-          d.isNaN() || d.isInfinite() ? typed(d.toString(), "float8", scs) : number(d.toString());
+          d.isNaN() || d.isInfinite() ? typed(d.toString(), "float8") : number(d.toString());
       case Float f ->
-          f.isNaN() || f.isInfinite() ? typed(f.toString(), "float4", scs) : number(f.toString());
-      case Json json -> typed(json.text(), "jsonb", scs);
+          f.isNaN() || f.isInfinite() ? typed(f.toString(), "float4") : number(f.toString());
+      case Json json -> typed(json.text(), "jsonb");
       case Param param -> param(param, context);
       case List<?> list -> array(list, context);
       case Object[] array -> array(Arrays.asList(array), context);
@@ -95,8 +94,8 @@ public record Literal(Object value) implements Composable {
     return text.startsWith("-") ? " " + text : text;
   }
 
-  private static String typed(String text, String typeName, boolean scs) {
-    return Quoting.literal(text, scs) + "::" + typeName;
+  private static String typed(String text, String typeName) {
+    return Quoting.literal(text) + "::" + typeName;
   }
 
   private static String param(Param param, SqlContext context) {
@@ -113,12 +112,12 @@ public record Literal(Object value) implements Composable {
       throw new ProgrammingError(
           "the type name of a Literal's Param must be a plain SQL type name (words, dots, spaces,"
               + " digits in parentheses, []), not "
-              + Quoting.literal(typeName, false));
+              + Quoting.literal(typeName));
     }
     if (param.value() == null) {
       return "NULL::" + typeName;
     }
-    return typed(encode(codec, param.value()), typeName, context.standardConformingStrings());
+    return typed(encode(codec, param.value()), typeName);
   }
 
   private static String array(List<?> items, SqlContext context) {
@@ -151,8 +150,7 @@ public record Literal(Object value) implements Composable {
               + ", or wrap it in Param.of(value, \"type_name\")");
     }
     Codec<?> codec = context.types().codec(target.typeName());
-    return typed(
-        encode(codec, target.converted()), target.typeName(), context.standardConformingStrings());
+    return typed(encode(codec, target.converted()), target.typeName());
   }
 
   @SuppressWarnings("unchecked")

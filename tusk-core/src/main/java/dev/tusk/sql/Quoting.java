@@ -19,10 +19,13 @@ import dev.tusk.errors.ProgrammingError;
  *       swallow the closing quote and let the rest of the value run as SQL).
  *   <li><b>Quotes</b> are doubled: {@code '} in a literal, {@code "} in an identifier.
  *   <li><b>Backslashes</b> are ordinary characters in a standard string when {@code
- *       standard_conforming_strings} is on, and escapes when it is off. When the setting is off (or
- *       unknown) and the value holds a backslash, the literal is written in the escape-string form
- *       {@code E'...'} with each backslash doubled, which reads the same whatever the setting. That
- *       form starts with a space, so that it cannot fuse with a preceding word ({@code xE'}).
+ *       standard_conforming_strings} is on, and escapes when it is off. A value that holds one is
+ *       written in the escape-string form {@code E'...'}, each backslash doubled, which reads the
+ *       same under either setting, as libpq's {@code PQescapeLiteral} does. Rendering for the
+ *       setting the server last reported would not be safe: a {@code SET} between rendering and
+ *       running (another thread's, say) would make the server read a backslash before a doubled
+ *       quote as an escape, end the string early and run the rest of the value as SQL. The form
+ *       starts with a space, so that it cannot fuse with a preceding word ({@code xE'}).
  * </ul>
  *
  * Every other character, including {@code $$}, {@code --}, {@code /*} and line breaks, is inert
@@ -48,16 +51,15 @@ public final class Quoting {
   }
 
   /**
-   * {@code value} as a string literal that the server reads back as exactly {@code value}: {@code
-   * 'value'} with each {@code '} doubled; when {@code standardConformingStrings} is false and the
-   * value holds a backslash, {@code E'value'} with each backslash doubled as well (correct with the
-   * setting on or off, so pass false when the setting is unknown).
+   * {@code value} as a string literal that the server reads back as exactly {@code value}, whatever
+   * its {@code standard_conforming_strings}: {@code 'value'} with each {@code '} doubled; when the
+   * value holds a backslash, {@code E'value'} with each backslash doubled as well.
    *
    * @throws CharacterNotInRepertoire if the value holds NUL or an unpaired surrogate
    */
-  public static String literal(String value, boolean standardConformingStrings) {
+  public static String literal(String value) {
     checkText(value, "a string literal");
-    boolean escape = !standardConformingStrings && value.indexOf('\\') >= 0;
+    boolean escape = value.indexOf('\\') >= 0;
     return (escape ? " E" : "") + quote(value, '\'', escape);
   }
 

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class CompositionTest {
 
-  private static final SqlContext ON = SqlContext.of(true, Tusk.types());
-  private static final SqlContext OFF = SqlContext.of(false, Tusk.types());
+  private static final SqlContext CONTEXT = SqlContext.of(Tusk.types());
 
   @Test
   void formatFillsAutomaticNumberedAndNamedGaps() {
@@ -30,15 +29,15 @@ class CompositionTest {
         "SELECT \"a\", \"b\" FROM \"s\".\"t\" WHERE x = 'v'",
         SQL.of("SELECT {}, {} FROM {} WHERE x = {}")
             .format(Identifier.of("a"), Identifier.of("b"), Identifier.of("s", "t"), "v")
-            .asString(ON));
+            .asString(CONTEXT));
     assertEquals(
         "\"b\" \"a\" \"b\"",
-        SQL.of("{1} {0} {1}").format(Identifier.of("a"), Identifier.of("b")).asString(ON));
+        SQL.of("{1} {0} {1}").format(Identifier.of("a"), Identifier.of("b")).asString(CONTEXT));
     assertEquals(
         "INSERT INTO \"t\" VALUES ($1) -- {x}",
         SQL.of("INSERT INTO {table} VALUES ({value}) -- {{x}}")
             .format(Map.of("table", Identifier.of("t"), "value", Placeholder.of(1)))
-            .asString(ON));
+            .asString(CONTEXT));
   }
 
   @Test
@@ -54,53 +53,52 @@ class CompositionTest {
   @Test
   void joinPutsTheSeparatorBetweenPieces() {
     List<Composable> columns = List.of(Identifier.of("a"), Identifier.of("b"), Identifier.of("c"));
-    assertEquals("\"a\", \"b\", \"c\"", SQL.of(", ").join(columns).asString(ON));
-    assertEquals("1 AND 2", SQL.of(" AND ").join(1, 2).asString(ON));
-    assertEquals("\"a\"|\"b\"|\"c\"", new Composed(columns).join("|").asString(ON));
-    assertEquals("", SQL.of(", ").join(List.of()).asString(ON));
+    assertEquals("\"a\", \"b\", \"c\"", SQL.of(", ").join(columns).asString(CONTEXT));
+    assertEquals("1 AND 2", SQL.of(" AND ").join(1, 2).asString(CONTEXT));
+    assertEquals("\"a\"|\"b\"|\"c\"", new Composed(columns).join("|").asString(CONTEXT));
+    assertEquals("", SQL.of(", ").join(List.of()).asString(CONTEXT));
   }
 
   @Test
   void placeholdersRenderForTheParser() {
-    assertEquals("$3", Placeholder.of(3).asString(ON));
-    assertEquals(" :name", Placeholder.of("name").asString(ON));
+    assertEquals("$3", Placeholder.of(3).asString(CONTEXT));
+    assertEquals(" :name", Placeholder.of("name").asString(CONTEXT));
     assertThrows(ProgrammingError.class, () -> Placeholder.of(0));
     assertThrows(ProgrammingError.class, () -> Placeholder.of("a-b"));
   }
 
   @Test
   void literalsRenderByType() {
-    assertEquals("NULL", Literal.of(null).asString(ON));
-    assertEquals("true", Literal.of(true).asString(ON));
-    assertEquals("42", Literal.of(42).asString(ON));
-    assertEquals(" -42", Literal.of(-42L).asString(ON));
-    assertEquals("1.25", Literal.of(new BigDecimal("1.25")).asString(ON));
-    assertEquals("'NaN'::float8", Literal.of(Double.NaN).asString(ON));
-    assertEquals("'2025-01-31'::date", Literal.of(LocalDate.of(2025, 1, 31)).asString(ON));
+    assertEquals("NULL", Literal.of(null).asString(CONTEXT));
+    assertEquals("true", Literal.of(true).asString(CONTEXT));
+    assertEquals("42", Literal.of(42).asString(CONTEXT));
+    assertEquals(" -42", Literal.of(-42L).asString(CONTEXT));
+    assertEquals("1.25", Literal.of(new BigDecimal("1.25")).asString(CONTEXT));
+    assertEquals("'NaN'::float8", Literal.of(Double.NaN).asString(CONTEXT));
+    assertEquals("'2025-01-31'::date", Literal.of(LocalDate.of(2025, 1, 31)).asString(CONTEXT));
     assertEquals(
         "'2025-01-31 10:00:00+00'::timestamptz",
-        Literal.of(OffsetDateTime.of(2025, 1, 31, 10, 0, 0, 0, ZoneOffset.UTC)).asString(ON));
+        Literal.of(OffsetDateTime.of(2025, 1, 31, 10, 0, 0, 0, ZoneOffset.UTC)).asString(CONTEXT));
     UUID uuid = UUID.randomUUID();
-    assertEquals("'" + uuid + "'::uuid", Literal.of(uuid).asString(ON));
-    assertEquals("'\\x01ff'::bytea", Literal.of(new byte[] {1, -1}).asString(ON));
-    assertEquals(" E'\\\\x01ff'::bytea", Literal.of(new byte[] {1, -1}).asString(OFF));
-    assertEquals("'{\"a\": 1}'::jsonb", Literal.of(Json.of("{\"a\": 1}")).asString(ON));
-    assertEquals("'7'::int8", Literal.of(Param.of(7L, "int8")).asString(ON));
-    assertEquals("NULL::text", Literal.of(Param.of(null, "text")).asString(ON));
-    assertEquals("ARRAY[1, -2,NULL]", Literal.of(Arrays.asList(1, -2, null)).asString(ON));
-    assertEquals("ARRAY['a','b''c']", Literal.of(new String[] {"a", "b'c"}).asString(ON));
-    assertEquals("ARRAY[1,2]", Literal.of(new int[] {1, 2}).asString(ON));
-    assertEquals("'{}'", Literal.of(List.of()).asString(ON));
+    assertEquals("'" + uuid + "'::uuid", Literal.of(uuid).asString(CONTEXT));
+    assertEquals(" E'\\\\x01ff'::bytea", Literal.of(new byte[] {1, -1}).asString(CONTEXT));
+    assertEquals("'{\"a\": 1}'::jsonb", Literal.of(Json.of("{\"a\": 1}")).asString(CONTEXT));
+    assertEquals("'7'::int8", Literal.of(Param.of(7L, "int8")).asString(CONTEXT));
+    assertEquals("NULL::text", Literal.of(Param.of(null, "text")).asString(CONTEXT));
+    assertEquals("ARRAY[1, -2,NULL]", Literal.of(Arrays.asList(1, -2, null)).asString(CONTEXT));
+    assertEquals("ARRAY['a','b''c']", Literal.of(new String[] {"a", "b'c"}).asString(CONTEXT));
+    assertEquals("ARRAY[1,2]", Literal.of(new int[] {1, 2}).asString(CONTEXT));
+    assertEquals("'{}'", Literal.of(List.of()).asString(CONTEXT));
   }
 
   @Test
   void unsupportedValuesAndBadTypeNamesAreRejected() {
     ProgrammingError e =
-        assertThrows(ProgrammingError.class, () -> Literal.of(new Object()).asString(ON));
+        assertThrows(ProgrammingError.class, () -> Literal.of(new Object()).asString(CONTEXT));
     assertTrue(e.getMessage().contains("Param.of"), e.getMessage());
     assertThrows(
-        ProgrammingError.class, () -> Literal.of(Param.of("1", "int4; DROP")).asString(ON));
-    assertThrows(ProgrammingError.class, () -> Literal.of(Param.of(1, "int8")).asString(ON));
+        ProgrammingError.class, () -> Literal.of(Param.of("1", "int4; DROP")).asString(CONTEXT));
+    assertThrows(ProgrammingError.class, () -> Literal.of(Param.of(1, "int8")).asString(CONTEXT));
   }
 
   @Test
@@ -113,7 +111,7 @@ class CompositionTest {
   @Test
   void concatAndEqualityAreByValue() {
     Composable query = SQL.of("SELECT ").concat(Identifier.of("x"));
-    assertEquals("SELECT \"x\"", query.asString(ON));
+    assertEquals("SELECT \"x\"", query.asString(CONTEXT));
     assertEquals(Identifier.of("a", "b"), Identifier.of("a", "b"));
   }
 }

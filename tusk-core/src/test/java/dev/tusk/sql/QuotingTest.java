@@ -13,31 +13,24 @@ class QuotingTest {
   @Test
   void quotesAreDoubledInIdentifiersAndLiterals() {
     assertEquals("\"a\"\"b\"", Quoting.identifier("a\"b"));
-    assertEquals("'it''s'", Quoting.literal("it's", true));
-    assertEquals("'it''s'", Quoting.literal("it's", false));
+    assertEquals("'it''s'", Quoting.literal("it's"));
   }
 
   @Test
-  void backslashesAreLiteralWithStandardConformingStrings() {
-    assertEquals("'a\\b'", Quoting.literal("a\\b", true));
+  void backslashesTakeTheEscapeFormAfterASpace() {
+    assertEquals(" E'a\\\\b''\\\\'", Quoting.literal("a\\b'\\"));
   }
 
   @Test
-  void backslashesTakeTheEscapeFormWithASpaceWhenTheSettingIsOff() {
-    assertEquals(" E'a\\\\b''\\\\'", Quoting.literal("a\\b'\\", false));
-  }
-
-  @Test
-  void withoutBackslashesBothSettingsGiveTheSameLiteral() {
-    String value = "$$ -- /* */ \n\t ü 𝄞";
-    assertEquals(Quoting.literal(value, true), Quoting.literal(value, false));
-    assertEquals("'" + value + "'", Quoting.literal(value, true));
+  void otherCharactersAreWrittenAsTheyAre() {
+    String value = "$$ -- /* */ \n\t ü 𝄞 ; \"";
+    assertEquals("'" + value + "'", Quoting.literal(value));
   }
 
   @Test
   void nulIsRejected() {
     CharacterNotInRepertoire e =
-        assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("a\0b", true));
+        assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("a\0b"));
     assertTrue(e.getMessage().contains("NUL"), e.getMessage());
     assertEquals("22021", e.diagnostic().sqlState());
     assertThrows(CharacterNotInRepertoire.class, () -> Quoting.identifier("a\0"));
@@ -45,11 +38,11 @@ class QuotingTest {
 
   @Test
   void unpairedSurrogatesAreRejectedAndPairsPass() {
-    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("a\uD800", false));
-    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("\uDC00a", true));
-    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("\uD800\uD800x", true));
+    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("a\uD800"));
+    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("\uDC00a"));
+    assertThrows(CharacterNotInRepertoire.class, () -> Quoting.literal("\uD800\uD800x"));
     assertThrows(CharacterNotInRepertoire.class, () -> Quoting.identifier("x\uDFFF"));
-    assertEquals("'\uD834\uDD1E'", Quoting.literal("\uD834\uDD1E", true));
+    assertEquals("'\uD834\uDD1E'", Quoting.literal("\uD834\uDD1E"));
   }
 
   @Test

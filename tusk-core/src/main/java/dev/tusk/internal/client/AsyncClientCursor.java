@@ -3,7 +3,6 @@ package dev.tusk.internal.client;
 import dev.tusk.AsyncCursor;
 import dev.tusk.Column;
 import dev.tusk.Query;
-import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,11 @@ import java.util.function.Supplier;
 final class AsyncClientCursor<R> implements AsyncCursor<R> {
 
   private final AsyncCursor<R> cursor;
-  private final SqlContext context;
+  private final ClientBinding binding;
 
-  AsyncClientCursor(AsyncCursor<R> cursor, SqlContext context) {
+  AsyncClientCursor(AsyncCursor<R> cursor, ClientBinding binding) {
     this.cursor = cursor;
-    this.context = context;
+    this.binding = binding;
   }
 
   @Override
@@ -36,12 +35,12 @@ final class AsyncClientCursor<R> implements AsyncCursor<R> {
 
   @Override
   public CompletableFuture<AsyncCursor<R>> execute(Query query, Object... params) {
-    return run(() -> ClientBinding.render(query, params, context));
+    return run(() -> binding.render(query, params));
   }
 
   @Override
   public CompletableFuture<AsyncCursor<R>> execute(Query query, Map<String, ?> params) {
-    return run(() -> ClientBinding.render(query, params, context));
+    return run(() -> binding.render(query, params));
   }
 
   @Override
@@ -55,7 +54,7 @@ final class AsyncClientCursor<R> implements AsyncCursor<R> {
     if (paramSets.isEmpty()) {
       return cursor.executeMany(query, paramSets).thenApply(done -> this);
     }
-    return run(() -> ClientBinding.renderMany(query, paramSets, context));
+    return run(() -> binding.renderMany(query, paramSets));
   }
 
   private CompletableFuture<AsyncCursor<R>> run(Supplier<Query> rendering) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
 
 /**
  * Client-side binding: a statement's placeholders replaced by its values as SQL literals, rendered
@@ -19,40 +20,50 @@ import java.util.StringJoiner;
  */
 final class ClientBinding {
 
-  private ClientBinding() {}
+  private final SqlContext context;
+  private final BooleanSupplier standardConformingStrings;
+
+  /**
+   * @param context the codecs literals are written with
+   * @param standardConformingStrings the server's setting as last reported, read at each execute
+   */
+  ClientBinding(SqlContext context, BooleanSupplier standardConformingStrings) {
+    this.context = context;
+    this.standardConformingStrings = standardConformingStrings;
+  }
 
   /** {@code query} with its {@code $n} placeholders replaced by {@code params}. */
-  static Query render(Query query, Object[] params, SqlContext context) {
-    ParsedSql parsed = parse(query, context);
+  Query render(Query query, Object[] params) {
+    ParsedSql parsed = parse(query);
     Object[] values = params == null ? new Object[0] : params;
     if (parsed.isNamed() && values.length > 0) {
       throw new ProgrammingError(
           "the statement uses named placeholders; pass the values in a Map, not in order");
     }
     parsed.checkCount(values.length);
-    return rendered(query, parsed, values, context);
+    return rendered(query, parsed, values);
   }
 
   /** {@code query} with its {@code :name} placeholders replaced by {@code params}. */
-  static Query render(Query query, Map<String, ?> params, SqlContext context) {
-    ParsedSql parsed = parse(query, context);
-    return rendered(query, parsed, parsed.bind(params == null ? Map.of() : params), context);
+  Query render(Query query, Map<String, ?> params) {
+    ParsedSql parsed = parse(query);
+    return rendered(query, parsed, parsed.bind(params == null ? Map.of() : params));
   }
 
   /**
    * Each parameter set rendered into {@code query}, joined into one script (one round trip, one
    * implicit transaction). A set is an {@code Object[]}, a List or a Map.
    */
-  static Query renderMany(Query query, List<?> paramSets, SqlContext context) {
+  Query renderMany(Query query, List<?> paramSets) {
     StringJoiner script = new StringJoiner(";\n");
     for (Object set : paramSets) {
       Query rendered;
       if (set instanceof Map<?, ?> named) {
-        rendered = render(query, stringKeys(named), context);
+        rendered = render(query, stringKeys(named));
       } else if (set instanceof List<?> list) {
-        rendered = render(query, list.toArray(), context);
+        rendered = render(query, list.toArray());
       } else if (set instanceof Object[] array) {
-        rendered = render(query, array, context);
+        rendered = render(query, array);
       } else {
         throw new ProgrammingError(
             "a parameter set must be an Object[], a List or a Map, not "
@@ -74,8 +85,8 @@ final class ClientBinding {
    * other, and a value could land inside (or outside) a string the server sees differently: such
    * text is refused rather than guessed at.
    */
-  private static ParsedSql parse(Query query, SqlContext context) {
-    if (!context.standardConformingStrings() && query.sql().indexOf('\\') >= 0) {
+  private ParsedSql parse(Query query) {
+    if (!standardConformingStrings.getAsBoolean() && query.sql().indexOf('\\') >= 0) {
       throw new ProgrammingError(
           "client-side binding refuses SQL text that holds a backslash while the server has"
               + " standard_conforming_strings off: pass such text as a value, or turn the setting"
@@ -84,8 +95,7 @@ final class ClientBinding {
     return PlaceholderParser.parse(query.sql());
   }
 
-  private static Query rendered(
-      Query query, ParsedSql parsed, Object[] values, SqlContext context) {
+  private Query rendered(Query query, ParsedSql parsed, Object[] values) {
     List<String> literals = new ArrayList<>(values.length);
     for (Object value : values) {
       literals.add(Literal.of(value).asString(context));

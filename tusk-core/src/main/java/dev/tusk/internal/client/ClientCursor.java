@@ -3,7 +3,6 @@ package dev.tusk.internal.client;
 import dev.tusk.Column;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
-import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +16,11 @@ import java.util.Map;
 final class ClientCursor<R> implements Cursor<R> {
 
   private final Cursor<R> cursor;
-  private final SqlContext context;
+  private final ClientBinding binding;
 
-  ClientCursor(Cursor<R> cursor, SqlContext context) {
+  ClientCursor(Cursor<R> cursor, ClientBinding binding) {
     this.cursor = cursor;
-    this.context = context;
+    this.binding = binding;
   }
 
   @Override
@@ -36,13 +35,13 @@ final class ClientCursor<R> implements Cursor<R> {
 
   @Override
   public Cursor<R> execute(Query query, Object... params) {
-    cursor.execute(ClientBinding.render(query, params, context));
+    cursor.execute(binding.render(query, params));
     return this;
   }
 
   @Override
   public Cursor<R> execute(Query query, Map<String, ?> params) {
-    cursor.execute(ClientBinding.render(query, params, context));
+    cursor.execute(binding.render(query, params));
     return this;
   }
 
@@ -60,7 +59,7 @@ final class ClientCursor<R> implements Cursor<R> {
     if (paramSets.isEmpty()) {
       cursor.executeMany(query, paramSets); // sends nothing and clears the results, as usual
     } else {
-      cursor.execute(ClientBinding.renderMany(query, paramSets, context));
+      cursor.execute(binding.renderMany(query, paramSets));
     }
     return this;
   }

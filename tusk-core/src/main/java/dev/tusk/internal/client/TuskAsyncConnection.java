@@ -58,7 +58,8 @@ final class TuskAsyncConnection implements AsyncConnection {
 
   @Override
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
-    return new AsyncClientCursor<>(cursor(rowFactory), this);
+    return new AsyncClientCursor<>(
+        cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
   }
 
   @Override

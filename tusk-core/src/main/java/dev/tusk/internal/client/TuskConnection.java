@@ -93,7 +93,8 @@ public final class TuskConnection implements Connection {
 
   @Override
   public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
-    return new ClientCursor<>(cursor(rowFactory), this);
+    return new ClientCursor<>(
+        cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
   }
 
   @Override
