@@ -165,8 +165,12 @@ class CompositionTest {
     assertEquals("SELECT  E'a\\\\b'", query.asString(conn));
     assertTrue(conn.standardConformingStrings());
     assertEquals("a\\b", conn.execute(query).fetchOne().getString(0));
+    String hostile = "\\'; SELECT 'injected' --";
+    String renderedWhileOn = SQL.of("SELECT {}").format(Literal.of(hostile)).asString(conn);
     conn.execute("SET standard_conforming_strings = off");
     assertEquals(false, conn.standardConformingStrings());
     assertEquals("a\\b", conn.execute(query).fetchOne().getString(0));
+    // Rendered before the SET, run after it: still one string literal, read back unchanged.
+    assertEquals(hostile, conn.execute(renderedWhileOn).fetchOne().getString(0));
   }
 }
