@@ -7,5 +7,6 @@ module dev.tusk {
   exports dev.tusk;
   exports dev.tusk.errors;
   exports dev.tusk.pool;
+  exports dev.tusk.sql;
   exports dev.tusk.types;
 }

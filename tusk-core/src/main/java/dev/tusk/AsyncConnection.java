@@ -1,5 +1,7 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
+import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  *     .thenAccept(row -> System.out.println(row.getString(0)));
  * }</pre>
  */
-public interface AsyncConnection extends AutoCloseable {
+public interface AsyncConnection extends AutoCloseable, SqlContext {
 
   /** Runs a statement with {@code $n} placeholders; see {@link Connection#execute}. */
   CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params);
@@ -37,11 +39,32 @@ public interface AsyncConnection extends AutoCloseable {
   /** Runs a statement with {@code :name} placeholders and per-call options. */
   CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params);
 
+  /** Runs a composed statement, rendered for this connection; see {@link Connection}. */
+  default CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Object... params) {
+    return execute(sql.asString(this), params);
+  }
+
+  /** Runs a composed statement with {@code :name} parameters. */
+  default CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Map<String, ?> params) {
+    return execute(sql.asString(this), params);
+  }
+
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();
 
   /** A new cursor producing rows made by {@code rowFactory}. */
   <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory);
+
+  /**
+   * A new cursor that binds on the client, for statements that take no parameters ({@code SET},
+   * DDL, {@code DO}); see {@link Connection#clientCursor()}. Never the default.
+   */
+  default AsyncCursor<Row> clientCursor() {
+    return clientCursor(RowFactories.row());
+  }
+
+  /** Like {@link #clientCursor()}, producing rows made by {@code rowFactory}. */
+  <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory);
 
   /**
    * Runs {@code work} in a transaction on a virtual thread of its own, with exclusive use of the
@@ -70,6 +93,11 @@ public interface AsyncConnection extends AutoCloseable {
 
   /** The server and session this connection is attached to. */
   ConnectionInfo info();
+
+  /** Whether the server has {@code standard_conforming_strings} on; see {@link Connection}. */
+  default boolean standardConformingStrings() {
+    return "on".equals(info().parameter("standard_conforming_strings"));
+  }
 
   /** The codecs this connection uses (shared with its sync face). */
   TypeRegistry types();

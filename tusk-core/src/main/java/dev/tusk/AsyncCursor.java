@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,16 @@ public interface AsyncCursor<R> extends AutoCloseable {
 
   /** Runs a statement with {@code :name} placeholders and per-call options. */
   CompletableFuture<AsyncCursor<R>> execute(Query query, Map<String, ?> params);
+
+  /** Runs a composed statement, rendered as {@link Cursor#execute(Composable, Object...)} says. */
+  default CompletableFuture<AsyncCursor<R>> execute(Composable sql, Object... params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /** Runs a composed statement with {@code :name} parameters. */
+  default CompletableFuture<AsyncCursor<R>> execute(Composable sql, Map<String, ?> params) {
+    return execute(PortableSql.render(sql), params);
+  }
 
   /** Runs one statement once per parameter set, in one round trip; see {@link Cursor}. */
   CompletableFuture<AsyncCursor<R>> executeMany(String sql, List<?> paramSets);

@@ -1,6 +1,9 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
+import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,7 +19,7 @@ import java.util.function.Function;
  * #rollback()}. A {@link #transaction()} block instead gives its thread exclusive use of the
  * connection until the block ends: other threads wait.
  */
-public interface Connection extends AutoCloseable {
+public interface Connection extends AutoCloseable, SqlContext {
 
   /**
    * Runs a statement and returns a cursor over its result. Parameters are placeholders {@code $1,
@@ -37,6 +40,19 @@ public interface Connection extends AutoCloseable {
 
   /** Like {@link #execute(String, Map)}, with per-call options. */
   Cursor<Row> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Runs a composed statement ({@link dev.tusk.sql.SQL}, identifiers, literals): renders it for
+   * this connection ({@link Composable#asString}) and runs the text with {@code $n} parameters.
+   */
+  default Cursor<Row> execute(Composable sql, Object... params) {
+    return execute(sql.asString(this), params);
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} parameters. */
+  default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
+    return execute(sql.asString(this), params);
+  }
 
   /**
    * Starts an explicit pipeline: statements executed through it are queued without waiting for
@@ -65,6 +81,21 @@ public interface Connection extends AutoCloseable {
   }
 
   /**
+   * A new cursor that binds on the client, for statements the server cannot give parameters to
+   * ({@code SET}, DDL, {@code LISTEN}, {@code DO} blocks): each execute writes its values into the
+   * SQL text as literals ({@link dev.tusk.sql.Literal}, through the one quoting routine, for this
+   * connection's {@code standard_conforming_strings}) and sends the text without parameters. Never
+   * the default; use it only for such statements, since server-side binding is safer and faster.
+   * See docs/sql.md.
+   */
+  default Cursor<Row> clientCursor() {
+    return clientCursor(RowFactories.row());
+  }
+
+  /** Like {@link #clientCursor()}, producing rows made by {@code rowFactory}. */
+  <R> Cursor<R> clientCursor(RowFactory<R> rowFactory);
+
+  /**
    * Starts a transaction, or a savepoint when a transaction is already open, and gives the calling
    * thread exclusive use of this connection until the returned block is closed. Closing it without
    * {@link Transaction#commit()} rolls back.
@@ -82,6 +113,57 @@ public interface Connection extends AutoCloseable {
 
   /** Like {@link #inTransaction(Function)}, with transaction options. */
   <T> T inTransaction(TransactionOptions options, Function<Connection, T> work);
+
+  /**
+   * The two-phase commit identifier {@code (formatId, gtrid, bqual)}: psycopg's {@code xid}; the
+   * same as {@link Xid#of(int, String, String)}.
+   */
+  default Xid xid(int formatId, String gtrid, String bqual) {
+    return Xid.of(formatId, gtrid, bqual);
+  }
+
+  /**
+   * Begins a transaction that will take part in a two-phase commit (psycopg's {@code tpc_begin}).
+   * End it with {@link TwoPhaseTransaction#prepare()} and then {@code commit()} or {@code
+   * rollback()}, or with a one-phase {@code commit()}.
+   *
+   * @throws dev.tusk.errors.ProgrammingError if a transaction is open
+   */
+  default TwoPhaseTransaction tpcBegin(Xid xid) {
+    return TwoPhaseTransaction.begin(this, xid);
+  }
+
+  /**
+   * Commits a prepared transaction by its identifier ({@code COMMIT PREPARED}), whichever
+   * connection prepared it: psycopg's {@code tpc_commit(xid)}, for recovery.
+   *
+   * @throws dev.tusk.errors.ProgrammingError if a transaction is open on this connection
+   * @throws dev.tusk.errors.UndefinedObject if no transaction is prepared under this identifier
+   */
+  default void tpcCommit(Xid xid) {
+    TwoPhaseTransaction.finishPrepared(this, "COMMIT", xid);
+  }
+
+  /** Rolls back a prepared transaction by its identifier ({@code ROLLBACK PREPARED}). */
+  default void tpcRollback(Xid xid) {
+    TwoPhaseTransaction.finishPrepared(this, "ROLLBACK", xid);
+  }
+
+  /**
+   * The transactions prepared in this connection's database and not yet committed or rolled back,
+   * oldest first (psycopg's {@code tpc_recover}).
+   */
+  default List<Xid> tpcRecover() {
+    return TwoPhaseTransaction.recover(this);
+  }
+
+  /**
+   * This connection's large objects: create, open, read and write them in pieces, import and export
+   * streams. They need a transaction; see {@link LargeObjects}.
+   */
+  default LargeObjects largeObjects() {
+    return new LargeObjects(this);
+  }
 
   /** Whether each statement commits on its own (true by default). */
   boolean autocommit();
@@ -120,6 +202,15 @@ public interface Connection extends AutoCloseable {
 
   /** Stops calling a handler added by {@link #addNotificationHandler}. */
   void removeNotificationHandler(Consumer<Notification> handler);
+
+  /**
+   * Whether the server reads backslashes in {@code '...'} literally ({@code
+   * standard_conforming_strings}, as it last reported it). Client-side binding ({@link
+   * #clientCursor()}) refuses SQL text with backslashes while it is off.
+   */
+  default boolean standardConformingStrings() {
+    return "on".equals(info().parameter("standard_conforming_strings"));
+  }
 
   /**
    * Asks the server to cancel what this connection runs now, over a separate socket. Returns once

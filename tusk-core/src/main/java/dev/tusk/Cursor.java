@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,21 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
 
   /** Like {@link #execute(String, Map)}, with per-call options (prepare, timeout). */
   Cursor<R> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Runs a composed statement. A cursor does not know its connection, so {@link
+   * dev.tusk.sql.Literal}s are rendered with the global codecs ({@link Tusk#types()}); to render
+   * with the connection's codecs (a Literal of a user-defined type), use {@link
+   * Connection#execute(Composable, Object...)} or {@code execute(sql.asString(conn), ...)}.
+   */
+  default Cursor<R> execute(Composable sql, Object... params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} parameters. */
+  default Cursor<R> execute(Composable sql, Map<String, ?> params) {
+    return execute(PortableSql.render(sql), params);
+  }
 
   /**
    * Runs one statement once per parameter set, all in one round trip. Each element is an {@code

@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,18 @@ public interface Pipeline extends AutoCloseable {
 
   /** Queues a statement with per-call options (prepare; its timeout bounds the whole batch). */
   Cursor<Row> execute(Query query, Object... params);
+
+  /**
+   * Queues a composed statement, rendered as {@link Cursor#execute(Composable, Object...)} says.
+   */
+  default Cursor<Row> execute(Composable sql, Object... params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /** Queues a composed statement with {@code :name} parameters. */
+  default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
+    return execute(PortableSql.render(sql), params);
+  }
 
   /** A cursor whose executions join this pipeline, producing {@link Row}s. */
   Cursor<Row> cursor();

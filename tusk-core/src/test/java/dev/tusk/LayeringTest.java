@@ -29,10 +29,11 @@ class LayeringTest {
   /** Package to the packages it may use, besides itself and the JDK. Names are below dev.tusk. */
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
-          Map.entry("", Set.of("errors", "types")),
+          Map.entry("", Set.of("errors", "types", "sql")),
           Map.entry("errors", Set.of()),
           Map.entry("types", Set.of("errors")),
-          Map.entry("pool", Set.of("", "errors", "types")),
+          Map.entry("sql", Set.of("types", "errors")),
+          Map.entry("pool", Set.of("", "errors", "types", "sql")),
           Map.entry("internal.buffer", Set.of("types")),
           Map.entry("internal.protocol", Set.of("internal.buffer", "errors")),
           Map.entry("internal.auth", Set.of("errors")),
@@ -55,6 +56,7 @@ class LayeringTest {
                   "",
                   "errors",
                   "types",
+                  "sql",
                   "internal.buffer",
                   "internal.protocol",
                   "internal.auth",

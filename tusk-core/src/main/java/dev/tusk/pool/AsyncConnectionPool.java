@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.Row;
+import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,16 +133,29 @@ public final class AsyncConnectionPool implements AutoCloseable {
    * statements, as {@link ConnectionPool#execute(String, Object...)} does.
    */
   public CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params) {
-    return pool.executeAsync(
-        connection -> connection.async().execute(sql, params),
-        () -> withConnection(connection -> connection.execute(sql, params)));
+    return executeShared(connection -> connection.execute(sql, params));
   }
 
   /** Like {@link #execute(String, Object...)}, with {@code :name} placeholders. */
   public CompletableFuture<AsyncCursor<Row>> execute(String sql, Map<String, ?> params) {
+    return executeShared(connection -> connection.execute(sql, params));
+  }
+
+  /** Like {@link #execute(String, Object...)}, for a composed statement. */
+  public CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Object... params) {
+    return executeShared(connection -> connection.execute(sql, params));
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} placeholders. */
+  public CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Map<String, ?> params) {
+    return executeShared(connection -> connection.execute(sql, params));
+  }
+
+  /** Runs one statement on a shared connection, or on one of its own when the pool says so. */
+  private CompletableFuture<AsyncCursor<Row>> executeShared(
+      Function<AsyncConnection, CompletableFuture<AsyncCursor<Row>>> statement) {
     return pool.executeAsync(
-        connection -> connection.async().execute(sql, params),
-        () -> withConnection(connection -> connection.execute(sql, params)));
+        connection -> statement.apply(connection.async()), () -> withConnection(statement));
   }
 
   /** Completes once the pool holds {@code minSize} connections; see {@link Pool#waitReady}. */

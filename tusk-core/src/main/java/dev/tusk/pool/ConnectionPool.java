@@ -5,6 +5,7 @@ import dev.tusk.Cursor;
 import dev.tusk.Row;
 import dev.tusk.Tusk;
 import dev.tusk.errors.OperationalError;
+import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -202,15 +203,28 @@ public final class ConnectionPool implements Pool {
   /** Runs one statement on a shared connection; see the class comment. */
   @Override
   public Cursor<Row> execute(String sql, Object... params) {
-    lifecycle.requireOpen();
-    // Received whole: the connection is shared, and a stream left unread would hold it up.
-    return shared.run(connection -> connection.cursor().fetchSize(0).execute(sql, params));
+    return runShared(connection -> connection.cursor().fetchSize(0).execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
+    return runShared(connection -> connection.cursor().fetchSize(0).execute(sql, params));
+  }
+
+  @Override
+  public Cursor<Row> execute(Composable sql, Object... params) {
+    return runShared(connection -> connection.cursor().fetchSize(0).execute(sql, params));
+  }
+
+  @Override
+  public Cursor<Row> execute(Composable sql, Map<String, ?> params) {
+    return runShared(connection -> connection.cursor().fetchSize(0).execute(sql, params));
+  }
+
+  private Cursor<Row> runShared(Function<Connection, Cursor<Row>> statement) {
     lifecycle.requireOpen();
-    return shared.run(connection -> connection.cursor().fetchSize(0).execute(sql, params));
+    // Received whole: the connection is shared, and a stream left unread would hold it up.
+    return shared.run(statement);
   }
 
   /** The async form of {@link #execute}, for {@link AsyncConnectionPool}. */

@@ -61,6 +61,11 @@ final class LentAsyncConnection implements AsyncConnection {
   }
 
   @Override
+  public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return live().clientCursor(rowFactory);
+  }
+
+  @Override
   public <T> CompletableFuture<T> inTransaction(Function<Connection, T> work) {
     return live().inTransaction(work);
   }

@@ -87,6 +87,11 @@ final class LentConnection implements Connection {
   }
 
   @Override
+  public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return live().clientCursor(rowFactory);
+  }
+
+  @Override
   public Transaction transaction() {
     return live().transaction();
   }

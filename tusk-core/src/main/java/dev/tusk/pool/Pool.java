@@ -3,6 +3,7 @@ package dev.tusk.pool;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,6 +64,19 @@ public interface Pool extends AutoCloseable {
 
   /** Like {@link #execute(String, Object...)} with {@code :name} placeholders. */
   default Cursor<Row> execute(String sql, Map<String, ?> params) {
+    return withConnection(connection -> connection.execute(sql, params));
+  }
+
+  /**
+   * Like {@link #execute(String, Object...)} for a composed statement, rendered for the connection
+   * that runs it.
+   */
+  default Cursor<Row> execute(Composable sql, Object... params) {
+    return withConnection(connection -> connection.execute(sql, params));
+  }
+
+  /** Like {@link #execute(Composable, Object...)} with {@code :name} placeholders. */
+  default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
     return withConnection(connection -> connection.execute(sql, params));
   }
 

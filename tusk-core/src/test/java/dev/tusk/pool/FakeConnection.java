@@ -107,6 +107,11 @@ final class FakeConnection implements Connection {
   }
 
   @Override
+  public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public Transaction transaction() {
     throw new UnsupportedOperationException();
   }

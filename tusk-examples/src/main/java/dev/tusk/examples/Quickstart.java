@@ -13,7 +13,6 @@ import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.UniqueViolation;
 import dev.tusk.pool.ConnectionPool;
 import dev.tusk.pool.PoolOptions;
-import dev.tusk.testing.PostgresServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,11 +33,7 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) {
-    String url = System.getenv("DATABASE_URL");
-    if (url == null) {
-      System.out.println("DATABASE_URL is not set: starting an embedded PostgreSQL...");
-      url = PostgresServer.get().conninfo();
-    }
+    String url = ExampleDatabase.url();
     try (Connection conn = Tusk.connect(url)) {
       System.out.printf(
           "connected to PostgreSQL %d, backend pid %d%n",

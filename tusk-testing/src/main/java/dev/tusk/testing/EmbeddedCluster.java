@@ -66,6 +66,8 @@ final class EmbeddedCluster implements AutoCloseable {
               .setServerConfig("unix_socket_directories", socketDirectory.toString())
               .setServerConfig("fsync", "off")
               .setServerConfig("full_page_writes", "off")
+              // two-phase commit tests prepare transactions; the default of 0 forbids them
+              .setServerConfig("max_prepared_transactions", "10")
               .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache))
               .start();
       return new EmbeddedCluster(postgres, dataDirectory, socketDirectory);

@@ -57,6 +57,12 @@ final class TuskAsyncConnection implements AsyncConnection {
   }
 
   @Override
+  public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return new AsyncClientCursor<>(
+        cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
   public AsyncCursor<Row> cursor() {
     return cursor(RowFactories.row());
   }

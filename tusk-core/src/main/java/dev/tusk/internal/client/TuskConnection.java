@@ -90,6 +90,12 @@ public final class TuskConnection implements Connection {
   }
 
   @Override
+  public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
+    return new ClientCursor<>(
+        cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
   public TypeRegistry types() {
     return types;
   }

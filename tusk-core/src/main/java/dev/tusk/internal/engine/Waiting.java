@@ -112,6 +112,8 @@ public final class Waiting implements SessionInput.Patience {
 
   /** The link is taken for dead: its request was cancelled and the server never answered. */
   static final class CancelUnanswered extends IOException {
+    private static final long serialVersionUID = 1L;
+
     CancelUnanswered(String message) {
       super(message);
     }

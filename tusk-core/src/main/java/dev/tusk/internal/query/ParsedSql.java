@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public final class ParsedSql {
 
+  private final String source;
   private final String sql;
+  private final int[] spans;
   private final int parameterCount;
   private final List<String> parameterNames;
   private final boolean multipleStatements;
@@ -28,14 +30,18 @@ public final class ParsedSql {
   private final String foreignPlaceholder;
 
   ParsedSql(
+      String source,
       String sql,
+      int[] spans,
       int parameterCount,
       List<String> parameterNames,
       boolean multipleStatements,
       boolean copyFromStdin,
       boolean plannable,
       String foreignPlaceholder) {
+    this.source = source;
     this.sql = sql;
+    this.spans = spans;
     this.parameterCount = parameterCount;
     this.parameterNames = parameterNames;
     this.multipleStatements = multipleStatements;
@@ -134,6 +140,29 @@ public final class ParsedSql {
       throw mismatch(missing, unexpected);
     }
     return values;
+  }
+
+  /**
+   * The source text with each placeholder replaced by {@code values[n - 1]}, for client-side
+   * binding: the values must already be SQL (quoted literals), which this does not check. A value
+   * follows a space unless whitespace precedes its placeholder, so that it cannot fuse with the
+   * text before it ({@code U&$1} would otherwise make a Unicode-escape string).
+   *
+   * @param values the SQL of each parameter, in {@code $n} order; {@link #checkCount} first
+   */
+  public String inline(List<String> values) {
+    StringBuilder out = new StringBuilder(source.length() + 16 * values.size());
+    int copied = 0;
+    for (int i = 0; i < spans.length; i += 3) {
+      int start = spans[i];
+      out.append(source, copied, start);
+      if (start > 0 && !Character.isWhitespace(source.charAt(start - 1))) {
+        out.append(' ');
+      }
+      out.append(values.get(spans[i + 2] - 1));
+      copied = spans[i + 1];
+    }
+    return out.append(source, copied, source.length()).toString();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tusk.internal.query;
 
 import dev.tusk.errors.ProgrammingError;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public final class PlaceholderParser {
   private String firstPositional;
   private String foreignPlaceholder;
 
+  /** Each placeholder as (start, end, number) in the source text, for client-side binding. */
+  private int[] spans = new int[0];
+
+  private int spanCount;
+
   /** The last character of the previous token, or a stand-in after quoted text or a comment. */
   private char previous = ' ';
 
@@ -91,6 +97,8 @@ public final class PlaceholderParser {
     if (names.isEmpty()) {
       return new ParsedSql(
           sql,
+          sql,
+          spans(),
           highestPosition,
           List.of(),
           statements > 1,
@@ -100,7 +108,9 @@ public final class PlaceholderParser {
     }
     String text = rewritten.append(sql, copiedUpTo, sql.length()).toString();
     return new ParsedSql(
+        sql,
         text,
+        spans(),
         names.size(),
         List.copyOf(names.keySet()),
         statements > 1,
@@ -230,6 +240,7 @@ public final class PlaceholderParser {
       firstPositional = text;
     }
     highestPosition = Math.max(highestPosition, number);
+    span(dollar, end, number);
     return token(end);
   }
 
@@ -299,9 +310,23 @@ public final class PlaceholderParser {
       number = names.size() + 1;
       names.put(name, number);
     }
+    span(i, end, number);
     rewritten.append(sql, copiedUpTo, i).append('$').append(number);
     copiedUpTo = end;
     return token(end);
+  }
+
+  private void span(int start, int end, int number) {
+    if (spanCount + 3 > spans.length) {
+      spans = Arrays.copyOf(spans, Math.max(12, spans.length * 2));
+    }
+    spans[spanCount++] = start;
+    spans[spanCount++] = end;
+    spans[spanCount++] = number;
+  }
+
+  private int[] spans() {
+    return Arrays.copyOf(spans, spanCount);
   }
 
   private int token(int end) {
