@@ -121,11 +121,12 @@ public final class ConnectionPool implements Pool {
     while (true) {
       PoolEntry entry = handoff.isEmpty() ? table.claimIdle() : null;
       if (entry == null) {
+        long since = System.nanoTime();
         if (deadline == 0) {
-          deadline = System.nanoTime() + timeout.toNanos();
+          deadline = since + timeout.toNanos();
         }
         long until = deadline;
-        entry = waiting.await(timeout, waiter -> waitFor(waiter, until));
+        entry = waiting.await(timeout, since, waiter -> waitFor(waiter, until));
       }
       if (usable(entry)) {
         return entry;

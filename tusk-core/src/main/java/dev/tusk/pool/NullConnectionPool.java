@@ -79,8 +79,9 @@ public final class NullConnectionPool implements Pool {
   /** A new entry, once a permit is free (waiting up to {@code timeout} for one). */
   private PoolEntry openEntry(Duration timeout) {
     if (!handoff.isEmpty() || !takePermit()) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      waiting.await(timeout, waiter -> waitFor(waiter, deadline));
+      long since = System.nanoTime();
+      long deadline = since + timeout.toNanos();
+      waiting.await(timeout, since, waiter -> waitFor(waiter, deadline));
     }
     PoolEntry entry = new PoolEntry(openChecked(), System.nanoTime(), Long.MAX_VALUE / 2);
     lent.add(entry);

@@ -36,14 +36,17 @@ final class Waiting<T> {
   /**
    * Queues a request and lets {@code waitFor} wait on it; returns what it got.
    *
+   * @param since when this wait began, for the statistics: a thread preempted on its way here has
+   *     waited too
+   *
    * @throws TooManyRequests if the queue is full
    * @throws PoolTimeout if {@code waitFor} returned null: nothing came before the deadline
    */
-  T await(Duration timeout, Function<CompletableFuture<T>, T> waitFor) {
+  T await(Duration timeout, long since, Function<CompletableFuture<T>, T> waitFor) {
     counters.requestsQueued.increment();
     PoolAcquireEvent event = new PoolAcquireEvent();
     event.begin();
-    long start = System.nanoTime();
+    long start = since;
     String outcome = "acquired";
     CompletableFuture<T> waiter = handoff.enqueue(maxWaiting);
     try {
