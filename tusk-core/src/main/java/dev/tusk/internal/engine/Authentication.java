@@ -102,8 +102,8 @@ final class Authentication {
           Diagnostic.client(
               "0A000",
               "the server asks for authentication method "
-                  + unsupported.method()
-                  + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
+                  + unsupported.methodName()
+                  + ", which Tusk does not support"));
     } else if (message instanceof ErrorResponse error) {
       throw SqlStates.toException(error.diagnostic());
     } else if (!(message instanceof NoticeResponse
