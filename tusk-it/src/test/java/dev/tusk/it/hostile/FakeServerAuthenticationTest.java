@@ -22,11 +22,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Authentication exchanges a real server in the test suite never makes, through the fake server:
  * each ends in a typed error, with the socket closed, in bounded time; the usual ones work.
  */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class FakeServerAuthenticationTest {
 

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The example of docs/testing.md, kept compiling and passing. */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class FakeServerExampleTest {
 

@@ -15,12 +15,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real server behind a {@link FaultProxy} that breaks the link: each fault ends the statement
  * with a typed connection error and leaves the connection closed, never a wrong value or a hang.
  */
 @TuskTest
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class LinkFaultTest {
 

@@ -15,11 +15,13 @@ import dev.tusk.testing.fake.Script;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 15, defect 2: a DataRow header claiming 0x3FFFFFF4 bytes, from a hostile server or a man in
  * the middle, made the reader allocate 1 GiB before a single body byte arrived.
  */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class OversizedMessageTest {
 

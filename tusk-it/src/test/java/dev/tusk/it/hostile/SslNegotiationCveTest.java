@@ -24,11 +24,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a man in the middle can do before TLS would begin: the answer to SSLRequest and anything
  * sent with it are unauthenticated, so nothing in them may be taken as the server's word.
  */
+@ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 20, threadMode = ThreadMode.SEPARATE_THREAD)
 class SslNegotiationCveTest {
 
