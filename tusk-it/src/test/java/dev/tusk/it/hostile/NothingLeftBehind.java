@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a fault test that leaves a Tusk thread ({@code tusk-...}) or a socket of this JVM behind:
- * after each test both counts must come back to what they were before it, within a few seconds.
- * Sockets are counted from {@code /proc/self/fd}, so only on Linux. For tests whose connections the
- * test itself closes (not connections injected by {@code @TuskTest}, closed after this check).
+ * after each test both counts must come back to what they were before it, within a few seconds. TCP
+ * sockets are counted from {@code /proc/self/fd} and {@code /proc/net/tcp}, so only on Linux. For
+ * tests whose connections the test itself closes (not connections injected by {@code @TuskTest},
+ * closed after this check).
  */
 final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
 
@@ -24,7 +26,7 @@ final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(NothingLeftBehind.class);
 
-  private record Counts(List<String> threads, long sockets) {}
+  private record Counts(List<String> threads, List<String> sockets) {}
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -46,16 +48,17 @@ final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
               + now.threads()
               + " (before: "
               + before.threads()
-              + "), "
+              + "), sockets "
               + now.sockets()
-              + " sockets (before: "
+              + " (before: "
               + before.sockets()
               + ")");
     }
   }
 
   private static boolean leaked(Counts before, Counts now) {
-    return now.threads().size() > before.threads().size() || now.sockets() > before.sockets();
+    return now.threads().size() > before.threads().size()
+        || now.sockets().size() > before.sockets().size();
   }
 
   private static Counts count() {
@@ -69,22 +72,34 @@ final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
     return new Counts(threads, sockets());
   }
 
-  private static long sockets() {
+  /**
+   * This JVM's TCP sockets, as {@code localPort->remotePort stState}. Unix sockets are left out:
+   * the JDK keeps a socket pair of its own, made the first time a channel is closed under a blocked
+   * read, and these tests use TCP only.
+   */
+  private static List<String> sockets() {
     if (!Files.isDirectory(OPEN_FILES)) {
-      return 0;
+      return List.of();
     }
+    Map<String, String> tcp = TcpTable.byInode();
     try (Stream<Path> files = Files.list(OPEN_FILES)) {
-      return files.filter(NothingLeftBehind::isSocket).count();
+      return files
+          .map(NothingLeftBehind::socketInode)
+          .filter(tcp::containsKey)
+          .map(tcp::get)
+          .sorted()
+          .toList();
     } catch (IOException e) {
-      return 0;
+      return List.of();
     }
   }
 
-  private static boolean isSocket(Path descriptor) {
+  private static String socketInode(Path descriptor) {
     try {
-      return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+      String target = Files.readSymbolicLink(descriptor).toString();
+      return target.startsWith("socket:[") ? target.substring(8, target.length() - 1) : "";
     } catch (IOException | UnsupportedOperationException e) {
-      return false; // closed while listing
+      return ""; // closed while listing
     }
   }
 }

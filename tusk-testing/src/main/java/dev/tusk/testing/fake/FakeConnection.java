@@ -19,6 +19,9 @@ final class FakeConnection {
   /** The GSSENCRequest code. */
   static final int GSSENC_REQUEST = 80877104;
 
+  /** The CancelRequest code. */
+  static final int CANCEL_REQUEST = 80877102;
+
   /** Protocol 3.0 in a StartupMessage. */
   static final int PROTOCOL_3_0 = 196608;
 

@@ -60,6 +60,10 @@ public final class Script {
             } else if (code == FakeConnection.PROTOCOL_3_0) {
               connection.rememberStartup(packet);
               return;
+            } else if (code == FakeConnection.CANCEL_REQUEST) {
+              // A server closes a cancel connection without a word; received() shows the request.
+              connection.close();
+              return;
             } else {
               throw new ScriptFailure("a startup packet with code " + code);
             }
