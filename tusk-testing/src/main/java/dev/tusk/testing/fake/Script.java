@@ -46,7 +46,8 @@ public final class Script {
   /**
    * Reads the client's opening: answers each SSLRequest or GSSENCRequest with {@code N} (no
    * encryption), as a server without TLS does, and stops after the StartupMessage, whose parameters
-   * later steps use (the user name for MD5).
+   * later steps use (the user name for MD5). A CancelRequest instead ends the connection, as a
+   * server does; {@link FakeServer#received()} lists it.
    */
   public Script startup() {
     return step(
