@@ -8,6 +8,7 @@ import dev.tusk.Connection;
 import dev.tusk.Tusk;
 import dev.tusk.errors.ConnectionException;
 import dev.tusk.errors.ConnectionFailure;
+import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.FaultProxy;
 import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TuskTest;
@@ -64,6 +65,24 @@ class LinkFaultTest {
           assertThrows(ConnectionException.class, () -> conn.execute("SELECT 1").fetchOne());
       assertTrue(error.sqlState().startsWith("08"), error.sqlState());
       assertTrue(conn.closed());
+    }
+  }
+
+  /** Nothing comes back, nothing closes: only connect_timeout can end the attempt. */
+  @Test
+  void blackHoledLinkDuringConnectEndsAtConnectTimeout(PostgresServer server) {
+    try (FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
+      proxy.blackHole();
+      long start = System.nanoTime();
+      SqlclientUnableToEstablishSqlconnection error =
+          assertThrows(
+              SqlclientUnableToEstablishSqlconnection.class,
+              () ->
+                  Tusk.connect(
+                      server.conninfo() + " " + proxy.conninfoOverride() + " connect_timeout=1"));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(error.getMessage().contains("connect_timeout"), error.getMessage());
+      assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
     }
   }
 
