@@ -38,7 +38,6 @@ final class Waiting<T> {
    *
    * @param since when this wait began, for the statistics: a thread preempted on its way here has
    *     waited too
-   *
    * @throws TooManyRequests if the queue is full
    * @throws PoolTimeout if {@code waitFor} returned null: nothing came before the deadline
    */

@@ -8,29 +8,56 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy in front of the test server that a test can cut and restore, to make the server seem
- * to go away and come back without stopping the server every test shares. While cut, every proxied
- * connection is closed and new ones are closed as soon as they are accepted.
+ * A TCP proxy in front of a server that a test can break in the ways networks break, without
+ * stopping the server every test shares:
+ *
+ * <ul>
+ *   <li>{@link #cut()}: every proxied connection is closed and new ones are closed as soon as they
+ *       are accepted, as if the server went away;
+ *   <li>{@link #reset()}: every proxied connection is reset (RST), as a crashed host or a firewall
+ *       does; new connections are still proxied;
+ *   <li>{@link #blackHole()}: bytes are no longer forwarded, in either direction, but every socket
+ *       stays open: a link that silently drops everything, which only timeouts can detect;
+ *   <li>{@link #delay(Duration)}: each chunk of bytes is forwarded only after a pause;
+ *   <li>{@link #corrupt()}: every byte the client receives has its bits inverted;
+ *   <li>{@link #cutAfter(long)}: the connections are closed once that many more bytes have gone to
+ *       the client, typically in the middle of a message.
+ * </ul>
+ *
+ * {@link #restore()} ends every fault. The faults apply to connections already open and to new
+ * ones.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
  *   Connection conn = Tusk.connect(server.conninfo() + " " + proxy.conninfoOverride());
- *   proxy.cut();     // conn is lost; connecting fails
- *   proxy.restore(); // connecting works again
+ *   proxy.blackHole(); // conn's next statement gets no answer
+ *   proxy.restore();   // the link works again
+ *   proxy.cut();       // conn is lost; connecting fails
  * }
  * }</pre>
  */
 public final class FaultProxy implements AutoCloseable {
+
+  private static final long NO_LIMIT = Long.MAX_VALUE;
 
   private final ServerSocket listener;
   private final InetSocketAddress upstream;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean cut;
+  private volatile boolean blackHole;
+  private volatile boolean corrupt;
+  private volatile Duration delay = Duration.ZERO;
+
+  /** Bytes that may still go to clients before the links are cut. */
+  private final AtomicLong toClientBudget = new AtomicLong(NO_LIMIT);
 
   private FaultProxy(ServerSocket listener, InetSocketAddress upstream) {
     this.listener = listener;
@@ -66,9 +93,48 @@ public final class FaultProxy implements AutoCloseable {
     sockets.forEach(FaultProxy::closeQuietly);
   }
 
-  /** Proxies new connections again. */
+  /** Resets every proxied connection (RST on both sides); new connections are still proxied. */
+  public void reset() {
+    for (Socket socket : sockets) {
+      try {
+        socket.setSoLinger(true, 0);
+      } catch (SocketException e) {
+        // already closed: nothing to reset
+      }
+      closeQuietly(socket);
+    }
+  }
+
+  /** Stops forwarding in both directions, keeping every socket open, until {@link #restore()}. */
+  public void blackHole() {
+    blackHole = true;
+  }
+
+  /** Pauses before forwarding each chunk of bytes, in both directions, until {@link #restore()}. */
+  public void delay(Duration pause) {
+    delay = pause;
+  }
+
+  /** Inverts every bit of what clients receive until {@link #restore()}. */
+  public void corrupt() {
+    corrupt = true;
+  }
+
+  /**
+   * Lets {@code bytes} more bytes through to the clients, then closes every proxied connection (and
+   * refuses new ones, as {@link #cut()}) until {@link #restore()}.
+   */
+  public void cutAfter(long bytes) {
+    toClientBudget.set(bytes);
+  }
+
+  /** Ends every fault: proxies new connections again, and forwards promptly and faithfully. */
   public void restore() {
     cut = false;
+    blackHole = false;
+    corrupt = false;
+    delay = Duration.ZERO;
+    toClientBudget.set(NO_LIMIT);
   }
 
   /** How many sockets (client and server sides) the proxy holds open now. */
@@ -109,21 +175,21 @@ public final class FaultProxy implements AutoCloseable {
     }
     sockets.add(client);
     sockets.add(server);
-    Thread.ofVirtual().start(() -> pipe(client, server));
-    Thread.ofVirtual().start(() -> pipe(server, client));
+    Thread.ofVirtual().start(() -> pipe(client, server, false));
+    Thread.ofVirtual().start(() -> pipe(server, client, true));
   }
 
-  /** Copies {@code from} to {@code to} until either ends, then closes both. */
-  private void pipe(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to}, applying the faults, until either ends; closes both. */
+  private void pipe(Socket from, Socket to, boolean toClient) {
     byte[] buffer = new byte[16384];
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
+        forward(buffer, n, out, toClient);
       }
-    } catch (IOException e) {
+    } catch (IOException | InterruptedException e) {
       // one side went away: end both
     } finally {
       closeQuietly(from);
@@ -131,6 +197,34 @@ public final class FaultProxy implements AutoCloseable {
       sockets.remove(from);
       sockets.remove(to);
     }
+  }
+
+  private void forward(byte[] buffer, int count, OutputStream out, boolean toClient)
+      throws IOException, InterruptedException {
+    Duration pause = delay;
+    if (!pause.isZero()) {
+      Thread.sleep(pause);
+    }
+    if (blackHole) {
+      return; // dropped: nothing tells either side
+    }
+    long budget = toClient ? toClientBudget.getAndUpdate(left -> spend(left, count)) : NO_LIMIT;
+    int allowed = (int) Math.min(count, budget);
+    if (toClient && corrupt) {
+      for (int i = 0; i < allowed; i++) {
+        buffer[i] = (byte) ~buffer[i];
+      }
+    }
+    out.write(buffer, 0, allowed);
+    out.flush();
+    if (budget <= count) {
+      cut();
+      throw new IOException("cut after the bytes cutAfter allowed");
+    }
+  }
+
+  private static long spend(long left, int count) {
+    return left == NO_LIMIT ? left : Math.max(0, left - count);
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

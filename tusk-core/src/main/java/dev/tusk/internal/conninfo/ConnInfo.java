@@ -24,10 +24,10 @@ import java.util.Objects;
  * {@code /run/postgresql}, {@code /var/run/postgresql} and {@code /tmp} that holds one for the
  * port), else host {@code localhost}; port 5432, the operating-system user, a database named like
  * the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever; Tusk's {@code
- * connect_timeout} must be positive), keepalives on, 1 GiB messages and 100,000 SCRAM iterations at
- * most. An empty value means the default. Tusk's own keywords are {@code max_message_size} (bytes,
- * 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code prepare_threshold} (runs
- * before a statement is prepared, 5 by default; 0 at once; {@code none} or -1 never), {@code
+ * connect_timeout} must be positive), keepalives on, 64 MiB messages and 100,000 SCRAM iterations
+ * at most. An empty value means the default. Tusk's own keywords are {@code max_message_size}
+ * (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code prepare_threshold}
+ * (runs before a statement is prepared, 5 by default; 0 at once; {@code none} or -1 never), {@code
  * statement_cache_size} (prepared statements kept, 256 by default) and {@code query_timeout}
  * (seconds, decimals allowed; none by default).
  *
@@ -35,8 +35,10 @@ import java.util.Objects;
  * unknown keyword is a {@link ProgrammingError}; a libpq keyword for a feature Tusk lacks ({@code
  * service}, {@code gssencmode}, {@code requirepeer}, ...), given in the string or its environment
  * variable, is a {@link FeatureNotSupported} (a {@link NotSupportedError}) unless its value asks
- * for nothing (such as {@code gssencmode=disable}). PGCLIENTENCODING is ignored: Tusk always uses
- * UTF8.
+ * for nothing (such as {@code gssencmode=disable}). So is {@code target_session_attrs} other than
+ * {@code any} and {@code load_balance_hosts=random}: Tusk cannot yet choose a server by its role or
+ * shuffle hosts, and connecting regardless would drop the requirement. PGCLIENTENCODING is ignored:
+ * Tusk always uses UTF8.
  *
  * <p>The password file is not read here but when connecting, per host: see {@link
  * ConnectionSettings#passwordFor(HostPort)}.

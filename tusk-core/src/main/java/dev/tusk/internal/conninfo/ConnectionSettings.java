@@ -20,14 +20,14 @@ import java.util.Objects;
  * @param sslMode how much TLS protection to insist on
  * @param keepalives whether to turn on TCP keepalives
  * @param keepalivesIdle idle time before the first keepalive, or null for the system default
- * @param targetSessionAttrs which kind of server to accept: {@code any}, {@code read-write}, {@code
- *     read-only}, {@code primary}, {@code standby} or {@code prefer-standby}
+ * @param targetSessionAttrs which kind of server to accept; always {@code any} until Tusk can check
+ *     a server's role (other values are refused when parsing)
  * @param maxMessageSize the largest backend message accepted, in bytes
  * @param scramMaxIterations the largest SCRAM iteration count accepted from a server
  * @param keepalivesInterval time between unanswered keepalives, or null for the system default
  * @param keepalivesCount unanswered keepalives before giving up, or 0 for the system default
- * @param loadBalanceHosts whether to try the hosts in random order ({@code
- *     load_balance_hosts=random})
+ * @param loadBalanceHosts whether to try the hosts in random order; always false until Tusk can
+ *     ({@code load_balance_hosts=random} is refused when parsing)
  * @param passfile the password file to consult when no password is given, or null for none
  * @param sslRootCert the trusted root certificates (a file that may not exist, by default {@code
  *     ~/.postgresql/root.crt}), {@link #SYSTEM_ROOT_CERT} for the system's trust store, or null
@@ -65,8 +65,13 @@ public record ConnectionSettings(
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-  /** {@code max_message_size} when none is given: 1 GiB, PostgreSQL's own limit for a field. */
-  public static final int DEFAULT_MAX_MESSAGE_SIZE = 1 << 30;
+  /**
+   * {@code max_message_size} when none is given: 64 MiB. Rows of ordinary values fit many times
+   * over, while one message cannot take more than a small share of a default-sized heap (the body
+   * array, plus half of it while the reader grows it, plus what decoding makes of it). PostgreSQL
+   * sends values up to 1 GiB: a user who stores such values raises the limit, up to 1 GiB.
+   */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 << 20;
 
   /** {@code scram_max_iterations} when none is given. */
   public static final int DEFAULT_SCRAM_MAX_ITERATIONS = 100_000;

@@ -1,5 +1,6 @@
 package dev.tusk.internal.conninfo;
 
+import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -200,27 +201,46 @@ final class SettingsResolver {
     return seconds == 0 ? null : Duration.ofSeconds(seconds);
   }
 
+  /**
+   * Only {@code any}: Tusk cannot yet check a server's role, and connecting to a primary when the
+   * string asks for a standby would silently drop the requirement.
+   */
   private String targetSessionAttrs() {
     OptionValue value = options.get(Keyword.TARGET_SESSION_ATTRS);
-    if (value == null) {
+    if (value == null || value.text().equals("any")) {
       return "any";
     }
     if (!TARGET_SESSION_ATTRS.contains(value.text())) {
       throw value.invalid(
           "expected one of any, read-write, read-only, primary, standby, prefer-standby");
     }
-    return value.text();
+    throw notYetSupported(
+        value, "Tusk cannot yet choose a server by its role, so only any is accepted");
   }
 
+  /** Only {@code disable}: hosts are tried in the order given until random order exists. */
   private boolean loadBalanceHosts() {
     OptionValue value = options.get(Keyword.LOAD_BALANCE_HOSTS);
     if (value == null || value.text().equals("disable")) {
       return false;
     }
-    if (value.text().equals("random")) {
-      return true;
+    if (!value.text().equals("random")) {
+      throw value.invalid("expected disable or random");
     }
-    throw value.invalid("expected disable or random");
+    throw notYetSupported(
+        value, "Tusk tries hosts in the order given, so only disable is accepted");
+  }
+
+  /** A valid libpq value asking for what Tusk cannot do yet. */
+  private static NotSupportedError notYetSupported(OptionValue value, String why) {
+    return new NotSupportedError(
+        value.keyword().word()
+            + "="
+            + value.text()
+            + " in "
+            + value.origin()
+            + " is not supported: "
+            + why);
   }
 
   private Path sslRootCert() {

@@ -153,8 +153,8 @@ final class Authentication {
               Diagnostic.client(
                   FeatureNotSupported.SQLSTATE,
                   "the server asks for authentication method "
-                      + unsupported.method()
-                      + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
+                      + unsupported.methodName()
+                      + ", which Tusk does not support"));
     }
     return false;
   }

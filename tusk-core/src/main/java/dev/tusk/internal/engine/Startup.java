@@ -2,6 +2,7 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.FeatureNotSupported;
+import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
@@ -10,6 +11,7 @@ import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.SslMode;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
+import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
@@ -75,6 +77,10 @@ public final class Startup {
           new Session(transport, reader, input, host, state, settings.connectTimeout());
       session.start();
       return session;
+    } catch (ProtocolViolationException e) {
+      closeCurrent(current);
+      throw new ProtocolViolation(
+          Diagnostic.client("08P01", "connecting to " + host + ": " + e.getMessage()), e);
     } catch (IOException e) {
       closeCurrent(current);
       // Only the watchdog settles before success, by closing the socket under the read.
@@ -132,13 +138,29 @@ public final class Startup {
     }
   }
 
+  /**
+   * Asks for SSL and reads the one-byte answer. Bytes a server or a man in the middle sends after
+   * an {@code S} are never read: the socket is closed for the plain restart (libpq's
+   * CVE-2021-23222). An ErrorResponse comes from a server nobody has authenticated yet, so its text
+   * is not shown as the server's (libpq's CVE-2024-10977).
+   */
   private static boolean serverAcceptsSsl(Transport transport) throws IOException {
     send(transport, FrontendMessages::sslRequest);
     int answer = transport.blockingInput().read();
-    if (answer < 0) {
-      throw new IOException("the server closed the connection after SSLRequest");
-    }
-    return answer == 'S';
+    return switch (answer) {
+      case 'S' -> true;
+      case 'N' -> false;
+      case -1 -> throw new IOException("the server closed the connection after SSLRequest");
+      case 'E' ->
+          throw new IOException(
+              "the server answered SSLRequest with an error, whose text is not shown: nothing"
+                  + " has proven yet that it comes from the server");
+      default ->
+          throw new ProtocolViolationException(
+              String.format(
+                  "the server answered SSLRequest with 0x%02X, where only S or N is valid",
+                  answer));
+    };
   }
 
   private static Thread startWatchdog(

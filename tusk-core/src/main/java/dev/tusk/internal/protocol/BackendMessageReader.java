@@ -4,13 +4,15 @@ import dev.tusk.internal.buffer.BigEndian;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Frames and decodes backend messages from a stream. Each read from the stream takes as much as it
  * offers (up to a 64 KiB buffer), so a burst of small messages costs one read call. Bodies are
  * decoded in place from that buffer, except DataRow and CopyData, whose body array becomes the
- * message's storage, and bodies larger than the buffer. Not thread-safe.
+ * message's storage, and bodies larger than the buffer. Memory follows what has arrived, not what a
+ * header announces: a body larger than the buffer grows as its bytes come. Not thread-safe.
  *
  * <p>After any exception the stream position is undefined and the connection must be closed.
  */
@@ -34,7 +36,7 @@ public final class BackendMessageReader {
    *
    * @param maxMessageSize the largest message body accepted, in bytes (the length field minus the
    *     four bytes of the field itself); larger messages are rejected before anything is allocated
-   *     for them
+   *     for them, and smaller ones are given memory only as their bytes arrive
    */
   public BackendMessageReader(InputStream in, int maxMessageSize) {
     if (maxMessageSize < 0) {
@@ -106,7 +108,7 @@ public final class BackendMessageReader {
               + (length - LENGTH_BYTES)
               + " bytes exceeds the limit of "
               + maxMessageSize
-              + " bytes");
+              + " bytes (raise max_message_size to accept larger messages)");
     }
   }
 
@@ -136,28 +138,36 @@ public final class BackendMessageReader {
   /**
    * Reads a body into an array of exactly its size: what is buffered first, then large remainders
    * straight from the stream and small ones through the buffer, so following messages still arrive
-   * in the same read.
+   * in the same read. A body larger than the read buffer starts in an array of the buffer's size
+   * that doubles as bytes arrive: a header alone, however large the length it announces, costs no
+   * more than that, and a server must send a body to make the reader hold it.
    */
   private byte[] readOwned(byte type, int size) throws IOException {
-    byte[] owned = new byte[size];
-    int filled = take(owned, 0, size);
+    byte[] owned = new byte[Math.min(size, Math.max(BUFFER_SIZE, limit - position))];
+    int filled = take(owned, 0, owned.length);
     while (filled < size) {
-      int missing = size - filled;
-      if (missing >= buffer.length) {
-        int count = in.read(owned, filled, missing);
+      if (filled == owned.length) {
+        owned = Arrays.copyOf(owned, (int) Math.min(size, 2L * owned.length));
+      }
+      // The array never outgrows the body, so its free room is never more than what is missing.
+      int room = owned.length - filled;
+      if (position == limit && size - filled >= buffer.length) {
+        int count = in.read(owned, filled, room);
         if (count < 0) {
           throw endOfStreamInBody(type, filled, size);
         }
         filled += count;
       } else {
-        position = 0;
-        limit = 0;
-        int count = in.read(buffer, 0, buffer.length);
-        if (count < 0) {
-          throw endOfStreamInBody(type, filled, size);
+        if (position == limit) {
+          position = 0;
+          limit = 0;
+          int count = in.read(buffer, 0, buffer.length);
+          if (count < 0) {
+            throw endOfStreamInBody(type, filled, size);
+          }
+          limit = count;
         }
-        limit = count;
-        filled += take(owned, filled, missing);
+        filled += take(owned, filled, room);
       }
     }
     return owned;

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.fuzz.LongFuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -85,6 +87,15 @@ class ConnInfoPropertyTest {
   void connectionStringLikeTextFailsOnlyWithDriverErrors(
       @ForAll("connectionStringLike") String text) {
     parseExpectingOnlyDriverErrors(text);
+  }
+
+  /** The long mode: {@code -Dtusk.fuzz.tries=10000000}; see {@link LongFuzz}. */
+  @Example
+  void longFuzz() {
+    LongFuzz.run(
+        "conninfo parser",
+        Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(80), connectionStringLike()),
+        ConnInfoPropertyTest::parseExpectingOnlyDriverErrors);
   }
 
   private static void parseExpectingOnlyDriverErrors(String text) {

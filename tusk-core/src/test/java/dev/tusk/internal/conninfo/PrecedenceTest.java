@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +28,9 @@ class PrecedenceTest {
           Map.entry("PGOPTIONS", "-c envoption=1"),
           Map.entry("PGSSLMODE", "require"),
           Map.entry("PGPASSFILE", "/env/pgpass"),
-          Map.entry("PGTARGETSESSIONATTRS", "standby"),
           Map.entry("PGSSLROOTCERT", "/env/root.crt"),
           Map.entry("PGSSLCERT", "/env/client.crt"),
-          Map.entry("PGSSLKEY", "/env/client.key"),
-          Map.entry("PGLOADBALANCEHOSTS", "random"));
+          Map.entry("PGSSLKEY", "/env/client.key"));
 
   private static ConnectionSettings parse(String conninfo) {
     return ConnInfo.parse(conninfo, Environments.with(VARIABLES));
@@ -54,7 +53,7 @@ class PrecedenceTest {
     assertEquals(0, settings.keepalivesCount());
     assertEquals("any", settings.targetSessionAttrs());
     assertFalse(settings.loadBalanceHosts());
-    assertEquals(1 << 30, settings.maxMessageSize());
+    assertEquals(64 << 20, settings.maxMessageSize());
     assertEquals(100_000, settings.scramMaxIterations());
     assertEquals(Environments.HOME.resolve(".pgpass"), settings.passfile());
     assertEquals(Environments.HOME.resolve(".postgresql/root.crt"), settings.sslRootCert());
@@ -75,11 +74,25 @@ class PrecedenceTest {
     assertEquals("-c envoption=1", settings.options());
     assertEquals(SslMode.REQUIRE, settings.sslMode());
     assertEquals(Path.of("/env/pgpass"), settings.passfile());
-    assertEquals("standby", settings.targetSessionAttrs());
     assertEquals(Path.of("/env/root.crt"), settings.sslRootCert());
     assertEquals(Path.of("/env/client.crt"), settings.sslCert());
     assertEquals(Path.of("/env/client.key"), settings.sslKey());
-    assertTrue(settings.loadBalanceHosts());
+  }
+
+  @Test
+  void routingRequirementsFromTheEnvironmentAreRefusedNamingTheVariable() {
+    var standby = Environments.with(Map.of("PGUSER", "u", "PGTARGETSESSIONATTRS", "standby"));
+    var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", standby));
+    assertEquals(
+        "target_session_attrs=standby in environment variable PGTARGETSESSIONATTRS is not"
+            + " supported: Tusk cannot yet choose a server by its role, so only any is accepted",
+        error.getMessage());
+    assertEquals("any", ConnInfo.parse("target_session_attrs=any", standby).targetSessionAttrs());
+
+    var random = Environments.with(Map.of("PGUSER", "u", "PGLOADBALANCEHOSTS", "random"));
+    var shuffle = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", random));
+    assertTrue(shuffle.getMessage().contains("PGLOADBALANCEHOSTS"), shuffle.getMessage());
+    assertFalse(ConnInfo.parse("load_balance_hosts=disable", random).loadBalanceHosts());
   }
 
   @Test
@@ -87,7 +100,7 @@ class PrecedenceTest {
     ConnectionSettings settings =
         parse(
             "host=h port=1 user=u password=p dbname=d application_name=a connect_timeout=5"
-                + " options=-cx=1 sslmode=disable passfile=/p target_session_attrs=primary"
+                + " options=-cx=1 sslmode=disable passfile=/p target_session_attrs=any"
                 + " sslrootcert=/r sslcert=/c sslkey=/k load_balance_hosts=disable");
     assertEquals(List.of(new HostPort("h", 1)), settings.hosts());
     assertEquals("u", settings.user());
@@ -98,7 +111,7 @@ class PrecedenceTest {
     assertEquals("-cx=1", settings.options());
     assertEquals(SslMode.DISABLE, settings.sslMode());
     assertEquals(Path.of("/p"), settings.passfile());
-    assertEquals("primary", settings.targetSessionAttrs());
+    assertEquals("any", settings.targetSessionAttrs());
     assertEquals(Path.of("/r"), settings.sslRootCert());
     assertEquals(Path.of("/c"), settings.sslCert());
     assertEquals(Path.of("/k"), settings.sslKey());

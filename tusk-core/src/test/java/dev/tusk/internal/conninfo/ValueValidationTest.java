@@ -118,10 +118,23 @@ class ValueValidationTest {
     assertThrows(ProgrammingError.class, () -> parse("keepalives_count=-1"));
   }
 
+  @Test
+  void targetSessionAttrsAny() {
+    assertEquals("any", parse("target_session_attrs=any").targetSessionAttrs());
+    assertEquals("any", parse("").targetSessionAttrs());
+  }
+
+  /** Issue 15, defect 9: a libpq requirement Tusk cannot meet yet is refused, never ignored. */
   @ParameterizedTest
-  @ValueSource(strings = {"any", "read-write", "read-only", "primary", "standby", "prefer-standby"})
-  void targetSessionAttrs(String value) {
-    assertEquals(value, parse("target_session_attrs=" + value).targetSessionAttrs());
+  @ValueSource(strings = {"read-write", "read-only", "primary", "standby", "prefer-standby"})
+  void targetSessionAttrsThatNeedRoutingAreRefused(String value) {
+    var error = assertThrows(NotSupportedError.class, () -> parse("target_session_attrs=" + value));
+    assertEquals(
+        "target_session_attrs="
+            + value
+            + " in the connection string is not supported: Tusk cannot yet choose a server by its"
+            + " role, so only any is accepted",
+        error.getMessage());
   }
 
   @Test
@@ -134,8 +147,12 @@ class ValueValidationTest {
 
   @Test
   void loadBalanceHosts() {
-    assertTrue(parse("load_balance_hosts=random").loadBalanceHosts());
     assertFalse(parse("load_balance_hosts=disable").loadBalanceHosts());
+    var error = assertThrows(NotSupportedError.class, () -> parse("load_balance_hosts=random"));
+    assertEquals(
+        "load_balance_hosts=random in the connection string is not supported: Tusk tries hosts in"
+            + " the order given, so only disable is accepted",
+        error.getMessage());
     assertThrows(ProgrammingError.class, () -> parse("load_balance_hosts=round-robin"));
   }
 

@@ -6,13 +6,16 @@ import static dev.tusk.internal.protocol.Wire.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.fuzz.LongFuzz;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -28,7 +31,37 @@ class BackendMessageReaderPropertyTest {
   @Property(tries = 3000)
   void arbitraryStreamsYieldOnlyMessagesOrProtocolErrors(
       @ForAll("streams") byte[] stream, @ForAll @IntRange(min = 1, max = 300) int chunk) {
-    drain(stream, chunk);
+    drain(stream, chunk, LIMIT);
+  }
+
+  /**
+   * Under the highest limit a header may announce up to 1 GiB: the reader may still hold no more
+   * than its buffer, or twice what has arrived, whatever the header says.
+   */
+  @Property(tries = 200)
+  void aRaisedLimitStillAllocatesOnlyWhatArrives(
+      @ForAll("hugeHeaders") byte[] stream, @ForAll @IntRange(min = 1, max = 70_000) int chunk) {
+    drain(stream, chunk, 1 << 30);
+  }
+
+  /** The long mode: {@code -Dtusk.fuzz.tries=10000000}; see {@link LongFuzz}. */
+  @Example
+  void longFuzz() {
+    Arbitrary<Integer> chunks = Arbitraries.integers().between(1, 70_000);
+    LongFuzz.run(
+        "backend message reader",
+        Combinators.combine(
+                Arbitraries.oneOf(streams(), hugeHeaders()), chunks, Arbitraries.of(LIMIT, 1 << 30))
+            .as(Input::new),
+        input -> drain(input.stream(), input.chunk(), input.limit()));
+  }
+
+  /** One long-mode input. */
+  private record Input(byte[] stream, int chunk, int limit) {
+    @Override
+    public String toString() {
+      return "chunk " + chunk + ", limit " + limit + ": " + HexFormat.of().formatHex(stream);
+    }
   }
 
   @Property(tries = 300)
@@ -48,23 +81,26 @@ class BackendMessageReaderPropertyTest {
 
   /**
    * Reads until the stream fails, which must be with a protocol violation or end of stream. No body
-   * beyond the limit may come back, nor be allocated: any array the reader allocated for a body it
-   * is still receiving shows up as the target of a stream read.
+   * beyond the limit may come back, nor be allocated, nor more than twice what has arrived: any
+   * array the reader allocated for a body it is still receiving shows up as the target of a stream
+   * read.
    */
-  private static void drain(byte[] stream, int chunk) {
+  private static void drain(byte[] stream, int chunk, int limit) {
     var input = new Wire.ChunkedStream(stream, chunk);
-    var reader = new BackendMessageReader(input, LIMIT);
+    var reader = new BackendMessageReader(input, limit);
     try {
       while (true) {
         BackendMessage message = reader.read();
-        assertTrue(payloadSize(message) <= LIMIT, message::toString);
+        assertTrue(payloadSize(message) <= limit, message::toString);
         if (message instanceof DataRow row) {
           assertColumnsInside(row);
         }
       }
     } catch (ProtocolViolationException | EOFException expected) {
+      int mostAllowed = Math.max(BackendMessageReader.BUFFER_SIZE, 2 * stream.length);
       for (int size : input.targetSizes()) {
-        assertTrue(size <= LIMIT || size == BackendMessageReader.BUFFER_SIZE, "read into " + size);
+        assertTrue(size <= limit || size == BackendMessageReader.BUFFER_SIZE, "read into " + size);
+        assertTrue(size <= mostAllowed, "read into " + size + " of a " + stream.length + " stream");
       }
     } catch (IOException impossible) {
       throw new AssertionError(impossible);
@@ -140,6 +176,27 @@ class BackendMessageReaderPropertyTest {
               changed[index] = replacement;
               return changed;
             });
+  }
+
+  /**
+   * Valid messages, then a DataRow or CopyData header announcing up to 1 GiB, then part of its body
+   * (or all of a small one).
+   */
+  @Provide
+  Arbitrary<byte[]> hugeHeaders() {
+    return Combinators.combine(
+            validStreams(),
+            Arbitraries.of('D', 'd', 'T', 'E'),
+            Arbitraries.oneOf(
+                Arbitraries.integers().between(4, 1 << 16),
+                Arbitraries.integers().between(4, (1 << 30) + 4)),
+            Arbitraries.integers().between(0, 200_000))
+        .as(
+            (messages, type, length, arrived) ->
+                concat(
+                    concat(messages.toArray(byte[][]::new)),
+                    header(type, length),
+                    new byte[Math.min(arrived, length - 4)]));
   }
 
   /** DataRows of a few short columns, where a changed byte often lands in a length. */

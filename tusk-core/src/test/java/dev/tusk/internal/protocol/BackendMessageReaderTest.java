@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,7 +111,8 @@ class BackendMessageReaderTest {
     var error =
         assertThrows(ProtocolViolationException.class, () -> reader(header('D', LIMIT + 5)).read());
     assertEquals(
-        "DataRow 'D' (0x44) message of 101 bytes exceeds the limit of 100 bytes",
+        "DataRow 'D' (0x44) message of 101 bytes exceeds the limit of 100 bytes"
+            + " (raise max_message_size to accept larger messages)",
         error.getMessage());
   }
 
@@ -120,8 +122,53 @@ class BackendMessageReaderTest {
         assertThrows(
             ProtocolViolationException.class, () -> reader(header('d', Integer.MAX_VALUE)).read());
     assertEquals(
-        "CopyData 'd' (0x64) message of 2147483643 bytes exceeds the limit of 100 bytes",
+        "CopyData 'd' (0x64) message of 2147483643 bytes exceeds the limit of 100 bytes"
+            + " (raise max_message_size to accept larger messages)",
         error.getMessage());
+  }
+
+  @Test
+  void aHugeAnnouncedBodyThatNeverArrivesCostsOnlyTheFirstPiece() {
+    // The limit is raised as far as it goes: only what arrives may make the reader allocate.
+    var reader =
+        new BackendMessageReader(new ByteArrayInputStream(header('D', 0x3FFFFFF4)), 1 << 30);
+    long before = Allocation.ofThisThread();
+    var error = assertThrows(EOFException.class, reader::read);
+    long allocated = Allocation.ofThisThread() - before;
+
+    assertEquals(
+        "end of stream after 0 of the 1073741808 body bytes of a DataRow 'D' (0x44) message",
+        error.getMessage());
+    assertTrue(allocated < 256 * 1024, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void aHugeAnnouncedBodyGrowsOnlyWithWhatArrives() {
+    int arrived = 3 << 20;
+    byte[] stream = concat(header('d', 0x3FFFFFF4), new byte[arrived]);
+    var reader = new BackendMessageReader(new Wire.ChunkedStream(stream, 100_000), 1 << 30);
+    long before = Allocation.ofThisThread();
+    var error = assertThrows(EOFException.class, reader::read);
+    long allocated = Allocation.ofThisThread() - before;
+
+    assertTrue(
+        error.getMessage().startsWith("end of stream after " + arrived + " of"),
+        error.getMessage());
+    // Doubling from 64 KiB allocates under twice the largest array, which is under twice what came.
+    assertTrue(allocated < 4L * arrived + (256 << 10), "allocated " + allocated + " bytes");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1000, 65536, 1 << 20})
+  void aGrownBodyEndsInAnArrayOfExactlyItsSize(int chunk) throws IOException {
+    byte[] data = new byte[(3 << 20) + 7];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31);
+    }
+    byte[] stream = concat(message('d', data), message('Z', bytes('I')));
+    var reader = new BackendMessageReader(new Wire.ChunkedStream(stream, chunk), 4 << 20);
+    assertArrayEquals(data, ((CopyData) reader.read()).data());
+    assertEquals(new ReadyForQuery('I'), reader.read());
   }
 
   @ParameterizedTest

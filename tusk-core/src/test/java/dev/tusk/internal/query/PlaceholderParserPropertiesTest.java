@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.fuzz.LongFuzz;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -155,6 +158,45 @@ class PlaceholderParserPropertiesTest {
 
   @Property
   void parseFailsOnlyWithProgrammingError(@ForAll("anything") String sql) {
+    checkParse(sql);
+  }
+
+  /** Statements of meaningful pieces, one of whose characters is then changed or cut. */
+  @Property(tries = 2000)
+  void mutatedStatementsFailOnlyWithProgrammingError(@ForAll("mutatedStatements") String sql) {
+    checkParse(sql);
+  }
+
+  /** The long mode: {@code -Dtusk.fuzz.tries=10000000}; see {@link LongFuzz}. */
+  @Example
+  void longFuzz() {
+    LongFuzz.run(
+        "placeholder parser",
+        Arbitraries.oneOf(anything(), mutatedStatements()),
+        PlaceholderParserPropertiesTest::checkParse);
+  }
+
+  @Provide
+  Arbitrary<String> mutatedStatements() {
+    return Combinators.combine(
+            statement().map(pieces -> String.join(" ", pieces.stream().map(Piece::text).toList())),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.chars().with(LEXICAL.toCharArray()),
+            Arbitraries.of(true, false))
+        .as(
+            (sql, where, replacement, cut) -> {
+              if (sql.isEmpty()) {
+                return sql;
+              }
+              int index = where % sql.length();
+              return cut
+                  ? sql.substring(0, index)
+                  : sql.substring(0, index) + replacement + sql.substring(index + 1);
+            });
+  }
+
+  /** Parsing fails only with ProgrammingError, and what it sends reads back the same. */
+  private static void checkParse(String sql) {
     ParsedSql parsed;
     try {
       parsed = PlaceholderParser.parse(sql);

@@ -1,0 +1,11 @@
+package dev.tusk.testing.fake;
+
+import java.io.IOException;
+
+/** The client did not do what the script expected; the fake server closes the connection. */
+final class ScriptFailure extends IOException {
+
+  ScriptFailure(String message) {
+    super(message);
+  }
+}
