@@ -17,6 +17,7 @@ import dev.tusk.internal.protocol.ParameterStatus;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.transport.Transport;
+import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -58,7 +59,7 @@ final class Reading {
   private final Session session;
   private final Transport transport;
   private final BackendMessageReader reader;
-  private final SessionInput input;
+  private final TransportInput input;
   private final Outbound outbound;
   private final ServerState state;
   private final ServerEvents events = new ServerEvents();
@@ -98,7 +99,7 @@ final class Reading {
       Session session,
       Transport transport,
       BackendMessageReader reader,
-      SessionInput input,
+      TransportInput input,
       Outbound outbound,
       ServerState state) {
     this.session = session;
@@ -111,7 +112,7 @@ final class Reading {
 
   void start(String threadName) {
     // From now on each reading thread brings its own patience (start-up's gave up on interrupt).
-    input.patience(SessionInput.UNLIMITED);
+    input.patience(TransportInput.UNLIMITED);
     // A platform thread: it mostly parks, and a read woken by the kernel has less latency than a
     // virtual thread woken by the poller.
     ioThread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::runIoThread);
@@ -164,7 +165,7 @@ final class Reading {
       return;
     }
     KeptInterrupt kept = new KeptInterrupt();
-    SessionInput.Patience previous = input.patience(kept);
+    TransportInput.Patience previous = input.patience(kept);
     try {
       int ready = transport.await(Transport.READ | Transport.WRITE, 0);
       if ((ready & Transport.READ) != 0) {
@@ -181,7 +182,7 @@ final class Reading {
    * Patience while writing: an interrupt cannot stop a half-written request, so it is only kept for
    * the caller to act on once the write is done.
    */
-  private static final class KeptInterrupt implements SessionInput.Patience {
+  private static final class KeptInterrupt implements TransportInput.Patience {
     private boolean interrupted;
 
     @Override
@@ -313,7 +314,7 @@ final class Reading {
       while (delivering && !inFlight.isEmpty() && !routingStopped) {
         if (role.tryLock()) {
           StatementResult full =
-              lead(() -> inFlight.isEmpty() || !delivering, SessionInput.UNLIMITED);
+              lead(() -> inFlight.isEmpty() || !delivering, TransportInput.UNLIMITED);
           if (full != null) {
             parkForRoom(full, 0);
           }
@@ -356,8 +357,8 @@ final class Reading {
    * returns that result; if the consumer is this thread (waiting for a later request of its own),
    * the rest of the stream is collected instead, since nobody else would ever take it.
    */
-  private StatementResult lead(BooleanSupplier done, SessionInput.Patience patience) {
-    SessionInput.Patience previous = input.patience(patience);
+  private StatementResult lead(BooleanSupplier done, TransportInput.Patience patience) {
+    TransportInput.Patience previous = input.patience(patience);
     activity++;
     try {
       while (!done.getAsBoolean() && !routingStopped) {
@@ -502,7 +503,7 @@ final class Reading {
       }
       if (!inFlight.isEmpty() && role.tryLock()) {
         StatementResult full =
-            lead(() -> inFlight.isEmpty() || !deliveries.isEmpty(), SessionInput.UNLIMITED);
+            lead(() -> inFlight.isEmpty() || !deliveries.isEmpty(), TransportInput.UNLIMITED);
         if (full != null) {
           parkForRoom(full, 0);
         }

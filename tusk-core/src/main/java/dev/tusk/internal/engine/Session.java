@@ -10,6 +10,7 @@ import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.transport.Transport;
+import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class Session implements AutoCloseable {
   Session(
       Transport transport,
       BackendMessageReader reader,
-      SessionInput input,
+      TransportInput input,
       HostPort endpoint,
       ServerState state,
       Duration cancelTimeout) {

@@ -14,6 +14,7 @@ import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.Transport;
+import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class Startup {
     Thread watchdog = startWatchdog(current, settled, deadline);
     try {
       Transport transport = connect(settings, host, deadline, current, settled);
-      SessionInput input = new SessionInput(transport);
+      TransportInput input = new TransportInput(transport);
       BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
       ServerState state = new ServerState();
       send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));

@@ -147,25 +147,7 @@ public final class StatementResult {
    * @return the rows; the caller owns the list
    */
   public List<DataRow> take() {
-    Thread reader;
-    List<DataRow> taken;
-    lock.lock();
-    try {
-      if (rows.isEmpty()) {
-        return List.of();
-      }
-      taken = rows;
-      rows = new ArrayList<>(Math.min(taken.size(), 1024));
-      bytes = 0;
-      reader = waitingForRoom;
-      waitingForRoom = null;
-    } finally {
-      lock.unlock();
-    }
-    if (reader != null) {
-      LockSupport.unpark(reader);
-    }
-    return taken;
+    return empty(false);
   }
 
   /** Whether rows are buffered that nobody has taken. */
@@ -183,11 +165,23 @@ public final class StatementResult {
    * The request still runs to its end, so the stream stays aligned.
    */
   public void discard() {
+    empty(true);
+  }
+
+  /**
+   * Empties the buffer (and keeps it empty if {@code discard}); wakes a reader waiting for room.
+   */
+  private List<DataRow> empty(boolean discard) {
     Thread reader;
+    List<DataRow> taken;
     lock.lock();
     try {
-      discarding = true;
-      rows = new ArrayList<>();
+      if (!discard && rows.isEmpty()) {
+        return List.of();
+      }
+      discarding |= discard;
+      taken = rows;
+      rows = new ArrayList<>(discard ? 0 : Math.min(taken.size(), 1024));
       bytes = 0;
       reader = waitingForRoom;
       waitingForRoom = null;
@@ -197,6 +191,7 @@ public final class StatementResult {
     if (reader != null) {
       LockSupport.unpark(reader);
     }
+    return discard ? List.of() : taken;
   }
 
   /** Whether the statement has finished (its command tag arrived): no more rows will come. */

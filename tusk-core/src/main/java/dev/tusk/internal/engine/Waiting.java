@@ -2,6 +2,7 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.ConnectionFailure;
 import dev.tusk.errors.Diagnostic;
+import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -13,7 +14,7 @@ import java.time.Duration;
  * taken for dead: the connection is closed and every request in it fails, rather than the caller
  * waiting forever on a black-holed socket.
  */
-public final class Waiting implements SessionInput.Patience {
+public final class Waiting implements TransportInput.Patience {
 
   /** How long a cancelled request may take to end before its connection is given up. */
   static final Duration CANCEL_GRACE = Duration.ofSeconds(3);

@@ -78,32 +78,10 @@ public interface Transport extends AutoCloseable {
 
   /**
    * A blocking stream over this transport, for start-up and other exchanges where nothing else
-   * shares the transport.
+   * shares the transport; an interrupt ends a wait with {@code InterruptedIOException}.
    */
   default InputStream blockingInput() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int count = read(one, 0, 1);
-        return count < 0 ? -1 : one[0] & 0xFF;
-      }
-
-      @Override
-      public int read(byte[] bytes, int offset, int length) throws IOException {
-        if (length == 0) {
-          return 0;
-        }
-        ByteBuffer target = ByteBuffer.wrap(bytes, offset, length);
-        while (true) {
-          int count = Transport.this.read(target);
-          if (count != 0) {
-            return count;
-          }
-          awaitUninterrupted(READ);
-        }
-      }
-    };
+    return new TransportInput(this);
   }
 
   private void awaitUninterrupted(int ops) throws IOException {

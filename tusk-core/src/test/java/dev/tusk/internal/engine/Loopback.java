@@ -4,6 +4,7 @@ import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.Transport;
+import dev.tusk.internal.transport.TransportInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -42,7 +43,7 @@ final class Loopback implements AutoCloseable {
 
   /** A session over this socket, its I/O thread not started: a test drives it. */
   Session session() {
-    SessionInput input = new SessionInput(transport);
+    TransportInput input = new TransportInput(transport);
     return new Session(
         transport,
         new BackendMessageReader(input, 1 << 20),

@@ -20,21 +20,7 @@ class SmallHeapStreamTest {
 
   @Test
   void tenMillionRowsStreamUnderASixtyFourMegabyteHeap(TestSchema schema) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process child =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx64m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    TenMillionRows.class.getName(),
-                    schema.conninfo()))
-            .redirectErrorStream(true)
-            .start();
-    String output = readAll(child);
-    assertTrue(child.waitFor(170, TimeUnit.SECONDS), "the child did not finish: " + output);
-    assertEquals(0, child.exitValue(), output);
+    String output = runInJvm("-Xmx64m", TenMillionRows.class, schema);
     long rows = TenMillionRows.ROWS;
     assertTrue(
         output.contains("rows=" + rows + " sum=" + rows * (rows + 1) / 2 + " rowCount=" + rows),
@@ -48,25 +34,31 @@ class SmallHeapStreamTest {
    */
   @Test
   void aRowTooLargeForTheHeapFailsTypedAndTheJvmEnds(TestSchema schema) throws Exception {
+    String output = runInJvm("-Xmx96m", HugeValue.class, schema);
+    assertTrue(output.contains("error=ConnectionFailure sqlstate=08006 closed=true"), output);
+  }
+
+  /**
+   * Runs {@code main}'s main method in a JVM of its own with {@code heap}, given the schema's
+   * connection string; checks it ends normally and returns what it printed.
+   */
+  private static String runInJvm(String heap, Class<?> main, TestSchema schema)
+      throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process child =
         new ProcessBuilder(
                 List.of(
                     java,
-                    "-Xmx96m",
+                    heap,
                     "-cp",
                     System.getProperty("java.class.path"),
-                    HugeValue.class.getName(),
+                    main.getName(),
                     schema.conninfo()))
             .redirectErrorStream(true)
             .start();
-    String output = readAll(child);
-    assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not end: " + output);
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(150, TimeUnit.SECONDS), "the child did not end: " + output);
     assertEquals(0, child.exitValue(), output);
-    assertTrue(output.contains("error=ConnectionFailure sqlstate=08006 closed=true"), output);
-  }
-
-  private static String readAll(Process child) throws IOException {
-    return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return output;
   }
 }

@@ -1,21 +1,21 @@
-package dev.tusk.internal.engine;
+package dev.tusk.internal.transport;
 
-import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 
 /**
- * The session's bytes from the server as the blocking stream the message reader frames, read by
- * whichever thread holds the session's read role. While nothing has arrived it waits on the
- * transport, which an interrupt wakes without closing the socket, and lets that thread's {@link
- * Patience} act on interrupts and deadlines (a cancel, say) before it waits again.
+ * A transport's bytes from the server as a blocking stream, for the message reader to frame. While
+ * nothing has arrived it waits on the transport, which an interrupt wakes without closing the
+ * socket, and lets the reading thread's {@link Patience} act on interrupts and deadlines (a cancel,
+ * say) before it waits again. The engine's reader passes from thread to thread; each brings its own
+ * patience.
  */
-final class SessionInput extends InputStream {
+public final class TransportInput extends InputStream {
 
   /** What the reading thread does about interrupts and deadlines while it waits for the server. */
-  interface Patience {
+  public interface Patience {
     /** How long the next wait may last before {@link #check()} must run; 0 for no limit. */
     long nanosToNextCheck();
 
@@ -27,7 +27,7 @@ final class SessionInput extends InputStream {
   }
 
   /** Patience of a thread that has no deadline and is never interrupted but at shutdown. */
-  static final Patience UNLIMITED =
+  public static final Patience UNLIMITED =
       new Patience() {
         @Override
         public long nanosToNextCheck() {
@@ -40,8 +40,8 @@ final class SessionInput extends InputStream {
         }
       };
 
-  /** Patience during start-up, on the connecting thread: an interrupt gives up the attempt. */
-  static final Patience STARTUP =
+  /** Patience of a thread that gives up on an interrupt (start-up, a cancel request). */
+  public static final Patience GIVE_UP_ON_INTERRUPT =
       new Patience() {
         @Override
         public long nanosToNextCheck() {
@@ -51,20 +51,23 @@ final class SessionInput extends InputStream {
         @Override
         public void check() throws InterruptedIOException {
           if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("interrupted while connecting");
+            throw new InterruptedIOException("interrupted while waiting for the server");
           }
         }
       };
 
   private final Transport transport;
-  private Patience patience = STARTUP;
+  private Patience patience = GIVE_UP_ON_INTERRUPT;
 
-  SessionInput(Transport transport) {
+  /**
+   * A stream over {@code transport} that gives up on an interrupt until another patience is set.
+   */
+  public TransportInput(Transport transport) {
     this.transport = transport;
   }
 
   /** Set by each thread as it takes the read role; returns the previous one, to restore. */
-  Patience patience(Patience next) {
+  public Patience patience(Patience next) {
     Patience previous = patience;
     patience = next;
     return previous;
