@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Query;
 import dev.tusk.Tusk;
 import dev.tusk.errors.ConnectionException;
 import dev.tusk.errors.ConnectionFailure;
@@ -38,6 +39,32 @@ class LinkFaultTest {
       ConnectionFailure error =
           assertThrows(ConnectionFailure.class, () -> conn.execute(BIG_RESULT).fetchOne());
       assertEquals("08006", error.sqlState());
+      assertTrue(conn.closed());
+    }
+  }
+
+  /**
+   * Issue 15, defect 5: through a link that stops forwarding, a call with a timeout still ends in
+   * bounded time: the cancel finds no server, and after the grace period the connection is taken
+   * for dead and closed.
+   */
+  @Test
+  void aBlackHoledLinkEndsATimedCallInBoundedTime(PostgresServer server) {
+    try (FaultProxy proxy = FaultProxy.start(server.host(), server.port());
+        Connection conn =
+            Tusk.connect(
+                server.conninfo() + " connect_timeout=2 " + proxy.conninfoOverride())) {
+      assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+      proxy.blackHole();
+      long start = System.nanoTime();
+      ConnectionFailure error =
+          assertThrows(
+              ConnectionFailure.class,
+              () -> conn.execute(Query.of("SELECT 2").withTimeout(Duration.ofSeconds(1))));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 15_000, "the timed call took " + millis + " ms");
+      assertEquals("08006", error.sqlState());
+      assertTrue(error.getMessage().contains("taken for lost"), error.getMessage());
       assertTrue(conn.closed());
     }
   }
