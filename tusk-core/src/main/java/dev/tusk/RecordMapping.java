@@ -26,12 +26,15 @@ final class RecordMapping {
 
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-  /** (Row, int column, String name) readers of primitive components, which refuse NULL. */
-  private static final MethodHandle READ_INT = reader("readInt", int.class);
-
-  private static final MethodHandle READ_LONG = reader("readLong", long.class);
-  private static final MethodHandle READ_DOUBLE = reader("readDouble", double.class);
-  private static final MethodHandle READ_BOOLEAN = reader("readBoolean", boolean.class);
+  /** (Row, int column, Class type, String name)void: a DataError if the value is NULL. */
+  private static final MethodHandle REQUIRE_VALUE =
+      handle(
+          () ->
+              LOOKUP.findStatic(
+                  RecordMapping.class,
+                  "requireValue",
+                  MethodType.methodType(
+                      void.class, Row.class, int.class, Class.class, String.class)));
 
   /**
    * (Row, int column, Class type, String name, boolean primitive)Object: any other type, through
@@ -50,12 +53,6 @@ final class RecordMapping {
                       Class.class,
                       String.class,
                       boolean.class)));
-
-  private static final MethodHandle READ_STRING =
-      handle(
-          () ->
-              LOOKUP.findVirtual(
-                  Row.class, "getString", MethodType.methodType(String.class, int.class)));
 
   private RecordMapping() {}
 
@@ -151,43 +148,39 @@ final class RecordMapping {
     };
   }
 
-  /** A {@code (Row)type} handle reading column {@code column} with the getter of its type. */
+  /**
+   * A {@code (Row)type} handle reading column {@code column} with the getter of its type: {@code
+   * getInt}, {@code getLong}, {@code getDouble} and {@code getBoolean} for those primitives (after
+   * a NULL check), {@code getString} for String, {@code get(i, type)} for the rest.
+   */
   private static MethodHandle readerOf(Class<?> type, int column, String name) {
-    MethodHandle primitive =
+    String getter =
         type == int.class
-            ? READ_INT
+            ? "getInt"
             : type == long.class
-                ? READ_LONG
-                : type == double.class ? READ_DOUBLE : type == boolean.class ? READ_BOOLEAN : null;
-    if (primitive != null) {
-      return MethodHandles.insertArguments(primitive, 1, column, name);
+                ? "getLong"
+                : type == double.class
+                    ? "getDouble"
+                    : type == boolean.class
+                        ? "getBoolean"
+                        : type == String.class ? "getString" : null;
+    if (getter == null) {
+      return MethodHandles.insertArguments(
+              READ_OBJECT, 1, column, boxed(type), name, type.isPrimitive())
+          .asType(MethodType.methodType(type, Row.class));
     }
-    if (type == String.class) {
-      return MethodHandles.insertArguments(READ_STRING, 1, column);
+    MethodHandle read =
+        MethodHandles.insertArguments(
+            handle(
+                () ->
+                    LOOKUP.findVirtual(Row.class, getter, MethodType.methodType(type, int.class))),
+            1,
+            column);
+    if (!type.isPrimitive()) {
+      return read;
     }
-    return MethodHandles.insertArguments(
-            READ_OBJECT, 1, column, boxed(type), name, type.isPrimitive())
-        .asType(MethodType.methodType(type, Row.class));
-  }
-
-  private static int readInt(Row row, int column, String name) {
-    requireValue(row, column, int.class, name);
-    return row.getInt(column);
-  }
-
-  private static long readLong(Row row, int column, String name) {
-    requireValue(row, column, long.class, name);
-    return row.getLong(column);
-  }
-
-  private static double readDouble(Row row, int column, String name) {
-    requireValue(row, column, double.class, name);
-    return row.getDouble(column);
-  }
-
-  private static boolean readBoolean(Row row, int column, String name) {
-    requireValue(row, column, boolean.class, name);
-    return row.getBoolean(column);
+    return MethodHandles.foldArguments(
+        read, MethodHandles.insertArguments(REQUIRE_VALUE, 1, column, type, name));
   }
 
   /** A value as {@code type}, a wrapper class for a {@code primitive} component (never NULL). */
@@ -310,15 +303,6 @@ final class RecordMapping {
       throw new InterfaceError(
           "cannot access " + member + " for row mapping: " + e.getMessage(), e);
     }
-  }
-
-  private static MethodHandle reader(String name, Class<?> type) {
-    return handle(
-        () ->
-            LOOKUP.findStatic(
-                RecordMapping.class,
-                name,
-                MethodType.methodType(type, Row.class, int.class, String.class)));
   }
 
   private static MethodHandle handle(Unreflection lookup) {

@@ -14,7 +14,7 @@ final class ArrayBounds {
    * none) has a bound other than 1.
    */
   static List<Object> withLowerBounds(List<Object> list, int[] lowerBounds, String typeName) {
-    if (lowerBounds == null || allOnes(lowerBounds)) {
+    if (lowerBounds == null || list.isEmpty() || allOnes(lowerBounds)) {
       return list;
     }
     try {

@@ -4,6 +4,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
+import dev.tusk.types.PgArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +54,9 @@ final class VectorCodec extends BaseCodec<List<?>> {
 
   @Override
   public List<?> decodeBinary(byte[] bytes, int offset, int length) {
-    List<Object> items = ArrayBinary.read(bytes, offset, length, typeName(), element::decodeBinary);
+    List<?> read = ArrayBinary.read(bytes, offset, length, typeName(), element::decodeBinary);
+    // A vector's lower bound is 0, which its text does not show: it reads as a plain List.
+    List<?> items = read instanceof PgArray array ? array.elements() : read;
     if (items.contains(null) || (!items.isEmpty() && items.get(0) instanceof List<?>)) {
       throw DecodeErrors.badBinary(typeName(), "NULLs or more than one dimension");
     }

@@ -15,6 +15,7 @@ import dev.tusk.testing.TuskTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,9 @@ class ParameterInferenceTest {
         (format, row) -> {
           assertEquals(42, row.get(0), format::name);
           assertEquals(LocalDate.of(2024, 2, 29), row.get(1), format::name);
-          assertEquals("{\"k\": [1]}", row.get(2), format::name);
-          assertEquals("{\"k\": [1]}", row.get(3), format::name);
+          assertEquals("{\"k\": [1]}", row.getString(2), format::name);
+          assertEquals("{\"k\": [1]}", row.getString(3), format::name);
+          assertEquals(Map.of("k", List.of(1)), row.get(3), format::name);
           assertEquals(ID, row.get(4), format::name);
           assertEquals(new BigDecimal("1.50"), row.get(5), format::name);
           assertEquals(true, row.get(6), format::name);
