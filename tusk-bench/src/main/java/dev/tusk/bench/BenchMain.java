@@ -62,7 +62,7 @@ public final class BenchMain {
       Schema.create(admin, mode.bulkRows());
       WideRows rows = WideRows.generate(mode.bulkRows());
       System.out.printf("Data ready after %.0f s%n", seconds(started));
-      var header = ReportHeader.of(List.of(args), mode, only, server, facts, machine);
+      var header = ReportHeader.of(List.of(args), mode, only, repetitions, server, facts, machine);
       List<ComparisonResult> results = new ArrayList<>();
       try (Drivers drivers = Drivers.open(server.endpoint())) {
         Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Collects the facts that head the report. */
 final class ReportHeader {
@@ -26,6 +27,7 @@ final class ReportHeader {
       List<String> args,
       Mode mode,
       Selection only,
+      OptionalInt repetitions,
       Server server,
       ServerFacts facts,
       Machine machine) {
@@ -34,6 +36,11 @@ final class ReportHeader {
     out.put("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.put("Mode", mode.describe());
     out.put("Tables", only.describe());
+    repetitions.ifPresent(
+        n ->
+            out.put(
+                "Repetitions per cell",
+                n + ", overriding the mode's (-Dbench.repetitions); the cells say so too"));
     out.put("Command", "`" + command(args) + "`");
     out.put(
         "JDK",
