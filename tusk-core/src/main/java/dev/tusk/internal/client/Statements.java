@@ -276,7 +276,7 @@ final class Statements {
         if (retries(attempt, e, first)) {
           continue;
         }
-        throw e;
+        throw PlaceholderHint.explain(statement.entry().parsed(), e);
       }
       finished(statement, attempt.step());
       return attempt.step().results();
@@ -297,7 +297,8 @@ final class Statements {
               TuskException error = Asynchronous.unwrap(failure);
               return retries(attempt, error, first)
                   ? runExtendedAsync(statement, false, onSubmit)
-                  : CompletableFuture.<List<StatementResult>>failedFuture(error);
+                  : CompletableFuture.<List<StatementResult>>failedFuture(
+                      PlaceholderHint.explain(statement.entry().parsed(), error));
             })
         .thenCompose(next -> next);
   }
