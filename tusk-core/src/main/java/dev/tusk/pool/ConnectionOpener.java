@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Opens a pool's new connections: connects, sets the loan defaults, runs {@code configure}, counts
- * and records it.
+ * Opens a pool's new connections: connects, runs {@code configure}, learns the loan defaults,
+ * counts and records it.
  */
 final class ConnectionOpener {
 
@@ -45,9 +45,10 @@ final class ConnectionOpener {
     Connection connection = null;
     try {
       connection = connector.get();
-      connection.setAutocommit(autocommit);
+      // configure runs in autocommit mode, so that its SET statements take effect at once rather
+      // than open a transaction; it may still turn autocommit off for every loan.
       configure(connection);
-      boolean loanAutocommit = connection.autocommit();
+      boolean loanAutocommit = autocommit && connection.autocommit();
       connection.setAutocommit(true);
       return new Opened(connection, loanAutocommit);
     } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
+import dev.tusk.PipelineResult;
+import dev.tusk.Queries;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
@@ -78,9 +80,9 @@ public final class Quickstart {
             .fetchAll();
     System.out.println("map():    " + maps);
 
-    for (Pet pet :
-        conn.cursor(RowFactories.record(Pet.class))
-            .execute("SELECT id, name, born, weight_kg FROM pets ORDER BY id")) {
+    // A connection-wide default row factory: everything run through `pets` makes Pets.
+    Queries<Pet> pets = conn.withRowFactory(RowFactories.record(Pet.class));
+    for (Pet pet : pets.execute("SELECT id, name, born, weight_kg FROM pets ORDER BY id")) {
       System.out.println("record(): " + pet);
     }
 
@@ -118,9 +120,13 @@ public final class Quickstart {
         pipeline.execute("INSERT INTO pets (id, name) VALUES ($1, $2)", id, "Calf " + id);
       }
       Cursor<Row> total = pipeline.execute("SELECT count(*) FROM pets");
-      pipeline.sync();
+      List<PipelineResult> results = pipeline.sync(); // each statement's tag and row count
       System.out.println(
-          "pipeline: 11 statements, one round trip; now " + total.fetchOne().getLong(0) + " pets");
+          "pipeline: "
+              + results.size()
+              + " statements, one round trip; now "
+              + total.fetchOne().getLong(0)
+              + " pets");
     }
     try {
       conn.execute(Query.of("SELECT pg_sleep(5)").withTimeout(Duration.ofMillis(100)));

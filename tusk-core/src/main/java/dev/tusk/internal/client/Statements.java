@@ -364,7 +364,7 @@ final class Statements {
     if (retries(attempt, error, first)) {
       return null;
     }
-    throw error;
+    throw PlaceholderHint.explain(statement.entry().parsed(), error);
   }
 
   /** Whether a streaming step's result has filled its buffer. Checked by the reading thread. */

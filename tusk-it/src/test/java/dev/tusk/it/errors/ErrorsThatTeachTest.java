@@ -2,6 +2,7 @@ package dev.tusk.it.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import dev.tusk.errors.SyntaxError;
 import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TuskTest;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,26 @@ class ErrorsThatTeachTest {
         assertThrows(
             ProgrammingError.class, () -> conn.execute("SELECT %(n)s::int", Map.of("n", 1)));
     assertTrue(named.getMessage().contains("write :n"), named.getMessage());
+  }
+
+  @Test
+  void aSyntaxErrorAtAnotherDriversPlaceholderGetsAHint(Connection conn) throws Exception {
+    SyntaxError error =
+        assertThrows(SyntaxError.class, () -> conn.execute("SELECT * FROM pg_type WHERE oid = ?"));
+    assertTrue(
+        error.diagnostic().messageHint().contains("? is not a placeholder here: write $1"),
+        error.getMessage());
+    assertTrue(error.getMessage().startsWith("ERROR: syntax error"), error.getMessage());
+    ExecutionException async =
+        assertThrows(
+            ExecutionException.class,
+            () -> conn.async().execute("SELECT %s").get(30, TimeUnit.SECONDS));
+    SyntaxError asyncError = assertInstanceOf(SyntaxError.class, async.getCause());
+    assertTrue(asyncError.diagnostic().messageHint().contains("%s is not a placeholder"));
+    // A syntax error elsewhere in a statement with a real placeholder gets no such hint.
+    SyntaxError other =
+        assertThrows(SyntaxError.class, () -> conn.execute("SELEC $1::jsonb ? 'a'", "{}"));
+    assertEquals(null, other.diagnostic().messageHint());
   }
 
   @Test

@@ -58,8 +58,8 @@ class FakeServerCancelTest {
       // One, or more if the statement outlives the first: a CancelRequest is sent again every
       // 500 ms while the statement still runs (one that beat the statement cancelled nothing).
       assertFalse(cancels.isEmpty(), server.received()::toString);
-      for (FrontendMessage cancel : cancels) {
-        ByteBuffer request = ByteBuffer.wrap(cancel.body());
+      for (FrontendMessage sent : cancels) {
+        ByteBuffer request = ByteBuffer.wrap(sent.body());
         request.getInt();
         assertEquals(4242, request.getInt(), "the process id from BackendKeyData");
         assertTrue(request.remaining() >= 4, "the secret key follows");

@@ -52,8 +52,7 @@ class LinkFaultTest {
   void aBlackHoledLinkEndsATimedCallInBoundedTime(PostgresServer server) {
     try (FaultProxy proxy = FaultProxy.start(server.host(), server.port());
         Connection conn =
-            Tusk.connect(
-                server.conninfo() + " connect_timeout=2 " + proxy.conninfoOverride())) {
+            Tusk.connect(server.conninfo() + " connect_timeout=2 " + proxy.conninfoOverride())) {
       assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
       proxy.blackHole();
       long start = System.nanoTime();

@@ -72,6 +72,22 @@ class PoolDefaultsTest {
   }
 
   @Test
+  void configureSetsSessionStateEvenWhenLoansStartWithAutocommitOff(TestSchema schema) {
+    PoolOptions.Builder options =
+        PoolOptions.builder()
+            .autocommit(false)
+            .configure(connection -> connection.execute("SET application_name = 'both'"));
+    try (ConnectionPool pool = pool(schema, options)) {
+      for (int loan = 0; loan < 2; loan++) {
+        try (Connection lent = pool.connection()) {
+          assertFalse(lent.autocommit());
+          assertEquals("both", lent.execute("SHOW application_name").fetchOne().getString(0));
+        }
+      }
+    }
+  }
+
+  @Test
   void theNullPoolLendsWithTheSameDefaults(TestSchema schema) {
     PoolOptions options = PoolOptions.builder().autocommit(false).build();
     try (NullConnectionPool pool = new NullConnectionPool(schema.conninfo(), options)) {
