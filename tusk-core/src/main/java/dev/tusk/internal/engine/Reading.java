@@ -10,12 +10,7 @@ import dev.tusk.errors.TransactionResolutionUnknown;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
-import dev.tusk.internal.protocol.ErrorResponse;
-import dev.tusk.internal.protocol.NoticeResponse;
-import dev.tusk.internal.protocol.NotificationResponse;
-import dev.tusk.internal.protocol.ParameterStatus;
 import dev.tusk.internal.protocol.ProtocolViolationException;
-import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.transport.Transport;
 import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
@@ -63,7 +58,7 @@ final class Reading {
   private final Outbound outbound;
   private final ServerState state;
   private final ServerEvents events = new ServerEvents();
-  private final ConcurrentLinkedQueue<Exchange<?>> inFlight = new ConcurrentLinkedQueue<>();
+  private final InFlight inFlight;
   private final ReentrantLock role = new ReentrantLock();
   private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
   private Thread ioThread;
@@ -89,9 +84,6 @@ final class Reading {
   /** Why the session ended; null while it is open. Set once. */
   private volatile DatabaseError closedBy;
 
-  /** The server's FATAL error, which says best why the socket closed after it. */
-  private volatile DatabaseError fatal;
-
   /** Set once the role's holder routes no more messages; from then on anyone fails the FIFO. */
   private volatile boolean routingStopped;
 
@@ -108,6 +100,7 @@ final class Reading {
     this.input = input;
     this.outbound = outbound;
     this.state = state;
+    this.inFlight = new InFlight(session, state, events, outbound);
   }
 
   void start(String threadName) {
@@ -387,7 +380,7 @@ final class Reading {
         stopRouting();
         return;
       }
-      route(message);
+      inFlight.route(message);
       if (outbound.hasAppended()) {
         // A CopyFail that an exchange appended in answer to a message.
         outbound.writeAll(this::whileSocketFull);
@@ -410,47 +403,6 @@ final class Reading {
     }
   }
 
-  private void route(BackendMessage message) {
-    switch (message) {
-      case NoticeResponse notice -> events.notice(notice.diagnostic());
-      case ParameterStatus status -> {
-        state.parameter(status.name(), status.value());
-        if (status.name().equals("client_encoding") && !status.value().equals("UTF8")) {
-          throw violation("client_encoding changed to " + status.value() + "; Tusk needs UTF8");
-        }
-      }
-      case NotificationResponse notification -> events.notification(notification);
-      default -> toHead(message);
-    }
-  }
-
-  private void toHead(BackendMessage message) {
-    if (message instanceof ErrorResponse error && isFatal(error)) {
-      fatal = SqlStates.toException(error.diagnostic());
-    }
-    Exchange<?> head = inFlight.peek();
-    if (head == null) {
-      throw unsolicited(message);
-    }
-    if (message instanceof ReadyForQuery ready) {
-      state.transactionStatus(ready.transactionStatus());
-    }
-    if (head.handle(message, outbound)) {
-      inFlight.poll();
-      head.finish();
-      wake(head);
-      cancelNextIfWanted();
-    }
-  }
-
-  private static boolean isFatal(ErrorResponse error) {
-    String severity = error.diagnostic().severityNonLocalized();
-    if (severity == null) {
-      severity = error.diagnostic().severity();
-    }
-    return "FATAL".equals(severity) || "PANIC".equals(severity);
-  }
-
   /** Lets go of the role and wakes the thread that should read next, if anything is in flight. */
   private void stepDown() {
     role.unlock();
@@ -468,24 +420,6 @@ final class Reading {
     }
     if (!deliveries.isEmpty()) {
       wakeIoThread();
-    }
-  }
-
-  private static void wake(Exchange<?> exchange) {
-    Thread waiter = exchange.waiter;
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
-    }
-  }
-
-  /**
-   * A request whose caller asked to cancel it while it waited in the queue is cancelled once it is
-   * the one running.
-   */
-  private void cancelNextIfWanted() {
-    Exchange<?> next = inFlight.peek();
-    if (next != null && next.claimCancel()) {
-      session.cancelInBackground(() -> session.sendCancel(next));
     }
   }
 
@@ -651,7 +585,7 @@ final class Reading {
     Exchange<?> exchange;
     while ((exchange = inFlight.poll()) != null) {
       exchange.fail(errorFor(exchange));
-      wake(exchange);
+      InFlight.wake(exchange);
     }
   }
 
@@ -669,17 +603,6 @@ final class Reading {
     return reason instanceof ConnectionDoesNotExist ? Session.closedByUserError() : reason;
   }
 
-  /**
-   * A message with no request waiting for it: the server's last words before it closes the
-   * connection (a FATAL error, e.g. after pg_terminate_backend), else a protocol violation.
-   */
-  private static DatabaseError unsolicited(BackendMessage message) {
-    if (message instanceof ErrorResponse error) {
-      return SqlStates.toException(error.diagnostic());
-    }
-    return violation(message.getClass().getSimpleName() + " arrived with no request waiting");
-  }
-
   private DatabaseError lostError(Throwable cause) {
     // The server's FATAL error or a protocol violation says best why the session ended.
     if (cause instanceof DatabaseError error) {
@@ -688,7 +611,7 @@ final class Reading {
     if (cause instanceof ProtocolViolationException violation) {
       return new ProtocolViolation(Diagnostic.client("08P01", violation.getMessage()), violation);
     }
-    DatabaseError last = fatal;
+    DatabaseError last = inFlight.fatal();
     if (last != null) {
       return last;
     }
@@ -708,9 +631,5 @@ final class Reading {
     return reason instanceof ConnectionDoesNotExist
         ? Session.closedByUserError()
         : SqlStates.toException(reason.diagnostic(), reason);
-  }
-
-  private static ProtocolViolation violation(String message) {
-    return new ProtocolViolation(Diagnostic.client("08P01", message));
   }
 }
