@@ -98,7 +98,8 @@ class LayeringTest {
     List<Edge> edges = edges(jdeps(classesDirectory()));
     assertTrue(
         edges.contains(
-            new Edge(ROOT + ".internal.engine.Reading", ROOT + ".internal.protocol.ReadyForQuery")),
+            new Edge(
+                ROOT + ".internal.engine.InFlight", ROOT + ".internal.protocol.ReadyForQuery")),
         "jdeps' output was not understood; it found " + edges.size() + " edges");
     List<String> violations = violations(edges);
     assertTrue(

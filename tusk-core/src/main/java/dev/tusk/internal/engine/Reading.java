@@ -38,6 +38,10 @@ import java.util.function.BooleanSupplier;
  * (notifications, notices, a FATAL error before the server closes the connection) and routes them.
  * A caller that then needs the role asks it to yield, and it does.
  *
+ * <p>The class is longer than most: the role, waking the next reader, the I/O thread and the
+ * session's end share invariants (who may take requests off the FIFO, who reads next) that are
+ * easier to check in one place. The FIFO and the routing of messages live in {@link InFlight}.
+ *
  * <p>Only the role's holder takes exchanges off the FIFO while the session is open. When the
  * session ends for any reason the socket is closed; the holder's next read fails and it fails every
  * request still queued, after which a late submit fails its own. Once closed, the holder routes
