@@ -82,6 +82,11 @@ final class Outbound {
     boolean interrupted = false;
     try {
       while (appended) {
+        if (writeLock.isHeldByCurrentThread()) {
+          // Appended while this thread's own write waits for the socket (a CopyFail that routing
+          // answered with): the outer write sends it after what it already holds, in order.
+          return;
+        }
         if (!writeLock.tryLock()) {
           // The writer checks for more after it lets go, so these bytes cannot be stranded.
           return;
