@@ -6,12 +6,14 @@ import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlStates;
 import dev.tusk.internal.auth.AuthenticationException;
+import dev.tusk.internal.auth.ChannelBinding;
 import dev.tusk.internal.auth.CleartextPassword;
 import dev.tusk.internal.auth.Md5Password;
 import dev.tusk.internal.auth.ScramSha256Client;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.Password;
+import dev.tusk.internal.conninfo.RequireAuth.Method;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
 import dev.tusk.internal.protocol.AuthenticationMD5Password;
 import dev.tusk.internal.protocol.AuthenticationOk;
@@ -27,30 +29,41 @@ import dev.tusk.internal.protocol.NegotiateProtocolVersion;
 import dev.tusk.internal.protocol.NoticeResponse;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 
 /**
  * The authentication phase of startup: answers the server's requests (cleartext, MD5,
- * SCRAM-SHA-256) until AuthenticationOk or an error.
+ * SCRAM-SHA-256, SCRAM-SHA-256-PLUS) until AuthenticationOk or an error, within what {@link
+ * AuthenticationPolicy} allows.
  */
 final class Authentication {
-
-  private static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
 
   private final ConnectionSettings settings;
   private final HostPort host;
   private final Transport transport;
   private final BackendMessageReader reader;
+  private final X509Certificate serverCertificate;
+  private final AuthenticationPolicy policy;
   private ScramSha256Client scram;
+  private boolean exchanged;
 
+  /**
+   * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
+   */
   Authentication(
       ConnectionSettings settings,
       HostPort host,
       Transport transport,
-      BackendMessageReader reader) {
+      BackendMessageReader reader,
+      X509Certificate serverCertificate) {
     this.settings = settings;
     this.host = host;
     this.transport = transport;
     this.reader = reader;
+    this.serverCertificate = serverCertificate;
+    this.policy =
+        new AuthenticationPolicy(
+            settings.requireAuth(), settings.channelBinding(), serverCertificate != null);
   }
 
   /** Returns at AuthenticationOk; throws the server's error or a precise one of its own. */
@@ -83,11 +96,22 @@ final class Authentication {
         throw new AuthenticationException(
             "the server accepted SCRAM authentication without proving it knows the password");
       }
+      policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
       return true;
-    } else if (message instanceof AuthenticationCleartextPassword) {
+    }
+    if (message instanceof NoticeResponse || message instanceof NegotiateProtocolVersion) {
+      return false;
+    }
+    if (message instanceof ErrorResponse error) {
+      throw SqlStates.toException(error.diagnostic());
+    }
+    exchanged = true;
+    if (message instanceof AuthenticationCleartextPassword) {
+      policy.checkRequest(Method.PASSWORD, "a cleartext password");
       byte[] password = CleartextPassword.encode(password("password").reveal());
       Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
     } else if (message instanceof AuthenticationMD5Password md5) {
+      policy.checkRequest(Method.MD5, "a hashed password");
       byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
       Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
     } else if (message instanceof AuthenticationSASL sasl) {
@@ -98,35 +122,66 @@ final class Authentication {
     } else if (message instanceof AuthenticationSASLFinal last) {
       scram().verifyServerFinalMessage(last.data());
     } else if (message instanceof AuthenticationUnsupported unsupported) {
+      checkUnsupported(unsupported);
       throw new FeatureNotSupported(
           Diagnostic.client(
               "0A000",
               "the server asks for authentication method "
                   + unsupported.method()
                   + " (GSSAPI, SSPI or Kerberos), which Tusk does not support"));
-    } else if (message instanceof ErrorResponse error) {
-      throw SqlStates.toException(error.diagnostic());
-    } else if (!(message instanceof NoticeResponse
-        || message instanceof NegotiateProtocolVersion)) {
+    } else {
       throw unexpected(message);
     }
     return false;
   }
 
-  private void startScram(AuthenticationSASL sasl) throws IOException {
-    if (!sasl.mechanisms().contains(SCRAM_SHA_256)) {
+  /** require_auth and channel_binding speak first, so a refusal says why it was refused. */
+  private void checkUnsupported(AuthenticationUnsupported request) throws AuthenticationException {
+    switch (request.method()) {
+      case AuthenticationUnsupported.GSS, AuthenticationUnsupported.GSS_CONTINUE ->
+          policy.checkRequest(Method.GSS, "GSSAPI authentication");
+      case AuthenticationUnsupported.SSPI ->
+          policy.checkRequest(Method.SSPI, "SSPI authentication");
+      default -> {
+        // Methods require_auth has no word for: refused below as unsupported.
+      }
+    }
+  }
+
+  private void startScram(AuthenticationSASL sasl) throws IOException, AuthenticationException {
+    if (scram != null) {
+      throw new AuthenticationException("the server started SASL authentication twice");
+    }
+    String mechanism = policy.chooseMechanism(sasl.mechanisms());
+    if (mechanism == null) {
       throw new FeatureNotSupported(
           Diagnostic.client(
               "0A000",
               "the server offers SASL mechanisms "
                   + sasl.mechanisms()
                   + "; Tusk speaks "
-                  + SCRAM_SHA_256));
+                  + AuthenticationPolicy.SCRAM_SHA_256
+                  + " and "
+                  + AuthenticationPolicy.SCRAM_SHA_256_PLUS));
     }
+    ChannelBinding binding = channelBinding(mechanism);
     scram =
-        new ScramSha256Client(password("scram-sha-256").reveal(), settings.scramMaxIterations());
+        new ScramSha256Client(
+            password("scram-sha-256").reveal(), settings.scramMaxIterations(), binding);
     byte[] first = scram.clientFirstMessage();
-    Startup.send(transport, out -> FrontendMessages.saslInitialResponse(out, SCRAM_SHA_256, first));
+    Startup.send(
+        transport, out -> FrontendMessages.saslInitialResponse(out, scram.mechanism(), first));
+  }
+
+  private ChannelBinding channelBinding(String mechanism) throws AuthenticationException {
+    if (mechanism.equals(AuthenticationPolicy.SCRAM_SHA_256_PLUS)) {
+      try {
+        return ChannelBinding.tlsServerEndPoint(serverCertificate);
+      } catch (IllegalArgumentException e) {
+        throw new AuthenticationException(e.getMessage());
+      }
+    }
+    return policy.supportsBinding() ? ChannelBinding.SUPPORTED_NOT_OFFERED : ChannelBinding.NONE;
   }
 
   private ScramSha256Client scram() throws AuthenticationException {
