@@ -227,14 +227,14 @@ class ValueValidationTest {
       strings = {
         "gssencmode=disable",
         "gssencmode=prefer",
-        "channel_binding=prefer",
-        "sslsni=1",
+        "gssdelegation=0",
+        "tcp_user_timeout=0",
         "sslcompression=0",
         "krbsrvname=postgres",
         "replication=false",
         "service=''",
         "requirepeer=''",
-        "ssl_min_protocol_version=TLSv1.2"
+        "min_protocol_version=3.0"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
     assertEquals("alice", parse(setting).user());
