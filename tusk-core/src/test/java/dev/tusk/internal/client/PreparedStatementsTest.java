@@ -158,4 +158,12 @@ class PreparedStatementsTest {
         assertInstanceOf(Use.class, cache.plan("SELECT $1", INT4, null, batch)).statement());
     assertTrue(!statement.isDescribed());
   }
+
+  @Test
+  void namesDifferBetweenConnectionsSoPgbouncerCanShareServerConnections() {
+    String first = prepareAndDescribe(cache(0, 10), "SELECT $1").name();
+    String second = prepareAndDescribe(cache(0, 10), "SELECT $1").name();
+    assertNotEquals(first, second);
+    assertTrue(first.matches("tusk_[0-9a-f]{12}_1"), first);
+  }
 }
