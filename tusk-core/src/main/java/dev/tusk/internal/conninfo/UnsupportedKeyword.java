@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * A libpq keyword for a feature Tusk lacks. It is accepted only with a value that asks for nothing
  * Tusk would have to do (the empty string always qualifies), so that a connection string written
- * for libpq never silently loses a requirement.
+ * for libpq never silently loses a requirement. docs/security.md gives the reason for each.
  */
 enum UnsupportedKeyword {
   SERVICE("service", "PGSERVICE", false),
