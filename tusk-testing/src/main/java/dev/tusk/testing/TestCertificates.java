@@ -86,7 +86,12 @@ public final class TestCertificates {
       writeKeyStore("client.p12", client.getPrivate(), clientCertificate, ca.certificate());
 
       X509CRL crl = ca.revocationList(serverCertificate.getSerialNumber());
-      Files.writeString(directory.resolve("revoked.crl"), pem("X509 CRL", crl.getEncoded()));
+      Files.createDirectories(directory.resolve("crls-server-revoked"));
+      Files.writeString(revocationListRevokingServer(), pem("X509 CRL", crl.getEncoded()));
+      Files.createDirectories(directory.resolve("crls-none-revoked"));
+      Files.writeString(
+          directory.resolve("crls-none-revoked").resolve("ca.crl"),
+          pem("X509 CRL", ca.revocationList().getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IOException("could not make test certificates: " + e.getMessage(), e);
     }
@@ -203,8 +208,16 @@ public final class TestCertificates {
     return directory.resolve("client.p12");
   }
 
-  /** A certificate revocation list (PEM) from the CA revoking the server certificate. */
+  /** A directory holding one revocation list (PEM) from the CA that revokes nothing. */
+  public Path revocationListDirectoryRevokingNothing() {
+    return directory.resolve("crls-none-revoked");
+  }
+
+  /**
+   * A certificate revocation list (PEM) from the CA revoking the server certificate, alone in its
+   * directory.
+   */
   public Path revocationListRevokingServer() {
-    return directory.resolve("revoked.crl");
+    return directory.resolve("crls-server-revoked").resolve("ca.crl");
   }
 }

@@ -95,6 +95,10 @@ class ServerVerificationTest {
         trustOnly(
             "localhost",
             base + " sslcrldir=" + CERTIFICATES.revocationListRevokingServer().getParent()));
+    connects(
+        trustOnly(
+            "localhost",
+            base + " sslcrldir=" + CERTIFICATES.revocationListDirectoryRevokingNothing()));
   }
 
   @Test
