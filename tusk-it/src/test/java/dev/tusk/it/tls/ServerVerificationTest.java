@@ -89,8 +89,11 @@ class ServerVerificationTest {
   @Test
   void aRevokedServerCertificateIsRefused() {
     String base = "sslmode=verify-full sslrootcert=" + CERTIFICATES.caCertificate();
-    refused(
-        trustOnly("localhost", base + " sslcrl=" + CERTIFICATES.revocationListRevokingServer()));
+    TuskException error =
+        refused(
+            trustOnly(
+                "localhost", base + " sslcrl=" + CERTIFICATES.revocationListRevokingServer()));
+    assertTrue(error.getMessage().contains("revoked"), error.getMessage());
     refused(
         trustOnly(
             "localhost",
