@@ -40,6 +40,7 @@ import java.util.Objects;
  * @param tls the remaining TLS settings (negotiation, SNI, versions, revocation lists)
  * @param channelBinding whether SCRAM binds to the TLS channel ({@code channel_binding})
  * @param requireAuth the authentication methods the server may use ({@code require_auth})
+ * @param protocol the protocol versions to ask for and accept
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -66,7 +67,8 @@ public record ConnectionSettings(
     StatementSettings statements,
     TlsOptions tls,
     ChannelBindingMode channelBinding,
-    RequireAuth requireAuth) {
+    RequireAuth requireAuth,
+    ProtocolVersions protocol) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -95,6 +97,7 @@ public record ConnectionSettings(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(channelBinding, "channelBinding");
     Objects.requireNonNull(requireAuth, "requireAuth");
+    Objects.requireNonNull(protocol, "protocol");
   }
 
   /**

@@ -34,6 +34,8 @@ enum Keyword {
   SSLCRLDIR("sslcrldir", "PGSSLCRLDIR"),
   SSLCERTMODE("sslcertmode", "PGSSLCERTMODE"),
   CHANNEL_BINDING("channel_binding", "PGCHANNELBINDING"),
+  MIN_PROTOCOL_VERSION("min_protocol_version", "PGMINPROTOCOLVERSION"),
+  MAX_PROTOCOL_VERSION("max_protocol_version", "PGMAXPROTOCOLVERSION"),
   REQUIRE_AUTH("require_auth", "PGREQUIREAUTH"),
   TARGET_SESSION_ATTRS("target_session_attrs", "PGTARGETSESSIONATTRS"),
   LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS"),

@@ -70,7 +70,9 @@ final class SettingsResolver {
         statementSettings(),
         tls,
         channelBinding(),
-        requireAuth());
+        requireAuth(),
+        ProtocolVersions.resolve(
+            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)));
   }
 
   private StatementSettings statementSettings() {

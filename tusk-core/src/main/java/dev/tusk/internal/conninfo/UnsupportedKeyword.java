@@ -17,8 +17,6 @@ enum UnsupportedKeyword {
   REQUIREPEER("requirepeer", "PGREQUIREPEER", false),
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
-  MIN_PROTOCOL_VERSION("min_protocol_version", "PGMINPROTOCOLVERSION", false, "3.0"),
-  MAX_PROTOCOL_VERSION("max_protocol_version", "PGMAXPROTOCOLVERSION", false, "3.0"),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),
   REPLICATION("replication", null, false, "0", "false", "off", "no"),
   SCRAM_CLIENT_KEY("scram_client_key", null, true),

@@ -5,6 +5,7 @@ import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlStates;
+import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.internal.auth.AuthenticationException;
 import dev.tusk.internal.auth.ChannelBinding;
 import dev.tusk.internal.auth.CleartextPassword;
@@ -43,24 +44,28 @@ final class Authentication {
   private final Transport transport;
   private final BackendMessageReader reader;
   private final X509Certificate serverCertificate;
+  private final int requestedMinor;
   private final AuthenticationPolicy policy;
   private ScramSha256Client scram;
   private boolean exchanged;
 
   /**
    * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
+   * @param requestedMinor the minor protocol version the StartupMessage asked for
    */
   Authentication(
       ConnectionSettings settings,
       HostPort host,
       Transport transport,
       BackendMessageReader reader,
-      X509Certificate serverCertificate) {
+      X509Certificate serverCertificate,
+      int requestedMinor) {
     this.settings = settings;
     this.host = host;
     this.transport = transport;
     this.reader = reader;
     this.serverCertificate = serverCertificate;
+    this.requestedMinor = requestedMinor;
     this.policy =
         new AuthenticationPolicy(
             settings.requireAuth(), settings.channelBinding(), serverCertificate != null);
@@ -99,7 +104,11 @@ final class Authentication {
       policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
       return true;
     }
-    if (message instanceof NoticeResponse || message instanceof NegotiateProtocolVersion) {
+    if (message instanceof NegotiateProtocolVersion negotiation) {
+      checkProtocol(negotiation);
+      return false;
+    }
+    if (message instanceof NoticeResponse) {
       return false;
     }
     if (message instanceof ErrorResponse error) {
@@ -133,6 +142,39 @@ final class Authentication {
       throw unexpected(message);
     }
     return false;
+  }
+
+  /**
+   * The server speaks an older minor version than asked for (or lacks a {@code _pq_} option, of
+   * which Tusk sends none): go on in that version if min_protocol_version allows it.
+   */
+  private void checkProtocol(NegotiateProtocolVersion negotiation) {
+    int asked = requestedMinor;
+    int offered = negotiation.newestMinorVersion();
+    if (offered >= asked || !negotiation.unrecognizedOptions().isEmpty()) {
+      throw new ProtocolViolation(
+          Diagnostic.client(
+              "08P01",
+              "invalid NegotiateProtocolVersion from "
+                  + host
+                  + ": version 3."
+                  + offered
+                  + " in answer to 3."
+                  + asked
+                  + ", unrecognized options "
+                  + negotiation.unrecognizedOptions()));
+    }
+    if (offered < settings.protocol().minMinor()) {
+      throw new SqlclientUnableToEstablishSqlconnection(
+          Diagnostic.client(
+              "08001",
+              "the server "
+                  + host
+                  + " only supports protocol version 3."
+                  + offered
+                  + ", but min_protocol_version is 3."
+                  + settings.protocol().minMinor()));
+    }
   }
 
   /** require_auth and channel_binding speak first, so a refusal says why it was refused. */

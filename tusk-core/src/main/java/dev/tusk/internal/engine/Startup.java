@@ -103,6 +103,7 @@ public final class Startup {
     private final AtomicBoolean settled;
     private TlsClient tls;
     private boolean plainTextTried;
+    private int minorVersion;
 
     Attempt(
         ConnectionSettings settings,
@@ -115,6 +116,7 @@ public final class Startup {
       this.deadline = deadline;
       this.current = current;
       this.settled = settled;
+      this.minorVersion = settings.protocol().maxMinor();
     }
 
     /** Whether plain text was already tried, so there is nothing left to fall back to. */
@@ -154,6 +156,12 @@ public final class Startup {
         throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
       } catch (TuskException e) {
         closeCurrent(current);
+        if (rejectsProtocolVersion(e) && minorVersion > settings.protocol().minMinor()) {
+          // Poolers older than pgbouncer 1.24 reject a 3.2 StartupMessage outright instead of
+          // answering NegotiateProtocolVersion: nothing was authenticated, so ask again for 3.0.
+          minorVersion = settings.protocol().minMinor();
+          return run(method);
+        }
         // libpq tries the next method after any error the server reports during start-up.
         if (fromServer(e)) {
           throw new RetryableFailure(e);
@@ -193,8 +201,10 @@ public final class Startup {
       BackendMessageReader reader =
           new BackendMessageReader(transport.blockingInput(), settings.maxMessageSize());
       ServerState state = new ServerState();
-      send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));
-      new Authentication(settings, host, transport, reader, serverCertificate).run();
+      send(
+          transport,
+          out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
+      new Authentication(settings, host, transport, reader, serverCertificate, minorVersion).run();
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);
@@ -212,6 +222,11 @@ public final class Startup {
       }
       return transport;
     }
+  }
+
+  /** A server's FATAL protocol violation in answer to the StartupMessage. */
+  private static boolean rejectsProtocolVersion(TuskException e) {
+    return fromServer(e) && "08P01".equals(((DatabaseError) e).diagnostic().sqlState());
   }
 
   /** An error the server sent (FATAL), as opposed to one Tusk made (ERROR severity). */

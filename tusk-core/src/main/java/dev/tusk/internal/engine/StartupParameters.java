@@ -40,8 +40,8 @@ final class StartupParameters {
       } else if (message instanceof NoticeResponse notice) {
         NoticeLog.log(notice.diagnostic());
       } else if (!(message instanceof NegotiateProtocolVersion)) {
-        // NegotiateProtocolVersion only says the server speaks an older minor version, which
-        // is 3.0, what Tusk asked for; anything else is out of place here.
+        // NegotiateProtocolVersion comes before authentication, where Authentication checks it;
+        // anything else is out of place here.
         throw Authentication.unexpected(message);
       }
     }

@@ -93,4 +93,16 @@ class TlsAndPolicySettingsTest {
   void badRequireAuthListsAreRefused(String value) {
     assertThrows(ProgrammingError.class, () -> parse("require_auth=" + value));
   }
+
+  @Test
+  void protocolVersionsAreLibpq18s() {
+    assertEquals(ProtocolVersions.DEFAULT, parse("").protocol());
+    assertEquals(new ProtocolVersions(0, 2), parse("max_protocol_version=3.2").protocol());
+    assertEquals(new ProtocolVersions(0, 2), parse("max_protocol_version=latest").protocol());
+    assertEquals(new ProtocolVersions(2, 2), parse("min_protocol_version=3.2").protocol());
+    assertThrows(
+        ProgrammingError.class, () -> parse("min_protocol_version=3.2 max_protocol_version=3.0"));
+    assertThrows(ProgrammingError.class, () -> parse("max_protocol_version=3.1"));
+    assertThrows(ProgrammingError.class, () -> parse("min_protocol_version=latest"));
+  }
 }

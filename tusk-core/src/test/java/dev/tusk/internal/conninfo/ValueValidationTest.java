@@ -234,7 +234,7 @@ class ValueValidationTest {
         "replication=false",
         "service=''",
         "requirepeer=''",
-        "min_protocol_version=3.0"
+        "oauth_scope=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
     assertEquals("alice", parse(setting).user());

@@ -67,6 +67,13 @@ class PgBouncerTransactionModeTest {
   }
 
   @Test
+  void askingForProtocol32FallsBackTo30() {
+    try (Connection conn = Tusk.connect(bouncer.conninfo() + " max_protocol_version=3.2")) {
+      assertEquals(7, conn.execute("SELECT $1::int", 7).fetchOne().getInt(0));
+    }
+  }
+
+  @Test
   void withoutPreparationStatementsPipelinesAndTransactionsWork() throws Exception {
     String conninfo = bouncer.conninfo() + " prepare_threshold=none";
     runConcurrently(
