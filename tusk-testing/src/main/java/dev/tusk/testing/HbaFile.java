@@ -1,8 +1,5 @@
 package dev.tusk.testing;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** The embedded server's {@code pg_hba.conf}: each {@link TestRole} with its method, then trust. */
@@ -23,11 +20,6 @@ final class HbaFile {
       appendLine(out, address, "all", "trust");
     }
     return out.toString();
-  }
-
-  /** Replaces {@code pg_hba.conf} in {@code dataDirectory}. */
-  static void write(Path dataDirectory) throws IOException {
-    Files.writeString(dataDirectory.resolve("pg_hba.conf"), contents());
   }
 
   private static void appendLine(StringBuilder out, String address, String user, String method) {

@@ -50,11 +50,28 @@ public final class ScramSha256Client {
    * @throws IllegalArgumentException if {@code maxIterations} is not positive
    */
   public ScramSha256Client(String password, int maxIterations) {
-    this(password, maxIterations, "", randomNonce());
+    this(password, maxIterations, ChannelBinding.NONE);
+  }
+
+  /**
+   * Starts an exchange with a fresh random nonce and the given channel binding (SCRAM-SHA-256-PLUS
+   * when it {@link ChannelBinding#binds()}).
+   */
+  public ScramSha256Client(String password, int maxIterations, ChannelBinding channelBinding) {
+    this(password, maxIterations, "", randomNonce(), channelBinding);
   }
 
   /** Starts an exchange with a fixed user name and client nonce, for known-answer tests. */
   ScramSha256Client(String password, int maxIterations, String user, String clientNonce) {
+    this(password, maxIterations, user, clientNonce, ChannelBinding.NONE);
+  }
+
+  ScramSha256Client(
+      String password,
+      int maxIterations,
+      String user,
+      String clientNonce,
+      ChannelBinding channelBinding) {
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(user, "user");
     if (maxIterations <= 0) {
@@ -64,14 +81,17 @@ public final class ScramSha256Client {
     if (clientNonce.isEmpty() || !ScramAttributes.isPrintable(clientNonce)) {
       throw new IllegalArgumentException("a SCRAM nonce is non-empty printable ASCII without ','");
     }
-    this.channelBinding = ChannelBinding.NONE;
+    this.channelBinding = Objects.requireNonNull(channelBinding, "channelBinding");
     this.maxIterations = maxIterations;
     this.clientNonce = clientNonce;
     this.clientFirstBare = "n=" + saslName(user) + ",r=" + clientNonce;
     this.password = SaslPrep.passwordBytes(password);
   }
 
-  /** The SASL mechanism name to send in SASLInitialResponse: {@code SCRAM-SHA-256}. */
+  /**
+   * The SASL mechanism name to send in SASLInitialResponse: {@code SCRAM-SHA-256}, or {@code
+   * SCRAM-SHA-256-PLUS} with channel binding.
+   */
   public String mechanism() {
     return channelBinding.mechanism();
   }

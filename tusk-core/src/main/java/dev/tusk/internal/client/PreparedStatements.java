@@ -3,8 +3,10 @@ package dev.tusk.internal.client;
 import dev.tusk.Preparation;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.PreparedStatement;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,16 @@ final class PreparedStatements {
 
   private static final Unnamed UNNAMED = new Unnamed();
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * {@code tusk_<12 random hex digits>_}: behind pgbouncer in transaction mode, clients share
+   * server connections, so names must not collide between clients (as pgx and psycopg name theirs).
+   */
+  private static String namePrefix() {
+    return "tusk_" + HexFormat.of().toHexDigits(RANDOM.nextLong()).substring(4) + "_";
+  }
+
   /** A statement's identity: the same text with other parameter types is another statement. */
   private record Key(String sql, int[] types) {
     @Override
@@ -54,6 +66,7 @@ final class PreparedStatements {
   private final Map<Key, Integer> runs;
   private final Map<Key, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
   private final List<String> evicted = new ArrayList<>();
+  private final String namePrefix = namePrefix();
   private long lastName;
 
   PreparedStatements(StatementSettings settings) {
@@ -88,7 +101,7 @@ final class PreparedStatements {
       return UNNAMED;
     }
     runs.remove(key);
-    statement = new PreparedStatement("tusk_" + ++lastName, sql, types);
+    statement = new PreparedStatement(namePrefix + ++lastName, sql, types);
     statements.put(key, statement);
     Iterator<PreparedStatement> oldest = statements.values().iterator();
     while (statements.size() > capacity) {

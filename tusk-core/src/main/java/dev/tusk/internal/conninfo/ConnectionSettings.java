@@ -37,6 +37,10 @@ import java.util.Objects;
  *     null
  * @param sslPassword the passphrase of {@code sslKey}, or null
  * @param statements automatic preparation and the query timeout
+ * @param tls the remaining TLS settings (negotiation, SNI, versions, revocation lists)
+ * @param channelBinding whether SCRAM binds to the TLS channel ({@code channel_binding})
+ * @param requireAuth the authentication methods the server may use ({@code require_auth})
+ * @param protocol the protocol versions to ask for and accept
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -60,7 +64,11 @@ public record ConnectionSettings(
     Path sslCert,
     Path sslKey,
     Password sslPassword,
-    StatementSettings statements) {
+    StatementSettings statements,
+    TlsOptions tls,
+    ChannelBindingMode channelBinding,
+    RequireAuth requireAuth,
+    ProtocolVersions protocol) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -91,6 +99,10 @@ public record ConnectionSettings(
     Objects.requireNonNull(sslMode, "sslMode");
     Objects.requireNonNull(targetSessionAttrs, "targetSessionAttrs");
     Objects.requireNonNull(statements, "statements");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(channelBinding, "channelBinding");
+    Objects.requireNonNull(requireAuth, "requireAuth");
+    Objects.requireNonNull(protocol, "protocol");
   }
 
   /**

@@ -44,6 +44,8 @@ final class SettingsResolver {
     checkClientEncoding();
     String user = user();
     Path sslRootCert = sslRootCert();
+    SslMode sslMode = sslMode(sslRootCert);
+    TlsOptions tls = TlsSettingsResolver.resolve(options, sslMode);
     return new ConnectionSettings(
         HostList.resolve(options, environment.socketDirectories()),
         user,
@@ -52,7 +54,7 @@ final class SettingsResolver {
         textOr(Keyword.APPLICATION_NAME, textOr(Keyword.FALLBACK_APPLICATION_NAME, null)),
         textOr(Keyword.OPTIONS, null),
         connectTimeout(),
-        sslMode(sslRootCert),
+        sslMode,
         keepalives(),
         seconds(Keyword.KEEPALIVES_IDLE),
         targetSessionAttrs(),
@@ -66,7 +68,12 @@ final class SettingsResolver {
         pathOr(Keyword.SSLCERT, ".postgresql/postgresql.crt"),
         pathOr(Keyword.SSLKEY, ".postgresql/postgresql.key"),
         password(Keyword.SSLPASSWORD),
-        statementSettings());
+        statementSettings(),
+        tls,
+        channelBinding(),
+        requireAuth(),
+        ProtocolVersions.resolve(
+            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)));
   }
 
   private StatementSettings statementSettings() {
@@ -188,6 +195,24 @@ final class SettingsResolver {
         Integer.MAX_VALUE,
         "expected a number of at least 4096",
         ConnectionSettings.DEFAULT_SCRAM_MAX_ITERATIONS);
+  }
+
+  private ChannelBindingMode channelBinding() {
+    OptionValue value = options.get(Keyword.CHANNEL_BINDING);
+    if (value == null) {
+      return ChannelBindingMode.PREFER;
+    }
+    return switch (value.text()) {
+      case "disable" -> ChannelBindingMode.DISABLE;
+      case "prefer" -> ChannelBindingMode.PREFER;
+      case "require" -> ChannelBindingMode.REQUIRE;
+      default -> throw value.invalid("expected disable, prefer or require");
+    };
+  }
+
+  private RequireAuth requireAuth() {
+    OptionValue value = options.get(Keyword.REQUIRE_AUTH);
+    return value == null ? RequireAuth.ANY : RequireAuth.parse(value);
   }
 
   private boolean keepalives() {

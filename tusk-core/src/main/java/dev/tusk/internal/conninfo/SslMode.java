@@ -32,6 +32,11 @@ public enum SslMode {
     return keyword;
   }
 
+  /** Whether the mode refuses a connection without TLS (require and stronger). */
+  public boolean requiresTls() {
+    return compareTo(REQUIRE) >= 0;
+  }
+
   /**
    * The mode with the libpq spelling {@code text} (exact and lower case, like libpq).
    *

@@ -5,13 +5,16 @@ import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlStates;
+import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.internal.auth.AuthenticationException;
+import dev.tusk.internal.auth.ChannelBinding;
 import dev.tusk.internal.auth.CleartextPassword;
 import dev.tusk.internal.auth.Md5Password;
 import dev.tusk.internal.auth.ScramSha256Client;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.Password;
+import dev.tusk.internal.conninfo.RequireAuth.Method;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
 import dev.tusk.internal.protocol.AuthenticationMD5Password;
 import dev.tusk.internal.protocol.AuthenticationOk;
@@ -19,55 +22,53 @@ import dev.tusk.internal.protocol.AuthenticationSASL;
 import dev.tusk.internal.protocol.AuthenticationSASLContinue;
 import dev.tusk.internal.protocol.AuthenticationSASLFinal;
 import dev.tusk.internal.protocol.AuthenticationUnsupported;
-import dev.tusk.internal.protocol.BackendKeyData;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
-import dev.tusk.internal.protocol.BindComplete;
-import dev.tusk.internal.protocol.CloseComplete;
-import dev.tusk.internal.protocol.CommandComplete;
-import dev.tusk.internal.protocol.CopyData;
-import dev.tusk.internal.protocol.CopyDone;
-import dev.tusk.internal.protocol.CopyResponse;
-import dev.tusk.internal.protocol.DataRow;
-import dev.tusk.internal.protocol.EmptyQueryResponse;
 import dev.tusk.internal.protocol.ErrorResponse;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.NegotiateProtocolVersion;
-import dev.tusk.internal.protocol.NoData;
 import dev.tusk.internal.protocol.NoticeResponse;
-import dev.tusk.internal.protocol.NotificationResponse;
-import dev.tusk.internal.protocol.ParameterDescription;
-import dev.tusk.internal.protocol.ParameterStatus;
-import dev.tusk.internal.protocol.ParseComplete;
-import dev.tusk.internal.protocol.PortalSuspended;
-import dev.tusk.internal.protocol.ReadyForQuery;
-import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 
 /**
  * The authentication phase of startup: answers the server's requests (cleartext, MD5,
- * SCRAM-SHA-256) until AuthenticationOk or an error.
+ * SCRAM-SHA-256, SCRAM-SHA-256-PLUS) until AuthenticationOk or an error, within what {@link
+ * AuthenticationPolicy} allows.
  */
 final class Authentication {
-
-  private static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
 
   private final ConnectionSettings settings;
   private final HostPort host;
   private final Transport transport;
   private final BackendMessageReader reader;
+  private final X509Certificate serverCertificate;
+  private final int requestedMinor;
+  private final AuthenticationPolicy policy;
   private ScramSha256Client scram;
+  private boolean exchanged;
 
+  /**
+   * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
+   * @param requestedMinor the minor protocol version the StartupMessage asked for
+   */
   Authentication(
       ConnectionSettings settings,
       HostPort host,
       Transport transport,
-      BackendMessageReader reader) {
+      BackendMessageReader reader,
+      X509Certificate serverCertificate,
+      int requestedMinor) {
     this.settings = settings;
     this.host = host;
     this.transport = transport;
     this.reader = reader;
+    this.serverCertificate = serverCertificate;
+    this.requestedMinor = requestedMinor;
+    this.policy =
+        new AuthenticationPolicy(
+            settings.requireAuth(), settings.channelBinding(), serverCertificate != null);
   }
 
   /** Returns at AuthenticationOk; throws the server's error or a precise one of its own. */
@@ -93,86 +94,136 @@ final class Authentication {
 
   /** Handles one message; true once authentication has succeeded. */
   private boolean step(BackendMessage message) throws IOException, AuthenticationException {
-    return switch (message) {
-      // protocol.Authentication, the sealed family of 'R' messages; this class shares its name.
-      case dev.tusk.internal.protocol.Authentication request -> answer(request);
-      case ErrorResponse error -> throw SqlStates.toException(error.diagnostic());
-      // Nothing to answer: a notice, or NegotiateProtocolVersion saying the server speaks an older
-      // minor version (3.0 is what Tusk asks for).
-      case NoticeResponse m -> false;
-      case NegotiateProtocolVersion m -> false;
-      case BackendKeyData m -> throw unexpected(message);
-      case BindComplete m -> throw unexpected(message);
-      case CloseComplete m -> throw unexpected(message);
-      case CommandComplete m -> throw unexpected(message);
-      case CopyResponse m -> throw unexpected(message);
-      case CopyData m -> throw unexpected(message);
-      case CopyDone m -> throw unexpected(message);
-      case DataRow m -> throw unexpected(message);
-      case EmptyQueryResponse m -> throw unexpected(message);
-      case NoData m -> throw unexpected(message);
-      case NotificationResponse m -> throw unexpected(message);
-      case ParameterDescription m -> throw unexpected(message);
-      case ParameterStatus m -> throw unexpected(message);
-      case ParseComplete m -> throw unexpected(message);
-      case PortalSuspended m -> throw unexpected(message);
-      case ReadyForQuery m -> throw unexpected(message);
-      case RowDescription m -> throw unexpected(message);
-    };
-  }
-
-  /** Answers one authentication request of the server; true once it says authentication is ok. */
-  private boolean answer(dev.tusk.internal.protocol.Authentication request)
-      throws IOException, AuthenticationException {
-    switch (request) {
-      case AuthenticationOk m -> {
-        if (scram != null && !scram.isServerVerified()) {
-          // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
-          // impostor that never knew the password.
-          throw new AuthenticationException(
-              "the server accepted SCRAM authentication without proving it knows the password");
-        }
-        return true;
+    if (message instanceof AuthenticationOk) {
+      if (scram != null && !scram.isServerVerified()) {
+        // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
+        // impostor that never knew the password.
+        throw new AuthenticationException(
+            "the server accepted SCRAM authentication without proving it knows the password");
       }
-      case AuthenticationCleartextPassword m -> {
-        byte[] password = CleartextPassword.encode(password("password").reveal());
-        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
-      }
-      case AuthenticationMD5Password md5 -> {
-        byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
-        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
-      }
-      case AuthenticationSASL sasl -> startScram(sasl);
-      case AuthenticationSASLContinue next -> {
-        byte[] clientFinal = scram().handleServerFirstMessage(next.data());
-        Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
-      }
-      case AuthenticationSASLFinal last -> scram().verifyServerFinalMessage(last.data());
-      case AuthenticationUnsupported unsupported ->
-          throw new FeatureNotSupported(
-              Diagnostic.client(
-                  FeatureNotSupported.SQLSTATE,
-                  "the server asks for authentication method "
-                      + unsupported.methodName()
-                      + ", which Tusk does not support"));
+      policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
+      return true;
+    }
+    if (message instanceof NegotiateProtocolVersion negotiation) {
+      checkProtocol(negotiation);
+      return false;
+    }
+    if (message instanceof NoticeResponse) {
+      return false;
+    }
+    if (message instanceof ErrorResponse error) {
+      throw SqlStates.toException(error.diagnostic());
+    }
+    exchanged = true;
+    if (message instanceof AuthenticationCleartextPassword) {
+      policy.checkRequest(Method.PASSWORD, "a cleartext password");
+      byte[] password = CleartextPassword.encode(password("password").reveal());
+      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
+    } else if (message instanceof AuthenticationMD5Password md5) {
+      policy.checkRequest(Method.MD5, "a hashed password");
+      byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
+      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
+    } else if (message instanceof AuthenticationSASL sasl) {
+      startScram(sasl);
+    } else if (message instanceof AuthenticationSASLContinue next) {
+      byte[] clientFinal = scram().handleServerFirstMessage(next.data());
+      Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
+    } else if (message instanceof AuthenticationSASLFinal last) {
+      scram().verifyServerFinalMessage(last.data());
+    } else if (message instanceof AuthenticationUnsupported unsupported) {
+      checkUnsupported(unsupported);
+      throw new FeatureNotSupported(
+          Diagnostic.client(
+              "0A000",
+              "the server asks for authentication method "
+                  + unsupported.methodName()
+                  + ", which Tusk does not support"));
+    } else {
+      throw unexpected(message);
     }
     return false;
   }
 
-  private void startScram(AuthenticationSASL sasl) throws IOException {
-    if (!sasl.mechanisms().contains(SCRAM_SHA_256)) {
+  /**
+   * The server speaks an older minor version than asked for (or lacks a {@code _pq_} option, of
+   * which Tusk sends none): go on in that version if min_protocol_version allows it.
+   */
+  private void checkProtocol(NegotiateProtocolVersion negotiation) {
+    int asked = requestedMinor;
+    int offered = negotiation.newestMinorVersion();
+    if (offered >= asked || !negotiation.unrecognizedOptions().isEmpty()) {
+      throw new ProtocolViolation(
+          Diagnostic.client(
+              "08P01",
+              "invalid NegotiateProtocolVersion from "
+                  + host
+                  + ": version 3."
+                  + offered
+                  + " in answer to 3."
+                  + asked
+                  + ", unrecognized options "
+                  + negotiation.unrecognizedOptions()));
+    }
+    if (offered < settings.protocol().minMinor()) {
+      throw new SqlclientUnableToEstablishSqlconnection(
+          Diagnostic.client(
+              "08001",
+              "the server "
+                  + host
+                  + " only supports protocol version 3."
+                  + offered
+                  + ", but min_protocol_version is 3."
+                  + settings.protocol().minMinor()));
+    }
+  }
+
+  /** require_auth and channel_binding speak first, so a refusal says why it was refused. */
+  private void checkUnsupported(AuthenticationUnsupported request) throws AuthenticationException {
+    switch (request.method()) {
+      case AuthenticationUnsupported.GSS, AuthenticationUnsupported.GSS_CONTINUE ->
+          policy.checkRequest(Method.GSS, "GSSAPI authentication");
+      case AuthenticationUnsupported.SSPI ->
+          policy.checkRequest(Method.SSPI, "SSPI authentication");
+      default -> {
+        // Methods require_auth has no word for: refused below as unsupported.
+      }
+    }
+  }
+
+  private void startScram(AuthenticationSASL sasl) throws IOException, AuthenticationException {
+    if (scram != null) {
+      throw new AuthenticationException("the server started SASL authentication twice");
+    }
+    String mechanism = policy.chooseMechanism(sasl.mechanisms());
+    if (mechanism == null) {
       throw new FeatureNotSupported(
           Diagnostic.client(
-              FeatureNotSupported.SQLSTATE,
+              "0A000",
               "the server offers SASL mechanisms "
                   + sasl.mechanisms()
                   + "; Tusk speaks "
-                  + SCRAM_SHA_256));
+                  + AuthenticationPolicy.SCRAM_SHA_256
+                  + " and "
+                  + AuthenticationPolicy.SCRAM_SHA_256_PLUS));
     }
+    ChannelBinding binding = channelBinding(mechanism);
     scram =
-        new ScramSha256Client(password("scram-sha-256").reveal(), settings.scramMaxIterations());
+        new ScramSha256Client(
+            password("scram-sha-256").reveal(), settings.scramMaxIterations(), binding);
     byte[] first = scram.clientFirstMessage();
-    Startup.send(transport, out -> FrontendMessages.saslInitialResponse(out, SCRAM_SHA_256, first));
+    Startup.send(
+        transport, out -> FrontendMessages.saslInitialResponse(out, scram.mechanism(), first));
+  }
+
+  private ChannelBinding channelBinding(String mechanism) throws AuthenticationException {
+    if (mechanism.equals(AuthenticationPolicy.SCRAM_SHA_256_PLUS)) {
+      try {
+        return ChannelBinding.tlsServerEndPoint(serverCertificate);
+      } catch (IllegalArgumentException e) {
+        throw new AuthenticationException(e.getMessage());
+      }
+    }
+    return policy.supportsBinding() ? ChannelBinding.SUPPORTED_NOT_OFFERED : ChannelBinding.NONE;
   }
 
   private ScramSha256Client scram() throws AuthenticationException {

@@ -1,32 +1,38 @@
 package dev.tusk.internal.engine;
 
+import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
-import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
-import dev.tusk.internal.conninfo.SslMode;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
+import dev.tusk.internal.transport.TlsClient;
+import dev.tusk.internal.transport.TlsSetupException;
+import dev.tusk.internal.transport.TlsTransport;
 import dev.tusk.internal.transport.Transport;
 import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Opens a session: tries each host in turn, negotiates SSL, sends the StartupMessage, authenticates
- * and reads the server's parameters up to the first ReadyForQuery. Runs on the caller's thread
- * before the session's own threads exist; a watchdog closes the socket when connect_timeout passes.
+ * Opens a session: tries each host in turn, and on each host the encryption methods {@code sslmode}
+ * allows in libpq's order (see {@link Encryption}); negotiates TLS, sends the StartupMessage,
+ * authenticates and reads the server's parameters up to the first ReadyForQuery. Runs on the
+ * caller's thread before the session's own threads exist; a watchdog closes the socket when
+ * connect_timeout passes.
  */
 public final class Startup {
 
@@ -34,16 +40,6 @@ public final class Startup {
 
   /** Connects to the first host of {@code settings} that accepts the session. */
   public static Session open(ConnectionSettings settings) {
-    if (settings.sslMode() == SslMode.REQUIRE
-        || settings.sslMode() == SslMode.VERIFY_CA
-        || settings.sslMode() == SslMode.VERIFY_FULL) {
-      throw new FeatureNotSupported(
-          Diagnostic.client(
-              FeatureNotSupported.SQLSTATE,
-              "sslmode="
-                  + settings.sslMode().name().toLowerCase().replace('_', '-')
-                  + " needs TLS, which Tusk does not support yet; use sslmode=prefer or disable"));
-    }
     TuskException failure = null;
     for (HostPort host : settings.hosts()) {
       try {
@@ -64,12 +60,158 @@ public final class Startup {
     AtomicBoolean settled = new AtomicBoolean();
     Thread watchdog = startWatchdog(current, settled, deadline);
     try {
-      Transport transport = connect(settings, host, deadline, current, settled);
+      Attempt attempt = new Attempt(settings, host, deadline, current, settled);
+      List<Encryption> methods = Encryption.plan(settings, host);
+      TuskException failure = null;
+      for (Encryption method : methods) {
+        if (settled.get() || (method == Encryption.PLAIN && attempt.plainTextTried())) {
+          // Out of time, or prefer already went on in plain text after the server's 'N'.
+          break;
+        }
+        try {
+          return attempt.run(method);
+        } catch (RetryableFailure e) {
+          closeCurrent(current);
+          if (failure != null) {
+            e.failure().addSuppressed(failure);
+          }
+          failure = e.failure();
+        }
+      }
+      throw failure;
+    } finally {
+      watchdog.interrupt();
+    }
+  }
+
+  /** A failure after which the next encryption method may still succeed. */
+  private static final class RetryableFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RetryableFailure(TuskException failure) {
+      super(failure);
+    }
+
+    TuskException failure() {
+      return (TuskException) getCause();
+    }
+  }
+
+  /** One host's attempts, each on a new socket. */
+  private static final class Attempt {
+    private final ConnectionSettings settings;
+    private final HostPort host;
+    private final long deadline;
+    private final AtomicReference<Transport> current;
+    private final AtomicBoolean settled;
+    private TlsClient tls;
+    private boolean plainTextTried;
+    private int minorVersion;
+
+    Attempt(
+        ConnectionSettings settings,
+        HostPort host,
+        long deadline,
+        AtomicReference<Transport> current,
+        AtomicBoolean settled) {
+      this.settings = settings;
+      this.host = host;
+      this.deadline = deadline;
+      this.current = current;
+      this.settled = settled;
+      this.minorVersion = settings.protocol().maxMinor();
+    }
+
+    /** Whether plain text was already tried, so there is nothing left to fall back to. */
+    boolean plainTextTried() {
+      return plainTextTried;
+    }
+
+    Session run(Encryption method) throws RetryableFailure {
+      try {
+        Transport transport =
+            guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)));
+        X509Certificate serverCertificate = null;
+        if (method == Encryption.PLAIN) {
+          plainTextTried = true;
+        } else if (method == Encryption.DIRECT_TLS
+            || SslNegotiation.request(transport, host) == SslNegotiation.Answer.ACCEPTED) {
+          TlsTransport encrypted = handshake(transport, method == Encryption.DIRECT_TLS);
+          transport = guard(encrypted);
+          serverCertificate = encrypted.serverCertificate();
+        } else if (settings.sslMode().requiresTls()) {
+          throw new SqlclientUnableToEstablishSqlconnection(
+              Diagnostic.client(
+                  "08001",
+                  "the server "
+                      + host
+                      + " does not support SSL, but sslmode="
+                      + settings.sslMode().keyword()
+                      + " requires it"));
+        } else {
+          // sslmode=prefer: the server said no, so go on in plain text on the same socket.
+          plainTextTried = true;
+        }
+        return start(transport, serverCertificate);
+      } catch (ProtocolViolationException e) {
+        closeCurrent(current);
+        throw new ProtocolViolation(
+            Diagnostic.client("08P01", "connecting to " + host + ": " + e.getMessage()), e);
+      } catch (IOException e) {
+        closeCurrent(current);
+        // Only the watchdog settles before success, by closing the socket under the read.
+        throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
+      } catch (TuskException e) {
+        closeCurrent(current);
+        if (rejectsProtocolVersion(e) && minorVersion > settings.protocol().minMinor()) {
+          // Poolers older than pgbouncer 1.24 reject a 3.2 StartupMessage outright instead of
+          // answering NegotiateProtocolVersion: nothing was authenticated, so ask again for 3.0.
+          minorVersion = settings.protocol().minMinor();
+          return run(method);
+        }
+        // libpq tries the next method after any error the server reports during start-up.
+        if (fromServer(e)) {
+          throw new RetryableFailure(e);
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        closeCurrent(current);
+        throw e;
+      }
+    }
+
+    private TlsTransport handshake(Transport socket, boolean direct)
+        throws IOException, RetryableFailure {
+      if (tls == null) {
+        tls = TlsClient.of(settings);
+      }
+      try {
+        return SslNegotiation.handshake(tls, socket, host, direct);
+      } catch (TlsSetupException e) {
+        throw e;
+      } catch (IOException e) {
+        if (settled.get()) {
+          throw e;
+        }
+        closeCurrent(current);
+        // The next method, if sslmode allows one, is plain text (sslmode=prefer).
+        throw new RetryableFailure(
+            new SqlclientUnableToEstablishSqlconnection(
+                Diagnostic.client(
+                    "08001", "TLS handshake with " + host + " failed: " + e.getMessage()),
+                e));
+      }
+    }
+
+    private Session start(Transport transport, X509Certificate serverCertificate)
+        throws IOException {
       TransportInput input = new TransportInput(transport);
       BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
       ServerState state = new ServerState();
-      send(transport, out -> FrontendMessages.startupMessage(out, startupParameters(settings)));
-      new Authentication(settings, host, transport, reader).run();
+      send(
+          transport,
+          out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
+      new Authentication(settings, host, transport, reader, serverCertificate, minorVersion).run();
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);
@@ -78,58 +220,34 @@ public final class Startup {
           new Session(transport, reader, input, host, state, settings.connectTimeout());
       session.start();
       return session;
-    } catch (ProtocolViolationException e) {
-      closeCurrent(current);
-      throw new ProtocolViolation(
-          Diagnostic.client("08P01", "connecting to " + host + ": " + e.getMessage()), e);
-    } catch (IOException e) {
-      closeCurrent(current);
-      // Only the watchdog settles before success, by closing the socket under the read.
-      throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
-    } catch (RuntimeException e) {
-      closeCurrent(current);
-      throw e;
-    } finally {
-      watchdog.interrupt();
     }
-  }
 
-  /**
-   * Opens the socket, and for {@code sslmode=prefer} over TCP asks for SSL first, all under the
-   * watchdog: a server that accepts and then stays silent must not outlast connect_timeout.
-   */
-  private static Transport connect(
-      ConnectionSettings settings,
-      HostPort host,
-      long deadline,
-      AtomicReference<Transport> current,
-      AtomicBoolean settled)
-      throws IOException {
-    Transport transport =
-        guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)), current, settled);
-    if (settings.sslMode() == SslMode.PREFER && !host.isUnixSocket()) {
-      if (serverAcceptsSsl(transport)) {
-        // The server would speak TLS, which Tusk cannot yet: start over in plain text, which
-        // sslmode=prefer permits.
+    /** Hands {@code transport} to the watchdog; closes it at once if the deadline has passed. */
+    private <T extends Transport> T guard(T transport) {
+      current.set(transport);
+      if (settled.get()) {
         transport.close();
-        transport =
-            guard(
-                Transports.open(host, remaining(deadline), Keepalive.of(settings)),
-                current,
-                settled);
       }
+      return transport;
     }
-    return transport;
   }
 
-  /** Hands {@code transport} to the watchdog; closes it at once if the deadline has passed. */
-  private static Transport guard(
-      Transport transport, AtomicReference<Transport> current, AtomicBoolean settled) {
-    current.set(transport);
-    if (settled.get()) {
-      transport.close();
+  /** A server's FATAL protocol violation in answer to the StartupMessage. */
+  private static boolean rejectsProtocolVersion(TuskException e) {
+    return fromServer(e) && "08P01".equals(((DatabaseError) e).diagnostic().sqlState());
+  }
+
+  /** An error the server sent (FATAL), as opposed to one Tusk made (ERROR severity). */
+  private static boolean fromServer(TuskException e) {
+    if (!(e instanceof DatabaseError error)) {
+      return false;
     }
-    return transport;
+    Diagnostic diagnostic = error.diagnostic();
+    String severity =
+        diagnostic.severityNonLocalized() != null
+            ? diagnostic.severityNonLocalized()
+            : diagnostic.severity();
+    return "FATAL".equals(severity) || "PANIC".equals(severity);
   }
 
   private static void closeCurrent(AtomicReference<Transport> current) {
@@ -137,31 +255,6 @@ public final class Startup {
     if (transport != null) {
       transport.close();
     }
-  }
-
-  /**
-   * Asks for SSL and reads the one-byte answer. Bytes a server or a man in the middle sends after
-   * an {@code S} are never read: the socket is closed for the plain restart (libpq's
-   * CVE-2021-23222). An ErrorResponse comes from a server nobody has authenticated yet, so its text
-   * is not shown as the server's (libpq's CVE-2024-10977).
-   */
-  private static boolean serverAcceptsSsl(Transport transport) throws IOException {
-    send(transport, FrontendMessages::sslRequest);
-    int answer = transport.blockingInput().read();
-    return switch (answer) {
-      case 'S' -> true;
-      case 'N' -> false;
-      case -1 -> throw new IOException("the server closed the connection after SSLRequest");
-      case 'E' ->
-          throw new IOException(
-              "the server answered SSLRequest with an error, whose text is not shown: nothing"
-                  + " has proven yet that it comes from the server");
-      default ->
-          throw new ProtocolViolationException(
-              String.format(
-                  "the server answered SSLRequest with 0x%02X, where only S or N is valid",
-                  answer));
-    };
   }
 
   private static Thread startWatchdog(
@@ -181,15 +274,19 @@ public final class Startup {
             });
   }
 
-  private static Map<String, String> startupParameters(ConnectionSettings settings) {
+  /**
+   * Only what a stock pgbouncer accepts in a StartupMessage. IntervalStyle and extra_float_digits
+   * are left at the server's defaults: {@code postgres} and, from PostgreSQL 12 on, the shortest
+   * exact float text; a server configured otherwise is seen in its ParameterStatus, and results are
+   * then read in binary.
+   */
+  static Map<String, String> startupParameters(ConnectionSettings settings) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("user", settings.user());
     parameters.put("database", settings.database());
     parameters.put("client_encoding", "UTF8");
-    // Text results are parsed by the codecs, so their formats are pinned.
+    // Text results are parsed by the codecs, so their date format is pinned.
     parameters.put("DateStyle", "ISO");
-    parameters.put("IntervalStyle", "postgres");
-    parameters.put("extra_float_digits", "3");
     if (settings.applicationName() != null) {
       parameters.put("application_name", settings.applicationName());
     }

@@ -39,10 +39,19 @@ public final class FrontendMessages {
    * {@code database}, {@code client_encoding}...), in the map's iteration order.
    */
   public static void startupMessage(WriteBuffer out, Map<String, String> parameters) {
+    startupMessage(out, 0, parameters);
+  }
+
+  /**
+   * Appends a StartupMessage asking for protocol 3.{@code minorVersion} (0, or 2 for PostgreSQL
+   * 18's longer cancel keys) with the given parameters, in the map's iteration order.
+   */
+  public static void startupMessage(
+      WriteBuffer out, int minorVersion, Map<String, String> parameters) {
     int start = out.size();
     try {
       out.reserveInt32();
-      out.writeInt32(PROTOCOL_3_0);
+      out.writeInt32(PROTOCOL_3_0 | minorVersion);
       for (Map.Entry<String, String> parameter : parameters.entrySet()) {
         out.writeCString(parameter.getKey());
         out.writeCString(parameter.getValue());

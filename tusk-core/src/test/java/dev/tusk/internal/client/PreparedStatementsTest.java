@@ -163,4 +163,12 @@ class PreparedStatementsTest {
             .statement());
     assertTrue(!statement.isDescribed());
   }
+
+  @Test
+  void namesDifferBetweenConnectionsSoPgbouncerCanShareServerConnections() {
+    String first = prepareAndDescribe(cache(0, 10), "SELECT $1").name();
+    String second = prepareAndDescribe(cache(0, 10), "SELECT $1").name();
+    assertNotEquals(first, second);
+    assertTrue(first.matches("tusk_[0-9a-f]{12}_1"), first);
+  }
 }

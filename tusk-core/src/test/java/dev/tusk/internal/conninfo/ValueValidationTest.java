@@ -245,14 +245,14 @@ class ValueValidationTest {
       strings = {
         "gssencmode=disable",
         "gssencmode=prefer",
-        "channel_binding=prefer",
-        "sslsni=1",
+        "gssdelegation=0",
+        "tcp_user_timeout=0",
         "sslcompression=0",
         "krbsrvname=postgres",
         "replication=false",
         "service=''",
         "requirepeer=''",
-        "ssl_min_protocol_version=TLSv1.2"
+        "oauth_scope=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
     assertEquals("alice", parse(setting).user());

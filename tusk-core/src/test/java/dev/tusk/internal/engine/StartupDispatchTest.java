@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The startup steps dispatch with exhaustive switches: what they expect is handled, what they may
- * ignore is ignored, and any other backend message is a protocol violation naming it.
+ * The startup steps handle what they expect, ignore what they may, and treat any other backend
+ * message as a protocol violation naming it.
  */
 class StartupDispatchTest {
 
@@ -67,7 +67,7 @@ class StartupDispatchTest {
   private static Authentication authentication(BackendMessageReader reader) {
     Environment environment = new Environment(Map.of(), null, "alice");
     return new Authentication(
-        ConnInfo.parse("user=alice", environment), new HostPort("h", 5432), null, reader);
+        ConnInfo.parse("user=alice", environment), new HostPort("h", 5432), null, reader, null, 0);
   }
 
   @Test

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tusk.Connection;
 import dev.tusk.Tusk;
 import dev.tusk.errors.InvalidCatalogName;
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.PostgresServer;
@@ -131,13 +130,13 @@ class ConnectTest {
   }
 
   @Test
-  void sslmodeRequireIsNotSupportedYet(PostgresServer server) {
-    NotSupportedError error =
+  void sslmodeRequireRefusesAServerWithoutTls(PostgresServer server) {
+    SqlclientUnableToEstablishSqlconnection error =
         assertThrows(
-            NotSupportedError.class,
+            SqlclientUnableToEstablishSqlconnection.class,
             () -> Tusk.connect(server.conninfo() + " sslmode=require").close());
-    assertTrue(error.getMessage().contains("TLS"), error.getMessage());
-    assertTrue(error.getMessage().contains("not support"), error.getMessage());
+    assertTrue(error.getMessage().contains("does not support SSL"), error.getMessage());
+    assertTrue(error.getMessage().contains("sslmode=require"), error.getMessage());
   }
 
   @Test

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * sslmode=prefer against a server that says yes to SSL: Tusk cannot speak TLS yet, so it must start
- * over on a new socket in plain text (which prefer permits) rather than fail or, worse, go on in
- * plain text on the socket where it asked for TLS. A local proxy answers 'S' to the first
- * connection's SSLRequest and relays the second connection to the real server.
+ * sslmode=prefer against a server that says yes to SSL and then fails the handshake: as in libpq,
+ * Tusk starts over on a new socket in plain text (which prefer permits) rather than fail or, worse,
+ * go on in plain text on the socket where it asked for TLS. A local proxy answers 'S' to the first
+ * connection's SSLRequest, hangs up during the handshake, and relays the second connection to the
+ * real server.
  */
 @TuskTest
 class SslPreferFallbackTest {
@@ -44,7 +45,7 @@ class SslPreferFallbackTest {
         assertEquals(42, conn.execute("SELECT 42").fetchOne().getInt(0));
       }
     }
-    assertEquals(2, connections.get(), "one socket refused for TLS, one plain");
+    assertEquals(2, connections.get(), "one socket for the failed handshake, one plain");
   }
 
   private static void serve(ServerSocket proxy, PostgresServer server, AtomicInteger connections) {
@@ -56,7 +57,7 @@ class SslPreferFallbackTest {
         assertArrayEquals(SSL_REQUEST, request);
         first.getOutputStream().write('S');
         first.getOutputStream().flush();
-        // A client that cannot do TLS now hangs up: reading sees the end of the stream.
+        // The client's ClientHello starts; the proxy hangs up in the middle of the handshake.
         first.getInputStream().read();
       }
       Socket second = proxy.accept();

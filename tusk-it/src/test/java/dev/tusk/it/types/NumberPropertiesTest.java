@@ -1,7 +1,7 @@
 package dev.tusk.it.types;
 
 import static dev.tusk.it.types.ServerText.assertRoundTrip;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
 import dev.tusk.Tusk;
@@ -52,10 +52,14 @@ class NumberPropertiesTest {
     assertRoundTrip(conn, "int8", value, Long.toString(value), value);
   }
 
-  /** The text format carries floats exactly only because the session asks for all digits. */
+  /**
+   * The text format carries floats exactly because the server's default (1, from PostgreSQL 12 on)
+   * is the shortest exact text; Tusk no longer sets it at start-up, which pgbouncer refuses.
+   */
   @Example
-  void sessionAsksForShortestExactFloatText() {
-    assertEquals("3", conn.execute("SHOW extra_float_digits").fetchOne().get(0));
+  void sessionUsesShortestExactFloatText() {
+    String digits = (String) conn.execute("SHOW extra_float_digits").fetchOne().get(0);
+    assertTrue(Integer.parseInt(digits) >= 1, digits);
   }
 
   @Property(tries = 300)

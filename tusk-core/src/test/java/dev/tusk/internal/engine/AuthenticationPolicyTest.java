@@ -1,0 +1,77 @@
+package dev.tusk.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.internal.auth.AuthenticationException;
+import dev.tusk.internal.conninfo.ChannelBindingMode;
+import dev.tusk.internal.conninfo.RequireAuth;
+import dev.tusk.internal.conninfo.RequireAuth.Method;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** channel_binding and require_auth decisions, without a server. */
+class AuthenticationPolicyTest {
+
+  private static final List<String> BOTH = List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256");
+  private static final List<String> PLAIN_ONLY = List.of("SCRAM-SHA-256");
+
+  private static AuthenticationPolicy policy(ChannelBindingMode mode, boolean tls) {
+    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls);
+  }
+
+  @Test
+  void plusIsChosenOverTlsUnlessDisabled() throws AuthenticationException {
+    assertEquals(
+        "SCRAM-SHA-256-PLUS", policy(ChannelBindingMode.PREFER, true).chooseMechanism(BOTH));
+    assertEquals("SCRAM-SHA-256", policy(ChannelBindingMode.DISABLE, true).chooseMechanism(BOTH));
+    assertEquals("SCRAM-SHA-256", policy(ChannelBindingMode.PREFER, false).chooseMechanism(BOTH));
+    assertNull(
+        policy(ChannelBindingMode.DISABLE, true).chooseMechanism(List.of("SCRAM-SHA-256-PLUS")));
+  }
+
+  @Test
+  void requiredBindingFailsClosedOnEveryDowngrade() {
+    AuthenticationPolicy required = policy(ChannelBindingMode.REQUIRE, true);
+    assertThrows(AuthenticationException.class, () -> required.chooseMechanism(PLAIN_ONLY));
+    assertThrows(
+        AuthenticationException.class,
+        () -> required.checkRequest(Method.MD5, "a hashed password"));
+    assertThrows(AuthenticationException.class, () -> required.checkOk(false, false));
+    assertThrows(AuthenticationException.class, () -> required.checkOk(true, false));
+    assertDoesNotThrow(() -> required.checkOk(true, true));
+    AuthenticationPolicy plain = policy(ChannelBindingMode.REQUIRE, false);
+    var error = assertThrows(AuthenticationException.class, () -> plain.chooseMechanism(BOTH));
+    assertTrue(error.getMessage().contains("does not use TLS"), error.getMessage());
+  }
+
+  @Test
+  void supportWithoutBindingIsAnnouncedOnlyOverTls() {
+    assertTrue(policy(ChannelBindingMode.PREFER, true).supportsBinding());
+    assertEquals(false, policy(ChannelBindingMode.PREFER, false).supportsBinding());
+    assertEquals(false, policy(ChannelBindingMode.DISABLE, true).supportsBinding());
+  }
+
+  @Test
+  void requireAuthRefusesMethodsItDoesNotList() {
+    AuthenticationPolicy scramOnly =
+        new AuthenticationPolicy(
+            new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
+            ChannelBindingMode.PREFER,
+            false);
+    var error =
+        assertThrows(
+            AuthenticationException.class,
+            () -> scramOnly.checkRequest(Method.PASSWORD, "a cleartext password"));
+    assertEquals(
+        "authentication method requirement \"scram-sha-256\" failed: server requested a cleartext"
+            + " password",
+        error.getMessage());
+    assertThrows(AuthenticationException.class, () -> scramOnly.checkOk(false, false));
+    assertDoesNotThrow(() -> scramOnly.chooseMechanism(PLAIN_ONLY));
+  }
+}
