@@ -34,6 +34,7 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           "passfile",
           "connect_timeout",
           "client_encoding",
+          "options",
           "application_name",
           "fallback_application_name",
           "keepalives",
