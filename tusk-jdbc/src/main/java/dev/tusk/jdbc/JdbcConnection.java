@@ -255,12 +255,25 @@ final class JdbcConnection extends JdbcConnectionDefaults {
               + " while a transaction is open: commit or roll back first",
           "25001");
     }
+    runOutsideTransaction(Query.of("SET SESSION CHARACTERISTICS AS TRANSACTION " + characteristic));
+  }
+
+  /**
+   * Runs {@code query} with autocommit on for its duration when no transaction is open, so that
+   * with autocommit off it does not open one (Tusk would queue a BEGIN ahead of it).
+   */
+  private void runOutsideTransaction(Query query) throws SQLException {
     boolean autocommit = tusk.autocommit();
-    SqlErrors.run(() -> setTuskAutocommit(true), this);
+    boolean idle = tusk.info().transactionStatus() == TransactionStatus.IDLE;
+    if (!autocommit && idle) {
+      SqlErrors.run(() -> setTuskAutocommit(true), this);
+    }
     try {
-      run("SET SESSION CHARACTERISTICS AS TRANSACTION " + characteristic);
+      SqlErrors.run(() -> tusk.execute(query), this).close();
     } finally {
-      SqlErrors.run(() -> setTuskAutocommit(autocommit), this);
+      if (!autocommit && idle) {
+        SqlErrors.run(() -> setTuskAutocommit(false), this);
+      }
     }
   }
 
@@ -365,14 +378,17 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     if (isClosed()) {
       return false;
     }
+    if (tusk.info().transactionStatus() == TransactionStatus.IN_ERROR) {
+      return true; // alive, and any statement would only repeat 25P02
+    }
     Query ping = Query.of("SELECT 1");
     if (timeout > 0) {
       ping = ping.withTimeout(Duration.ofSeconds(timeout));
     }
     try {
-      tusk.execute(ping).close();
+      runOutsideTransaction(ping); // like pgjdbc's, the check opens no transaction
       return true;
-    } catch (RuntimeException e) {
+    } catch (SQLException e) {
       return false;
     }
   }
