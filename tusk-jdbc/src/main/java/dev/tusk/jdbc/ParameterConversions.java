@@ -71,26 +71,7 @@ final class ParameterConversions {
     if (pgType == null || converted instanceof Param) {
       return converted;
     }
-    if (converted instanceof Boolean flag && isNumeric(targetSqlType)) {
-      converted = flag ? 1 : 0; // JDBC's conversion table allows boolean to number
-    }
-    return Param.of(converted, pgType);
-  }
-
-  private static boolean isNumeric(int type) {
-    return switch (type) {
-      case Types.TINYINT,
-          Types.SMALLINT,
-          Types.INTEGER,
-          Types.BIGINT,
-          Types.REAL,
-          Types.FLOAT,
-          Types.DOUBLE,
-          Types.NUMERIC,
-          Types.DECIMAL ->
-          true;
-      default -> false;
-    };
+    return Param.of(TargetTypes.convert(converted, targetSqlType), pgType);
   }
 
   /** A NULL of the PostgreSQL type for {@code sqlType}, or an untyped NULL where there is none. */
