@@ -133,10 +133,8 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
       throws SQLException {
-    throw new SQLFeatureNotSupportedException(
-        "CallableStatement is not supported yet: use a PreparedStatement with SELECT f(?) or"
-            + " CALL p(?)",
-        "0A000");
+    checkOpen();
+    return JdbcCallableStatement.prepare(this, ResultSets.checkType(type, concurrency), sql);
   }
 
   @Override

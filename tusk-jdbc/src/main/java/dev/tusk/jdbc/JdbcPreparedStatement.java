@@ -15,7 +15,7 @@ import java.util.List;
  * it has run {@code prepare_threshold} times (pgjdbc's {@code prepareThreshold}). {@link
  * #executeBatch()} runs every parameter set in one round trip ({@link Cursor#executeMany}).
  */
-final class JdbcPreparedStatement extends BoundParameters {
+class JdbcPreparedStatement extends BoundParameters {
 
   private final JdbcSql sql;
   private final String text;
@@ -28,7 +28,7 @@ final class JdbcPreparedStatement extends BoundParameters {
     this(connection, resultSetType, JdbcSql.translate(jdbcSql), keys);
   }
 
-  private JdbcPreparedStatement(
+  JdbcPreparedStatement(
       JdbcConnection connection, int resultSetType, JdbcSql sql, GeneratedKeys keys) {
     super(connection, resultSetType, sql.parameterCount());
     this.sql = sql;

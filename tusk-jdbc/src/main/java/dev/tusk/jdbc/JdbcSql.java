@@ -89,9 +89,7 @@ record JdbcSql(String sql, int parameterCount) {
       String keyword = source.substring(start, end).toLowerCase(java.util.Locale.ROOT);
       if (keyword.startsWith("?")) {
         throw new SQLSyntaxErrorException(
-            "{? = call ...} needs an OUT parameter, which tusk-jdbc does not support yet;"
-                + " write SELECT f(...) instead",
-            "0A000");
+            "{? = call ...} has an OUT parameter: run it through Connection.prepareCall", "0A000");
       }
       if (!ESCAPES.contains(keyword)) {
         // Not a JDBC escape: keep the braces, translate what is inside.

@@ -105,7 +105,7 @@ public final class TuskDriver implements Driver {
     return MINOR_VERSION;
   }
 
-  /** Not yet: CallableStatement and a few metadata answers are missing (see docs/jdbc.md). */
+  /** Not yet: LOB objects and a few metadata answers are missing (see docs/jdbc.md). */
   @Override
   public boolean jdbcCompliant() {
     return false;
