@@ -38,6 +38,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private final dev.tusk.Connection tusk;
   private final JdbcSettings settings;
   private final AtomicInteger savepoints = new AtomicInteger();
+  private final ColumnOrigins columnOrigins = new ColumnOrigins(this);
   private volatile boolean closed;
   private volatile int isolation = TRANSACTION_READ_COMMITTED;
   private volatile boolean readOnly;
@@ -60,6 +61,11 @@ final class JdbcConnection extends JdbcConnectionDefaults {
 
   JdbcSettings settings() {
     return settings;
+  }
+
+  /** Where this connection's result columns come from, cached per table. */
+  ColumnOrigins columnOrigins() {
+    return columnOrigins;
   }
 
   /** The timeout a statement runs under: the shorter of its own and the network timeout. */

@@ -235,7 +235,8 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new JdbcResultSetMetaData(columns);
+    return new JdbcResultSetMetaData(
+        columns, statement == null ? null : statement.connection.columnOrigins());
   }
 
   @Override

@@ -18,9 +18,17 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
   private static final int VARHDRSZ = 4;
 
   private final List<Column> columns;
+  private final ColumnOrigins origins;
 
-  JdbcResultSetMetaData(List<Column> columns) {
+  /** {@code origins} may be null where no connection can answer (then no column has an origin). */
+  JdbcResultSetMetaData(List<Column> columns, ColumnOrigins origins) {
     this.columns = columns;
+    this.origins = origins;
+  }
+
+  private ColumnOrigins.Origin origin(int index) throws SQLException {
+    Column c = column(index);
+    return origins == null ? null : origins.of(c, columns);
   }
 
   private Column column(int index) throws SQLException {
@@ -53,7 +61,9 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public String getColumnTypeName(int column) throws SQLException {
-    return column(column).typeName();
+    String name = column(column).typeName();
+    // pgjdbc names array types as pg_type does: _int4 rather than int4[]
+    return name != null && name.endsWith("[]") ? "_" + name.substring(0, name.length() - 2) : name;
   }
 
   @Override
@@ -104,8 +114,8 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isAutoIncrement(int column) throws SQLException {
-    column(column);
-    return false;
+    ColumnOrigins.Origin origin = origin(column);
+    return origin != null && origin.autoIncrement();
   }
 
   @Override
@@ -127,8 +137,11 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public int isNullable(int column) throws SQLException {
-    column(column);
-    return columnNullableUnknown;
+    ColumnOrigins.Origin origin = origin(column);
+    if (origin == null) {
+      return columnNullableUnknown;
+    }
+    return origin.notNull() ? columnNoNulls : columnNullable;
   }
 
   @Override
@@ -142,14 +155,14 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public String getSchemaName(int column) throws SQLException {
-    column(column);
-    return "";
+    ColumnOrigins.Origin origin = origin(column);
+    return origin == null ? "" : origin.schema();
   }
 
   @Override
   public String getTableName(int column) throws SQLException {
-    column(column);
-    return "";
+    ColumnOrigins.Origin origin = origin(column);
+    return origin == null ? "" : origin.table();
   }
 
   @Override

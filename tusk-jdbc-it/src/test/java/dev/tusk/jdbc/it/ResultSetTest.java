@@ -241,6 +241,27 @@ class ResultSetTest {
   }
 
   @Test
+  void metadataNamesEachColumnsOrigin(TestSchema schema) throws SQLException {
+    connection
+        .createStatement()
+        .execute(
+            "DROP TABLE IF EXISTS origin; CREATE TABLE origin (id serial PRIMARY KEY,"
+                + " name text NOT NULL, note text)");
+    ResultSet rs =
+        one("SELECT id, name, note, 1 AS computed FROM origin RIGHT JOIN (SELECT 1) x ON true");
+    ResultSetMetaData meta = rs.getMetaData();
+    assertEquals("origin", meta.getTableName(1));
+    assertEquals(schema.name(), meta.getSchemaName(2));
+    assertTrue(meta.isAutoIncrement(1));
+    assertFalse(meta.isAutoIncrement(2));
+    assertEquals(ResultSetMetaData.columnNoNulls, meta.isNullable(2));
+    assertEquals(ResultSetMetaData.columnNullable, meta.isNullable(3));
+    assertEquals("", meta.getTableName(4));
+    assertEquals(ResultSetMetaData.columnNullableUnknown, meta.isNullable(4));
+    assertEquals("_int4", one("SELECT '{1}'::int4[]").getMetaData().getColumnTypeName(1));
+  }
+
+  @Test
   void metadataDescribesColumns() throws SQLException {
     ResultSet rs =
         one(
