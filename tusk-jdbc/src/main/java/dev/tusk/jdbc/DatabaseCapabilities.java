@@ -6,11 +6,10 @@ import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 
 /**
- * The fixed answers of {@link DatabaseMetaData}: what PostgreSQL's SQL supports and its limits
- * (63-byte names, 1600 columns, 32 index keys). 0 means "no limit or unknown", as JDBC defines. The
- * answers that need the server are in {@link JdbcDatabaseMetaData}.
+ * The fixed answers of {@link DatabaseMetaData}: what PostgreSQL's SQL supports. The limits are in
+ * {@link DatabaseLimits}, the answers that need the server in {@link JdbcDatabaseMetaData}.
  */
-abstract class DatabaseCapabilities implements DatabaseMetaData {
+abstract class DatabaseCapabilities extends DatabaseLimits {
 
   /** PostgreSQL's own keywords that SQL:2003 does not reserve, for clients that quote them. */
   private static final String KEYWORDS =
@@ -542,108 +541,8 @@ abstract class DatabaseCapabilities implements DatabaseMetaData {
   }
 
   @Override
-  public int getMaxBinaryLiteralLength() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxCharLiteralLength() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxColumnNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxColumnsInGroupBy() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxColumnsInIndex() {
-    return 32;
-  }
-
-  @Override
-  public int getMaxColumnsInOrderBy() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxColumnsInSelect() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxColumnsInTable() {
-    return 1600;
-  }
-
-  @Override
-  public int getMaxConnections() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxCursorNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxIndexLength() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxSchemaNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxProcedureNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxCatalogNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxRowSize() {
-    return 1073741824;
-  }
-
-  @Override
   public boolean doesMaxRowSizeIncludeBlobs() {
     return false;
-  }
-
-  @Override
-  public int getMaxStatementLength() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxStatements() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxTableNameLength() {
-    return 63;
-  }
-
-  @Override
-  public int getMaxTablesInSelect() {
-    return 0;
-  }
-
-  @Override
-  public int getMaxUserNameLength() {
-    return 63;
   }
 
   @Override
