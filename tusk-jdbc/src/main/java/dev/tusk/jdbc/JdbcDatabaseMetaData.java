@@ -200,79 +200,63 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
   @Override
   public ResultSet getProcedures(String catalog, String schemaPattern, String procedurePattern)
       throws SQLException {
-    return empty(
-        "PROCEDURE_CAT",
-        "PROCEDURE_SCHEM",
-        "PROCEDURE_NAME",
-        "RESERVED1",
-        "RESERVED2",
-        "RESERVED3",
-        "REMARKS",
-        "PROCEDURE_TYPE",
-        "SPECIFIC_NAME");
+    return query(
+        new CatalogSql(RoutineQueries.PROCEDURES)
+            .where("p.prokind IN ('f', 'p')")
+            .like("n.nspname", schemaPattern)
+            .like("p.proname", procedurePattern)
+            .orderBy("2, 3, 9"));
   }
 
   @Override
   public ResultSet getProcedureColumns(
       String catalog, String schemaPattern, String procedurePattern, String columnPattern)
       throws SQLException {
-    return empty(
-        "PROCEDURE_CAT",
-        "PROCEDURE_SCHEM",
-        "PROCEDURE_NAME",
-        "COLUMN_NAME",
-        "COLUMN_TYPE",
-        "DATA_TYPE",
-        "TYPE_NAME",
-        "PRECISION",
-        "LENGTH",
-        "SCALE",
-        "RADIX",
-        "NULLABLE",
-        "REMARKS",
-        "COLUMN_DEF",
-        "SQL_DATA_TYPE",
-        "SQL_DATETIME_SUB",
-        "CHAR_OCTET_LENGTH",
-        "ORDINAL_POSITION",
-        "IS_NULLABLE",
-        "SPECIFIC_NAME");
+    return query(
+        routineColumns(
+            RoutineQueries.PROCEDURE_COLUMNS,
+            schemaPattern,
+            procedurePattern,
+            columnPattern,
+            false));
   }
 
   @Override
   public ResultSet getFunctions(String catalog, String schemaPattern, String functionPattern)
       throws SQLException {
-    return empty(
-        "FUNCTION_CAT",
-        "FUNCTION_SCHEM",
-        "FUNCTION_NAME",
-        "REMARKS",
-        "FUNCTION_TYPE",
-        "SPECIFIC_NAME");
+    return query(
+        new CatalogSql(RoutineQueries.FUNCTIONS)
+            .where("p.prokind = 'f'")
+            .like("n.nspname", schemaPattern)
+            .like("p.proname", functionPattern)
+            .orderBy("2, 3, 6"));
   }
 
   @Override
   public ResultSet getFunctionColumns(
       String catalog, String schemaPattern, String functionPattern, String columnPattern)
       throws SQLException {
-    return empty(
-        "FUNCTION_CAT",
-        "FUNCTION_SCHEM",
-        "FUNCTION_NAME",
-        "COLUMN_NAME",
-        "COLUMN_TYPE",
-        "DATA_TYPE",
-        "TYPE_NAME",
-        "PRECISION",
-        "LENGTH",
-        "SCALE",
-        "RADIX",
-        "NULLABLE",
-        "REMARKS",
-        "CHAR_OCTET_LENGTH",
-        "ORDINAL_POSITION",
-        "IS_NULLABLE",
-        "SPECIFIC_NAME");
+    return query(
+        routineColumns(
+            RoutineQueries.FUNCTION_COLUMNS, schemaPattern, functionPattern, columnPattern, true));
+  }
+
+  private static CatalogSql routineColumns(
+      String base,
+      String schemaPattern,
+      String routinePattern,
+      String columnPattern,
+      boolean functionsOnly) {
+    CatalogSql sql =
+        new CatalogSql(base)
+            .like("r.schem", schemaPattern)
+            .like("r.name", routinePattern)
+            .like("r.column_name", columnPattern);
+    if (functionsOnly) {
+      sql.where(
+          "r.specific IN (SELECT proname || '_' || oid FROM pg_catalog.pg_proc WHERE prokind = 'f')");
+    }
+    return sql.orderBy("r.schem, r.name, r.specific, r.ordinal");
   }
 
   @Override

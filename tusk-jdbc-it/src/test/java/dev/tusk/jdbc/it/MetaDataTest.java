@@ -1,7 +1,6 @@
 package dev.tusk.jdbc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.testing.TestSchema;
@@ -147,6 +146,40 @@ class MetaDataTest {
     Map<String, Object> int4 =
         types.stream().filter(r -> "int4".equals(r.get("TYPE_NAME"))).findFirst().orElseThrow();
     assertEquals(Types.INTEGER, int4.get("DATA_TYPE"));
-    assertFalse(rows(meta.getProcedures(null, null, "%")).iterator().hasNext());
+  }
+
+  @Test
+  void proceduresFunctionsAndTheirColumns() throws SQLException {
+    connection
+        .createStatement()
+        .execute(
+            "CREATE FUNCTION twice(n int) RETURNS bigint AS $$ SELECT n * 2 $$ LANGUAGE sql;"
+                + " COMMENT ON FUNCTION twice(int) IS 'doubles';"
+                + " CREATE PROCEDURE reset_pets(IN keep int, OUT removed int) AS $$"
+                + " BEGIN removed := 0; END $$ LANGUAGE plpgsql");
+    List<Map<String, Object>> procedures = rows(meta.getProcedures(null, schema.name(), "%"));
+    assertEquals(
+        List.of("reset_pets", "twice"),
+        procedures.stream().map(r -> r.get("PROCEDURE_NAME")).toList());
+    assertEquals(DatabaseMetaData.procedureNoResult, procedures.get(0).get("PROCEDURE_TYPE"));
+    assertEquals(DatabaseMetaData.procedureReturnsResult, procedures.get(1).get("PROCEDURE_TYPE"));
+    assertEquals("doubles", procedures.get(1).get("REMARKS"));
+    List<Map<String, Object>> functions = rows(meta.getFunctions(null, schema.name(), "%"));
+    assertEquals(List.of("twice"), functions.stream().map(r -> r.get("FUNCTION_NAME")).toList());
+
+    List<Map<String, Object>> twice =
+        rows(meta.getFunctionColumns(null, schema.name(), "twice", null));
+    assertEquals(
+        List.of("returnValue", "n"), twice.stream().map(r -> r.get("COLUMN_NAME")).toList());
+    assertEquals(DatabaseMetaData.functionReturn, twice.get(0).get("COLUMN_TYPE"));
+    assertEquals(Types.BIGINT, twice.get(0).get("DATA_TYPE"));
+    assertEquals(DatabaseMetaData.functionColumnIn, twice.get(1).get("COLUMN_TYPE"));
+    assertEquals(Types.INTEGER, twice.get(1).get("DATA_TYPE"));
+    List<Map<String, Object>> reset =
+        rows(meta.getProcedureColumns(null, schema.name(), "reset_pets", "%"));
+    assertEquals(
+        List.of("keep", "removed"), reset.stream().map(r -> r.get("COLUMN_NAME")).toList());
+    assertEquals(DatabaseMetaData.procedureColumnOut, reset.get(1).get("COLUMN_TYPE"));
+    assertTrue(rows(meta.getFunctionColumns(null, schema.name(), "reset_pets", null)).isEmpty());
   }
 }
