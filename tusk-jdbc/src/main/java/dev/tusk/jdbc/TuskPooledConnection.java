@@ -75,6 +75,24 @@ final class TuskPooledConnection implements PooledConnection {
   @Override
   public void removeStatementEventListener(StatementEventListener listener) {}
 
+  /**
+   * Tells the listeners a handle was closed: free again, or broken if the physical connection was
+   * lost meanwhile (statements report their errors to their caller, not through the handle).
+   */
+  private void returned() throws SQLException {
+    if (physical.isClosed()) {
+      failed(new SQLNonTransientConnectionException("the connection was lost", "08006"));
+    } else {
+      ConnectionEvent event = new ConnectionEvent(this);
+      listeners.forEach(l -> l.connectionClosed(event));
+    }
+  }
+
+  private void failed(SQLException error) {
+    ConnectionEvent event = new ConnectionEvent(this, error);
+    listeners.forEach(l -> l.connectionErrorOccurred(event));
+  }
+
   /** A logical connection: forwards to the physical one until it is closed. */
   private final class Handle implements InvocationHandler {
     volatile boolean closed;
@@ -85,8 +103,7 @@ final class TuskPooledConnection implements PooledConnection {
         case "close" -> {
           if (!closed) {
             closed = true;
-            ConnectionEvent event = new ConnectionEvent(TuskPooledConnection.this);
-            listeners.forEach(l -> l.connectionClosed(event));
+            returned();
           }
           return null;
         }
@@ -114,8 +131,7 @@ final class TuskPooledConnection implements PooledConnection {
         if (cause instanceof SQLException sql
             && sql.getSQLState() != null
             && sql.getSQLState().startsWith("08")) {
-          ConnectionEvent event = new ConnectionEvent(TuskPooledConnection.this, sql);
-          listeners.forEach(l -> l.connectionErrorOccurred(event));
+          failed(sql);
         }
         throw cause;
       }
