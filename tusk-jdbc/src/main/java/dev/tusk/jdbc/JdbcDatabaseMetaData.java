@@ -286,33 +286,25 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
         "IS_GRANTABLE");
   }
 
+  /** The primary key's columns, whatever the scope asked for; none for a table without one. */
   @Override
   public ResultSet getBestRowIdentifier(
       String catalog, String schema, String table, int scope, boolean nullable)
       throws SQLException {
-    return empty(
-        "SCOPE",
-        "COLUMN_NAME",
-        "DATA_TYPE",
-        "TYPE_NAME",
-        "COLUMN_SIZE",
-        "BUFFER_LENGTH",
-        "DECIMAL_DIGITS",
-        "PSEUDO_COLUMN");
+    return query(
+        new CatalogSql(MetadataQueries.BEST_ROW_IDENTIFIER)
+            .equal("n.nspname", schema)
+            .equal("c.relname", table)
+            .orderBy("2"));
   }
 
   @Override
   public ResultSet getVersionColumns(String catalog, String schema, String table)
       throws SQLException {
-    return empty(
-        "SCOPE",
-        "COLUMN_NAME",
-        "DATA_TYPE",
-        "TYPE_NAME",
-        "COLUMN_SIZE",
-        "BUFFER_LENGTH",
-        "DECIMAL_DIGITS",
-        "PSEUDO_COLUMN");
+    return query(
+        new CatalogSql(MetadataQueries.VERSION_COLUMNS)
+            .equal("n.nspname", schema)
+            .equal("c.relname", table));
   }
 
   @Override

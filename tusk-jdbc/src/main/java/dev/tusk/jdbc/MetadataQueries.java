@@ -154,4 +154,33 @@ final class MetadataQueries {
           + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
           + " WHERE t.typisdefined AND t.typtype IN ('b', 'd', 'e', 'r', 'm')"
           + " AND n.nspname <> 'pg_toast' ORDER BY 2, 1";
+
+  /** The primary key's columns: the best identifier of a row, valid for the session. */
+  static final String BEST_ROW_IDENTIFIER =
+      "SELECT "
+          + java.sql.DatabaseMetaData.bestRowSession
+          + "::int2 AS \"SCOPE\", a.attname AS \"COLUMN_NAME\", "
+          + PgTypes.sqlCase("t.typname")
+          + "::int AS \"DATA_TYPE\", t.typname::text AS \"TYPE_NAME\","
+          + " NULL::int AS \"COLUMN_SIZE\", NULL::int AS \"BUFFER_LENGTH\","
+          + " NULL::int2 AS \"DECIMAL_DIGITS\", "
+          + java.sql.DatabaseMetaData.bestRowNotPseudo
+          + "::int2 AS \"PSEUDO_COLUMN\""
+          + " FROM pg_catalog.pg_constraint con"
+          + " JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.contype = 'p'"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " CROSS JOIN LATERAL unnest(con.conkey) AS k(attnum)"
+          + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
+          + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid";
+
+  /** ctid, which changes whenever a row is updated: PostgreSQL's version pseudo-column. */
+  static final String VERSION_COLUMNS =
+      "SELECT NULL::int2 AS \"SCOPE\", 'ctid' AS \"COLUMN_NAME\", "
+          + java.sql.Types.OTHER
+          + " AS \"DATA_TYPE\", 'tid' AS \"TYPE_NAME\", NULL::int AS \"COLUMN_SIZE\","
+          + " NULL::int AS \"BUFFER_LENGTH\", NULL::int2 AS \"DECIMAL_DIGITS\", "
+          + java.sql.DatabaseMetaData.versionColumnPseudo
+          + "::int2 AS \"PSEUDO_COLUMN\""
+          + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " AND c.relkind IN ('r', 'p', 'm')";
 }

@@ -132,6 +132,15 @@ class MetaDataTest {
     assertTrue(
         rows(meta.getIndexInfo(null, schema.name(), "pet", true, true)).stream()
             .allMatch(r -> Boolean.FALSE.equals(r.get("NON_UNIQUE"))));
+    List<Map<String, Object>> best =
+        rows(
+            meta.getBestRowIdentifier(
+                null, schema.name(), "owner", DatabaseMetaData.bestRowSession, false));
+    assertEquals(List.of("code", "region"), best.stream().map(r -> r.get("COLUMN_NAME")).toList());
+    assertEquals(Types.VARCHAR, best.get(0).get("DATA_TYPE"));
+    List<Map<String, Object>> version = rows(meta.getVersionColumns(null, schema.name(), "pet"));
+    assertEquals(List.of("ctid"), version.stream().map(r -> r.get("COLUMN_NAME")).toList());
+    assertTrue(rows(meta.getVersionColumns(null, schema.name(), "no_such_table")).isEmpty());
   }
 
   @Test
