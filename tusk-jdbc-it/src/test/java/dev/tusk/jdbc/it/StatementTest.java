@@ -170,6 +170,22 @@ class StatementTest {
   }
 
   @Test
+  void failedStatementBatchTakesNoEffect() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.addBatch("INSERT INTO item (name) VALUES ('a')");
+      statement.addBatch("INSERT INTO item (name) VALUES (NULL)");
+      statement.addBatch("INSERT INTO item (name) VALUES ('c')");
+      BatchUpdateException e = assertThrows(BatchUpdateException.class, statement::executeBatch);
+      assertEquals("23502", e.getSQLState());
+      assertArrayEquals(
+          new int[] {Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED},
+          e.getUpdateCounts());
+      assertArrayEquals(new int[0], statement.executeBatch()); // the batch was cleared
+    }
+    assertEquals(0, count());
+  }
+
+  @Test
   void generatedKeysThroughReturning() throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
