@@ -116,6 +116,39 @@ class DriverTest {
   }
 
   @Test
+  void oneConnectionServesManyThreads(TestSchema schema) throws Exception {
+    try (Connection connection = JdbcTarget.connect(schema)) {
+      var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+      try {
+        var results = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+        for (int t = 0; t < 16; t++) {
+          long base = t * 1000L;
+          results.add(
+              threads.submit(
+                  () -> {
+                    long sum = 0;
+                    try (var ps = connection.prepareStatement("SELECT ?::int8 + 1")) {
+                      for (int i = 0; i < 50; i++) {
+                        ps.setLong(1, base + i);
+                        try (var rs = ps.executeQuery()) {
+                          rs.next();
+                          sum += rs.getLong(1) - (base + i); // each caller gets its own answer
+                        }
+                      }
+                    }
+                    return sum;
+                  }));
+        }
+        for (var result : results) {
+          assertEquals(50L, result.get());
+        }
+      } finally {
+        threads.shutdown();
+      }
+    }
+  }
+
+  @Test
   void closedConnectionSaysSo(TestSchema schema) throws SQLException {
     Connection connection = JdbcTarget.connect(schema);
     connection.close();
