@@ -269,7 +269,16 @@ class JdbcStatement implements Statement {
   @Override
   public void addBatch(String sql) throws SQLException {
     checkOpen();
-    batch.add(translate(sql).sql());
+    String translated = translate(sql).sql();
+    if (Lexer.hasSeveralStatements(translated)) {
+      // The batch runs as one pipeline of extended-protocol statements: one statement each.
+      throw new SQLException(
+          "a batch entry must be a single statement: add each statement of \""
+              + (sql.length() > 60 ? sql.substring(0, 60) + "..." : sql)
+              + "\" with its own addBatch",
+          "42601");
+    }
+    batch.add(translated);
   }
 
   @Override

@@ -49,6 +49,32 @@ final class Lexer {
     return -1;
   }
 
+  /**
+   * Whether {@code sql} holds more than one statement: a semicolon outside quotes and comments with
+   * more than whitespace and comments after it.
+   */
+  static boolean hasSeveralStatements(String sql) {
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = quotedOrCommentEnd(sql, i, sql.length());
+      if (skipped > i) {
+        i = skipped;
+      } else if (sql.charAt(i) == ';') {
+        int next = skipSpaceAndComments(sql, i + 1);
+        while (next < sql.length() && sql.charAt(next) == ';') {
+          next = skipSpaceAndComments(sql, next + 1);
+        }
+        if (next < sql.length()) {
+          return true;
+        }
+        i = next;
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
   /** The first index at or after {@code i} that is neither whitespace nor in a comment. */
   static int skipSpaceAndComments(String sql, int i) {
     while (i < sql.length()) {

@@ -1,7 +1,9 @@
 package dev.tusk.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
@@ -94,5 +96,13 @@ class JdbcSqlTest {
   void firstKeywordSkipsCommentsAndSpace() throws SQLException {
     assertEquals(
         "insert", JdbcSql.translate("  /* c */ -- x\n INSERT INTO t VALUES (?)").firstKeyword());
+  }
+
+  @Test
+  void severalStatementsAreToldApart() {
+    assertTrue(Lexer.hasSeveralStatements("SELECT 1; SELECT 2"));
+    assertFalse(Lexer.hasSeveralStatements("SELECT 1;"));
+    assertFalse(Lexer.hasSeveralStatements("SELECT 1; -- done\n;; /* end */ "));
+    assertFalse(Lexer.hasSeveralStatements("SELECT ';x', $$; y$$, \"a;b\""));
   }
 }

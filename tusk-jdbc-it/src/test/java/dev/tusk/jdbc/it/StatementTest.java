@@ -181,6 +181,9 @@ class StatementTest {
           new int[] {Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED},
           e.getUpdateCounts());
       assertArrayEquals(new int[0], statement.executeBatch()); // the batch was cleared
+      SQLException several =
+          assertThrows(SQLException.class, () -> statement.addBatch("SELECT 1; SELECT 2"));
+      assertEquals("42601", several.getSQLState());
     }
     assertEquals(0, count());
   }
