@@ -96,6 +96,7 @@ final class TuskPooledConnection implements PooledConnection {
   /** A logical connection: forwards to the physical one until it is closed. */
   private final class Handle implements InvocationHandler {
     volatile boolean closed;
+    volatile boolean reportedBroken;
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -103,7 +104,9 @@ final class TuskPooledConnection implements PooledConnection {
         case "close" -> {
           if (!closed) {
             closed = true;
-            returned();
+            if (!reportedBroken) { // the pool heard of it already: one event per handle
+              returned();
+            }
           }
           return null;
         }
@@ -130,7 +133,9 @@ final class TuskPooledConnection implements PooledConnection {
         Throwable cause = e.getCause();
         if (cause instanceof SQLException sql
             && sql.getSQLState() != null
-            && sql.getSQLState().startsWith("08")) {
+            && sql.getSQLState().startsWith("08")
+            && !reportedBroken) {
+          reportedBroken = true;
           failed(sql);
         }
         throw cause;
