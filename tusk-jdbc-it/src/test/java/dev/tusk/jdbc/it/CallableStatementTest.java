@@ -1,0 +1,98 @@
+package dev.tusk.jdbc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.testing.TestSchema;
+import dev.tusk.testing.TuskTest;
+import java.math.BigDecimal;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Types;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** CallableStatement: a function's return value, and a procedure's OUT and INOUT parameters. */
+@TuskTest
+class CallableStatementTest {
+
+  private Connection connection;
+
+  @BeforeEach
+  void open(TestSchema schema) throws SQLException {
+    connection = JdbcTarget.connect(schema);
+    connection
+        .createStatement()
+        .execute(
+            "CREATE OR REPLACE FUNCTION add_tax(amount numeric, rate numeric) RETURNS numeric"
+                + " AS $$ SELECT round(amount * (1 + rate), 2) $$ LANGUAGE sql;"
+                + " CREATE OR REPLACE PROCEDURE split(IN whole int, INOUT half int,"
+                + " OUT remainder int, OUT label text) AS $$ BEGIN half := whole / 2 + coalesce(half, 0);"
+                + " remainder := whole % 2; label := NULL; END $$ LANGUAGE plpgsql");
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    connection.close();
+  }
+
+  @Test
+  void functionReturnValue() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{? = call add_tax(?, ?)}")) {
+      call.registerOutParameter(1, Types.NUMERIC);
+      call.setBigDecimal(2, new BigDecimal("10.00"));
+      call.setBigDecimal(3, new BigDecimal("0.2"));
+      call.execute();
+      assertEquals(new BigDecimal("12.00"), call.getBigDecimal(1));
+      assertEquals("12.00", call.getString(1));
+      assertEquals(12, call.getInt(1));
+    }
+  }
+
+  @Test
+  void procedureOutAndInoutParameters() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{call split(?, ?, ?, ?)}")) {
+      call.setInt(1, 7);
+      call.setInt(2, 100);
+      call.registerOutParameter(2, Types.INTEGER);
+      call.registerOutParameter(3, Types.INTEGER);
+      call.registerOutParameter(4, Types.VARCHAR);
+      call.execute();
+      assertEquals(103, call.getInt(2));
+      assertEquals(1, call.getInt(3));
+      assertNull(call.getString(4));
+      assertTrue(call.wasNull());
+      assertEquals(1, call.getObject(3, Integer.class));
+    }
+    try (CallableStatement call = connection.prepareCall("CALL split(?, ?, ?, ?)")) {
+      call.setInt(1, 4);
+      call.setNull(2, Types.INTEGER);
+      call.registerOutParameter(2, Types.INTEGER);
+      call.registerOutParameter(3, Types.INTEGER);
+      call.registerOutParameter(4, Types.VARCHAR);
+      call.execute();
+      assertEquals(2, call.getInt(2));
+      assertEquals(0, call.getInt(3));
+    }
+  }
+
+  @Test
+  void misuseIsExplained() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{? = call add_tax(?, ?)}")) {
+      call.setBigDecimal(2, BigDecimal.ONE);
+      call.setBigDecimal(3, BigDecimal.ONE);
+      assertEquals("07002", assertThrows(SQLException.class, call::execute).getSQLState());
+      call.registerOutParameter(1, Types.NUMERIC);
+      assertThrows(SQLException.class, () -> call.getInt(1)); // not executed yet
+      assertThrows(SQLException.class, () -> call.registerOutParameter(2, Types.NUMERIC));
+      assertThrows(SQLFeatureNotSupportedException.class, () -> call.setInt("rate", 1));
+      call.execute();
+      assertThrows(SQLException.class, () -> call.getInt(2)); // an IN parameter
+    }
+  }
+}

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW person_names AS SELECT name FROM person;

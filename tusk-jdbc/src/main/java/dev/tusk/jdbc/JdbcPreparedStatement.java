@@ -1,0 +1,164 @@
+package dev.tusk.jdbc;
+
+import dev.tusk.Cursor;
+import dev.tusk.Row;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A PreparedStatement: its {@code ?} placeholders are translated once, to {@code $n}, and every
+ * execution binds its values server-side. Tusk prepares the statement on the server by itself once
+ * it has run {@code prepare_threshold} times (pgjdbc's {@code prepareThreshold}). {@link
+ * #executeBatch()} runs every parameter set in one round trip ({@link Cursor#executeMany}).
+ */
+class JdbcPreparedStatement extends BoundParameters {
+
+  private final JdbcSql sql;
+  private final String text;
+  private final GeneratedKeys keys;
+  private final List<Object[]> batch = new ArrayList<>();
+
+  JdbcPreparedStatement(
+      JdbcConnection connection, int resultSetType, String jdbcSql, GeneratedKeys keys)
+      throws SQLException {
+    this(connection, resultSetType, JdbcSql.translate(jdbcSql), keys);
+  }
+
+  JdbcPreparedStatement(
+      JdbcConnection connection, int resultSetType, JdbcSql sql, GeneratedKeys keys) {
+    super(connection, resultSetType, sql.parameterCount());
+    this.sql = sql;
+    this.keys = keys;
+    this.text = keys.apply(sql);
+  }
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    if (!run(sql.sql(), boundValues(), GeneratedKeys.NONE)) {
+      throw new SQLException("the statement returned no rows: use executeUpdate", "02000");
+    }
+    return getResultSet();
+  }
+
+  @Override
+  public int executeUpdate() throws SQLException {
+    return (int) executeLargeUpdate();
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    run(sql.sql(), boundValues(), keys);
+    return currentCount();
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    return run(sql.sql(), boundValues(), keys);
+  }
+
+  @Override
+  public void addBatch() throws SQLException {
+    checkOpen();
+    batch.add(boundValues());
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+    batch.clear();
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return toInts(executeLargeBatch());
+  }
+
+  /**
+   * Runs every parameter set in one round trip under one Sync: in autocommit mode the sets take
+   * effect together or not at all. Rows returned for generated keys are gathered over all sets.
+   */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<Object[]> sets = List.copyOf(batch);
+    batch.clear();
+    if (sets.isEmpty()) {
+      return new long[0];
+    }
+    Cursor<Row> cursor = connection.tusk().cursor();
+    setRunning(true);
+    try {
+      cursor.executeMany(query(text), sets);
+    } catch (dev.tusk.errors.TuskException e) {
+      cursor.close();
+      throw batchFailure(SqlErrors.translate(e, connection.tusk().closed()), sets.size());
+    } finally {
+      setRunning(false);
+    }
+    long[] counts = new long[sets.size()];
+    List<Row> keyRows = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = CommandTags.count(cursor.statusMessage());
+      if (keys.wanted()) {
+        keyRows.addAll(cursor.fetchAll());
+      }
+      if (i + 1 < counts.length) {
+        cursor.nextSet();
+      }
+    }
+    setResults(cursor, -1);
+    if (keys.wanted()) {
+      setGeneratedKeys(
+          new JdbcResultSet(this, cursor.description(), keyRows, ResultSet.TYPE_FORWARD_ONLY));
+    }
+    return counts;
+  }
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    ResultSet current = getResultSet();
+    // Without a run there is no description yet: JDBC allows null for that.
+    return current == null ? null : current.getMetaData();
+  }
+
+  @Override
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    checkOpen();
+    return new JdbcParameterMetaData(values.length);
+  }
+
+  private static SQLException sqlGiven() {
+    return new SQLException(
+        "a PreparedStatement runs its own SQL: call the method without a SQL argument", "HY000");
+  }
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    throw sqlGiven();
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    throw sqlGiven();
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    throw sqlGiven();
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    throw sqlGiven();
+  }
+
+  @Override
+  public String toString() {
+    return sql.sql();
+  }
+}

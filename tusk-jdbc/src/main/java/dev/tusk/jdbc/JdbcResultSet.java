@@ -1,0 +1,529 @@
+package dev.tusk.jdbc;
+
+import dev.tusk.Column;
+import dev.tusk.Row;
+import dev.tusk.errors.TuskException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A result set over rows already received ({@code TYPE_FORWARD_ONLY} or {@code
+ * TYPE_SCROLL_INSENSITIVE}, read-only). Values are decoded by Tusk when read, then converted as
+ * JDBC's getters require ({@link ColumnValues}).
+ */
+final class JdbcResultSet extends ResultSetByLabel {
+
+  private final JdbcStatement statement;
+  private final List<Column> columns;
+  private final List<Row> rows;
+  private final int type;
+  private Map<String, Integer> labels;
+  private int position; // 0 before the first row, rows.size() + 1 after the last
+  private boolean wasNull;
+  private boolean closed;
+  private int fetchSize;
+
+  JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
+    this.statement = statement;
+    this.columns = columns;
+    this.rows = rows;
+    this.type = type;
+  }
+
+  @Override
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("the result set is closed", "HY010");
+    }
+  }
+
+  private void checkScrollable() throws SQLException {
+    checkOpen();
+    if (type == TYPE_FORWARD_ONLY) {
+      throw new SQLException("the result set is TYPE_FORWARD_ONLY", "HY106");
+    }
+  }
+
+  /** The current row's value at the 1-based {@code column}, as Tusk decodes it. */
+  private Object value(int column) throws SQLException {
+    Row row = currentRow(column);
+    try {
+      Object value = row.get(column - 1);
+      wasNull = value == null;
+      return value;
+    } catch (TuskException e) {
+      throw SqlErrors.translate(e, false);
+    }
+  }
+
+  private <T> T value(int column, Class<T> target) throws SQLException {
+    Row row = currentRow(column);
+    try {
+      wasNull = row.isNull(column - 1);
+      return wasNull ? null : row.get(column - 1, target);
+    } catch (TuskException e) {
+      throw SqlErrors.translate(e, false);
+    }
+  }
+
+  private Row currentRow(int column) throws SQLException {
+    checkOpen();
+    if (position < 1 || position > rows.size()) {
+      throw new SQLException("the result set is not on a row: call next() first", "24000");
+    }
+    if (column < 1 || column > columns.size()) {
+      throw new SQLException(
+          "column index " + column + " is out of range 1.." + columns.size(), "22023");
+    }
+    return rows.get(position - 1);
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    checkOpen();
+    if (position <= rows.size()) {
+      position++;
+    }
+    return position <= rows.size();
+  }
+
+  @Override
+  public boolean previous() throws SQLException {
+    checkScrollable();
+    if (position > 0) {
+      position--;
+    }
+    return position >= 1;
+  }
+
+  @Override
+  public boolean absolute(int row) throws SQLException {
+    checkScrollable();
+    int target = row >= 0 ? row : rows.size() + 1 + row;
+    position = Math.max(0, Math.min(target, rows.size() + 1));
+    return position >= 1 && position <= rows.size();
+  }
+
+  @Override
+  public boolean relative(int offset) throws SQLException {
+    checkScrollable();
+    return absolute(Math.max(0, position + offset));
+  }
+
+  @Override
+  public boolean first() throws SQLException {
+    return absolute(1);
+  }
+
+  @Override
+  public boolean last() throws SQLException {
+    return absolute(-1);
+  }
+
+  @Override
+  public void beforeFirst() throws SQLException {
+    checkScrollable();
+    position = 0;
+  }
+
+  @Override
+  public void afterLast() throws SQLException {
+    checkScrollable();
+    position = rows.size() + 1;
+  }
+
+  @Override
+  public boolean isBeforeFirst() throws SQLException {
+    checkOpen();
+    return position == 0 && !rows.isEmpty();
+  }
+
+  @Override
+  public boolean isAfterLast() throws SQLException {
+    checkOpen();
+    return position > rows.size() && !rows.isEmpty();
+  }
+
+  @Override
+  public boolean isFirst() throws SQLException {
+    checkOpen();
+    return position == 1 && !rows.isEmpty();
+  }
+
+  @Override
+  public boolean isLast() throws SQLException {
+    checkOpen();
+    return position == rows.size() && !rows.isEmpty();
+  }
+
+  @Override
+  public int getRow() throws SQLException {
+    checkOpen();
+    return position >= 1 && position <= rows.size() ? position : 0;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (!closed) {
+      closed = true;
+      if (statement != null) {
+        statement.resultSetClosed(this);
+      }
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public boolean wasNull() throws SQLException {
+    checkOpen();
+    return wasNull;
+  }
+
+  @Override
+  public int findColumn(String label) throws SQLException {
+    checkOpen();
+    if (labels == null) {
+      Map<String, Integer> byLabel = new HashMap<>();
+      for (int i = columns.size() - 1; i >= 0; i--) { // the first of equal labels wins
+        byLabel.put(columns.get(i).name(), i + 1);
+        byLabel.put(columns.get(i).name().toLowerCase(Locale.ROOT), i + 1);
+      }
+      labels = byLabel;
+    }
+    Integer index = labels.get(label);
+    if (index == null) {
+      index = labels.get(label.toLowerCase(Locale.ROOT));
+    }
+    if (index == null) {
+      throw new SQLException("the result has no column labelled \"" + label + "\"", "42703");
+    }
+    return index;
+  }
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new JdbcResultSetMetaData(
+        columns, statement == null ? null : statement.connection.columnOrigins());
+  }
+
+  @Override
+  public String getString(int column) throws SQLException {
+    return value(column, String.class);
+  }
+
+  @Override
+  public String getNString(int column) throws SQLException {
+    return getString(column);
+  }
+
+  @Override
+  public boolean getBoolean(int column) throws SQLException {
+    return ColumnValues.toBoolean(value(column));
+  }
+
+  @Override
+  public byte getByte(int column) throws SQLException {
+    return (byte) ColumnValues.toLong(value(column), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+  }
+
+  @Override
+  public short getShort(int column) throws SQLException {
+    return (short) ColumnValues.toLong(value(column), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+  }
+
+  @Override
+  public int getInt(int column) throws SQLException {
+    Object value = value(column);
+    if (value instanceof Integer number) {
+      return number; // the common case, without the exact-range arithmetic
+    }
+    return (int) ColumnValues.toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+  }
+
+  @Override
+  public long getLong(int column) throws SQLException {
+    Object value = value(column);
+    if (value instanceof Long number) {
+      return number;
+    }
+    return ColumnValues.toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+  }
+
+  @Override
+  public float getFloat(int column) throws SQLException {
+    return (float) ColumnValues.toDouble(value(column));
+  }
+
+  @Override
+  public double getDouble(int column) throws SQLException {
+    return ColumnValues.toDouble(value(column));
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int column) throws SQLException {
+    return ColumnValues.toBigDecimal(value(column));
+  }
+
+  @Override
+  @Deprecated
+  public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
+    BigDecimal value = getBigDecimal(column);
+    return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  @Override
+  public byte[] getBytes(int column) throws SQLException {
+    return value(column, byte[].class);
+  }
+
+  @Override
+  public Date getDate(int column) throws SQLException {
+    return ColumnValues.toDate(value(column), null);
+  }
+
+  @Override
+  public Date getDate(int column, Calendar calendar) throws SQLException {
+    return ColumnValues.toDate(value(column), calendar);
+  }
+
+  @Override
+  public Time getTime(int column) throws SQLException {
+    return ColumnValues.toTime(value(column), null);
+  }
+
+  @Override
+  public Time getTime(int column, Calendar calendar) throws SQLException {
+    return ColumnValues.toTime(value(column), calendar);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int column) throws SQLException {
+    return ColumnValues.toTimestamp(value(column), null);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
+    return ColumnValues.toTimestamp(value(column), calendar);
+  }
+
+  @Override
+  public InputStream getAsciiStream(int column) throws SQLException {
+    String text = getString(column);
+    return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  @Deprecated
+  public InputStream getUnicodeStream(int column) throws SQLException {
+    String text = getString(column);
+    return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public InputStream getBinaryStream(int column) throws SQLException {
+    byte[] bytes = getBytes(column);
+    return bytes == null ? null : new ByteArrayInputStream(bytes);
+  }
+
+  @Override
+  public Reader getCharacterStream(int column) throws SQLException {
+    String text = getString(column);
+    return text == null ? null : new StringReader(text);
+  }
+
+  @Override
+  public Reader getNCharacterStream(int column) throws SQLException {
+    return getCharacterStream(column);
+  }
+
+  @Override
+  public Object getObject(int column) throws SQLException {
+    return ColumnValues.jdbcDefault(value(column), columns.get(column - 1).typeName());
+  }
+
+  @Override
+  public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
+    if (map != null && !map.isEmpty()) {
+      throw new SQLFeatureNotSupportedException("custom type maps are not supported", "0A000");
+    }
+    return getObject(column);
+  }
+
+  @Override
+  public <T> T getObject(int column, Class<T> type) throws SQLException {
+    if (type == null) {
+      throw new SQLException("getObject needs a class", "HY009");
+    }
+    Object converted = JdbcGetters.byClass(this, column, type);
+    if (converted != JdbcGetters.NOT_JDBC) {
+      return wasNull ? null : type.cast(converted);
+    }
+    Object temporal = ColumnValues.temporal(value(column), type);
+    return temporal != null ? type.cast(temporal) : value(column, type);
+  }
+
+  @Override
+  public Array getArray(int column) throws SQLException {
+    Object value = value(column);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof List<?> list)) {
+      throw ColumnValues.cannot(value, "java.sql.Array");
+    }
+    return new JdbcArray(JdbcArray.elementType(columns.get(column - 1).typeName()), list);
+  }
+
+  @Override
+  public URL getURL(int column) throws SQLException {
+    String text = getString(column);
+    try {
+      return text == null ? null : URI.create(text).toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new SQLException("the value is not a URL: " + e.getMessage(), "22000", e);
+    }
+  }
+
+  @Override
+  public Ref getRef(int column) throws SQLException {
+    throw unsupported("Ref");
+  }
+
+  @Override
+  public Blob getBlob(int column) throws SQLException {
+    throw unsupported("Blob (read bytea with getBytes)");
+  }
+
+  @Override
+  public Clob getClob(int column) throws SQLException {
+    throw unsupported("Clob (read text with getString)");
+  }
+
+  @Override
+  public NClob getNClob(int column) throws SQLException {
+    throw unsupported("NClob (read text with getString)");
+  }
+
+  @Override
+  public RowId getRowId(int column) throws SQLException {
+    throw unsupported("RowId");
+  }
+
+  @Override
+  public SQLXML getSQLXML(int column) throws SQLException {
+    throw unsupported("SQLXML (read xml with getString)");
+  }
+
+  private static SQLException unsupported(String what) {
+    return new SQLFeatureNotSupportedException(what + " is not supported yet", "0A000");
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+  }
+
+  @Override
+  public String getCursorName() throws SQLException {
+    throw unsupported("named cursors");
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    checkOpen();
+    if (direction != FETCH_FORWARD && type == TYPE_FORWARD_ONLY) {
+      throw new SQLException("a TYPE_FORWARD_ONLY result set only fetches forward", "HY106");
+    }
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    checkOpen();
+    return FETCH_FORWARD;
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    checkOpen();
+    if (rows < 0) {
+      throw new SQLException("fetch size cannot be negative: " + rows, "HY024");
+    }
+    fetchSize = rows;
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    checkOpen();
+    return fetchSize;
+  }
+
+  @Override
+  public int getType() throws SQLException {
+    checkOpen();
+    return type;
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  @Override
+  public Statement getStatement() throws SQLException {
+    checkOpen();
+    return statement;
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type.isInstance(this);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.tusk.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.ConnectionEvent;
+import javax.sql.ConnectionEventListener;
+import javax.sql.PooledConnection;
+import javax.sql.StatementEventListener;
+
+/**
+ * One physical connection lent out as logical handles, one at a time. Closing a handle tells the
+ * pool's listeners the connection is free again (and leaves the physical one open); an error with a
+ * connection SQLSTATE (class 08) tells them it is broken. Opening a new handle ends the old one.
+ */
+final class TuskPooledConnection implements PooledConnection {
+
+  private final Connection physical;
+  private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Handle current;
+
+  TuskPooledConnection(Connection physical) {
+    this.physical = physical;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    if (physical.isClosed()) {
+      throw new SQLNonTransientConnectionException("the pooled connection is closed", "08003");
+    }
+    Handle previous = current;
+    if (previous != null) {
+      previous.closed = true;
+    }
+    if (!physical.getAutoCommit()) {
+      physical.rollback();
+      physical.setAutoCommit(true);
+    }
+    Handle handle = new Handle();
+    current = handle;
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handle);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    Handle handle = current;
+    if (handle != null) {
+      handle.closed = true;
+    }
+    physical.close();
+  }
+
+  @Override
+  public void addConnectionEventListener(ConnectionEventListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void removeConnectionEventListener(ConnectionEventListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Statement pooling is not offered: Tusk caches prepared statements itself. */
+  @Override
+  public void addStatementEventListener(StatementEventListener listener) {}
+
+  @Override
+  public void removeStatementEventListener(StatementEventListener listener) {}
+
+  /**
+   * Tells the listeners a handle was closed: free again, or broken if the physical connection was
+   * lost meanwhile (statements report their errors to their caller, not through the handle).
+   */
+  private void returned() throws SQLException {
+    if (physical.isClosed()) {
+      failed(new SQLNonTransientConnectionException("the connection was lost", "08006"));
+    } else {
+      ConnectionEvent event = new ConnectionEvent(this);
+      listeners.forEach(l -> l.connectionClosed(event));
+    }
+  }
+
+  private void failed(SQLException error) {
+    ConnectionEvent event = new ConnectionEvent(this, error);
+    listeners.forEach(l -> l.connectionErrorOccurred(event));
+  }
+
+  /** A logical connection: forwards to the physical one until it is closed. */
+  private final class Handle implements InvocationHandler {
+    volatile boolean closed;
+    volatile boolean reportedBroken;
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "close" -> {
+          if (!closed) {
+            closed = true;
+            if (!reportedBroken) { // the pool heard of it already: one event per handle
+              returned();
+            }
+          }
+          return null;
+        }
+        case "isClosed" -> {
+          return closed || physical.isClosed();
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "toString" -> {
+          return "pooled handle of " + physical;
+        }
+        default -> {}
+      }
+      if (closed) {
+        throw new SQLNonTransientConnectionException("the connection handle is closed", "08003");
+      }
+      try {
+        return method.invoke(physical, args);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SQLException sql
+            && sql.getSQLState() != null
+            && sql.getSQLState().startsWith("08")
+            && !reportedBroken) {
+          reportedBroken = true;
+          failed(sql);
+        }
+        throw cause;
+      }
+    }
+  }
+}
