@@ -30,6 +30,7 @@ public final class SocketTransport implements Transport {
   private final Selector readSelector;
   private final SelectionKey readKey;
   private final Selector writeSelector;
+  private final SelectionKey writeKey;
   private final String description;
 
   private SocketTransport(SocketChannel channel, String description) throws IOException {
@@ -39,7 +40,7 @@ public final class SocketTransport implements Transport {
     this.readSelector = Selector.open();
     this.readKey = channel.register(readSelector, SelectionKey.OP_READ);
     this.writeSelector = Selector.open();
-    channel.register(writeSelector, SelectionKey.OP_WRITE);
+    this.writeKey = channel.register(writeSelector, SelectionKey.OP_WRITE);
   }
 
   /**
@@ -94,8 +95,10 @@ public final class SocketTransport implements Transport {
       throw new ClosedChannelException();
     }
     Selector selector;
+    SelectionKey key;
     if ((ops & READ) != 0) {
       selector = readSelector;
+      key = readKey;
       // Only the reading thread uses this key, so changing its interest is safe.
       int interest = SelectionKey.OP_READ | ((ops & WRITE) != 0 ? SelectionKey.OP_WRITE : 0);
       try {
@@ -107,19 +110,18 @@ public final class SocketTransport implements Transport {
       }
     } else {
       selector = writeSelector;
+      key = writeKey;
     }
     long millis = timeoutNanos <= 0 ? 0 : Math.max(1, timeoutNanos / 1_000_000);
     try {
-      int ready = 0;
-      if (selector.select(millis) > 0) {
-        for (SelectionKey key : selector.selectedKeys()) {
-          if (key.isValid()) {
-            ready |= (key.isReadable() ? READ : 0) | (key.isWritable() ? WRITE : 0);
-          }
-        }
-        selector.selectedKeys().clear();
+      if (selector.select(millis) == 0) {
+        return 0;
       }
-      return ready;
+      // The channel is the selector's only key.
+      int readyOps = key.readyOps();
+      selector.selectedKeys().clear();
+      return ((readyOps & SelectionKey.OP_READ) != 0 ? READ : 0)
+          | ((readyOps & SelectionKey.OP_WRITE) != 0 ? WRITE : 0);
     } catch (ClosedSelectorException | CancelledKeyException e) {
       // close() ran meanwhile.
       throw new ClosedChannelException();

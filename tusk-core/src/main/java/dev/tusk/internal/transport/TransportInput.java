@@ -57,6 +57,10 @@ public final class TransportInput extends InputStream {
       };
 
   private final Transport transport;
+
+  /** Whether the last read found less than it could take: the socket was emptied. */
+  private boolean drained;
+
   private Patience patience = GIVE_UP_ON_INTERRUPT;
 
   /**
@@ -86,9 +90,16 @@ public final class TransportInput extends InputStream {
       return 0;
     }
     ByteBuffer target = ByteBuffer.wrap(bytes, offset, length);
+    if (drained) {
+      // The last read took all that had arrived, so nothing has yet (an answer is still on its
+      // way): wait first, rather than pay for a read that finds nothing.
+      transport.await(Transport.READ, patience.nanosToNextCheck());
+      patience.check();
+    }
     while (true) {
       int count = transport.read(target);
       if (count != 0) {
+        drained = count > 0 && count < length;
         patience.progress();
         return count;
       }
