@@ -7,6 +7,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.protocol.DataRow;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +25,14 @@ final class CursorResults<R> {
 
   private final RowFactory<R> rowFactory;
   private final Supplier<TypeScope> types;
+
+  /** Drops streams whose cursor was collected unclosed, so that nobody waits for them forever. */
+  private static final Cleaner ABANDONED =
+      Cleaner.create(Thread.ofPlatform().daemon().name("tusk-abandoned-streams").factory());
+
   private List<StatementResult> results = List.of();
   private RowStream stream;
+  private Cleaner.Cleanable abandonment;
   private int resultIndex;
   private List<DataRow> batch = List.of();
   private int batchIndex;
@@ -50,6 +57,10 @@ final class CursorResults<R> {
     closeStream();
     results = newResults;
     stream = newStream;
+    if (newStream != null) {
+      // The action holds the stream, never these results: they stay collectable.
+      abandonment = ABANDONED.register(this, newStream::abandon);
+    }
     resultIndex = 0;
     enterResult();
     if (many) {
@@ -70,6 +81,14 @@ final class CursorResults<R> {
     if (stream != null) {
       stream.close();
       stream = null;
+    }
+    forgetAbandonment();
+  }
+
+  private void forgetAbandonment() {
+    if (abandonment != null) {
+      abandonment.clean();
+      abandonment = null;
     }
   }
 
@@ -136,6 +155,7 @@ final class CursorResults<R> {
       // The stream ended: its count and tag are known now.
       rowCount = stream.result().rowCount();
       stream = null;
+      forgetAbandonment();
       return false;
     }
     return true;

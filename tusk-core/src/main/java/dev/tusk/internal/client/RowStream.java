@@ -74,6 +74,17 @@ final class RowStream {
     }
   }
 
+  /**
+   * Drops the rest of the result for a consumer that went away without closing it (its cursor was
+   * collected): the rows still to come are dropped as they arrive, and the requests behind it no
+   * longer wait for this consumer. Runs on the cleaner's thread, so it learns nothing from the
+   * statement (that would take the session's lock there).
+   */
+  void abandon() {
+    result.discard();
+    session.abandon(request);
+  }
+
   private void end() {
     ended = true;
     session.release(request);

@@ -272,6 +272,12 @@ final class Reading {
     }
   }
 
+  /** Drops a stream's claim on its request from any thread, and gets someone reading. */
+  void abandon(Exchange<?> exchange) {
+    exchange.waiter = null;
+    wakeIoThread();
+  }
+
   /** Ends a stream's claim on its request: its consumer no longer waits for it. */
   void release(Exchange<?> exchange) {
     if (exchange.waiter == Thread.currentThread()) {

@@ -153,6 +153,14 @@ public final class Session implements AutoCloseable {
     return new Waiting(this, exchange, timeout);
   }
 
+  /**
+   * Lets go of a streaming request whose consumer went away, from any thread: nobody waits for it
+   * any more, and the I/O thread reads the rest.
+   */
+  public void abandon(Exchange<?> exchange) {
+    reading.abandon(exchange);
+  }
+
   /** Lets go of a streaming request that this thread consumed: it no longer waits for it. */
   public void release(Exchange<?> exchange) {
     reading.release(exchange);
