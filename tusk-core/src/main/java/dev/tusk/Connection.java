@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.sql.Composable;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
@@ -202,6 +203,17 @@ public interface Connection extends AutoCloseable, SqlContext {
 
   /** Stops calling a handler added by {@link #addNotificationHandler}. */
   void removeNotificationHandler(Consumer<Notification> handler);
+
+  /**
+   * Calls {@code handler} with every notice the server sends this connection ({@code RAISE NOTICE},
+   * "table does not exist, skipping"...), as its full {@link Diagnostic}, in the order they arrive.
+   * Notices are also logged to the {@code dev.tusk.notice} logger whether or not a handler is
+   * added. Handlers run on the connection's I/O thread, as notification handlers do.
+   */
+  void addNoticeHandler(Consumer<Diagnostic> handler);
+
+  /** Stops calling a handler added by {@link #addNoticeHandler}. */
+  void removeNoticeHandler(Consumer<Diagnostic> handler);
 
   /**
    * Whether the server reads backslashes in {@code '...'} literally ({@code

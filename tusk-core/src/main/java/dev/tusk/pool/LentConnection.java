@@ -11,6 +11,7 @@ import dev.tusk.Row;
 import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
@@ -149,6 +150,16 @@ final class LentConnection implements Connection {
   @Override
   public void removeNotificationHandler(Consumer<Notification> handler) {
     live().removeNotificationHandler(handler);
+  }
+
+  @Override
+  public void addNoticeHandler(Consumer<Diagnostic> handler) {
+    live().addNoticeHandler(handler);
+  }
+
+  @Override
+  public void removeNoticeHandler(Consumer<Diagnostic> handler) {
+    live().removeNoticeHandler(handler);
   }
 
   /** True once returned, as the borrower can no longer use it. */

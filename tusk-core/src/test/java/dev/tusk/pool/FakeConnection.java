@@ -12,6 +12,7 @@ import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.TransactionStatus;
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.types.TypeRegistry;
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -211,6 +212,16 @@ final class FakeConnection implements Connection {
   @Override
   public void removeNotificationHandler(Consumer<Notification> handler) {
     throw new UnsupportedOperationException("the fake connection receives no notifications");
+  }
+
+  @Override
+  public void addNoticeHandler(Consumer<Diagnostic> handler) {
+    throw new UnsupportedOperationException("the fake connection receives no notices");
+  }
+
+  @Override
+  public void removeNoticeHandler(Consumer<Diagnostic> handler) {
+    throw new UnsupportedOperationException("the fake connection receives no notices");
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.internal.codec.TypeCatalog;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
@@ -38,6 +39,7 @@ public final class TuskConnection implements Connection {
   private final ConnectionInfo info;
   private final TypeScope types;
   private final List<Consumer<Notification>> notificationHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
 
   TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
@@ -47,6 +49,7 @@ public final class TuskConnection implements Connection {
     this.statements = new Statements(core, settings.statements());
     this.info = new SessionInfo(session, settings);
     session.events().onNotification(this::notified);
+    session.events().onNotice(this::noticed);
   }
 
   @Override
@@ -157,6 +160,23 @@ public final class TuskConnection implements Connection {
   @Override
   public void removeNotificationHandler(Consumer<Notification> handler) {
     notificationHandlers.remove(handler);
+  }
+
+  @Override
+  public void addNoticeHandler(Consumer<Diagnostic> handler) {
+    noticeHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  @Override
+  public void removeNoticeHandler(Consumer<Diagnostic> handler) {
+    noticeHandlers.remove(handler);
+  }
+
+  /** Hands a notice to the handlers, on the I/O thread (the reader must not run them). */
+  private void noticed(Diagnostic notice) {
+    if (!noticeHandlers.isEmpty()) {
+      session.deliver(() -> noticeHandlers.forEach(handler -> handler.accept(notice)));
+    }
   }
 
   /** Hands a notification to the handlers, on the I/O thread (the reader must not run them). */

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
  */
 public final class ServerEvents {
 
-  private volatile Consumer<Diagnostic> noticeListener = NoticeLog::log;
+  private volatile Consumer<Diagnostic> noticeListener = notice -> {};
   private volatile Consumer<NotificationResponse> notificationListener =
       notification -> NoticeLog.notificationDropped(notification.channel());
 
-  /** Replaces the notice listener (by default notices are logged). */
+  /** Sets the notice listener; notices are logged whether or not one is set. */
   public void onNotice(Consumer<Diagnostic> listener) {
     noticeListener = listener;
   }
@@ -26,6 +26,7 @@ public final class ServerEvents {
   }
 
   void notice(Diagnostic notice) {
+    NoticeLog.log(notice);
     noticeListener.accept(notice);
   }
 

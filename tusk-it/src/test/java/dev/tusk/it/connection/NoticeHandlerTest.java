@@ -1,0 +1,45 @@
+package dev.tusk.it.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.tusk.Connection;
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.testing.TuskTest;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+
+/** Notices reach the connection's handlers with their full diagnostic, in order. */
+@TuskTest
+@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+class NoticeHandlerTest {
+
+  @Test
+  void raisedNoticesReachTheHandlerInOrder(Connection conn) throws Exception {
+    BlockingQueue<Diagnostic> received = new LinkedBlockingQueue<>();
+    Consumer<Diagnostic> handler = received::add;
+    conn.addNoticeHandler(handler);
+    conn.execute(
+        "DO $$ BEGIN RAISE NOTICE 'first %', 1; RAISE WARNING 'second' USING HINT = 'h'; END $$");
+    Diagnostic first = received.poll(5, TimeUnit.SECONDS);
+    Diagnostic second = received.poll(5, TimeUnit.SECONDS);
+    assertNotNull(first, "no notice arrived");
+    assertNotNull(second, "the second notice did not arrive");
+    assertEquals("first 1", first.messagePrimary());
+    assertEquals("NOTICE", first.severityNonLocalized());
+    assertEquals("second", second.messagePrimary());
+    assertEquals("WARNING", second.severityNonLocalized());
+    assertEquals("h", second.messageHint());
+
+    conn.removeNoticeHandler(handler);
+    conn.execute("DO $$ BEGIN RAISE NOTICE 'unheard'; END $$");
+    assertEquals(4, conn.execute("SELECT 4").fetchOne().getInt(0));
+    assertNull(received.poll(200, TimeUnit.MILLISECONDS), "a removed handler was called");
+  }
+}
