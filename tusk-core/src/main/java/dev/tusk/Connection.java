@@ -2,8 +2,11 @@ package dev.tusk;
 
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.sql.Composable;
+import dev.tusk.sql.Identifier;
+import dev.tusk.sql.SQL;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -203,6 +206,39 @@ public interface Connection extends AutoCloseable, SqlContext {
 
   /** Stops calling a handler added by {@link #addNotificationHandler}. */
   void removeNotificationHandler(Consumer<Notification> handler);
+
+  /**
+   * Runs {@code LISTEN channel}, the name quoted as an identifier (so any text is a safe channel
+   * name, and its case is kept).
+   */
+  default void listen(String channel) {
+    execute(SQL.of("LISTEN {}").format(Identifier.of(channel)));
+  }
+
+  /** Runs {@code UNLISTEN channel}, the name quoted as an identifier. */
+  default void unlisten(String channel) {
+    execute(SQL.of("UNLISTEN {}").format(Identifier.of(channel)));
+  }
+
+  /** Runs {@code UNLISTEN *}. */
+  default void unlistenAll() {
+    execute("UNLISTEN *");
+  }
+
+  /** Sends a notification through {@code pg_notify}, channel and payload bound, never spliced. */
+  default void notify(String channel, String payload) {
+    execute("SELECT pg_notify($1, $2)", channel, payload);
+  }
+
+  /**
+   * This connection's notifications as a blocking sequence (psycopg's {@code conn.notifies()}):
+   * each step waits for the next one; the sequence ends when {@code timeout} passes with none
+   * (null: never) or when it is closed. It collects from its creation on: create it before the
+   * notifications it should see are sent. See {@link Notifications}.
+   */
+  default Notifications notifies(Duration timeout) {
+    return new Notifications(this, timeout);
+  }
 
   /**
    * Calls {@code handler} with every notice the server sends this connection ({@code RAISE NOTICE},
