@@ -29,13 +29,16 @@ public final class StatementResult {
 
   private final RowDescription description;
   private final ReentrantLock lock = new ReentrantLock();
-  // Guarded by lock: the rows not yet taken, how many the buffer may hold, whether rows are
-  // dropped, and a reading thread waiting for room.
+  // Guarded by lock: the rows not yet taken, and a reading thread waiting for room.
   private ArrayList<DataRow> rows = new ArrayList<>();
-  private long bytes;
-  private int capacity;
-  private boolean discarding;
   private Thread waitingForRoom;
+
+  // Written under lock, read without it by the checks the reader makes for every message (is the
+  // buffer full, has it rows): a stale answer only lets one more message in, or waits once more.
+  private volatile int buffered;
+  private volatile long bytes;
+  private volatile int capacity;
+  private volatile boolean discarding;
 
   private volatile CommandComplete completion;
   private volatile boolean complete;
@@ -71,6 +74,7 @@ public final class StatementResult {
     try {
       if (!discarding) {
         rows.add(row);
+        buffered = rows.size();
         bytes += row.bytes().length;
       }
     } finally {
@@ -90,18 +94,13 @@ public final class StatementResult {
 
   /** Whether a streaming buffer is full, so that the session must stop reading for now. */
   public boolean isFull() {
-    lock.lock();
-    try {
-      return full();
-    } finally {
-      lock.unlock();
-    }
+    return full();
   }
 
   /** Full once it holds more than its capacity: a result of exactly that many rows still fits. */
   private boolean full() {
-    return !discarding
-        && (rows.size() > capacity || (capacity != COLLECT && bytes >= STREAM_BYTES));
+    int limit = capacity;
+    return !discarding && (buffered > limit || (limit != COLLECT && bytes >= STREAM_BYTES));
   }
 
   /**
@@ -152,12 +151,7 @@ public final class StatementResult {
 
   /** Whether rows are buffered that nobody has taken. */
   public boolean hasRows() {
-    lock.lock();
-    try {
-      return !rows.isEmpty();
-    } finally {
-      lock.unlock();
-    }
+    return buffered > 0;
   }
 
   /**
@@ -182,6 +176,7 @@ public final class StatementResult {
       discarding |= discard;
       taken = rows;
       rows = new ArrayList<>(discard ? 0 : Math.min(taken.size(), 1024));
+      buffered = 0;
       bytes = 0;
       reader = waitingForRoom;
       waitingForRoom = null;
