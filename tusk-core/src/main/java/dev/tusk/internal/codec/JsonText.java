@@ -29,8 +29,13 @@ import java.util.function.Function;
  */
 final class JsonText {
 
-  /** How deeply arrays and objects may nest: deeper input is refused rather than overflowing. */
-  static final int MAX_DEPTH = 1000;
+  /**
+   * How deeply arrays and objects may nest: deeper input is refused rather than overflowing. Each
+   * level takes two stack frames; 512 levels fit the smallest stacks Tusk runs on (a virtual
+   * thread's first chunk grows, a platform thread's default is 1 MiB even while the code is
+   * interpreted).
+   */
+  static final int MAX_DEPTH = 512;
 
   private final String text;
   private int position;
@@ -44,7 +49,14 @@ final class JsonText {
   static Object parse(String text) {
     JsonText parser = new JsonText(text);
     parser.skipWhitespace();
-    Object value = parser.value();
+    Object value;
+    try {
+      value = parser.value();
+    } catch (StackOverflowError e) {
+      // A thread with an unusually small stack: the recursion has unwound, nothing is left half
+      // made. The value is refused as too deep for this thread, never a crash.
+      throw parser.error("nesting too deep for this thread's stack");
+    }
     parser.skipWhitespace();
     if (parser.position != text.length()) {
       throw parser.error("text after the value");

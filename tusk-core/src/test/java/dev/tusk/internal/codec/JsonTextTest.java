@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +77,29 @@ class JsonTextTest {
     assertTrue(error.getMessage().contains("nesting"), error.getMessage());
     String deepest = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
     assertTrue(JsonText.parse(deepest) instanceof List<?>);
+  }
+
+  /** On a thread whose stack cannot hold the recursion, a deep value is refused, never a crash. */
+  @Test
+  void aStackTooSmallForTheNestingIsADataErrorNotACrash() throws InterruptedException {
+    String deepest = "[".repeat(JsonText.MAX_DEPTH) + "]".repeat(JsonText.MAX_DEPTH);
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                JsonText.parse(deepest);
+              } catch (Throwable e) {
+                outcome.set(e);
+              }
+            },
+            "small-stack",
+            16 * 1024);
+    small.start();
+    small.join();
+    Throwable failure = outcome.get();
+    assertTrue(failure == null || failure instanceof DataError, String.valueOf(failure));
   }
 
   @Test
