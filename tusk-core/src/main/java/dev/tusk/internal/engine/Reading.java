@@ -286,10 +286,10 @@ final class Reading {
   }
 
   /**
-   * Makes sure someone reads for {@code exchange}, which nobody awaits: the I/O thread, unless
-   * another thread holds the role (it hands on to the I/O thread when it lets go).
+   * Makes sure someone reads for a request that nobody awaits: the I/O thread, unless another
+   * thread holds the role (it hands on to the I/O thread when it lets go).
    */
-  void readForNobody(Exchange<?> exchange) {
+  void ensureReader() {
     if (!role.isLocked() || idling) {
       wakeIoThread();
     }
@@ -546,10 +546,10 @@ final class Reading {
    * Ends the session for {@code reason}: closes the socket, so the role's holder fails every
    * request in flight (see {@link #stopRouting()}); wakes the I/O thread in case nobody holds it.
    */
-  void end(TuskException reason) {
+  void end(DatabaseError reason) {
     if (closedBy == null) {
       // Races only with close(), and either reason is a fine one to report.
-      closedBy = Session.asDatabaseError(reason);
+      closedBy = reason;
     }
     transport.close();
     wakeIoThread();

@@ -2,7 +2,6 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.ConnectionDoesNotExist;
 import dev.tusk.errors.DataError;
-import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.TuskException;
@@ -111,7 +110,7 @@ public final class Session implements AutoCloseable {
    * (the async face): the I/O thread, unless another thread is reading anyway.
    */
   public void readForMe(Exchange<?> exchange) {
-    reading.readForNobody(exchange);
+    reading.ensureReader();
   }
 
   /**
@@ -364,18 +363,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Closes the connection because of {@code reason}, as when the link fails. */
-  void abort(TuskException reason) {
-    reading.end(reason);
-  }
-
   static ConnectionDoesNotExist closedByUserError() {
     return new ConnectionDoesNotExist(Diagnostic.client("08003", "the connection is closed"));
-  }
-
-  static DatabaseError asDatabaseError(TuskException error) {
-    return error instanceof DatabaseError database
-        ? database
-        : new dev.tusk.errors.OperationalError(error.getMessage(), error);
   }
 }
