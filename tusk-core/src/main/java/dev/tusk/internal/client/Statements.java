@@ -59,26 +59,15 @@ final class Statements {
     this.planner = new StepPlanner(session, settings);
   }
 
-  /** Runs a statement with positional parameters, sent through {@code types}. */
-  List<StatementResult> run(Query query, Object[] params, TypeScope types) {
-    Bound statement = scriptOrBound(query, params, types);
-    return statement == null ? runScript(query) : runExtended(statement);
-  }
-
-  /** Runs a statement with named parameters, sent through {@code types}. */
-  List<StatementResult> run(Query query, Map<String, ?> params, TypeScope types) {
-    return runExtended(bind(query, params, types));
-  }
-
   /**
    * What a cursor's execute got: the results, and the first one's stream if it is still arriving.
    */
   record Ran(List<StatementResult> results, RowStream stream) {}
 
   /**
-   * Runs a statement for a cursor: like {@link #run(Query, Object[], TypeScope)}, but a lone
-   * statement whose rows overflow {@code fetchSize} (0: never) returns once they do, its result
-   * still streaming.
+   * Runs a statement with positional parameters, sent through {@code types}, for a cursor. A
+   * parameterless script runs over the simple protocol; a lone statement whose rows overflow {@code
+   * fetchSize} (0: never) returns once they do, its result still streaming.
    */
   Ran stream(Query query, Object[] params, TypeScope types, int fetchSize) {
     Bound statement = scriptOrBound(query, params, types);
@@ -105,9 +94,9 @@ final class Statements {
   }
 
   /**
-   * The async face of {@link #run(Query, Object[], TypeScope)}: queues the request on the calling
-   * thread and returns at once; {@code onSubmit} learns each request queued (a retry queues a
-   * second), so that the caller can cancel it.
+   * The async face of {@link #stream(Query, Object[], TypeScope, int)}, always collecting: queues
+   * the request on the calling thread and returns at once; {@code onSubmit} learns each request
+   * queued (a retry queues a second), so that the caller can cancel it.
    */
   CompletableFuture<List<StatementResult>> runAsync(
       Query query, Object[] params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
@@ -117,7 +106,7 @@ final class Statements {
         : runExtendedAsync(statement, true, onSubmit);
   }
 
-  /** The async face of {@link #run(Query, Map, TypeScope)}. */
+  /** The async face of {@link #stream(Query, Map, TypeScope, int)}, always collecting. */
   CompletableFuture<List<StatementResult>> runAsync(
       Query query, Map<String, ?> params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
     return runExtendedAsync(bind(query, params, types), true, onSubmit);

@@ -95,11 +95,6 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
     return position < steps.size() ? steps.get(position).stalled() : null;
   }
 
-  /** The first statement's step: the one a lone statement streams through. */
-  public StatementStep firstStep() {
-    return steps.get(0);
-  }
-
   @Override
   protected void onParseComplete() {
     // Expected: the statement parsed.
