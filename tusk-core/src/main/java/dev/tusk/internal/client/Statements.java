@@ -60,9 +60,10 @@ final class Statements {
   }
 
   /**
-   * What a cursor's execute got: the results, and the first one's stream if it is still arriving.
+   * What a cursor's execute got: the results, the first one's stream if it is still arriving, and
+   * the memo of the statement's result columns (null for a script).
    */
-  record Ran(List<StatementResult> results, RowStream stream) {}
+  record Ran(List<StatementResult> results, RowStream stream, ColumnsMemo columns) {}
 
   /**
    * Runs a statement with positional parameters, sent through {@code types}, for a cursor. A
@@ -71,7 +72,7 @@ final class Statements {
    */
   Ran stream(Query query, Object[] params, TypeScope types, int fetchSize) {
     Bound statement = scriptOrBound(query, params, types);
-    return statement == null ? new Ran(runScript(query), null) : ran(statement, fetchSize);
+    return statement == null ? new Ran(runScript(query), null, null) : ran(statement, fetchSize);
   }
 
   /** The named-parameter face of {@link #stream(Query, Object[], TypeScope, int)}. */
@@ -81,7 +82,7 @@ final class Statements {
 
   private Ran ran(Bound statement, int fetchSize) {
     return fetchSize == 0
-        ? new Ran(runExtended(statement), null)
+        ? new Ran(runExtended(statement), null, statement.entry().columns())
         : runStreaming(statement, fetchSize);
   }
 
@@ -324,7 +325,8 @@ final class Statements {
         cache.learn(statement.entry(), List.of(streaming));
         return new Ran(
             List.of(streaming),
-            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)));
+            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)),
+            statement.entry().columns());
       }
       TuskException error = null;
       try {
@@ -334,7 +336,7 @@ final class Statements {
       }
       List<StatementResult> results = conclude(statement, attempt, error, first);
       if (results != null) {
-        return new Ran(results, null);
+        return new Ran(results, null, statement.entry().columns());
       }
     }
   }
