@@ -99,27 +99,33 @@ final class Statements {
    * the request on the calling thread and returns at once; {@code onSubmit} learns each request
    * queued (a retry queues a second), so that the caller can cancel it.
    */
-  CompletableFuture<List<StatementResult>> runAsync(
+  CompletableFuture<Ran> runAsync(
       Query query, Object[] params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
     Bound statement = scriptOrBound(query, params, types);
     return statement == null
-        ? runScriptAsync(query, onSubmit)
-        : runExtendedAsync(statement, true, onSubmit);
+        ? runScriptAsync(query, onSubmit).thenApply(results -> new Ran(results, null, null))
+        : ranAsync(statement, onSubmit);
   }
 
   /** The async face of {@link #stream(Query, Map, TypeScope, int)}, always collecting. */
-  CompletableFuture<List<StatementResult>> runAsync(
+  CompletableFuture<Ran> runAsync(
       Query query, Map<String, ?> params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
-    return runExtendedAsync(bind(query, params, types), true, onSubmit);
+    return ranAsync(bind(query, params, types), onSubmit);
   }
 
   /** The async face of {@link #runMany}. */
-  CompletableFuture<List<StatementResult>> runManyAsync(
+  CompletableFuture<Ran> runManyAsync(
       Query query, List<?> paramSets, TypeScope types, Consumer<Exchange<?>> onSubmit) {
     if (paramSets.isEmpty()) {
-      return CompletableFuture.completedFuture(List.of());
+      return CompletableFuture.completedFuture(new Ran(List.of(), null, null));
     }
-    return runExtendedAsync(bindMany(query, paramSets, types), true, onSubmit);
+    return ranAsync(bindMany(query, paramSets, types), onSubmit);
+  }
+
+  private CompletableFuture<Ran> ranAsync(Bound statement, Consumer<Exchange<?>> onSubmit) {
+    ColumnsMemo columns = statement.entry().columns();
+    return runExtendedAsync(statement, true, onSubmit)
+        .thenApply(results -> new Ran(results, null, columns));
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.tusk.errors.InterfaceError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
-import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
 
   /** How one kind of execute queues its request, given where to report each request queued. */
   private interface Run
-      extends Function<Consumer<Exchange<?>>, CompletableFuture<List<StatementResult>>> {}
+      extends Function<Consumer<Exchange<?>>, CompletableFuture<Statements.Ran>> {}
 
   private final Session session;
   private final Statements statements;
@@ -86,8 +85,8 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
     CompletableFuture<AsyncCursor<R>> shown =
         Asynchronous.start(session, () -> request.apply(latest::set))
             .thenApply(
-                all -> {
-                  results.show(all, many);
+                ran -> {
+                  results.show(ran.results(), many, null, ran.columns());
                   return this;
                 });
     return Asynchronous.delivered(
