@@ -49,6 +49,12 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
     return execute(sql.asString(this), params);
   }
 
+  /**
+   * Starts an explicit pipeline: statements queued through it are sent together at each {@link
+   * AsyncPipeline#sync()}, without blocking. Other callers may go on using this connection.
+   */
+  AsyncPipeline pipeline();
+
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();
 

@@ -2,6 +2,7 @@ package dev.tusk.pool;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncPipeline;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -48,6 +49,11 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
     return live().execute(query, params);
+  }
+
+  @Override
+  public AsyncPipeline pipeline() {
+    return live().pipeline();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncPipeline;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -60,6 +61,11 @@ final class TuskAsyncConnection implements AsyncConnection {
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
     return new AsyncClientCursor<>(
         cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
+  public AsyncPipeline pipeline() {
+    return new TuskAsyncPipeline(session, statements, types);
   }
 
   @Override

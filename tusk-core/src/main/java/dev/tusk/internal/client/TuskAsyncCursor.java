@@ -8,6 +8,7 @@ import dev.tusk.errors.InterfaceError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
+import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,11 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
             Asynchronous.CALLBACKS.execute(() -> session.cancelWhenRunning(exchange));
           }
         });
+  }
+
+  /** Shows the results a pipeline's batch brought for this cursor's statement. */
+  void show(List<StatementResult> newResults, boolean many) {
+    results.show(newResults, many);
   }
 
   @Override
