@@ -3,6 +3,7 @@ package dev.tusk.pool;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.AsyncPipeline;
+import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -49,6 +50,11 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
     return live().execute(query, params);
+  }
+
+  @Override
+  public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
+    return live().transaction(options);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tusk.internal.client;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.AsyncPipeline;
+import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -25,13 +26,19 @@ import java.util.function.Function;
 final class TuskAsyncConnection implements AsyncConnection {
 
   private final TuskConnection connection;
+  private final ConnectionCore core;
   private final Session session;
   private final Statements statements;
   private final TypeScope types;
 
   TuskAsyncConnection(
-      TuskConnection connection, Session session, Statements statements, TypeScope types) {
+      TuskConnection connection,
+      ConnectionCore core,
+      Session session,
+      Statements statements,
+      TypeScope types) {
     this.connection = connection;
+    this.core = core;
     this.session = session;
     this.statements = statements;
     this.types = types;
@@ -61,6 +68,11 @@ final class TuskAsyncConnection implements AsyncConnection {
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
     return new AsyncClientCursor<>(
         cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
+  public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
+    return TuskAsyncTransaction.begin(core, this, options);
   }
 
   @Override
