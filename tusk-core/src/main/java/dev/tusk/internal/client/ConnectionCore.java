@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A connection's core, below both faces and everything that runs statements ({@link Statements},
- * {@link TransactionBlock}, {@link CatalogQueries}, {@link TuskPipeline}): the session, how a
+ * {@link TransactionBlock}, {@link ServerCatalog}, {@link TuskPipeline}): the session, how a
  * statement is submitted and awaited, and the DB-API transaction state (autocommit, the implicit
  * BEGIN of autocommit-off mode, transaction blocks).
  */

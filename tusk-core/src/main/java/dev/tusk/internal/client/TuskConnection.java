@@ -45,7 +45,7 @@ public final class TuskConnection implements Connection {
     this.session = session;
     this.core = new ConnectionCore(session);
     this.settings = settings;
-    this.types = global.forConnection(new TypeCatalog(new CatalogQueries(core)));
+    this.types = global.forConnection(new TypeCatalog(new ServerCatalog(core)));
     this.statements = new Statements(core, settings.statements());
     this.info = new SessionInfo(session, settings);
     session.events().onNotification(this::notified);

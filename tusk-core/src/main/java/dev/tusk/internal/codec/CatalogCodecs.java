@@ -14,19 +14,21 @@ final class CatalogCodecs {
    * extension types, hstore reads as a Map and citext as a String; others (and user multiranges)
    * are read as their text.
    */
-  static Codec<?> build(CatalogType type, IntFunction<Codec<?>> codecs) {
+  static Codec<?> build(TypeDescription type, IntFunction<Codec<?>> codecs) {
     return switch (type) {
-      case CatalogType.EnumType e -> new EnumCodec(e.oid(), e.name(), e.labels());
-      case CatalogType.CompositeType c ->
+      case TypeDescription.EnumType e -> new EnumCodec(e.oid(), e.name(), e.labels());
+      case TypeDescription.CompositeType c ->
           new CompositeCodec(c.oid(), c.name(), c.attributeNames(), fields(c, codecs));
-      case CatalogType.DomainType d -> DomainCodec.over(d.oid(), d.name(), codecs.apply(d.base()));
-      case CatalogType.ArrayType a -> new ArrayCodec(a.oid(), codecs.apply(a.element()));
-      case CatalogType.RangeType r -> new RangeCodec(r.oid(), r.name(), codecs.apply(r.subtype()));
-      case CatalogType.OtherType o -> extension(o);
+      case TypeDescription.DomainType d ->
+          DomainCodec.over(d.oid(), d.name(), codecs.apply(d.base()));
+      case TypeDescription.ArrayType a -> new ArrayCodec(a.oid(), codecs.apply(a.element()));
+      case TypeDescription.RangeType r ->
+          new RangeCodec(r.oid(), r.name(), codecs.apply(r.subtype()));
+      case TypeDescription.OtherType o -> extension(o);
     };
   }
 
-  private static Codec<?> extension(CatalogType.OtherType type) {
+  private static Codec<?> extension(TypeDescription.OtherType type) {
     return switch (type.name()) {
       case "hstore" -> new HstoreCodec(type.oid());
       // citext sends and receives exactly as text does.
@@ -36,7 +38,7 @@ final class CatalogCodecs {
   }
 
   private static List<Codec<?>> fields(
-      CatalogType.CompositeType type, IntFunction<Codec<?>> codecs) {
+      TypeDescription.CompositeType type, IntFunction<Codec<?>> codecs) {
     return type.attributeTypes().stream().<Codec<?>>map(codecs::apply).toList();
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TypeCatalog {
 
   private final CatalogSource source;
-  private final Map<Integer, CatalogType> byOid = new ConcurrentHashMap<>();
+  private final Map<Integer, TypeDescription> byOid = new ConcurrentHashMap<>();
   private final Map<String, Integer> oidByName = new ConcurrentHashMap<>();
   private final AtomicInteger generation = new AtomicInteger();
 
@@ -27,7 +27,7 @@ public final class TypeCatalog {
   }
 
   /** The description of the type with this OID, if learned. */
-  CatalogType find(int oid) {
+  TypeDescription find(int oid) {
     return byOid.get(oid);
   }
 
@@ -50,13 +50,13 @@ public final class TypeCatalog {
   void learn(Collection<Integer> oids, Collection<String> names) {
     long[] wanted = oids.stream().mapToLong(oid -> oid & 0xFFFF_FFFFL).toArray();
     int before = generation();
-    var rows = source.query(CatalogQuery.SQL, wanted, names.toArray(String[]::new));
+    var rows = source.query(TypeDescriptionQuery.SQL, wanted, names.toArray(String[]::new));
     if (generation() != before) {
       // Refreshed while the query ran: its answer may predate the DDL the refresh was for.
       return;
     }
     for (var row : rows) {
-      CatalogQuery.Described described = CatalogQuery.parse(row);
+      TypeDescriptionQuery.Described described = TypeDescriptionQuery.parse(row);
       byOid.put(described.type().oid(), described.type());
       for (String name : described.askedNames()) {
         oidByName.put(name, described.type().oid());

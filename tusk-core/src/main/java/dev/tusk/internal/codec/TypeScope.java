@@ -277,7 +277,7 @@ public final class TypeScope implements TypeRegistry {
     if (codec != null) {
       return codec;
     }
-    CatalogType type = catalog.find(oid);
+    TypeDescription type = catalog.find(oid);
     if (type == null) {
       return null;
     }
@@ -286,7 +286,7 @@ public final class TypeScope implements TypeRegistry {
     return raced != null ? raced : codec;
   }
 
-  private Codec<?> build(CatalogType type, CodecRegistry table) {
+  private Codec<?> build(TypeDescription type, CodecRegistry table) {
     IntFunction<? extends Codec<?>> factory = table.factoryFor(type.schema(), type.name());
     if (factory == null) {
       return CatalogCodecs.build(type, this::codecOrText);

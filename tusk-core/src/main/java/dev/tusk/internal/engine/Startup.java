@@ -211,7 +211,7 @@ public final class Startup {
       send(
           transport,
           out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
-      new Authentication(settings, host, transport, reader, serverCertificate, minorVersion).run();
+      new Authenticator(settings, host, transport, reader, serverCertificate, minorVersion).run();
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);

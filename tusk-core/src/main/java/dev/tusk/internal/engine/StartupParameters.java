@@ -1,6 +1,7 @@
 package dev.tusk.internal.engine;
 
 import dev.tusk.errors.SqlStates;
+import dev.tusk.internal.protocol.Authentication;
 import dev.tusk.internal.protocol.BackendKeyData;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
@@ -59,21 +60,21 @@ final class StartupParameters {
       case NegotiateProtocolVersion m -> {
         // The server speaks an older minor version: 3.0, what Tusk asked for.
       }
-      case dev.tusk.internal.protocol.Authentication m -> throw Authentication.unexpected(message);
-      case BindComplete m -> throw Authentication.unexpected(message);
-      case CloseComplete m -> throw Authentication.unexpected(message);
-      case CommandComplete m -> throw Authentication.unexpected(message);
-      case CopyResponse m -> throw Authentication.unexpected(message);
-      case CopyData m -> throw Authentication.unexpected(message);
-      case CopyDone m -> throw Authentication.unexpected(message);
-      case DataRow m -> throw Authentication.unexpected(message);
-      case EmptyQueryResponse m -> throw Authentication.unexpected(message);
-      case NoData m -> throw Authentication.unexpected(message);
-      case NotificationResponse m -> throw Authentication.unexpected(message);
-      case ParameterDescription m -> throw Authentication.unexpected(message);
-      case ParseComplete m -> throw Authentication.unexpected(message);
-      case PortalSuspended m -> throw Authentication.unexpected(message);
-      case RowDescription m -> throw Authentication.unexpected(message);
+      case Authentication m -> throw Authenticator.unexpected(message);
+      case BindComplete m -> throw Authenticator.unexpected(message);
+      case CloseComplete m -> throw Authenticator.unexpected(message);
+      case CommandComplete m -> throw Authenticator.unexpected(message);
+      case CopyResponse m -> throw Authenticator.unexpected(message);
+      case CopyData m -> throw Authenticator.unexpected(message);
+      case CopyDone m -> throw Authenticator.unexpected(message);
+      case DataRow m -> throw Authenticator.unexpected(message);
+      case EmptyQueryResponse m -> throw Authenticator.unexpected(message);
+      case NoData m -> throw Authenticator.unexpected(message);
+      case NotificationResponse m -> throw Authenticator.unexpected(message);
+      case ParameterDescription m -> throw Authenticator.unexpected(message);
+      case ParseComplete m -> throw Authenticator.unexpected(message);
+      case PortalSuspended m -> throw Authenticator.unexpected(message);
+      case RowDescription m -> throw Authenticator.unexpected(message);
     }
     return false;
   }

@@ -64,9 +64,9 @@ class StartupDispatchTest {
     }
   }
 
-  private static Authentication authentication(BackendMessageReader reader) {
+  private static Authenticator authentication(BackendMessageReader reader) {
     Environment environment = new Environment(Map.of(), null, "alice");
-    return new Authentication(
+    return new Authenticator(
         ConnInfo.parse("user=alice", environment), new HostPort("h", 5432), null, reader, null, 0);
   }
 

@@ -15,6 +15,7 @@ import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.Password;
 import dev.tusk.internal.conninfo.RequireAuth.Method;
+import dev.tusk.internal.protocol.Authentication;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
 import dev.tusk.internal.protocol.AuthenticationMD5Password;
 import dev.tusk.internal.protocol.AuthenticationOk;
@@ -22,12 +23,29 @@ import dev.tusk.internal.protocol.AuthenticationSASL;
 import dev.tusk.internal.protocol.AuthenticationSASLContinue;
 import dev.tusk.internal.protocol.AuthenticationSASLFinal;
 import dev.tusk.internal.protocol.AuthenticationUnsupported;
+import dev.tusk.internal.protocol.BackendKeyData;
 import dev.tusk.internal.protocol.BackendMessage;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.BindComplete;
+import dev.tusk.internal.protocol.CloseComplete;
+import dev.tusk.internal.protocol.CommandComplete;
+import dev.tusk.internal.protocol.CopyData;
+import dev.tusk.internal.protocol.CopyDone;
+import dev.tusk.internal.protocol.CopyResponse;
+import dev.tusk.internal.protocol.DataRow;
+import dev.tusk.internal.protocol.EmptyQueryResponse;
 import dev.tusk.internal.protocol.ErrorResponse;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.NegotiateProtocolVersion;
+import dev.tusk.internal.protocol.NoData;
 import dev.tusk.internal.protocol.NoticeResponse;
+import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.internal.protocol.ParameterDescription;
+import dev.tusk.internal.protocol.ParameterStatus;
+import dev.tusk.internal.protocol.ParseComplete;
+import dev.tusk.internal.protocol.PortalSuspended;
+import dev.tusk.internal.protocol.ReadyForQuery;
+import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
@@ -37,7 +55,7 @@ import java.security.cert.X509Certificate;
  * SCRAM-SHA-256, SCRAM-SHA-256-PLUS) until AuthenticationOk or an error, within what {@link
  * AuthenticationPolicy} allows.
  */
-final class Authentication {
+final class Authenticator {
 
   private final ConnectionSettings settings;
   private final HostPort host;
@@ -53,7 +71,7 @@ final class Authentication {
    * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
    * @param requestedMinor the minor protocol version the StartupMessage asked for
    */
-  Authentication(
+  Authenticator(
       ConnectionSettings settings,
       HostPort host,
       Transport transport,
@@ -94,52 +112,84 @@ final class Authentication {
 
   /** Handles one message; true once authentication has succeeded. */
   private boolean step(BackendMessage message) throws IOException, AuthenticationException {
-    if (message instanceof AuthenticationOk) {
-      if (scram != null && !scram.isServerVerified()) {
-        // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
-        // impostor that never knew the password.
-        throw new AuthenticationException(
-            "the server accepted SCRAM authentication without proving it knows the password");
+    switch (message) {
+      case Authentication request -> {
+        return answer(request);
       }
-      policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
-      return true;
+      case NegotiateProtocolVersion negotiation -> checkProtocol(negotiation);
+      case NoticeResponse notice -> {
+        // A notice before authentication ends says nothing the outcome will not.
+      }
+      case ErrorResponse error -> throw SqlStates.toException(error.diagnostic());
+      case BackendKeyData m -> throw unexpected(message);
+      case BindComplete m -> throw unexpected(message);
+      case CloseComplete m -> throw unexpected(message);
+      case CommandComplete m -> throw unexpected(message);
+      case CopyResponse m -> throw unexpected(message);
+      case CopyData m -> throw unexpected(message);
+      case CopyDone m -> throw unexpected(message);
+      case DataRow m -> throw unexpected(message);
+      case EmptyQueryResponse m -> throw unexpected(message);
+      case NoData m -> throw unexpected(message);
+      case NotificationResponse m -> throw unexpected(message);
+      case ParameterDescription m -> throw unexpected(message);
+      case ParameterStatus m -> throw unexpected(message);
+      case ParseComplete m -> throw unexpected(message);
+      case PortalSuspended m -> throw unexpected(message);
+      case ReadyForQuery m -> throw unexpected(message);
+      case RowDescription m -> throw unexpected(message);
     }
-    if (message instanceof NegotiateProtocolVersion negotiation) {
-      checkProtocol(negotiation);
-      return false;
-    }
-    if (message instanceof NoticeResponse) {
-      return false;
-    }
-    if (message instanceof ErrorResponse error) {
-      throw SqlStates.toException(error.diagnostic());
-    }
-    exchanged = true;
-    if (message instanceof AuthenticationCleartextPassword) {
-      policy.checkRequest(Method.PASSWORD, "a cleartext password");
-      byte[] password = CleartextPassword.encode(password("password").reveal());
-      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
-    } else if (message instanceof AuthenticationMD5Password md5) {
-      policy.checkRequest(Method.MD5, "a hashed password");
-      byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
-      Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
-    } else if (message instanceof AuthenticationSASL sasl) {
-      startScram(sasl);
-    } else if (message instanceof AuthenticationSASLContinue next) {
-      byte[] clientFinal = scram().handleServerFirstMessage(next.data());
-      Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
-    } else if (message instanceof AuthenticationSASLFinal last) {
-      scram().verifyServerFinalMessage(last.data());
-    } else if (message instanceof AuthenticationUnsupported unsupported) {
-      checkUnsupported(unsupported);
-      throw new FeatureNotSupported(
-          Diagnostic.client(
-              "0A000",
-              "the server asks for authentication method "
-                  + unsupported.methodName()
-                  + ", which Tusk does not support"));
-    } else {
-      throw unexpected(message);
+    return false;
+  }
+
+  /** Answers one authentication request; true at AuthenticationOk. */
+  private boolean answer(Authentication request) throws IOException, AuthenticationException {
+    switch (request) {
+      case AuthenticationOk ok -> {
+        if (scram != null && !scram.isServerVerified()) {
+          // Mutual authentication is the point of SCRAM: a server that skips its proof may be an
+          // impostor that never knew the password.
+          throw new AuthenticationException(
+              "the server accepted SCRAM authentication without proving it knows the password");
+        }
+        policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
+        return true;
+      }
+      case AuthenticationCleartextPassword m -> {
+        exchanged = true;
+        policy.checkRequest(Method.PASSWORD, "a cleartext password");
+        byte[] password = CleartextPassword.encode(password("password").reveal());
+        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, password));
+      }
+      case AuthenticationMD5Password md5 -> {
+        exchanged = true;
+        policy.checkRequest(Method.MD5, "a hashed password");
+        byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
+        Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
+      }
+      case AuthenticationSASL sasl -> {
+        exchanged = true;
+        startScram(sasl);
+      }
+      case AuthenticationSASLContinue next -> {
+        exchanged = true;
+        byte[] clientFinal = scram().handleServerFirstMessage(next.data());
+        Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
+      }
+      case AuthenticationSASLFinal last -> {
+        exchanged = true;
+        scram().verifyServerFinalMessage(last.data());
+      }
+      case AuthenticationUnsupported unsupported -> {
+        exchanged = true;
+        checkUnsupported(unsupported);
+        throw new FeatureNotSupported(
+            Diagnostic.client(
+                "0A000",
+                "the server asks for authentication method "
+                    + unsupported.methodName()
+                    + ", which Tusk does not support"));
+      }
     }
     return false;
   }

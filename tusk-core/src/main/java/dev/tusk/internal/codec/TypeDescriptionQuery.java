@@ -9,7 +9,7 @@ import java.util.List;
  * integer} work), and recursively every type they refer to (array elements, domain bases, composite
  * attributes, range subtypes), all in one round trip.
  */
-final class CatalogQuery {
+final class TypeDescriptionQuery {
 
   /** $1 is an int8[] of OIDs, $2 a text[] of names. */
   static final String SQL =
@@ -46,10 +46,10 @@ final class CatalogQuery {
       JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
       """;
 
-  private CatalogQuery() {}
+  private TypeDescriptionQuery() {}
 
   /** One row of the query: the type, and the names asked for that resolved to it. */
-  record Described(CatalogType type, List<String> askedNames) {}
+  record Described(TypeDescription type, List<String> askedNames) {}
 
   /** Reads a row of {@link #SQL}, its columns decoded by the built-in codecs. */
   static Described parse(List<Object> row) {
@@ -58,18 +58,18 @@ final class CatalogQuery {
       String name = (String) row.get(1);
       String schema = (String) row.get(2);
       int element = oid(row.get(4));
-      CatalogType type =
+      TypeDescription type =
           switch (((String) row.get(3)).charAt(0)) {
-            case 'e' -> new CatalogType.EnumType(oid, name, schema, strings(row.get(7)));
+            case 'e' -> new TypeDescription.EnumType(oid, name, schema, strings(row.get(7)));
             case 'c' ->
-                new CatalogType.CompositeType(
+                new TypeDescription.CompositeType(
                     oid, name, schema, strings(row.get(8)), oids((List<?>) row.get(9)));
-            case 'd' -> new CatalogType.DomainType(oid, name, schema, oid(row.get(5)));
-            case 'r' -> new CatalogType.RangeType(oid, name, schema, oid(row.get(6)));
+            case 'd' -> new TypeDescription.DomainType(oid, name, schema, oid(row.get(5)));
+            case 'r' -> new TypeDescription.RangeType(oid, name, schema, oid(row.get(6)));
             default ->
                 element != 0
-                    ? new CatalogType.ArrayType(oid, name, schema, element)
-                    : new CatalogType.OtherType(oid, name, schema);
+                    ? new TypeDescription.ArrayType(oid, name, schema, element)
+                    : new TypeDescription.OtherType(oid, name, schema);
           };
       return new Described(type, strings(row.get(10)));
     } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
@@ -82,7 +82,7 @@ final class CatalogQuery {
   }
 
   private static List<Integer> oids(List<?> values) {
-    return values.stream().map(CatalogQuery::oid).toList();
+    return values.stream().map(TypeDescriptionQuery::oid).toList();
   }
 
   @SuppressWarnings("unchecked") // text[] decodes to a List of Strings

@@ -17,11 +17,11 @@ import java.util.List;
  * they are, so they wait while another thread holds a transaction block and join the caller's own
  * block or open transaction.
  */
-final class CatalogQueries implements CatalogSource {
+final class ServerCatalog implements CatalogSource {
 
   private final ConnectionCore connection;
 
-  CatalogQueries(ConnectionCore connection) {
+  ServerCatalog(ConnectionCore connection) {
     this.connection = connection;
   }
 
