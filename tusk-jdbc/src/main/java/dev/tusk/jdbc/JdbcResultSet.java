@@ -35,23 +35,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A result set over rows already received ({@code TYPE_FORWARD_ONLY} or {@code
- * TYPE_SCROLL_INSENSITIVE}, read-only). Values are decoded by Tusk when read, then converted as
- * JDBC's getters require ({@link ColumnValues}).
+ * A read-only result set over rows already received ({@code TYPE_SCROLL_INSENSITIVE}, or {@code
+ * TYPE_FORWARD_ONLY} without a fetch size) or read from the server as it moves ({@code
+ * TYPE_FORWARD_ONLY} with a fetch size: {@link StreamedRows}). Values are decoded by Tusk when
+ * read, then converted as JDBC's getters require ({@link ColumnValues}).
  */
 final class JdbcResultSet extends ResultSetByLabel {
 
   private final JdbcStatement statement;
   private final List<Column> columns;
-  private final List<Row> rows;
+  private final ResultRows rows;
   private final int type;
   private Map<String, Integer> labels;
-  private int position; // 0 before the first row, rows.size() + 1 after the last
+  private int position; // 0 before the first row, the row count + 1 after the last
   private boolean wasNull;
   private boolean closed;
   private int fetchSize;
 
   JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
+    this(statement, columns, new CollectedRows(rows), type);
+  }
+
+  JdbcResultSet(JdbcStatement statement, List<Column> columns, ResultRows rows, int type) {
     this.statement = statement;
     this.columns = columns;
     this.rows = rows;
@@ -96,23 +101,23 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   private Row currentRow(int column) throws SQLException {
     checkOpen();
-    if (position < 1 || position > rows.size()) {
+    if (!rows.has(position)) {
       throw new SQLException("the result set is not on a row: call next() first", "24000");
     }
     if (column < 1 || column > columns.size()) {
       throw new SQLException(
           "column index " + column + " is out of range 1.." + columns.size(), "22023");
     }
-    return rows.get(position - 1);
+    return rows.get(position);
   }
 
   @Override
   public boolean next() throws SQLException {
     checkOpen();
-    if (position <= rows.size()) {
+    if (position == 0 || rows.has(position)) { // else already after the last row
       position++;
     }
-    return position <= rows.size();
+    return rows.has(position);
   }
 
   @Override
@@ -163,37 +168,38 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public boolean isBeforeFirst() throws SQLException {
     checkOpen();
-    return position == 0 && !rows.isEmpty();
+    return position == 0 && rows.has(1);
   }
 
   @Override
   public boolean isAfterLast() throws SQLException {
     checkOpen();
-    return position > rows.size() && !rows.isEmpty();
+    return position > 1 && !rows.has(position);
   }
 
   @Override
   public boolean isFirst() throws SQLException {
     checkOpen();
-    return position == 1 && !rows.isEmpty();
+    return position == 1 && rows.has(1);
   }
 
   @Override
   public boolean isLast() throws SQLException {
     checkOpen();
-    return position == rows.size() && !rows.isEmpty();
+    return rows.has(position) && !rows.has(position + 1);
   }
 
   @Override
   public int getRow() throws SQLException {
     checkOpen();
-    return position >= 1 && position <= rows.size() ? position : 0;
+    return rows.has(position) ? position : 0;
   }
 
   @Override
   public void close() throws SQLException {
     if (!closed) {
       closed = true;
+      rows.close();
       if (statement != null) {
         statement.resultSetClosed(this);
       }

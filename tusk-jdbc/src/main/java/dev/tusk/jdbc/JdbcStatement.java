@@ -73,7 +73,8 @@ class JdbcStatement implements Statement {
   boolean run(String sql, Object[] params, GeneratedKeys keys) throws SQLException {
     checkOpen();
     clearResults();
-    Cursor<Row> fresh = connection.tusk().cursor();
+    Cursor<Row> fresh =
+        connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize : 0);
     String text = keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql;
     running = true;
     try {
@@ -105,7 +106,19 @@ class JdbcStatement implements Statement {
     return false;
   }
 
+  /**
+   * Whether this run's rows are read as the result set moves: forward-only with a fetch size. A
+   * scrollable result set needs every row, and generated keys are read before the update count.
+   */
+  private boolean streams(boolean keys) {
+    return fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !keys;
+  }
+
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
+    if (streams(keys)) {
+      StreamedRows streamed = new StreamedRows(source, maxRows, connection);
+      return new JdbcResultSet(this, source.description(), streamed, resultSetType);
+    }
     List<Row> rows = SqlErrors.run(source::fetchAll, connection);
     if (!keys && maxRows > 0 && rows.size() > maxRows) {
       rows = rows.subList(0, (int) maxRows);
@@ -483,8 +496,10 @@ class JdbcStatement implements Statement {
   }
 
   /**
-   * Accepted and reported. The current engine collects a whole result before it returns; once
-   * Tusk's cursors stream, the fetch size will bound the rows held at once.
+   * With {@code rows > 0}, the rows of a {@code TYPE_FORWARD_ONLY} result set are read from the
+   * server as it moves forward, about {@code rows} held at once, in autocommit mode too; 0 (the
+   * default, unless {@code defaultRowFetchSize} says otherwise) receives every row before {@code
+   * execute} returns. Applies from the next execution.
    */
   @Override
   public void setFetchSize(int rows) throws SQLException {
