@@ -244,7 +244,8 @@ public interface Connection extends AutoCloseable, SqlContext {
    * Calls {@code handler} with every notice the server sends this connection ({@code RAISE NOTICE},
    * "table does not exist, skipping"...), as its full {@link Diagnostic}, in the order they arrive.
    * Notices are also logged to the {@code dev.tusk.notice} logger whether or not a handler is
-   * added. Handlers run on the connection's I/O thread, as notification handlers do.
+   * added. Handlers run on the connection's I/O thread, as notification handlers do; an {@link
+   * InlineNoticeHandler} runs on the reading thread as the notice is read.
    */
   void addNoticeHandler(Consumer<Diagnostic> handler);
 

@@ -39,6 +39,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private final JdbcSettings settings;
   private final AtomicInteger savepoints = new AtomicInteger();
   private final ColumnOrigins columnOrigins = new ColumnOrigins(this);
+  private final NoticeRouting notices = new NoticeRouting();
   private volatile boolean closed;
   private volatile int isolation = TRANSACTION_READ_COMMITTED;
   private volatile boolean readOnly;
@@ -49,6 +50,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     this.tusk = tusk;
     this.settings = settings;
     this.networkTimeoutMillis = settings.networkTimeoutMillis();
+    tusk.addNoticeHandler(notices);
     if (settings.readOnly()) {
       setReadOnly(true);
     }
@@ -61,6 +63,11 @@ final class JdbcConnection extends JdbcConnectionDefaults {
 
   JdbcSettings settings() {
     return settings;
+  }
+
+  /** Where the server's notices go: see {@link NoticeRouting}. */
+  NoticeRouting notices() {
+    return notices;
   }
 
   /** Where this connection's result columns come from, cached per table. */
@@ -204,6 +211,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public void close() {
     closed = true;
+    tusk.removeNoticeHandler(notices);
     tusk.close();
   }
 
@@ -290,12 +298,13 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null; // Tusk's public API does not expose notices yet (see docs/jdbc.md)
+    return notices.connectionWarnings().first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    notices.connectionWarnings().clear();
   }
 
   @Override

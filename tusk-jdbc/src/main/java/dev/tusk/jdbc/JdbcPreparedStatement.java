@@ -90,14 +90,14 @@ class JdbcPreparedStatement extends BoundParameters {
       return new long[0];
     }
     Cursor<Row> cursor = connection.tusk().cursor();
-    setRunning(true);
+    started();
     try {
       cursor.executeMany(query(text), sets);
     } catch (dev.tusk.errors.TuskException e) {
       cursor.close();
       throw batchFailure(SqlErrors.translate(e, connection.tusk().closed()), sets.size());
     } finally {
-      setRunning(false);
+      finished();
     }
     long[] counts = new long[sets.size()];
     List<Row> keyRows = new ArrayList<>();

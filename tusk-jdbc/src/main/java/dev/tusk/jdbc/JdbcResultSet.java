@@ -46,6 +46,7 @@ final class JdbcResultSet extends ResultSetByLabel {
   private final List<Column> columns;
   private final ResultRows rows;
   private final int type;
+  private final WarningChain warnings;
   private Map<String, Integer> labels;
   private int position; // 0 before the first row, the row count + 1 after the last
   private boolean wasNull;
@@ -53,11 +54,18 @@ final class JdbcResultSet extends ResultSetByLabel {
   private int fetchSize;
 
   JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
-    this(statement, columns, new CollectedRows(rows), type);
+    this(statement, columns, new CollectedRows(rows), type, new WarningChain());
   }
 
-  JdbcResultSet(JdbcStatement statement, List<Column> columns, ResultRows rows, int type) {
+  /** {@code warnings} receives the notices that arrive while {@code rows} are read. */
+  JdbcResultSet(
+      JdbcStatement statement,
+      List<Column> columns,
+      ResultRows rows,
+      int type,
+      WarningChain warnings) {
     this.statement = statement;
+    this.warnings = warnings;
     this.columns = columns;
     this.rows = rows;
     this.type = type;
@@ -460,12 +468,13 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null;
+    return warnings.first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    warnings.clear();
   }
 
   @Override

@@ -29,6 +29,7 @@ class JdbcStatement implements Statement {
   private JdbcResultSet current;
   private long updateCount = -1;
   private JdbcResultSet generatedKeys;
+  private final WarningChain warnings = new WarningChain();
   private volatile boolean running;
   private boolean closed;
   private boolean closeOnCompletion;
@@ -76,14 +77,14 @@ class JdbcStatement implements Statement {
     Cursor<Row> fresh =
         connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize : 0);
     String text = keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql;
-    running = true;
+    started();
     try {
       SqlErrors.run(() -> fresh.execute(query(text), params), connection);
     } catch (SQLException e) {
       fresh.close();
       throw e;
     } finally {
-      running = false;
+      finished();
     }
     cursor = fresh;
     if (keys.wanted()) {
@@ -116,8 +117,9 @@ class JdbcStatement implements Statement {
 
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
     if (streams(keys)) {
-      StreamedRows streamed = new StreamedRows(source, maxRows, connection);
-      return new JdbcResultSet(this, source.description(), streamed, resultSetType);
+      WarningChain readWarnings = new WarningChain();
+      StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
+      return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
     }
     List<Row> rows = SqlErrors.run(source::fetchAll, connection);
     if (!keys && maxRows > 0 && rows.size() > maxRows) {
@@ -319,7 +321,7 @@ class JdbcStatement implements Statement {
       return new long[0];
     }
     List<Cursor<Row>> cursors = new ArrayList<>();
-    running = true;
+    started();
     try (Pipeline pipeline = connection.tusk().pipeline()) {
       for (String sql : statements) {
         cursors.add(pipeline.execute(query(sql)));
@@ -333,7 +335,7 @@ class JdbcStatement implements Statement {
     } catch (dev.tusk.errors.TuskException e) {
       throw batchFailure(SqlErrors.translate(e, connection.tusk().closed()), statements.size());
     } finally {
-      running = false;
+      finished();
       cursors.forEach(Cursor::close);
     }
   }
@@ -354,8 +356,20 @@ class JdbcStatement implements Statement {
     return result;
   }
 
-  void setRunning(boolean running) {
-    this.running = running;
+  /**
+   * This statement's work on the server starts: a cancel and the notices that arrive now concern
+   * it. A new execution starts with no warnings, as JDBC requires.
+   */
+  void started() {
+    warnings.clear();
+    running = true;
+    connection.notices().begin(warnings);
+  }
+
+  /** This statement's work on the server is done (a streaming result set's goes on). */
+  void finished() {
+    running = false;
+    connection.notices().end(warnings);
   }
 
   /** Sets the current result after a batch or a run done by a subclass. */
@@ -466,12 +480,13 @@ class JdbcStatement implements Statement {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null;
+    return warnings.first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    warnings.clear();
   }
 
   @Override

@@ -18,13 +18,18 @@ final class StreamedRows implements ResultRows {
   private final Iterator<Row> iterator;
   private final long limit;
   private final JdbcConnection connection;
+  private final WarningChain warnings;
   private Row last;
   private Row beforeLast;
   private int read;
   private boolean ended;
 
-  /** Reads {@code cursor}'s current result; {@code limit} 0 reads every row. */
-  StreamedRows(Cursor<Row> cursor, long limit, JdbcConnection connection) {
+  /**
+   * Reads {@code cursor}'s current result; {@code limit} 0 reads every row. Notices that arrive
+   * while a row is read go to {@code warnings}.
+   */
+  StreamedRows(Cursor<Row> cursor, long limit, JdbcConnection connection, WarningChain warnings) {
+    this.warnings = warnings;
     this.stream = cursor.stream();
     this.iterator = stream.iterator();
     this.limit = limit > 0 ? limit : Long.MAX_VALUE;
@@ -45,11 +50,14 @@ final class StreamedRows implements ResultRows {
       return;
     }
     Row row;
+    connection.notices().begin(warnings);
     try {
       row = SqlErrors.run(() -> iterator.hasNext() ? iterator.next() : null, connection);
     } catch (SQLException e) {
       ended = true; // the server ended the result with an error: there is nothing more to read
       throw e;
+    } finally {
+      connection.notices().end(warnings);
     }
     if (row == null) {
       ended = true;

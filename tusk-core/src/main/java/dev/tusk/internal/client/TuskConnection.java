@@ -4,6 +4,7 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.InlineNoticeHandler;
 import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.Query;
@@ -40,6 +41,7 @@ public final class TuskConnection implements Connection {
   private final TypeScope types;
   private final List<Consumer<Notification>> notificationHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Diagnostic>> inlineNoticeHandlers = new CopyOnWriteArrayList<>();
 
   TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
@@ -164,16 +166,29 @@ public final class TuskConnection implements Connection {
 
   @Override
   public void addNoticeHandler(Consumer<Diagnostic> handler) {
-    noticeHandlers.add(Objects.requireNonNull(handler, "handler"));
+    Objects.requireNonNull(handler, "handler");
+    (handler instanceof InlineNoticeHandler ? inlineNoticeHandlers : noticeHandlers).add(handler);
   }
 
   @Override
   public void removeNoticeHandler(Consumer<Diagnostic> handler) {
     noticeHandlers.remove(handler);
+    inlineNoticeHandlers.remove(handler);
   }
 
-  /** Hands a notice to the handlers, on the I/O thread (the reader must not run them). */
+  /**
+   * Hands a notice to the inline handlers at once, on the reading thread, then to the others on the
+   * I/O thread (the reader must not run them).
+   */
   private void noticed(Diagnostic notice) {
+    for (Consumer<Diagnostic> handler : inlineNoticeHandlers) {
+      try {
+        handler.accept(notice);
+      } catch (RuntimeException e) {
+        System.getLogger("dev.tusk.notice")
+            .log(System.Logger.Level.WARNING, "an inline notice handler failed", e);
+      }
+    }
     if (!noticeHandlers.isEmpty()) {
       session.deliver(() -> noticeHandlers.forEach(handler -> handler.accept(notice)));
     }
