@@ -59,6 +59,17 @@ public interface Connection extends AutoCloseable, SqlContext {
   }
 
   /**
+   * Asks the server to parse and describe a statement with {@code $n} placeholders without running
+   * it (Parse and Describe of the unnamed statement, one round trip): its parameters' types, as the
+   * server infers them, and its result columns. It opens no transaction; in a failed transaction it
+   * fails as any statement does.
+   *
+   * @throws dev.tusk.errors.ProgrammingError (a {@link dev.tusk.errors.DatabaseError} subclass) if
+   *     the server cannot parse it, as running it would
+   */
+  StatementDescription describe(String sql);
+
+  /**
    * Starts an explicit pipeline: statements executed through it are queued without waiting for
    * results and sent together at each {@link Pipeline#sync()}. Other threads may go on using this
    * connection meanwhile.

@@ -1,6 +1,7 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
+import dev.tusk.Column;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
@@ -11,15 +12,19 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.StatementDescription;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.internal.codec.TypeCatalog;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.engine.DescribeStatement;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.types.Codec;
 import dev.tusk.types.TypeRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,6 +82,20 @@ public final class TuskConnection implements Connection {
   @Override
   public AsyncConnection async() {
     return new TuskAsyncConnection(this, session, statements, types);
+  }
+
+  @Override
+  public StatementDescription describe(String sql) {
+    Objects.requireNonNull(sql, "sql");
+    DescribeStatement.Described described = core.run(new DescribeStatement(sql));
+    int[] oids = described.parameterTypes();
+    Codec<?>[] codecs = types.codecsFor(oids);
+    List<Column> parameters = new ArrayList<>(oids.length);
+    for (int i = 0; i < oids.length; i++) {
+      parameters.add(new Column("$" + (i + 1), oids[i], codecs[i].typeName(), -1, 0, 0));
+    }
+    return new StatementDescription(
+        parameters, ResultColumns.of(described.columns(), types).columns());
   }
 
   @Override
