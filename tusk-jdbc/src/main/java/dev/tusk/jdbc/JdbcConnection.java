@@ -351,24 +351,31 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     run("RELEASE SAVEPOINT " + JdbcSavepoint.of(savepoint).sqlName());
   }
 
+  /** An empty Clob in memory, bound as text. */
   @Override
   public Clob createClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("Clob is not supported yet: use String", "0A000");
+    checkOpen();
+    return new TextClob("");
   }
 
+  /** An empty Blob in memory, bound as bytea (for a large object, use the Tusk API). */
   @Override
   public Blob createBlob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("Blob is not supported yet: use byte[]", "0A000");
+    checkOpen();
+    return new ByteBlob(new byte[0]);
   }
 
   @Override
   public NClob createNClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("NClob is not supported: use String", "0A000");
+    checkOpen();
+    return new TextClob("");
   }
 
+  /** An empty SQLXML to write, bound as xml. */
   @Override
   public SQLXML createSQLXML() throws SQLException {
-    throw new SQLFeatureNotSupportedException("SQLXML is not supported yet: use String", "0A000");
+    checkOpen();
+    return new TextSqlXml();
   }
 
   @Override

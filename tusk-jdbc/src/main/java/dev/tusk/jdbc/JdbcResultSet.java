@@ -21,6 +21,7 @@ import java.sql.NClob;
 import java.sql.Ref;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
@@ -436,19 +437,37 @@ final class JdbcResultSet extends ResultSetByLabel {
     throw unsupported("Ref");
   }
 
+  /** A {@code bytea} value in memory, or for an {@code oid} column the large object it names. */
   @Override
   public Blob getBlob(int column) throws SQLException {
-    throw unsupported("Blob (read bytea with getBytes)");
+    Object value = value(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof byte[] bytes) {
+      return new ByteBlob(bytes);
+    }
+    if (value instanceof Long oid && statement != null) {
+      return new LargeObjectBlob(statement.connection, oid);
+    }
+    throw new SQLDataException(
+        "getBlob reads a bytea or an oid column, not "
+            + columns.get(column - 1).typeName()
+            + ": read it with getObject",
+        "22000");
   }
 
+  /** The value's text, in memory. */
   @Override
   public Clob getClob(int column) throws SQLException {
-    throw unsupported("Clob (read text with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextClob(text);
   }
 
   @Override
   public NClob getNClob(int column) throws SQLException {
-    throw unsupported("NClob (read text with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextClob(text);
   }
 
   @Override
@@ -458,7 +477,8 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public SQLXML getSQLXML(int column) throws SQLException {
-    throw unsupported("SQLXML (read xml with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextSqlXml(text);
   }
 
   private static SQLException unsupported(String what) {
