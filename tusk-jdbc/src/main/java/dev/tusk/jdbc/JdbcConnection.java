@@ -378,10 +378,10 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     return new TextSqlXml();
   }
 
+  /** A value of the composite type {@code typeName}, its attributes in the type's order. */
   @Override
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-    throw new SQLFeatureNotSupportedException(
-        "Struct is not supported yet: use dev.tusk.types.Param.of(record, type)", "0A000");
+    return JdbcStruct.create(this, typeName, attributes);
   }
 
   @Override

@@ -49,6 +49,7 @@ final class ParameterConversions {
       case java.sql.Clob clob -> clob(clob);
       case java.sql.SQLXML xml -> xml(xml);
       case java.sql.Ref ref -> throw unsupported(ref);
+      case JdbcStruct struct -> struct.parameter();
       case java.sql.Struct struct -> throw unsupported(struct);
       case java.sql.RowId rowId -> throw unsupported(rowId);
       default -> value;

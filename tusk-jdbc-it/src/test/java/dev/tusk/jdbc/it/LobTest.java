@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-/** Blob over bytea and large objects, Clob over text, SQLXML over xml, against the server. */
+/**
+ * Blob over bytea and large objects, Clob over text, SQLXML over xml, Struct over composites,
+ * against the server.
+ */
 @TuskTest
 class LobTest {
 
@@ -131,5 +134,42 @@ class LobTest {
     try (Statement cleanup = connection.createStatement()) {
       cleanup.execute("SELECT lo_unlink(lo) FROM doc WHERE id = 3");
     }
+  }
+
+  @Test
+  void structsOfACompositeType() throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute("DROP TABLE IF EXISTS shipment");
+      ddl.execute("DROP TYPE IF EXISTS address");
+      ddl.execute("CREATE TYPE address AS (street text, number int4)");
+      ddl.execute("CREATE TABLE shipment (id int, destination address)");
+    }
+    java.sql.Struct struct = connection.createStruct("address", new Object[] {"Main St", 7});
+    assertEquals("address", struct.getSQLTypeName());
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO shipment VALUES (1, ?)")) {
+      insert.setObject(1, struct);
+      insert.executeUpdate();
+    }
+    try (Statement select = connection.createStatement();
+        ResultSet rows =
+            select.executeQuery("SELECT destination, (destination).number FROM shipment")) {
+      assertTrue(rows.next());
+      java.sql.Struct read = rows.getObject(1, java.sql.Struct.class);
+      assertArrayEquals(new Object[] {"Main St", 7}, read.getAttributes());
+      assertEquals(7, rows.getInt(2));
+      SQLDataException notComposite =
+          assertThrows(SQLDataException.class, () -> rows.getObject(2, java.sql.Struct.class));
+      assertEquals("22000", notComposite.getSQLState());
+    }
+    assertEquals(
+        "22023",
+        assertThrows(
+                SQLException.class, () -> connection.createStruct("address", new Object[] {"x"}))
+            .getSQLState());
+    assertEquals(
+        "42809",
+        assertThrows(SQLException.class, () -> connection.createStruct("int4", new Object[] {1}))
+            .getSQLState());
   }
 }
