@@ -21,7 +21,10 @@ import javax.sql.StatementEventListener;
  */
 class TuskPooledConnection implements PooledConnection {
 
-  /** The transaction-control methods a handle refuses while {@link #inGlobalTransaction()}. */
+  /**
+   * The transaction-control methods a handle refuses while {@link #inGlobalTransaction()} (all but
+   * {@code setAutoCommit(false)}, which changes nothing then).
+   */
   private static final java.util.Set<String> LOCAL_TRANSACTION_CONTROL =
       java.util.Set.of("commit", "rollback", "setAutoCommit", "setSavepoint");
 
@@ -105,6 +108,12 @@ class TuskPooledConnection implements PooledConnection {
     listeners.forEach(l -> l.connectionErrorOccurred(event));
   }
 
+  /** Whether the call would end or split a transaction ({@code setAutoCommit(false)} does not). */
+  private static boolean endsLocally(Method method, Object[] args) {
+    return LOCAL_TRANSACTION_CONTROL.contains(method.getName())
+        && !(method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0]));
+  }
+
   /** A logical connection: forwards to the physical one until it is closed. */
   private final class Handle implements InvocationHandler {
     volatile boolean closed;
@@ -139,7 +148,7 @@ class TuskPooledConnection implements PooledConnection {
       if (closed) {
         throw new SQLNonTransientConnectionException("the connection handle is closed", "08003");
       }
-      if (LOCAL_TRANSACTION_CONTROL.contains(method.getName()) && inGlobalTransaction()) {
+      if (endsLocally(method, args) && inGlobalTransaction()) {
         throw new SQLException(
             method.getName()
                 + " is not allowed while the connection works for an XA transaction: the"

@@ -100,6 +100,9 @@ class XaTest {
     insert(handle, 1);
     assertFalse(handle.getAutoCommit());
     assertEquals("2D000", assertThrows(SQLException.class, handle::commit).getSQLState());
+    assertEquals(
+        "2D000", assertThrows(SQLException.class, () -> handle.setAutoCommit(true)).getSQLState());
+    handle.setAutoCommit(false); // allowed: it changes nothing
     resource.end(xid, XAResource.TMSUCCESS);
     assertEquals(XAResource.XA_OK, resource.prepare(xid));
     assertTrue(handle.getAutoCommit(), "the connection takes back its autocommit mode");
