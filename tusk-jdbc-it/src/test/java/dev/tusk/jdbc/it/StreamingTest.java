@@ -148,6 +148,44 @@ class StreamingTest {
     }
   }
 
+  /** A commit on the stream's own thread collects what is left: the result set reads on. */
+  @Test
+  void aCommitWhileStreamingKeepsTheRows() throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10);
+      ResultSet rows = statement.executeQuery("SELECT g FROM generate_series(1, 5000) g");
+      assertTrue(rows.next());
+      connection.commit();
+      int count = 1;
+      while (rows.next()) {
+        assertEquals(++count, rows.getInt(1));
+      }
+      assertEquals(5000, count);
+    }
+    connection.commit();
+  }
+
+  /** Another thread's statement waits behind the open stream and runs once it is read. */
+  @Test
+  void anotherThreadWaitsForTheStream() throws Exception {
+    var others = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10);
+      ResultSet rows = statement.executeQuery("SELECT g FROM generate_series(1, 100000) g");
+      assertTrue(rows.next());
+      var other = others.submit(() -> single("SELECT 12"));
+      int count = 1;
+      while (rows.next()) {
+        count++;
+      }
+      assertEquals(100000, count);
+      assertEquals(12, other.get(30, TimeUnit.SECONDS));
+    } finally {
+      others.shutdownNow();
+    }
+  }
+
   @Test
   void anErrorPartWayThroughIsRaisedByNext() throws SQLException {
     try (Statement statement = connection.createStatement()) {
