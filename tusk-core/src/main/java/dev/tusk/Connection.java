@@ -59,6 +59,17 @@ public interface Connection extends AutoCloseable, SqlContext {
   }
 
   /**
+   * Asks the server to parse and describe a statement with {@code $n} placeholders without running
+   * it (Parse and Describe of the unnamed statement, one round trip): its parameters' types, as the
+   * server infers them, and its result columns. It opens no transaction; in a failed transaction it
+   * fails as any statement does.
+   *
+   * @throws dev.tusk.errors.ProgrammingError (a {@link dev.tusk.errors.DatabaseError} subclass) if
+   *     the server cannot parse it, as running it would
+   */
+  StatementDescription describe(String sql);
+
+  /**
    * Starts an explicit pipeline: statements executed through it are queued without waiting for
    * results and sent together at each {@link Pipeline#sync()}. Other threads may go on using this
    * connection meanwhile.
@@ -244,7 +255,8 @@ public interface Connection extends AutoCloseable, SqlContext {
    * Calls {@code handler} with every notice the server sends this connection ({@code RAISE NOTICE},
    * "table does not exist, skipping"...), as its full {@link Diagnostic}, in the order they arrive.
    * Notices are also logged to the {@code dev.tusk.notice} logger whether or not a handler is
-   * added. Handlers run on the connection's I/O thread, as notification handlers do.
+   * added. Handlers run on the connection's I/O thread, as notification handlers do; an {@link
+   * InlineNoticeHandler} runs on the reading thread as the notice is read.
    */
   void addNoticeHandler(Consumer<Diagnostic> handler);
 

@@ -9,6 +9,7 @@ import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
+import dev.tusk.StatementDescription;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
@@ -150,6 +151,11 @@ final class LentConnection implements Connection {
   @Override
   public void removeNotificationHandler(Consumer<Notification> handler) {
     live().removeNotificationHandler(handler);
+  }
+
+  @Override
+  public StatementDescription describe(String sql) {
+    return live().describe(sql);
   }
 
   @Override

@@ -215,6 +215,11 @@ final class FakeConnection implements Connection {
   }
 
   @Override
+  public dev.tusk.StatementDescription describe(String sql) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public void addNoticeHandler(Consumer<Diagnostic> handler) {
     throw new UnsupportedOperationException("the fake connection receives no notices");
   }

@@ -256,7 +256,7 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setClob(int index, Clob x) throws SQLException {
-    bind(index, x == null ? null : x.getSubString(1, (int) x.length()));
+    bind(index, ParameterConversions.clob(x));
   }
 
   @Override
@@ -286,7 +286,7 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setBlob(int index, Blob x) throws SQLException {
-    bind(index, x == null ? null : x.getBytes(1, (int) x.length()));
+    bind(index, ParameterConversions.blob(x));
   }
 
   @Override
@@ -306,7 +306,7 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setSQLXML(int index, SQLXML xml) throws SQLException {
-    bind(index, xml == null ? null : dev.tusk.types.Param.of(xml.getString(), "xml"));
+    bind(index, ParameterConversions.xml(xml));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.tusk.jdbc;
 
+import dev.tusk.Column;
+import dev.tusk.StatementDescription;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -8,6 +10,7 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
+import java.sql.ParameterMetaData;
 import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.RowId;
@@ -16,7 +19,9 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -98,6 +103,30 @@ final class JdbcCallableStatement extends NamedCallParameters {
   @Override
   public void registerOutParameter(int index, SQLType sqlType) throws SQLException {
     registerOutParameter(index, sqlType.getVendorTypeNumber());
+  }
+
+  /** With a return value, parameter 1 is the function's result column. */
+  @Override
+  List<Column> parameterTypes(StatementDescription described) {
+    if (!returnsValue || described.columns().isEmpty()) {
+      return described.parameters();
+    }
+    List<Column> types = new ArrayList<>(described.parameters().size() + 1);
+    types.add(described.columns().get(0));
+    types.addAll(described.parameters());
+    return types;
+  }
+
+  /** OUT when registered and given no value (the return value too), INOUT with one, else IN. */
+  @Override
+  int parameterMode(int index) {
+    if (!outTypes.containsKey(index)) {
+      return ParameterMetaData.parameterModeIn;
+    }
+    boolean returnSlot = returnsValue && index == 1;
+    return returnSlot || values[index - 1] == UNSET
+        ? ParameterMetaData.parameterModeOut
+        : ParameterMetaData.parameterModeInOut;
   }
 
   /** The values sent: without the return slot, with typed NULLs for OUT-only parameters. */

@@ -39,6 +39,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private final JdbcSettings settings;
   private final AtomicInteger savepoints = new AtomicInteger();
   private final ColumnOrigins columnOrigins = new ColumnOrigins(this);
+  private final NoticeRouting notices = new NoticeRouting();
   private volatile boolean closed;
   private volatile int isolation = TRANSACTION_READ_COMMITTED;
   private volatile boolean readOnly;
@@ -49,6 +50,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     this.tusk = tusk;
     this.settings = settings;
     this.networkTimeoutMillis = settings.networkTimeoutMillis();
+    tusk.addNoticeHandler(notices);
     if (settings.readOnly()) {
       setReadOnly(true);
     }
@@ -61,6 +63,11 @@ final class JdbcConnection extends JdbcConnectionDefaults {
 
   JdbcSettings settings() {
     return settings;
+  }
+
+  /** Where the server's notices go: see {@link NoticeRouting}. */
+  NoticeRouting notices() {
+    return notices;
   }
 
   /** Where this connection's result columns come from, cached per table. */
@@ -204,6 +211,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public void close() {
     closed = true;
+    tusk.removeNoticeHandler(notices);
     tusk.close();
   }
 
@@ -290,12 +298,13 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null; // Tusk's public API does not expose notices yet (see docs/jdbc.md)
+    return notices.connectionWarnings().first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    notices.connectionWarnings().clear();
   }
 
   @Override
@@ -342,30 +351,37 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     run("RELEASE SAVEPOINT " + JdbcSavepoint.of(savepoint).sqlName());
   }
 
+  /** An empty Clob in memory, bound as text. */
   @Override
   public Clob createClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("Clob is not supported yet: use String", "0A000");
+    checkOpen();
+    return new TextClob("");
   }
 
+  /** An empty Blob in memory, bound as bytea (for a large object, use the Tusk API). */
   @Override
   public Blob createBlob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("Blob is not supported yet: use byte[]", "0A000");
+    checkOpen();
+    return new ByteBlob(new byte[0]);
   }
 
   @Override
   public NClob createNClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("NClob is not supported: use String", "0A000");
+    checkOpen();
+    return new TextClob("");
   }
 
+  /** An empty SQLXML to write, bound as xml. */
   @Override
   public SQLXML createSQLXML() throws SQLException {
-    throw new SQLFeatureNotSupportedException("SQLXML is not supported yet: use String", "0A000");
+    checkOpen();
+    return new TextSqlXml();
   }
 
+  /** A value of the composite type {@code typeName}, its attributes in the type's order. */
   @Override
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-    throw new SQLFeatureNotSupportedException(
-        "Struct is not supported yet: use dev.tusk.types.Param.of(record, type)", "0A000");
+    return JdbcStruct.create(this, typeName, attributes);
   }
 
   @Override

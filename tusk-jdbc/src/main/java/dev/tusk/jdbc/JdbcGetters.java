@@ -47,6 +47,21 @@ final class JdbcGetters {
     } else if (type == java.net.URL.class) {
       return rs.getURL(column);
     }
+    return lobs(rs, column, type);
+  }
+
+  private static Object lobs(ResultSet rs, int column, Class<?> type) throws SQLException {
+    if (type == java.sql.Blob.class) {
+      return rs.getBlob(column);
+    } else if (type == java.sql.Clob.class) {
+      return rs.getClob(column);
+    } else if (type == java.sql.NClob.class) {
+      return rs.getNClob(column);
+    } else if (type == java.sql.SQLXML.class) {
+      return rs.getSQLXML(column);
+    } else if (type == java.sql.Struct.class) {
+      return JdbcStruct.of(rs.getObject(column));
+    }
     return NOT_JDBC;
   }
 }

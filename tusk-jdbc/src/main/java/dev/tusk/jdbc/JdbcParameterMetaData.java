@@ -1,39 +1,44 @@
 package dev.tusk.jdbc;
 
+import dev.tusk.Column;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 
 /**
- * What is known of a PreparedStatement's parameters before it runs: their count and mode. Their
- * types would need a describe-only Parse, which Tusk's public API does not offer yet, so the type
- * methods say so (clients such as Spring fall back to an untyped NULL).
+ * A statement's parameters as the server described them (a Parse and Describe that does not run
+ * it): their types, through the same answers as result columns ({@link JdbcResultSetMetaData}), and
+ * their modes.
  */
 final class JdbcParameterMetaData implements ParameterMetaData {
 
-  private final int count;
+  private final List<Column> parameters;
+  private final int[] modes;
+  private final JdbcResultSetMetaData types;
 
-  JdbcParameterMetaData(int count) {
-    this.count = count;
+  /**
+   * @param parameters each parameter's type, by JDBC index
+   * @param modes each parameter's {@code parameterModeIn}, {@code Out} or {@code InOut}
+   */
+  JdbcParameterMetaData(List<Column> parameters, int[] modes) {
+    this.parameters = parameters;
+    this.modes = modes;
+    this.types = new JdbcResultSetMetaData(parameters, null);
   }
 
   private void check(int param) throws SQLException {
-    if (param < 1 || param > count) {
-      throw new SQLException("parameter index " + param + " is out of range 1.." + count, "22023");
+    if (param < 1 || param > parameters.size()) {
+      throw new SQLException(
+          "parameter index " + param + " is out of range 1.." + parameters.size(), "22023");
     }
-  }
-
-  private SQLException noTypes() {
-    return new SQLFeatureNotSupportedException(
-        "parameter types need a Describe of the statement, which tusk-jdbc does not send yet",
-        "0A000");
   }
 
   @Override
   public int getParameterCount() {
-    return count;
+    return parameters.size();
   }
 
+  /** The server does not say whether a parameter may be NULL. */
   @Override
   public int isNullable(int param) throws SQLException {
     check(param);
@@ -43,43 +48,43 @@ final class JdbcParameterMetaData implements ParameterMetaData {
   @Override
   public boolean isSigned(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.isSigned(param);
   }
 
   @Override
   public int getPrecision(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.getPrecision(param);
   }
 
   @Override
   public int getScale(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.getScale(param);
   }
 
   @Override
   public int getParameterType(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.getColumnType(param);
   }
 
   @Override
   public String getParameterTypeName(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.getColumnTypeName(param);
   }
 
   @Override
   public String getParameterClassName(int param) throws SQLException {
     check(param);
-    throw noTypes();
+    return types.getColumnClassName(param);
   }
 
   @Override
   public int getParameterMode(int param) throws SQLException {
     check(param);
-    return parameterModeIn;
+    return modes[param - 1];
   }
 
   @Override

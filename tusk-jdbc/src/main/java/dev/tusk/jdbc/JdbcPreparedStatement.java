@@ -1,7 +1,9 @@
 package dev.tusk.jdbc;
 
+import dev.tusk.Column;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import dev.tusk.StatementDescription;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +23,7 @@ class JdbcPreparedStatement extends BoundParameters {
   private final String text;
   private final GeneratedKeys keys;
   private final List<Object[]> batch = new ArrayList<>();
+  private StatementDescription description; // asked of the server once, when first needed
 
   JdbcPreparedStatement(
       JdbcConnection connection, int resultSetType, String jdbcSql, GeneratedKeys keys)
@@ -90,14 +93,14 @@ class JdbcPreparedStatement extends BoundParameters {
       return new long[0];
     }
     Cursor<Row> cursor = connection.tusk().cursor();
-    setRunning(true);
+    started();
     try {
       cursor.executeMany(query(text), sets);
     } catch (dev.tusk.errors.TuskException e) {
       cursor.close();
       throw batchFailure(SqlErrors.translate(e, connection.tusk().closed()), sets.size());
     } finally {
-      setRunning(false);
+      finished();
     }
     long[] counts = new long[sets.size()];
     List<Row> keyRows = new ArrayList<>();
@@ -118,18 +121,53 @@ class JdbcPreparedStatement extends BoundParameters {
     return counts;
   }
 
+  /** The columns of the current result, or before a run those the server describes. */
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     checkOpen();
     ResultSet current = getResultSet();
-    // Without a run there is no description yet: JDBC allows null for that.
-    return current == null ? null : current.getMetaData();
+    if (current != null) {
+      return current.getMetaData();
+    }
+    List<Column> columns = description().columns();
+    return columns.isEmpty()
+        ? null
+        : new JdbcResultSetMetaData(columns, connection.columnOrigins());
   }
 
+  /** The parameters' types as the server infers them from the SQL, without running it. */
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    return new JdbcParameterMetaData(values.length);
+    List<Column> described = parameterTypes(description());
+    List<Column> parameters = new ArrayList<>(values.length);
+    int[] modes = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      // $n written in the SQL besides the ? placeholders would shift them: such a type is unknown.
+      parameters.add(
+          i < described.size()
+              ? described.get(i)
+              : new Column("$" + (i + 1), 705, "unknown", -1, 0, 0));
+      modes[i] = parameterMode(i + 1);
+    }
+    return new JdbcParameterMetaData(parameters, modes);
+  }
+
+  private StatementDescription description() throws SQLException {
+    if (description == null) {
+      description = SqlErrors.run(() -> connection.tusk().describe(sql.sql()), connection);
+    }
+    return description;
+  }
+
+  /** The type of each JDBC parameter, in index order, from the server's description. */
+  List<Column> parameterTypes(StatementDescription described) {
+    return described.parameters();
+  }
+
+  /** The mode of the JDBC parameter at {@code index}. */
+  int parameterMode(int index) {
+    return ParameterMetaData.parameterModeIn;
   }
 
   private static SQLException sqlGiven() {

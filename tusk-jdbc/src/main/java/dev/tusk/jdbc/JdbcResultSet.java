@@ -21,6 +21,7 @@ import java.sql.NClob;
 import java.sql.Ref;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
@@ -35,24 +36,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A result set over rows already received ({@code TYPE_FORWARD_ONLY} or {@code
- * TYPE_SCROLL_INSENSITIVE}, read-only). Values are decoded by Tusk when read, then converted as
- * JDBC's getters require ({@link ColumnValues}).
+ * A read-only result set over rows already received ({@code TYPE_SCROLL_INSENSITIVE}, or {@code
+ * TYPE_FORWARD_ONLY} without a fetch size) or read from the server as it moves ({@code
+ * TYPE_FORWARD_ONLY} with a fetch size: {@link StreamedRows}). Values are decoded by Tusk when
+ * read, then converted as JDBC's getters require ({@link ColumnValues}).
  */
 final class JdbcResultSet extends ResultSetByLabel {
 
   private final JdbcStatement statement;
   private final List<Column> columns;
-  private final List<Row> rows;
+  private final ResultRows rows;
   private final int type;
+  private final WarningChain warnings;
   private Map<String, Integer> labels;
-  private int position; // 0 before the first row, rows.size() + 1 after the last
+  private int position; // 0 before the first row, the row count + 1 after the last
   private boolean wasNull;
   private boolean closed;
   private int fetchSize;
 
   JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
+    this(statement, columns, new CollectedRows(rows), type, new WarningChain());
+  }
+
+  /** {@code warnings} receives the notices that arrive while {@code rows} are read. */
+  JdbcResultSet(
+      JdbcStatement statement,
+      List<Column> columns,
+      ResultRows rows,
+      int type,
+      WarningChain warnings) {
     this.statement = statement;
+    this.warnings = warnings;
     this.columns = columns;
     this.rows = rows;
     this.type = type;
@@ -96,23 +110,23 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   private Row currentRow(int column) throws SQLException {
     checkOpen();
-    if (position < 1 || position > rows.size()) {
+    if (!rows.has(position)) {
       throw new SQLException("the result set is not on a row: call next() first", "24000");
     }
     if (column < 1 || column > columns.size()) {
       throw new SQLException(
           "column index " + column + " is out of range 1.." + columns.size(), "22023");
     }
-    return rows.get(position - 1);
+    return rows.get(position);
   }
 
   @Override
   public boolean next() throws SQLException {
     checkOpen();
-    if (position <= rows.size()) {
+    if (position == 0 || rows.has(position)) { // else already after the last row
       position++;
     }
-    return position <= rows.size();
+    return rows.has(position);
   }
 
   @Override
@@ -163,37 +177,38 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public boolean isBeforeFirst() throws SQLException {
     checkOpen();
-    return position == 0 && !rows.isEmpty();
+    return position == 0 && rows.has(1);
   }
 
   @Override
   public boolean isAfterLast() throws SQLException {
     checkOpen();
-    return position > rows.size() && !rows.isEmpty();
+    return position > 1 && !rows.has(position);
   }
 
   @Override
   public boolean isFirst() throws SQLException {
     checkOpen();
-    return position == 1 && !rows.isEmpty();
+    return position == 1 && rows.has(1);
   }
 
   @Override
   public boolean isLast() throws SQLException {
     checkOpen();
-    return position == rows.size() && !rows.isEmpty();
+    return rows.has(position) && !rows.has(position + 1);
   }
 
   @Override
   public int getRow() throws SQLException {
     checkOpen();
-    return position >= 1 && position <= rows.size() ? position : 0;
+    return rows.has(position) ? position : 0;
   }
 
   @Override
   public void close() throws SQLException {
     if (!closed) {
       closed = true;
+      rows.close();
       if (statement != null) {
         statement.resultSetClosed(this);
       }
@@ -422,19 +437,37 @@ final class JdbcResultSet extends ResultSetByLabel {
     throw unsupported("Ref");
   }
 
+  /** A {@code bytea} value in memory, or for an {@code oid} column the large object it names. */
   @Override
   public Blob getBlob(int column) throws SQLException {
-    throw unsupported("Blob (read bytea with getBytes)");
+    Object value = value(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof byte[] bytes) {
+      return new ByteBlob(bytes);
+    }
+    if (value instanceof Long oid && statement != null) {
+      return new LargeObjectBlob(statement.connection, oid);
+    }
+    throw new SQLDataException(
+        "getBlob reads a bytea or an oid column, not "
+            + columns.get(column - 1).typeName()
+            + ": read it with getObject",
+        "22000");
   }
 
+  /** The value's text, in memory. */
   @Override
   public Clob getClob(int column) throws SQLException {
-    throw unsupported("Clob (read text with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextClob(text);
   }
 
   @Override
   public NClob getNClob(int column) throws SQLException {
-    throw unsupported("NClob (read text with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextClob(text);
   }
 
   @Override
@@ -444,7 +477,8 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public SQLXML getSQLXML(int column) throws SQLException {
-    throw unsupported("SQLXML (read xml with getString)");
+    String text = getString(column);
+    return text == null ? null : new TextSqlXml(text);
   }
 
   private static SQLException unsupported(String what) {
@@ -454,12 +488,13 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null;
+    return warnings.first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    warnings.clear();
   }
 
   @Override

@@ -29,6 +29,7 @@ class JdbcStatement implements Statement {
   private JdbcResultSet current;
   private long updateCount = -1;
   private JdbcResultSet generatedKeys;
+  private final WarningChain warnings = new WarningChain();
   private volatile boolean running;
   private boolean closed;
   private boolean closeOnCompletion;
@@ -73,16 +74,17 @@ class JdbcStatement implements Statement {
   boolean run(String sql, Object[] params, GeneratedKeys keys) throws SQLException {
     checkOpen();
     clearResults();
-    Cursor<Row> fresh = connection.tusk().cursor();
+    Cursor<Row> fresh =
+        connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize : 0);
     String text = keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql;
-    running = true;
+    started();
     try {
       SqlErrors.run(() -> fresh.execute(query(text), params), connection);
     } catch (SQLException e) {
       fresh.close();
       throw e;
     } finally {
-      running = false;
+      finished();
     }
     cursor = fresh;
     if (keys.wanted()) {
@@ -105,7 +107,20 @@ class JdbcStatement implements Statement {
     return false;
   }
 
+  /**
+   * Whether this run's rows are read as the result set moves: forward-only with a fetch size. A
+   * scrollable result set needs every row, and generated keys are read before the update count.
+   */
+  private boolean streams(boolean keys) {
+    return fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !keys;
+  }
+
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
+    if (streams(keys)) {
+      WarningChain readWarnings = new WarningChain();
+      StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
+      return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
+    }
     List<Row> rows = SqlErrors.run(source::fetchAll, connection);
     if (!keys && maxRows > 0 && rows.size() > maxRows) {
       rows = rows.subList(0, (int) maxRows);
@@ -306,7 +321,7 @@ class JdbcStatement implements Statement {
       return new long[0];
     }
     List<Cursor<Row>> cursors = new ArrayList<>();
-    running = true;
+    started();
     try (Pipeline pipeline = connection.tusk().pipeline()) {
       for (String sql : statements) {
         cursors.add(pipeline.execute(query(sql)));
@@ -320,7 +335,7 @@ class JdbcStatement implements Statement {
     } catch (dev.tusk.errors.TuskException e) {
       throw batchFailure(SqlErrors.translate(e, connection.tusk().closed()), statements.size());
     } finally {
-      running = false;
+      finished();
       cursors.forEach(Cursor::close);
     }
   }
@@ -341,8 +356,20 @@ class JdbcStatement implements Statement {
     return result;
   }
 
-  void setRunning(boolean running) {
-    this.running = running;
+  /**
+   * This statement's work on the server starts: a cancel and the notices that arrive now concern
+   * it. A new execution starts with no warnings, as JDBC requires.
+   */
+  void started() {
+    warnings.clear();
+    running = true;
+    connection.notices().begin(warnings);
+  }
+
+  /** This statement's work on the server is done (a streaming result set's goes on). */
+  void finished() {
+    running = false;
+    connection.notices().end(warnings);
   }
 
   /** Sets the current result after a batch or a run done by a subclass. */
@@ -453,12 +480,13 @@ class JdbcStatement implements Statement {
   @Override
   public SQLWarning getWarnings() throws SQLException {
     checkOpen();
-    return null;
+    return warnings.first();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
+    warnings.clear();
   }
 
   @Override
@@ -483,8 +511,10 @@ class JdbcStatement implements Statement {
   }
 
   /**
-   * Accepted and reported. The current engine collects a whole result before it returns; once
-   * Tusk's cursors stream, the fetch size will bound the rows held at once.
+   * With {@code rows > 0}, the rows of a {@code TYPE_FORWARD_ONLY} result set are read from the
+   * server as it moves forward, about {@code rows} held at once, in autocommit mode too; 0 (the
+   * default, unless {@code defaultRowFetchSize} says otherwise) receives every row before {@code
+   * execute} returns. Applies from the next execution.
    */
   @Override
   public void setFetchSize(int rows) throws SQLException {

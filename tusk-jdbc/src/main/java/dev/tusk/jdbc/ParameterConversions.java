@@ -45,11 +45,36 @@ final class ParameterConversions {
       case Byte b -> b.shortValue();
       case InputStream stream -> bytes(stream, -1);
       case Reader reader -> text(reader, -1);
+      case java.sql.Blob blob -> blob(blob);
+      case java.sql.Clob clob -> clob(clob);
+      case java.sql.SQLXML xml -> xml(xml);
       case java.sql.Ref ref -> throw unsupported(ref);
+      case JdbcStruct struct -> struct.parameter();
       case java.sql.Struct struct -> throw unsupported(struct);
       case java.sql.RowId rowId -> throw unsupported(rowId);
       default -> value;
     };
+  }
+
+  /** A large object's Blob binds its OID; any other its bytes, as bytea. */
+  static Object blob(java.sql.Blob blob) throws SQLException {
+    if (blob == null) {
+      return null;
+    }
+    if (blob instanceof LargeObjectBlob object) {
+      return Param.of(object.oid(), "oid");
+    }
+    return blob instanceof ByteBlob bytes ? bytes.toBytes() : blob.getBytes(1, (int) blob.length());
+  }
+
+  /** A Clob binds its text. */
+  static Object clob(java.sql.Clob clob) throws SQLException {
+    return clob == null ? null : clob.getSubString(1, (int) clob.length());
+  }
+
+  /** An SQLXML binds its text as xml. */
+  static Object xml(java.sql.SQLXML xml) throws SQLException {
+    return xml == null ? null : Param.of(xml.getString(), "xml");
   }
 
   private static SQLException unsupported(Object value) {

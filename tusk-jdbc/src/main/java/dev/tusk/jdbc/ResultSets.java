@@ -11,7 +11,8 @@ final class ResultSets {
 
   /**
    * The type a statement's result sets get: forward-only or scroll-insensitive (a sensitive one is
-   * made insensitive, as JDBC allows: rows are received whole). Only read-only concurrency exists.
+   * made insensitive, as JDBC allows: a scrollable result is received whole). Only read-only
+   * concurrency exists.
    */
   static int checkType(int type, int concurrency) throws SQLException {
     if (concurrency != ResultSet.CONCUR_READ_ONLY) {

@@ -19,9 +19,16 @@ import javax.sql.StatementEventListener;
  * pool's listeners the connection is free again (and leaves the physical one open); an error with a
  * connection SQLSTATE (class 08) tells them it is broken. Opening a new handle ends the old one.
  */
-final class TuskPooledConnection implements PooledConnection {
+class TuskPooledConnection implements PooledConnection {
 
-  private final Connection physical;
+  /**
+   * The transaction-control methods a handle refuses while {@link #inGlobalTransaction()} (all but
+   * {@code setAutoCommit(false)}, which changes nothing then).
+   */
+  private static final java.util.Set<String> LOCAL_TRANSACTION_CONTROL =
+      java.util.Set.of("commit", "rollback", "setAutoCommit", "setSavepoint");
+
+  final Connection physical;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Handle current;
 
@@ -38,7 +45,7 @@ final class TuskPooledConnection implements PooledConnection {
     if (previous != null) {
       previous.closed = true;
     }
-    if (!physical.getAutoCommit()) {
+    if (!physical.getAutoCommit() && !inGlobalTransaction()) {
       physical.rollback();
       physical.setAutoCommit(true);
     }
@@ -47,6 +54,14 @@ final class TuskPooledConnection implements PooledConnection {
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handle);
+  }
+
+  /**
+   * Whether the physical connection does work for a global (XA) transaction now: a new handle then
+   * keeps it, and handles refuse to end it themselves. Never for a plain pooled connection.
+   */
+  boolean inGlobalTransaction() {
+    return false;
   }
 
   @Override
@@ -93,6 +108,12 @@ final class TuskPooledConnection implements PooledConnection {
     listeners.forEach(l -> l.connectionErrorOccurred(event));
   }
 
+  /** Whether the call would end or split a transaction ({@code setAutoCommit(false)} does not). */
+  private static boolean endsLocally(Method method, Object[] args) {
+    return LOCAL_TRANSACTION_CONTROL.contains(method.getName())
+        && !(method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0]));
+  }
+
   /** A logical connection: forwards to the physical one until it is closed. */
   private final class Handle implements InvocationHandler {
     volatile boolean closed;
@@ -126,6 +147,13 @@ final class TuskPooledConnection implements PooledConnection {
       }
       if (closed) {
         throw new SQLNonTransientConnectionException("the connection handle is closed", "08003");
+      }
+      if (endsLocally(method, args) && inGlobalTransaction()) {
+        throw new SQLException(
+            method.getName()
+                + " is not allowed while the connection works for an XA transaction: the"
+                + " transaction manager ends it through the XAResource",
+            "2D000");
       }
       try {
         return method.invoke(physical, args);

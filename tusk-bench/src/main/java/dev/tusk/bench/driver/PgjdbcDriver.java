@@ -11,16 +11,31 @@ import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.Properties;
 
-/** pgjdbc with its default settings, except where a cell says otherwise. */
+/**
+ * pgjdbc with its default settings, except where a cell says otherwise; or, through {@link
+ * #tuskJdbc}, tusk-jdbc running the very same JDBC calls.
+ */
 public final class PgjdbcDriver {
 
-  private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
-
   private final Endpoint endpoint;
+  private final java.sql.Driver driver;
+  private final String url;
 
   /** pgjdbc against {@code endpoint}. */
   public PgjdbcDriver(Endpoint endpoint) {
+    this(endpoint, new org.postgresql.Driver(), endpoint.jdbcUrl());
+  }
+
+  private PgjdbcDriver(Endpoint endpoint, java.sql.Driver driver, String url) {
     this.endpoint = endpoint;
+    this.driver = driver;
+    this.url = url;
+  }
+
+  /** tusk-jdbc against {@code endpoint}: the same URL under its own {@code jdbc:tusk:} prefix. */
+  public static PgjdbcDriver tuskJdbc(Endpoint endpoint) {
+    String url = "jdbc:tusk:" + endpoint.jdbcUrl().substring("jdbc:".length());
+    return new PgjdbcDriver(endpoint, new dev.tusk.jdbc.TuskDriver(), url);
   }
 
   /** Point selects on one connection through one prepared statement; one thread only. */
@@ -112,15 +127,14 @@ public final class PgjdbcDriver {
 
   /** Opens and closes a connection as {@code login}. */
   public ConnectionCycle connectionCycle(Login login) {
-    String url = endpoint.jdbcUrl();
     Properties properties = endpoint.jdbcProperties(login);
-    return () -> DRIVER.connect(url, properties).close();
+    return () -> driver.connect(url, properties).close();
   }
 
   /** A connection as the owner, with {@code extra} properties added. */
   Connection connect(Properties extra) throws SQLException {
     Properties properties = endpoint.jdbcProperties(endpoint.owner());
     properties.putAll(extra);
-    return DRIVER.connect(endpoint.jdbcUrl(), properties);
+    return driver.connect(url, properties);
   }
 }

@@ -6,6 +6,7 @@ import dev.tusk.bench.Versions;
 final class Labels {
 
   static final String TUSK = "Tusk";
+  static final String TUSK_JDBC = "tusk-jdbc";
   static final String PGJDBC = "pgjdbc " + Versions.pgjdbc();
   static final String HIKARI = "HikariCP " + Versions.hikaricp() + " + " + PGJDBC;
   static final String VERTX = "vertx-pg-client " + Versions.vertx();

@@ -49,7 +49,8 @@ public final class SingleInserts implements Workload {
                     () -> insert(bench, rows, drivers.pgjdbcLoaders().oneByOne())))));
   }
 
-  private static Probe insert(Bench bench, WideRows rows, RowLoader loader) {
+  /** Loads {@code rows} into the INSERT table with {@code loader}, counting rows per second. */
+  static Probe insert(Bench bench, WideRows rows, RowLoader loader) {
     return Probes.load(bench.admin(), Tables.INSERTS, rows, loader, Metric.OPS_PER_SECOND);
   }
 }

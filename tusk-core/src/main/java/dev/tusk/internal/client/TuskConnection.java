@@ -1,24 +1,30 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
+import dev.tusk.Column;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
+import dev.tusk.InlineNoticeHandler;
 import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.StatementDescription;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.internal.codec.TypeCatalog;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.engine.DescribeStatement;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.protocol.NotificationResponse;
+import dev.tusk.types.Codec;
 import dev.tusk.types.TypeRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +46,7 @@ public final class TuskConnection implements Connection {
   private final TypeScope types;
   private final List<Consumer<Notification>> notificationHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Diagnostic>> inlineNoticeHandlers = new CopyOnWriteArrayList<>();
 
   TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
     this.session = session;
@@ -75,6 +82,20 @@ public final class TuskConnection implements Connection {
   @Override
   public AsyncConnection async() {
     return new TuskAsyncConnection(this, core, session, statements, types);
+  }
+
+  @Override
+  public StatementDescription describe(String sql) {
+    Objects.requireNonNull(sql, "sql");
+    DescribeStatement.Described described = core.run(new DescribeStatement(sql));
+    int[] oids = described.parameterTypes();
+    Codec<?>[] codecs = types.codecsFor(oids);
+    List<Column> parameters = new ArrayList<>(oids.length);
+    for (int i = 0; i < oids.length; i++) {
+      parameters.add(new Column("$" + (i + 1), oids[i], codecs[i].typeName(), -1, 0, 0));
+    }
+    return new StatementDescription(
+        parameters, ResultColumns.of(described.columns(), types).columns());
   }
 
   @Override
@@ -164,16 +185,29 @@ public final class TuskConnection implements Connection {
 
   @Override
   public void addNoticeHandler(Consumer<Diagnostic> handler) {
-    noticeHandlers.add(Objects.requireNonNull(handler, "handler"));
+    Objects.requireNonNull(handler, "handler");
+    (handler instanceof InlineNoticeHandler ? inlineNoticeHandlers : noticeHandlers).add(handler);
   }
 
   @Override
   public void removeNoticeHandler(Consumer<Diagnostic> handler) {
     noticeHandlers.remove(handler);
+    inlineNoticeHandlers.remove(handler);
   }
 
-  /** Hands a notice to the handlers, on the I/O thread (the reader must not run them). */
+  /**
+   * Hands a notice to the inline handlers at once, on the reading thread, then to the others on the
+   * I/O thread (the reader must not run them).
+   */
   private void noticed(Diagnostic notice) {
+    for (Consumer<Diagnostic> handler : inlineNoticeHandlers) {
+      try {
+        handler.accept(notice);
+      } catch (RuntimeException e) {
+        System.getLogger("dev.tusk.notice")
+            .log(System.Logger.Level.WARNING, "an inline notice handler failed", e);
+      }
+    }
     if (!noticeHandlers.isEmpty()) {
       session.deliver(() -> noticeHandlers.forEach(handler -> handler.accept(notice)));
     }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tusk.Connection;
+import dev.tusk.InlineNoticeHandler;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.testing.TuskTest;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,5 +44,21 @@ class NoticeHandlerTest {
     conn.execute("DO $$ BEGIN RAISE NOTICE 'unheard'; END $$");
     assertEquals(4, conn.execute("SELECT 4").fetchOne().getInt(0));
     assertNull(received.poll(200, TimeUnit.MILLISECONDS), "a removed handler was called");
+  }
+
+  /** An inline handler has seen the notices by the time the statement's execute returns. */
+  @Test
+  void anInlineHandlerRunsBeforeTheStatementReturns(Connection conn) {
+    List<String> received = new CopyOnWriteArrayList<>();
+    InlineNoticeHandler handler = notice -> received.add(notice.messagePrimary());
+    conn.addNoticeHandler(handler);
+    for (int i = 0; i < 50; i++) {
+      conn.execute("DO $$ BEGIN RAISE NOTICE 'n%', " + i + "; END $$");
+      assertEquals("n" + i, received.get(received.size() - 1), "not seen when execute returned");
+    }
+    assertEquals(50, received.size());
+    conn.removeNoticeHandler(handler);
+    conn.execute("DO $$ BEGIN RAISE NOTICE 'unheard'; END $$");
+    assertEquals(50, received.size());
   }
 }

@@ -19,8 +19,12 @@ final class JdbcTarget {
 
   /** The conninfo of {@code schema} as properties (later keywords win, as in libpq). */
   static Properties properties(TestSchema schema) {
+    return properties(schema.conninfo());
+  }
+
+  /** A libpq conninfo string as properties. */
+  static Properties properties(String text) {
     Properties properties = new Properties();
-    String text = schema.conninfo();
     int i = 0;
     while (i < text.length()) {
       while (i < text.length() && text.charAt(i) == ' ') {
