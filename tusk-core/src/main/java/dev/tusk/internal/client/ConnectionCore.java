@@ -119,6 +119,17 @@ final class ConnectionCore {
     session.submit(exchange);
   }
 
+  /**
+   * Whether a statement submitted now runs inside a transaction: a block, autocommit-off mode, or
+   * one that SQL opened. The caller holds the session.
+   */
+  boolean statementsRunInTransaction() {
+    if (blockDepth == 0) {
+      forgetImplicitTransactionEndedBySql();
+    }
+    return !autocommit || blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
+  }
+
   /** Submits an exchange as is and waits for it, with no time limit. */
   <T> T run(Exchange<T> exchange) {
     session.submit(exchange);
