@@ -15,6 +15,7 @@ import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,13 @@ import java.util.function.Consumer;
  * request. Holding the batch until the sync, rather than writing each statement at once, keeps
  * other threads' requests (each with its own Sync) from landing inside the batch's implicit
  * transaction.
+ *
+ * <p>Inside a transaction block that the building thread owns, no other thread's request can land
+ * in the batch, so a large batch is sent in parts as it grows ({@link #FLUSH_STATEMENTS} statements
+ * each, at most {@link ChunkedMany#IN_FLIGHT} unanswered): the server runs the first statements
+ * while the rest are being bound. A Sync inside a block commits nothing, and a failure aborts the
+ * block as it would have in one request; the statements of parts after a failed one report {@link
+ * PipelineAborted}.
  */
 final class TuskPipeline implements Pipeline {
 
@@ -38,7 +46,25 @@ final class TuskPipeline implements Pipeline {
   private final ConnectionCore connection;
   private final Statements statements;
   private final TypeScope types;
+
+  /** Statements per part of a batch sent before its sync (inside a block its thread owns). */
+  static final int FLUSH_STATEMENTS = 1_000;
+
+  /** One part of the batch, sent and not yet settled. */
+  private record Part(List<Queued> batch, Statements.Submitted submitted) {}
+
   private final List<Queued> queued = new ArrayList<>();
+  private final ArrayDeque<Part> sent = new ArrayDeque<>();
+
+  /** The outcomes of the statements of the parts settled since the last sync, in order. */
+  private final List<PipelineResult> settled = new ArrayList<>();
+
+  /** The error the next sync raises, from a settled part; null if none failed. */
+  private TuskException firstError;
+
+  /** Whether a part since the last sync failed: the server skips what follows until the sync. */
+  private boolean aborted;
+
   private boolean closed;
 
   TuskPipeline(ConnectionCore connection, Statements statements, TypeScope types) {
@@ -79,6 +105,12 @@ final class TuskPipeline implements Pipeline {
       Consumer<TuskException> onError) {
     checkOpen();
     queued.add(new Queued(statement, onResults, onError));
+    if (queued.size() >= FLUSH_STATEMENTS && connection.ownsBlock()) {
+      send();
+      while (sent.size() > ChunkedMany.IN_FLIGHT) {
+        settle(sent.poll());
+      }
+    }
   }
 
   @Override
@@ -95,57 +127,75 @@ final class TuskPipeline implements Pipeline {
   @Override
   public List<PipelineResult> syncResults() {
     List<PipelineResult> results = new ArrayList<>(queued.size());
-    try {
-      run(results);
-    } catch (TuskException sendFailed) {
-      // Nothing was sent; submit() has reported that failure as every statement's result.
-    }
+    run(results);
     return results;
   }
 
   /**
-   * Sends the batch and hands each cursor its outcome, adding each statement's result to {@code
-   * results}; returns the error {@link #sync()} raises, or null.
+   * Sends what is queued, settles every part sent since the last sync, and hands each cursor its
+   * outcome, adding each statement's result to {@code results}; returns the error {@link #sync()}
+   * raises, or null.
    */
   private TuskException run(List<PipelineResult> results) {
-    if (queued.isEmpty()) {
-      return null;
+    if (!queued.isEmpty()) {
+      send();
     }
-    List<Queued> batch = List.copyOf(queued);
-    queued.clear();
-    Statements.Submitted submitted = submit(batch, results);
-    List<StatementStep> steps = submitted.steps();
-    TuskException lost = null;
-    try {
-      connection.await(submitted.request(), timeout(batch));
-    } catch (TuskException e) {
-      lost = e;
+    while (!sent.isEmpty()) {
+      settle(sent.poll());
     }
-    return deliver(batch, steps, lost, results);
+    results.addAll(settled);
+    TuskException first = firstError;
+    settled.clear();
+    firstError = null;
+    aborted = false;
+    return first;
   }
 
-  /** Queues the batch as one request; if that fails, every statement of it fails with it. */
-  private Statements.Submitted submit(List<Queued> batch, List<PipelineResult> results) {
+  /**
+   * Queues what is queued as one request. If that fails, every statement of it fails with it, and
+   * the failure is the one the sync raises if none came before.
+   */
+  private void send() {
+    List<Queued> batch = List.copyOf(queued);
+    queued.clear();
     try {
-      return statements.submit(batch.stream().map(Queued::statement).toList());
+      sent.add(new Part(batch, statements.submit(batch.stream().map(Queued::statement).toList())));
     } catch (TuskException e) {
       for (Queued entry : batch) {
         entry.onError().accept(e);
-        results.add(new PipelineResult(null, -1, e));
+        settled.add(new PipelineResult(null, -1, e));
       }
-      throw e;
+      if (firstError == null) {
+        firstError = e;
+      }
+      aborted = true;
     }
+  }
+
+  /** Waits for a part's answer and hands each of its cursors its outcome. */
+  private void settle(Part part) {
+    TuskException lost = null;
+    try {
+      connection.await(part.submitted().request(), timeout(part.batch()));
+    } catch (TuskException e) {
+      lost = e;
+    }
+    boolean afterFailure = aborted;
+    TuskException first = deliver(part.batch(), part.submitted().steps(), lost, afterFailure);
+    if (first != null && firstError == null) {
+      firstError = first;
+    }
+    aborted |= first != null || part.submitted().steps().stream().anyMatch(s -> s.error() != null);
   }
 
   /**
    * Hands each cursor its outcome; returns the error to raise from sync: the failed statement's, or
-   * the request's own when it failed as a whole (the connection was lost).
+   * the request's own when it failed as a whole (the connection was lost). After a failed part
+   * ({@code afterFailure}), a statement that failed was skipped: it reports {@link
+   * PipelineAborted}.
    */
   private TuskException deliver(
-      List<Queued> batch,
-      List<StatementStep> steps,
-      TuskException failed,
-      List<PipelineResult> results) {
+      List<Queued> batch, List<StatementStep> steps, TuskException failed, boolean afterFailure) {
     // A server error lands on its statement; only a request that failed as a whole (the
     // connection was lost) fails every statement.
     TuskException lost = steps.stream().anyMatch(step -> step.error() != null) ? null : failed;
@@ -155,7 +205,14 @@ final class TuskPipeline implements Pipeline {
       Queued entry = batch.get(i);
       statements.finished(entry.statement(), step);
       TuskException error = step.error() != null ? step.error() : lost;
-      results.add(result(step, error));
+      if (error != null && afterFailure && !(error instanceof PipelineAborted)) {
+        error =
+            new PipelineAborted(
+                "not run: a statement sent earlier in the same pipeline batch failed first ("
+                    + error.getMessage()
+                    + ")");
+      }
+      settled.add(result(step, error));
       if (error == null) {
         entry.onResults().accept(step.results());
         continue;
