@@ -68,7 +68,8 @@ final class ParameterBinder {
     // Encoded here, on the caller's thread and before any lock: a slow or failing codec (a user's,
     // a JSON mapper) then holds up nobody else, and the Bind messages only copy finished bytes.
     int remaining = sets.size() - from;
-    WriteBuffer encoded = new WriteBuffer(remaining == 1 ? 256 : Math.min(maxBytes, 1 << 20) + 256);
+    // Room for small sets up front; a chunk of many sets then grows a few times at most.
+    WriteBuffer encoded = new WriteBuffer((int) Math.min(maxBytes, 64L * remaining) + 256);
     int[] starts = new int[Math.min(remaining, 1024) * count + 1];
     int value = 0;
     int end = from;
