@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionStatus;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.InFailedSqlTransaction;
+import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.UniqueViolation;
 import dev.tusk.testing.TuskTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,6 +158,39 @@ class ExecuteManyInFlightTest {
       returned.add(rows.get(0).getInt(0));
     } while (cursor.nextSet());
     assertEquals(IntStream.rangeClosed(1, SETS).mapToObj(id -> id * 2).toList(), returned);
+  }
+
+  @Test
+  void aTimeoutCancelsTheChunkRunningAndUndoesEverySet(Connection conn) {
+    Query slow =
+        Query.of("INSERT INTO bulk SELECT $1, $2 FROM pg_sleep(0.001)")
+            .withTimeout(Duration.ofMillis(300));
+
+    assertThrows(QueryCanceled.class, () -> conn.cursor().executeMany(slow, sets()));
+
+    assertEquals(TransactionStatus.IDLE, conn.info().transactionStatus());
+    assertEquals(0L, count(conn));
+    assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0), "still usable");
+  }
+
+  /**
+   * A prepared statement whose result type changed (a column added under RETURNING *) fails the
+   * first chunk with 0A000; the unit is rolled back and run again once, prepared afresh.
+   */
+  @Test
+  void aStatementGoneStaleIsPreparedAgainAndTheSetsRunOnce(Connection conn) {
+    String insert = "INSERT INTO bulk VALUES ($1, $2) RETURNING *";
+    conn.cursor().executeMany(insert, sets());
+    conn.execute("TRUNCATE bulk");
+    conn.execute("ALTER TABLE bulk ADD COLUMN extra int DEFAULT 7");
+
+    Cursor<Row> cursor = conn.cursor().executeMany(insert, sets());
+
+    assertEquals(SETS, cursor.rowCount());
+    Row first = cursor.fetchOne();
+    assertEquals(3, first.size());
+    assertEquals(7, first.getInt(2));
+    assertEquals(SETS, count(conn));
   }
 
   /**
