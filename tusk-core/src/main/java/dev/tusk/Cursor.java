@@ -58,9 +58,12 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
   /**
    * Runs one statement once per parameter set, all in one round trip. Each element is an {@code
    * Object[]}, a {@link List} (positional) or a {@link Map} (named). The sets run as one unit: if
-   * one fails, none takes effect (in autocommit mode). {@link #rowCount()} is the total. Each set's
-   * result is kept: rows a set returned ({@code RETURNING}) are the current result for the first
-   * set, and {@link #nextSet()} moves to the next set's.
+   * one fails, none takes effect (in autocommit mode). Sets beyond about 64 KiB of encoded values
+   * are sent as several requests kept in flight, the next encoded while the server runs the last,
+   * inside a transaction (or, within one, a savepoint) of their own, so they are still one unit;
+   * other threads' statements on the connection wait until they end. {@link #rowCount()} is the
+   * total. Each set's result is kept: rows a set returned ({@code RETURNING}) are the current
+   * result for the first set, and {@link #nextSet()} moves to the next set's.
    */
   Cursor<R> executeMany(String sql, List<?> paramSets);
 

@@ -26,7 +26,11 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: one thread builds a pipeline. The batch is held in memory until its sync.
+ * <p>Not thread-safe: one thread builds a pipeline. The batch is held in memory until its sync,
+ * except inside a {@link Transaction} block that this thread owns: there no other thread's
+ * statement can join the batch, so a large batch is sent in parts of 1,000 statements as it grows,
+ * and the server runs them while the rest is queued. Results and errors are the same either way;
+ * the statements of a part sent after a failed one raise {@link dev.tusk.errors.PipelineAborted}.
  */
 public interface Pipeline extends AutoCloseable {
 

@@ -119,6 +119,34 @@ final class ConnectionCore {
     session.submit(exchange);
   }
 
+  /**
+   * Whether a statement submitted now runs inside a transaction: a block, autocommit-off mode, or
+   * one that SQL opened. The caller holds the session.
+   */
+  boolean statementsRunInTransaction() {
+    if (blockDepth == 0) {
+      forgetImplicitTransactionEndedBySql();
+    }
+    return !autocommit || blockDepth > 0 || implicitTransactionOpen || inServerTransaction();
+  }
+
+  /**
+   * Whether the calling thread owns an open transaction block, so that no other thread's request
+   * can run until it ends.
+   */
+  boolean ownsBlock() {
+    if (!session.tryAcquireExclusive()) {
+      return false;
+    }
+    try {
+      // The owner of a block holds the session until the block ends: holding it now, with a
+      // block open, is owning it.
+      return blockDepth > 0;
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
   /** Submits an exchange as is and waits for it, with no time limit. */
   <T> T run(Exchange<T> exchange) {
     session.submit(exchange);

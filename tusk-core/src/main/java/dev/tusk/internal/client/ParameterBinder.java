@@ -11,6 +11,7 @@ import dev.tusk.internal.codec.ParameterEncoder;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,23 @@ final class ParameterBinder {
     this.types = types;
   }
 
+  /** How every set of one statement is sent: an encoder, a type OID and a format per parameter. */
+  record Plan(ParameterEncoder[] encoders, int[] types, short[] formats) {
+    int count() {
+      return encoders.length;
+    }
+  }
+
   Bound bind(int count, List<Object[]> sets) {
+    Plan plan = plan(count, sets);
+    return new Bound(plan.types(), encode(plan, sets, 0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * Chooses each parameter's encoder from the first set that gives it a value, and checks that
+   * every other set's values are sent as the same types.
+   */
+  Plan plan(int count, List<Object[]> sets) {
     ParameterEncoder[] encoders = new ParameterEncoder[count];
     int[] types = new int[count];
     for (int i = 0; i < count; i++) {
@@ -39,22 +56,40 @@ final class ParameterBinder {
     if (sets.size() > 1) {
       checkAgreement(encoders, sets);
     }
-    short[] formats = formats(encoders);
+    return new Plan(encoders, types, formats(encoders));
+  }
+
+  /**
+   * Encodes the sets from {@code from} on, stopping after the set that brings the encoded values to
+   * {@code maxBytes} or more (at least one set): one Bindings per set encoded.
+   */
+  List<Bindings> encode(Plan plan, List<Object[]> sets, int from, int maxBytes) {
+    int count = plan.count();
     // Encoded here, on the caller's thread and before any lock: a slow or failing codec (a user's,
     // a JSON mapper) then holds up nobody else, and the Bind messages only copy finished bytes.
-    WriteBuffer encoded = new WriteBuffer(256);
-    int[] starts = new int[sets.size() * count + 1];
+    int remaining = sets.size() - from;
+    // Room for small sets up front; a chunk of many sets then grows a few times at most.
+    WriteBuffer encoded = new WriteBuffer((int) Math.min(maxBytes, 64L * remaining) + 256);
+    int[] starts = new int[Math.min(remaining, 1024) * count + 1];
     int value = 0;
-    for (Object[] values : sets) {
+    int end = from;
+    while (end < sets.size() && (end == from || encoded.size() < maxBytes)) {
+      Object[] values = sets.get(end);
+      if (value + count >= starts.length) {
+        starts = Arrays.copyOf(starts, Math.max(starts.length * 2, value + count + 1));
+      }
       for (int i = 0; i < count; i++) {
         starts[value++] = encoded.size();
-        write(encoders, values, i, encoded);
+        write(plan.encoders(), values, i, encoded, sets.size() == 1 ? -1 : end);
       }
+      end++;
     }
     starts[value] = encoded.size();
     byte[] bytes = encoded.array();
-    List<Bindings> bindings = new ArrayList<>(sets.size());
-    for (int set = 0; set < sets.size(); set++) {
+    int[] offsets = starts;
+    short[] formats = plan.formats();
+    List<Bindings> bindings = new ArrayList<>(end - from);
+    for (int set = 0; set < end - from; set++) {
       int first = set * count;
       bindings.add(
           new Bindings(
@@ -63,10 +98,10 @@ final class ParameterBinder {
               (index, out) ->
                   out.writeBytes(
                       bytes,
-                      starts[first + index],
-                      starts[first + index + 1] - starts[first + index])));
+                      offsets[first + index],
+                      offsets[first + index + 1] - offsets[first + index])));
     }
-    return new Bound(types, bindings);
+    return bindings;
   }
 
   private static Object firstNonNull(int index, List<Object[]> sets) {
@@ -144,30 +179,34 @@ final class ParameterBinder {
     return allSame ? new short[] {formats[0]} : formats;
   }
 
+  /**
+   * Writes one value; an error names the parameter and, when {@code set} is 0 or more (one of
+   * several sets), the set.
+   */
   private static void write(
-      ParameterEncoder[] encoders, Object[] values, int index, WriteBuffer out) {
+      ParameterEncoder[] encoders, Object[] values, int index, WriteBuffer out, int set) {
     Object value = values[index];
     if (value == null) {
       out.writeInt32(-1);
       return;
     }
+    String where = "parameter $" + (index + 1) + (set < 0 ? "" : " of set " + (set + 1)) + ": ";
     try {
       encoders[index].write(value, out);
     } catch (DataError e) {
-      throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+      throw new DataError(where + e.getMessage(), e);
     } catch (ProgrammingError e) {
       // e.g. array elements of mixed Java types, found only while writing them
-      throw new ProgrammingError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+      throw new ProgrammingError(where + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new DataError("parameter $" + (index + 1) + ": " + e.getMessage(), e);
+      throw new DataError(where + e.getMessage(), e);
     } catch (TuskException e) {
       throw e;
     } catch (RuntimeException e) {
       // A user codec that failed, or a value a codec refused.
       throw new DataError(
-          "parameter $"
-              + (index + 1)
-              + ": sending a "
+          where
+              + "sending a "
               + value.getClass().getName()
               + " as type OID "
               + Integer.toUnsignedString(encoders[index].oid())

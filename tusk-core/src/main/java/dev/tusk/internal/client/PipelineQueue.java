@@ -45,6 +45,16 @@ final class PipelineQueue {
     List<PipelineResult> results() {
       return results;
     }
+
+    /** The request the batch was sent as. */
+    ExtendedQuery request() {
+      return submitted.request();
+    }
+
+    /** Whether a statement of the batch failed on the server. */
+    boolean failed() {
+      return submitted.steps().stream().anyMatch(step -> step.error() != null);
+    }
   }
 
   private final Statements statements;
@@ -59,6 +69,11 @@ final class PipelineQueue {
       Consumer<List<StatementResult>> onResults,
       Consumer<TuskException> onError) {
     queued.add(new Queued(statement, onResults, onError));
+  }
+
+  /** How many statements are queued. */
+  int size() {
+    return queued.size();
   }
 
   /** Takes every statement queued so far, leaving the queue empty. */
@@ -89,9 +104,11 @@ final class PipelineQueue {
   /**
    * Hands each statement its outcome once the request has ended ({@code failed}: the request's own
    * error, or null); returns the error a sync raises: the first failed statement's, or the
-   * request's own when it failed as a whole (the connection was lost).
+   * request's own when it failed as a whole (the connection was lost). After an earlier batch of
+   * the same sync failed ({@code afterFailure}), the server skipped this one: a statement that
+   * failed reports {@link PipelineAborted}.
    */
-  TuskException deliver(Batch batch, TuskException failed) {
+  TuskException deliver(Batch batch, TuskException failed, boolean afterFailure) {
     List<StatementStep> steps = batch.submitted.steps();
     // A server error lands on its statement; only a request that failed as a whole (the
     // connection was lost) fails every statement.
@@ -102,6 +119,13 @@ final class PipelineQueue {
       Queued entry = batch.statements.get(i);
       statements.finished(entry.statement(), step);
       TuskException error = step.error() != null ? step.error() : lost;
+      if (error != null && afterFailure && !(error instanceof PipelineAborted)) {
+        error =
+            new PipelineAborted(
+                "not run: a statement sent earlier in the same pipeline batch failed first ("
+                    + error.getMessage()
+                    + ")");
+      }
       batch.results.add(result(step, error));
       if (error == null) {
         entry.onResults().accept(step.results());

@@ -10,6 +10,7 @@ import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
+import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import dev.tusk.internal.engine.PreparedStatement;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
@@ -86,12 +87,20 @@ final class Statements {
         : runStreaming(statement, fetchSize);
   }
 
-  /** Runs a statement once per parameter set, in one round trip. */
+  /**
+   * Runs a statement once per parameter set: in one request when the encoded sets fit in {@link
+   * ChunkedMany#CHUNK_BYTES}, else as several requests kept in flight, one unit all the same.
+   */
   List<StatementResult> runMany(Query query, List<?> paramSets, TypeScope types) {
     if (paramSets.isEmpty()) {
       return List.of();
     }
-    return runExtended(bindMany(query, paramSets, types));
+    ChunkedMany.Sets sets = setsOf(query, paramSets, types);
+    List<Bindings> first = sets.encode(0);
+    if (first.size() == sets.size()) {
+      return runExtended(sets.bound(first));
+    }
+    return new ChunkedMany(this, connection, sets).run(first);
   }
 
   /**
@@ -163,6 +172,12 @@ final class Statements {
 
   /** Binds one statement with several parameter sets. */
   Bound bindMany(Query query, List<?> paramSets, TypeScope types) {
+    ChunkedMany.Sets sets = setsOf(query, paramSets, types);
+    return sets.bound(sets.encodeAll());
+  }
+
+  /** Several parameter sets of one statement, checked and with their encoders chosen. */
+  private ChunkedMany.Sets setsOf(Query query, List<?> paramSets, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
@@ -172,7 +187,9 @@ final class Statements {
       parsed.checkCount(values.length);
       sets.add(values);
     }
-    return bound(entry, query, sets, types);
+    ParameterBinder binder = new ParameterBinder(types);
+    return new ChunkedMany.Sets(
+        entry, query, types, binder, binder.plan(parsed.parameterCount(), sets), sets);
   }
 
   private static Bound bound(
@@ -210,6 +227,19 @@ final class Statements {
     return asked == Preparation.AUTOMATIC && !statement.entry().parsed().isPlannable()
         ? Preparation.NEVER
         : asked;
+  }
+
+  /**
+   * Learns from a step that failed; returns whether its cached statement had gone stale (every
+   * prepared statement is then forgotten, and a retry prepares afresh).
+   */
+  boolean recover(StatementStep step, TuskException error) {
+    return planner.recover(step, error);
+  }
+
+  /** The error a statement's failure raises: the server's, with a hint for misused placeholders. */
+  TuskException explain(StatementCache.Entry entry, TuskException error) {
+    return PlaceholderHint.explain(entry.parsed(), error);
   }
 
   /** Learns from a step that ran: its result columns, or that its cached statement went stale. */
@@ -262,11 +292,23 @@ final class Statements {
    * sent; later steps may use a statement an earlier one prepares.
    */
   Submitted submit(List<Bound> batch) {
-    return submit(batch, 0);
+    return submit(batch, 0, new HashSet<>());
+  }
+
+  /**
+   * Like {@link #submit(List)}, for one request of several that run as a unit: {@code prepared}
+   * holds the statements earlier requests of the unit prepare, which this one may use at once (if
+   * their preparation failed, the unit has failed before this request runs).
+   */
+  Submitted submit(Bound statement, Set<PreparedStatement> prepared) {
+    return submit(List.of(statement), 0, prepared);
   }
 
   private Submitted submit(List<Bound> batch, int streamRows) {
-    Set<PreparedStatement> prepared = new HashSet<>();
+    return submit(batch, streamRows, new HashSet<>());
+  }
+
+  private Submitted submit(List<Bound> batch, int streamRows, Set<PreparedStatement> prepared) {
     List<StatementStep> steps = new ArrayList<>(batch.size());
     session.acquireExclusive();
     try {

@@ -128,7 +128,8 @@ final class TuskAsyncPipeline implements AsyncPipeline {
           return Asynchronous.outcome(session, request, queue.timeout(batch))
               .handle(
                   (ignored, failure) ->
-                      queue.deliver(batch, failure == null ? null : Asynchronous.unwrap(failure)));
+                      queue.deliver(
+                          batch, failure == null ? null : Asynchronous.unwrap(failure), false));
         });
   }
 

@@ -8,10 +8,13 @@ import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
 import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.StatementResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,14 +25,36 @@ import java.util.function.Consumer;
  * request. Holding the batch until the sync, rather than writing each statement at once, keeps
  * other threads' requests (each with its own Sync) from landing inside the batch's implicit
  * transaction.
+ *
+ * <p>Inside a transaction block that the building thread owns, no other thread's request can land
+ * in the batch, so a large batch is sent in parts as it grows ({@link #FLUSH_STATEMENTS} statements
+ * each, at most {@link ChunkedMany#IN_FLIGHT} unanswered): the server runs the first statements
+ * while the rest are being bound. A Sync inside a block commits nothing, and a failure aborts the
+ * block as it would have in one request; the statements of parts after a failed one report {@link
+ * PipelineAborted}.
  */
 final class TuskPipeline implements Pipeline {
+
+  /** Statements per part of a batch sent before its sync (inside a block its thread owns). */
+  static final int FLUSH_STATEMENTS = 1_000;
 
   private final ConnectionCore connection;
   private final Statements statements;
   private final TypeScope types;
   private final PipelineQueue queue;
   private boolean closed;
+
+  /** The parts sent since the last sync and not yet settled, oldest first. */
+  private final ArrayDeque<PipelineQueue.Batch> sent = new ArrayDeque<>();
+
+  /** The outcomes of the statements of the parts settled since the last sync, in order. */
+  private final List<PipelineResult> settled = new ArrayList<>();
+
+  /** The error the next sync raises, from a settled part; null if none failed. */
+  private TuskException firstError;
+
+  /** Whether a part since the last sync failed: the server skips what follows until the sync. */
+  private boolean aborted;
 
   TuskPipeline(ConnectionCore connection, Statements statements, TypeScope types) {
     this.connection = connection;
@@ -70,43 +95,86 @@ final class TuskPipeline implements Pipeline {
       Consumer<TuskException> onError) {
     checkOpen();
     queue.add(statement, onResults, onError);
+    if (queue.size() >= FLUSH_STATEMENTS && connection.ownsBlock()) {
+      send();
+      while (sent.size() > ChunkedMany.IN_FLIGHT) {
+        settle(sent.poll());
+      }
+    }
   }
 
   @Override
   public List<PipelineResult> sync() {
-    PipelineQueue.Batch batch = queue.take();
-    TuskException first = run(batch);
+    TuskException first = run();
+    List<PipelineResult> results = takeSettled();
     if (first != null) {
       first.fillInStackTrace();
       throw first;
     }
-    return batch.results();
+    return results;
   }
 
   @Override
   public List<PipelineResult> syncResults() {
-    PipelineQueue.Batch batch = queue.take();
-    try {
-      run(batch);
-    } catch (TuskException sendFailed) {
-      // Nothing was sent; the queue has reported that failure as every statement's result.
-    }
-    return batch.results();
+    run();
+    return takeSettled();
   }
 
-  /** Sends the batch and hands each cursor its outcome; returns the error sync raises, or null. */
-  private TuskException run(PipelineQueue.Batch batch) {
-    if (batch.isEmpty()) {
-      return null;
+  /**
+   * Sends what is queued, settles every part sent since the last sync, and hands each cursor its
+   * outcome; returns the error {@link #sync()} raises, or null.
+   */
+  private TuskException run() {
+    if (queue.size() > 0) {
+      send();
     }
-    ExtendedQuery request = queue.submit(batch);
+    while (!sent.isEmpty()) {
+      settle(sent.poll());
+    }
+    TuskException first = firstError;
+    firstError = null;
+    aborted = false;
+    return first;
+  }
+
+  private List<PipelineResult> takeSettled() {
+    List<PipelineResult> results = List.copyOf(settled);
+    settled.clear();
+    return results;
+  }
+
+  /**
+   * Sends what is queued as one request. If that fails, every statement of it fails with it, and
+   * the failure is the one the sync raises if none came before.
+   */
+  private void send() {
+    PipelineQueue.Batch batch = queue.take();
+    try {
+      queue.submit(batch);
+      sent.add(batch);
+    } catch (TuskException e) {
+      settled.addAll(batch.results());
+      if (firstError == null) {
+        firstError = e;
+      }
+      aborted = true;
+    }
+  }
+
+  /** Waits for a part's answer and hands each of its cursors its outcome. */
+  private void settle(PipelineQueue.Batch batch) {
     TuskException lost = null;
     try {
-      connection.await(request, queue.timeout(batch));
+      connection.await(batch.request(), queue.timeout(batch));
     } catch (TuskException e) {
       lost = e;
     }
-    return queue.deliver(batch, lost);
+    TuskException first = queue.deliver(batch, lost, aborted);
+    settled.addAll(batch.results());
+    if (first != null && firstError == null) {
+      firstError = first;
+    }
+    aborted |= first != null || batch.failed();
   }
 
   @Override

@@ -159,6 +159,29 @@ class StatementTest {
     assertTrue(connection.isValid(2));
   }
 
+  /** 12,000 sets pass one request's 64 KiB: sent as several in flight, still one unit. */
+  @Test
+  void largeBatchFailingAtItsEndTakesNoEffect() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO item (name) VALUES (?)")) {
+      for (int i = 0; i < 12_000; i++) {
+        ps.setString(1, "a name long enough to fill the batch's requests, number " + i);
+        ps.addBatch();
+      }
+      ps.setNull(1, Types.VARCHAR); // violates NOT NULL
+      ps.addBatch();
+      BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
+      assertEquals("23502", e.getSQLState());
+      assertEquals(12_001, e.getUpdateCounts().length);
+
+      for (int i = 0; i < 12_000; i++) {
+        ps.setString(1, "a name long enough to fill the batch's requests, number " + i);
+        ps.addBatch();
+      }
+      assertEquals(12_000, ps.executeBatch().length);
+    }
+    assertEquals(12_000, count());
+  }
+
   @Test
   void statementBatchRunsInOnePipeline() throws SQLException {
     try (Statement statement = connection.createStatement()) {
