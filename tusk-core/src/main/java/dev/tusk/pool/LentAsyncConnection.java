@@ -2,6 +2,7 @@ package dev.tusk.pool;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncServerCursor;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -58,6 +59,11 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
     return live().cursor(rowFactory);
+  }
+
+  @Override
+  public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return live().cursor(name, rowFactory);
   }
 
   @Override

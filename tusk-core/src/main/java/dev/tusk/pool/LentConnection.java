@@ -9,6 +9,7 @@ import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
+import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
@@ -85,6 +86,11 @@ final class LentConnection implements Connection {
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
     return live().cursor(rowFactory);
+  }
+
+  @Override
+  public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return live().cursor(name, rowFactory);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncServerCursor;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -27,13 +28,19 @@ final class TuskAsyncConnection implements AsyncConnection {
   private final Session session;
   private final Statements statements;
   private final TypeScope types;
+  private final ConnectionCore core;
 
   TuskAsyncConnection(
-      TuskConnection connection, Session session, Statements statements, TypeScope types) {
+      TuskConnection connection,
+      Session session,
+      Statements statements,
+      TypeScope types,
+      ConnectionCore core) {
     this.connection = connection;
     this.session = session;
     this.statements = statements;
     this.types = types;
+    this.core = core;
   }
 
   @Override
@@ -70,6 +77,13 @@ final class TuskAsyncConnection implements AsyncConnection {
   @Override
   public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
     return new TuskAsyncCursor<>(session, statements, types, rowFactory);
+  }
+
+  @Override
+  public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return new TuskAsyncServerCursor<>(
+        new ServerCursorState<>(name, statements, session, types, rowFactory),
+        new ServerCursorRequests(core, statements));
   }
 
   @Override

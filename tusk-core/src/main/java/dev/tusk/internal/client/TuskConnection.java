@@ -10,6 +10,7 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
@@ -74,7 +75,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public AsyncConnection async() {
-    return new TuskAsyncConnection(this, session, statements, types);
+    return new TuskAsyncConnection(this, session, statements, types, core);
   }
 
   @Override
@@ -90,6 +91,13 @@ public final class TuskConnection implements Connection {
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
     return new TuskCursor<>(statements, types, rowFactory, null);
+  }
+
+  @Override
+  public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return new TuskServerCursor<>(
+        new ServerCursorState<>(name, statements, session, types, rowFactory),
+        new ServerCursorRequests(core, statements));
   }
 
   @Override
