@@ -63,7 +63,7 @@ final class LentAsyncConnection implements AsyncConnection {
 
   @Override
   public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
-    return live().cursor(name, rowFactory);
+    return lent.opened(live().cursor(name, rowFactory));
   }
 
   @Override

@@ -190,6 +190,30 @@ class ServerCursorSharingTest {
   }
 
   @Test
+  void aHeldCursorLeftOpenOnALoanIsClosedWhenTheLoanEnds(PostgresServer server) {
+    try (ConnectionPool pool =
+        new ConnectionPool(server.conninfo(), PoolOptions.builder().size(1, 1).build())) {
+      pool.waitReady(Duration.ofSeconds(30));
+      int pid;
+      try (Connection lent = pool.connection()) {
+        pid = lent.info().backendPid();
+        lent.cursor("leaked").withHold(true).execute("SELECT 1");
+        lent.async().cursor("leakedasync").withHold(true).execute("SELECT 2").join();
+        assertEquals(1, cursorsNamed(lent, "leaked"));
+      }
+      try (Connection again = pool.connection()) {
+        assertEquals(pid, again.info().backendPid(), "the pool's only connection");
+        assertEquals(0, cursorsNamed(again, "leaked"));
+        assertEquals(0, cursorsNamed(again, "leakedasync"));
+        try (ServerCursor<Integer> cursor =
+            again.cursor("leaked", RowFactories.scalar(Integer.class)).withHold(true)) {
+          assertEquals(3, cursor.execute("SELECT 3").fetchOne());
+        }
+      }
+    }
+  }
+
+  @Test
   void aLostConnectionFailsTheFetchClosesTheCursorAndCloseStaysQuiet(PostgresServer server)
       throws Exception {
     Connection conn = Tusk.connect(server.conninfo());
