@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.ServerCursor;
@@ -19,9 +20,11 @@ import dev.tusk.errors.NoActiveSqlTransaction;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ObjectNotInPrerequisiteState;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.SyntaxError;
 import dev.tusk.it.FormatProbe;
 import dev.tusk.testing.TuskTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -309,6 +312,22 @@ class ServerCursorTest {
     ServerCursor<Row> scripted = conn.cursor("script").withHold(true);
     assertThrows(ProgrammingError.class, () -> scripted.execute("SELECT 1; SELECT 2"));
     assertEquals(3, conn.execute("SELECT 3").fetchOne().getInt(0));
+  }
+
+  @Test
+  void theDeclaringQuerysTimeoutAppliesToEachFetch(Connection conn) {
+    ServerCursor<Row> cursor = conn.cursor("slow");
+    try (Transaction tx = conn.transaction()) {
+      // DECLARE runs nothing yet; the FETCH that runs pg_sleep is the one cancelled.
+      cursor.execute(
+          Query.of("SELECT pg_sleep(5) FROM generate_series(1, 3)")
+              .withTimeout(Duration.ofMillis(200)));
+      long started = System.nanoTime();
+      assertThrows(QueryCanceled.class, cursor::fetchOne);
+      assertTrue(System.nanoTime() - started < Duration.ofSeconds(4).toNanos());
+      assertTrue(cursor.closed());
+    }
+    assertEquals(4, conn.execute("SELECT 4").fetchOne().getInt(0));
   }
 
   @Test
