@@ -37,6 +37,7 @@ final class ServerCursorState<R> {
   private final String name;
   private final String quotedName;
   private final Statements statements;
+  private final ConnectionCore connection;
   private final Session session;
   private final CursorTypes types;
   private final RowFactory<R> rowFactory;
@@ -48,6 +49,7 @@ final class ServerCursorState<R> {
   // What the current declaration is; reset by each execute.
   private boolean declared;
   private boolean declaredWithHold;
+  private long declaredInTransaction;
   private Query declaredQuery;
   private int[] columnTypes;
   private List<Column> description = List.of();
@@ -64,7 +66,7 @@ final class ServerCursorState<R> {
   ServerCursorState(
       String name,
       Statements statements,
-      Session session,
+      ConnectionCore connection,
       TypeScope connectionTypes,
       RowFactory<R> rowFactory) {
     if (name == null) {
@@ -75,7 +77,8 @@ final class ServerCursorState<R> {
     this.quotedName = Identifier.of(name).asString(SqlContext.of(types.current()));
     this.name = name;
     this.statements = statements;
-    this.session = session;
+    this.connection = connection;
+    this.session = connection.session();
     this.rowFactory = rowFactory;
   }
 
@@ -187,6 +190,7 @@ final class ServerCursorState<R> {
     RowDescription fields = described.description();
     declared = true;
     declaredWithHold = withHold;
+    declaredInTransaction = connection.transactionsEnded();
     declaredQuery = query;
     columnTypes = new int[fields.fields().length];
     for (int i = 0; i < columnTypes.length; i++) {
@@ -206,6 +210,7 @@ final class ServerCursorState<R> {
    */
   Statements.Bound fetch(int count) {
     checkDeclared();
+    checkTransaction();
     String how = count < 0 ? "ALL" : Integer.toString(count);
     return statements.bindDescribed(
         Query.of("FETCH FORWARD " + how + " FROM " + quotedName), scope(), columnTypes);
@@ -258,6 +263,7 @@ final class ServerCursorState<R> {
   /** MOVE (relative) or MOVE ABSOLUTE. */
   Statements.Bound move(int value, ServerCursor.Scroll mode) {
     checkDeclared();
+    checkTransaction();
     String how = mode == ServerCursor.Scroll.ABSOLUTE ? "ABSOLUTE " : "";
     return statements.bindDescribed(
         Query.of("MOVE " + how + value + " FROM " + quotedName), scope(), new int[0]);
@@ -281,6 +287,10 @@ final class ServerCursorState<R> {
     boolean mayExist = declared && !session.isClosed();
     declared = false;
     if (!mayExist) {
+      return null;
+    }
+    if (!declaredWithHold && connection.transactionsEnded() != declaredInTransaction) {
+      // Its transaction has ended; a CLOSE could only fail, in a transaction begun since.
       return null;
     }
     if (session.isQuiet()) {
@@ -333,17 +343,34 @@ final class ServerCursorState<R> {
           error);
     }
     if (!declaring && !declaredWithHold && error instanceof InvalidCursorName) {
-      return new InvalidCursorName(
-          Diagnostic.client(
-              InvalidCursorName.SQLSTATE,
-              "server cursor \""
-                  + name
-                  + "\" no longer exists on the server: a cursor without hold ends with the"
-                  + " transaction that declared it (its commit or rollback); declare it"
-                  + " withHold(true) to read it after the commit"),
-          error);
+      return transactionEnded(error);
     }
     return error;
+  }
+
+  /** The error for a cursor without hold used after its transaction ended. */
+  private InvalidCursorName transactionEnded(TuskException serverError) {
+    return new InvalidCursorName(
+        Diagnostic.client(
+            InvalidCursorName.SQLSTATE,
+            "server cursor \""
+                + name
+                + "\" no longer exists on the server: a cursor without hold ends with the"
+                + " transaction that declared it (its commit or rollback); declare it"
+                + " withHold(true) to read it after the commit"),
+        serverError);
+  }
+
+  /**
+   * Raises, without asking the server, when a cursor without hold is used after its transaction
+   * ended through this connection's API: a FETCH would fail anyway, and with autocommit off it
+   * would first open a new transaction and leave it aborted.
+   */
+  private void checkTransaction() {
+    if (!declaredWithHold && connection.transactionsEnded() != declaredInTransaction) {
+      declared = false;
+      throw failed(transactionEnded(null), false);
+    }
   }
 
   NotSupportedError executeManyRefused() {

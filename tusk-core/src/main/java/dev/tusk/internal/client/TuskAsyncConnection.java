@@ -82,7 +82,7 @@ final class TuskAsyncConnection implements AsyncConnection {
   @Override
   public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
     return new TuskAsyncServerCursor<>(
-        new ServerCursorState<>(name, statements, session, types, rowFactory),
+        new ServerCursorState<>(name, statements, core, types, rowFactory),
         new ServerCursorRequests(core, statements));
   }
 

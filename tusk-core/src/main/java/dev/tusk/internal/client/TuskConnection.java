@@ -96,7 +96,7 @@ public final class TuskConnection implements Connection {
   @Override
   public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
     return new TuskServerCursor<>(
-        new ServerCursorState<>(name, statements, session, types, rowFactory),
+        new ServerCursorState<>(name, statements, core, types, rowFactory),
         new ServerCursorRequests(core, statements));
   }
 

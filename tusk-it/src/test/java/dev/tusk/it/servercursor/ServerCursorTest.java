@@ -159,9 +159,25 @@ class ServerCursorTest {
     assertTrue(gone.getMessage().contains("withHold(true)"), gone.getMessage());
     assertTrue(cursor.closed());
     cursor.close();
-    conn.rollback();
-    conn.setAutocommit(true);
+    // Nothing was sent for the dead cursor: the transaction the next statement opens is sound.
     assertEquals(0, cursorsNamed(conn, "implicit"));
+    conn.commit();
+    conn.setAutocommit(true);
+  }
+
+  @Test
+  void closeAfterCommitSendsNothingIntoTheTransactionBegunSince(Connection conn) {
+    conn.setAutocommit(false);
+    ServerCursor<Row> cursor = conn.cursor("stale");
+    cursor.execute("SELECT 1");
+    conn.commit();
+    // A new implicit transaction, as another thread sharing the connection might begin.
+    assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+    cursor.close();
+    // A CLOSE of the gone cursor would have failed and aborted this transaction.
+    assertEquals(2, conn.execute("SELECT 2").fetchOne().getInt(0));
+    conn.commit();
+    conn.setAutocommit(true);
   }
 
   @Test
