@@ -5,12 +5,9 @@ import dev.tusk.Query;
 import dev.tusk.RowFactory;
 import dev.tusk.RowMaker;
 import dev.tusk.ServerCursor;
-import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InFailedSqlTransaction;
-import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.InvalidCursorName;
 import dev.tusk.errors.NoActiveSqlTransaction;
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
@@ -331,34 +328,12 @@ final class ServerCursorState<R> {
 
   private TuskException explain(TuskException error, boolean declaring) {
     if (declaring && error instanceof NoActiveSqlTransaction) {
-      return new NoActiveSqlTransaction(
-          Diagnostic.client(
-              NoActiveSqlTransaction.SQLSTATE,
-              "server cursor \""
-                  + name
-                  + "\" needs a transaction: a cursor without hold exists only inside the"
-                  + " transaction that declares it, and this connection is in autocommit mode;"
-                  + " declare it inside connection.transaction() (or with autocommit off), or call"
-                  + " withHold(true) before execute"),
-          error);
+      return ServerCursorErrors.needsTransaction(name, error);
     }
     if (!declaring && !declaredWithHold && error instanceof InvalidCursorName) {
-      return transactionEnded(error);
+      return ServerCursorErrors.transactionEnded(name, error);
     }
     return error;
-  }
-
-  /** The error for a cursor without hold used after its transaction ended. */
-  private InvalidCursorName transactionEnded(TuskException serverError) {
-    return new InvalidCursorName(
-        Diagnostic.client(
-            InvalidCursorName.SQLSTATE,
-            "server cursor \""
-                + name
-                + "\" no longer exists on the server: a cursor without hold ends with the"
-                + " transaction that declared it (its commit or rollback); declare it"
-                + " withHold(true) to read it after the commit"),
-        serverError);
   }
 
   /**
@@ -369,21 +344,13 @@ final class ServerCursorState<R> {
   private void checkTransaction() {
     if (!declaredWithHold && connection.transactionsEnded() != declaredInTransaction) {
       declared = false;
-      throw failed(transactionEnded(null), false);
+      throw failed(ServerCursorErrors.transactionEnded(name, null), false);
     }
-  }
-
-  NotSupportedError executeManyRefused() {
-    return new NotSupportedError("executeMany is not supported on a server cursor");
   }
 
   void checkOpen() {
     if (closed) {
-      throw closedBy == null
-          ? new InterfaceError("server cursor \"" + name + "\" is closed")
-          : new InterfaceError(
-              "server cursor \"" + name + "\" was closed by an error: " + closedBy.getMessage(),
-              closedBy);
+      throw ServerCursorErrors.closed(name, closedBy);
     }
   }
 
@@ -393,11 +360,6 @@ final class ServerCursorState<R> {
       throw new ProgrammingError(
           "server cursor \"" + name + "\" is not declared yet: call execute first");
     }
-  }
-
-  /** Whether a previous declaration of this object may still be open on the server. */
-  boolean isDeclared() {
-    return declared;
   }
 
   @Override

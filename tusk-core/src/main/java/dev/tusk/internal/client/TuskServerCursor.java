@@ -70,12 +70,12 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
 
   @Override
   public Cursor<R> executeMany(String sql, List<?> paramSets) {
-    throw state.executeManyRefused();
+    throw ServerCursorErrors.executeManyRefused();
   }
 
   @Override
   public Cursor<R> executeMany(Query query, List<?> paramSets) {
-    throw state.executeManyRefused();
+    throw ServerCursorErrors.executeManyRefused();
   }
 
   @Override

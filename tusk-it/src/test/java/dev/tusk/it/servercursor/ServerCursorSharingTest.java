@@ -13,6 +13,7 @@ import dev.tusk.RowFactories;
 import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.Tusk;
+import dev.tusk.errors.DivisionByZero;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.NoActiveSqlTransaction;
 import dev.tusk.errors.OperationalError;
@@ -163,6 +164,42 @@ class ServerCursorSharingTest {
     async.commit().get(30, TimeUnit.SECONDS);
     async.setAutocommit(true).get(30, TimeUnit.SECONDS);
     assertEquals(0, cursorsNamed(conn, "asyncimplicit"));
+  }
+
+  @Test
+  void anAsyncErrorPartWayFailsTheFutureAndClosesTheCursor(Connection conn) throws Exception {
+    AsyncServerCursor<Integer> cursor =
+        conn.async().cursor("asyncmidway", RowFactories.scalar(Integer.class)).withHold(true);
+    // WITH HOLD in autocommit mode computes the result at the commit of the DECLARE: the error
+    // comes from execute, and nothing is left on the server.
+    ExecutionException failed =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                cursor
+                    .execute("SELECT 10 / (5 - g) FROM generate_series(1, 8) g")
+                    .get(30, TimeUnit.SECONDS));
+    assertInstanceOf(DivisionByZero.class, failed.getCause());
+    assertTrue(cursor.closed());
+    assertEquals(0, cursorsNamed(conn, "asyncmidway"));
+
+    conn.setAutocommit(false);
+    AsyncServerCursor<Integer> inTransaction =
+        conn.async().cursor("asyncmidway2", RowFactories.scalar(Integer.class)).itersize(2);
+    inTransaction
+        .execute("SELECT 10 / (5 - g) FROM generate_series(1, 8) g")
+        .get(30, TimeUnit.SECONDS);
+    List<Integer> seen = new ArrayList<>();
+    ExecutionException midway =
+        assertThrows(
+            ExecutionException.class,
+            () -> inTransaction.forEach(seen::add).get(30, TimeUnit.SECONDS));
+    assertInstanceOf(DivisionByZero.class, midway.getCause());
+    assertEquals(List.of(2, 3, 5, 10), seen);
+    assertTrue(inTransaction.closed());
+    conn.rollback();
+    conn.setAutocommit(true);
+    assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
   }
 
   @Test
