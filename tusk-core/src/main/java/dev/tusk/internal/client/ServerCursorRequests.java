@@ -2,11 +2,13 @@ package dev.tusk.internal.client;
 
 import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.StatementStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Runs a server cursor's statements as one request with one Sync, collecting their results, for
@@ -45,13 +47,18 @@ final class ServerCursorRequests {
     return submitted.steps();
   }
 
-  /** The async face of {@link #run}: queues without blocking the caller. */
-  CompletableFuture<List<StatementStep>> runAsync(List<Statements.Bound> batch, Duration timeout) {
+  /**
+   * The async face of {@link #run}: queues without blocking the caller; {@code onSubmit} learns the
+   * request once queued, so that the caller can cancel it.
+   */
+  CompletableFuture<List<StatementStep>> runAsync(
+      List<Statements.Bound> batch, Duration timeout, Consumer<Exchange<?>> onSubmit) {
     Session session = connection.session();
     return Asynchronous.start(
         session,
         () -> {
           Statements.Submitted submitted = statements.submit(batch);
+          onSubmit.accept(submitted.request());
           return Asynchronous.outcome(session, submitted.request(), timeout)
               .handle(
                   (ignored, failure) -> {

@@ -6,10 +6,13 @@ import dev.tusk.Query;
 import dev.tusk.ServerCursor;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.engine.Exchange;
+import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.StatementStep;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,18 +60,41 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
 
   private CompletableFuture<AsyncServerCursor<R>> declare(
       Query query, Supplier<List<Statements.Bound>> declaration) {
-    return closeDeclared()
-        .thenCompose(closed -> run(declaration, true))
-        .thenApply(
-            steps -> {
-              state.declared(query, steps);
-              return this;
-            });
+    return cancellable(
+        onSubmit ->
+            closeDeclared()
+                .thenCompose(closed -> run(declaration, true, onSubmit))
+                .thenApply(
+                    steps -> {
+                      state.declared(query, steps);
+                      return this;
+                    }));
+  }
+
+  /**
+   * A future for the user: it completes as {@code operation}'s does, and cancelling it cancels on
+   * the server the request the operation has queued last.
+   */
+  private <T> CompletableFuture<T> cancellable(
+      Function<Consumer<Exchange<?>>, CompletableFuture<T>> operation) {
+    AtomicReference<Exchange<?>> latest = new AtomicReference<>();
+    Session session = requests.session();
+    return Asynchronous.delivered(
+        session,
+        operation.apply(latest::set),
+        () -> {
+          Exchange<?> exchange = latest.get();
+          if (exchange != null) {
+            // Sending a CancelRequest connects a socket: not on the canceller's thread.
+            Asynchronous.CALLBACKS.execute(() -> session.cancelWhenRunning(exchange));
+          }
+        });
   }
 
   @Override
   public CompletableFuture<R> fetchOne() {
-    return fetch(1).thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
+    return cancellable(
+        onSubmit -> fetch(1, onSubmit).thenApply(rows -> rows.isEmpty() ? null : rows.get(0)));
   }
 
   @Override
@@ -87,19 +113,27 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
   }
 
   private CompletableFuture<List<R>> fetch(int count) {
-    return run(() -> List.of(state.fetch(count)), false).thenApply(state::fetched);
+    return cancellable(onSubmit -> fetch(count, onSubmit));
+  }
+
+  private CompletableFuture<List<R>> fetch(int count, Consumer<Exchange<?>> onSubmit) {
+    return run(() -> List.of(state.fetch(count)), false, onSubmit).thenApply(state::fetched);
   }
 
   @Override
   public CompletableFuture<Void> forEach(Consumer<? super R> action) {
-    int size = state.itersize();
-    return fetch(size)
+    return cancellable(onSubmit -> forEach(action, state.itersize(), onSubmit));
+  }
+
+  private CompletableFuture<Void> forEach(
+      Consumer<? super R> action, int size, Consumer<Exchange<?>> onSubmit) {
+    return fetch(size, onSubmit)
         .thenCompose(
             rows -> {
               rows.forEach(action);
               return rows.size() < size
                   ? CompletableFuture.<Void>completedFuture(null)
-                  : forEach(action);
+                  : forEach(action, size, onSubmit);
             });
   }
 
@@ -109,8 +143,10 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
       return CompletableFuture.failedFuture(
           new ProgrammingError("scroll needs a mode, RELATIVE or ABSOLUTE"));
     }
-    return run(() -> List.of(state.move(value, mode)), false)
-        .thenAccept(steps -> state.moved(value, mode, steps));
+    return cancellable(
+        onSubmit ->
+            run(() -> List.of(state.move(value, mode)), false, onSubmit)
+                .thenAccept(steps -> state.moved(value, mode, steps)));
   }
 
   /**
@@ -118,7 +154,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
    * cannot be encoded); a failure closes the cursor, on the server too where it may remain.
    */
   private CompletableFuture<List<StatementStep>> run(
-      Supplier<List<Statements.Bound>> batch, boolean declaring) {
+      Supplier<List<Statements.Bound>> batch, boolean declaring, Consumer<Exchange<?>> onSubmit) {
     List<Statements.Bound> statements;
     try {
       statements = batch.get();
@@ -126,7 +162,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
       return CompletableFuture.failedFuture(e);
     }
     return requests
-        .runAsync(statements, state.timeout())
+        .runAsync(statements, state.timeout(), onSubmit)
         .handle(
             (steps, failure) -> {
               if (failure == null) {
@@ -234,7 +270,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
       return CompletableFuture.completedFuture(null);
     }
     return requests
-        .runAsync(List.of(close), state.timeout())
+        .runAsync(List.of(close), state.timeout(), exchange -> {})
         .handle(
             (steps, failure) -> {
               TuskException error = failure == null ? null : Asynchronous.unwrap(failure);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncServerCursor;
 import dev.tusk.Connection;
+import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
@@ -200,6 +201,28 @@ class ServerCursorSharingTest {
     conn.rollback();
     conn.setAutocommit(true);
     assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+  }
+
+  @Test
+  void cancellingAnAsyncFetchCancelsItOnTheServer(Connection conn) throws Exception {
+    conn.setAutocommit(false);
+    AsyncServerCursor<Row> cursor = conn.async().cursor("sleepy");
+    cursor.execute("SELECT pg_sleep(30) FROM generate_series(1, 2)").get(30, TimeUnit.SECONDS);
+    CompletableFuture<Row> fetch = cursor.fetchOne();
+    Thread.sleep(300);
+    long started = System.nanoTime();
+    fetch.cancel(true);
+    assertTrue(fetch.isCancelled());
+    // Behind the FETCH in the queue: answered once the server has cancelled it, not in 30 s.
+    conn.rollback();
+    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20));
+    conn.setAutocommit(true);
+    assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!cursor.closed() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(cursor.closed(), "the cancelled FETCH closes the cursor");
   }
 
   @Test
