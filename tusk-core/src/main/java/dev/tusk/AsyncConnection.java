@@ -13,10 +13,12 @@ import java.util.function.Function;
  * the calling thread. Concurrent calls pipeline exactly as on the sync face, and both faces may be
  * used together ({@link #sync()}, {@link Connection#async()}).
  *
- * <p>Futures complete on virtual threads, never on the connection's reader thread, so callbacks may
- * block or call the sync face. Cancelling a statement's future ({@code future.cancel(true)})
- * cancels the statement on the server; it then ends with {@code QueryCanceled}, and the connection
- * stays usable.
+ * <p>Futures complete on the connection's I/O thread after it has stopped reading responses, so a
+ * cheap callback costs no thread hand-off. Callbacks may still block or call the sync face: while
+ * one holds the I/O thread, a watchdog lets another thread read the connection's responses (see
+ * docs/architecture.md). Cancelling a statement's future ({@code future.cancel(true)}) cancels the
+ * statement on the server; it then ends with {@code QueryCanceled}, and the connection stays
+ * usable.
  *
  * <pre>{@code
  * Tusk.connectAsync(conninfo)
@@ -48,6 +50,23 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
   default CompletableFuture<AsyncCursor<Row>> execute(Composable sql, Map<String, ?> params) {
     return execute(sql.asString(this), params);
   }
+
+  /**
+   * Opens a transaction block, completing once it holds the connection (other callers' requests
+   * wait until it ends, as for {@link Connection#transaction()}); see {@link AsyncTransaction}.
+   */
+  default CompletableFuture<AsyncTransaction> transaction() {
+    return transaction(TransactionOptions.DEFAULT);
+  }
+
+  /** Like {@link #transaction()}, with an isolation level, read-only or deferrable mode. */
+  CompletableFuture<AsyncTransaction> transaction(TransactionOptions options);
+
+  /**
+   * Starts an explicit pipeline: statements queued through it are sent together at each {@link
+   * AsyncPipeline#sync()}, without blocking. Other callers may go on using this connection.
+   */
+  AsyncPipeline pipeline();
 
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();

@@ -2,7 +2,9 @@ package dev.tusk.pool;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncPipeline;
 import dev.tusk.AsyncServerCursor;
+import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -49,6 +51,16 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
     return live().execute(query, params);
+  }
+
+  @Override
+  public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
+    return live().transaction(options);
+  }
+
+  @Override
+  public AsyncPipeline pipeline() {
+    return live().pipeline();
   }
 
   @Override

@@ -95,12 +95,17 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Resets every proxied connection (RST on both sides); new connections are still proxied. */
   public void reset() {
+    // Every socket is set to reset before any is closed: a pump that sees its other side go would
+    // otherwise close a client's socket gracefully first, and the client would read an end of
+    // stream instead of the reset.
     for (Socket socket : sockets) {
       try {
         socket.setSoLinger(true, 0);
       } catch (SocketException e) {
         // already closed: nothing to reset
       }
+    }
+    for (Socket socket : sockets) {
       closeQuietly(socket);
     }
   }

@@ -38,6 +38,7 @@ final class CursorResults<R> {
   private int batchIndex;
   private long rowCount = -1;
   private ResultColumns columns = ResultColumns.NONE;
+  private ColumnsMemo firstColumns;
   private RowMaker<R> maker;
 
   /**
@@ -51,12 +52,18 @@ final class CursorResults<R> {
   /**
    * Shows new results, positioned before the first row of the first. For {@code executeMany}
    * ({@code many}), the row count is the total of every set's. {@code stream}, if not null, is the
-   * first result still arriving. A stream still open from before is abandoned.
+   * first result still arriving. A stream still open from before is abandoned. {@code
+   * firstColumns}, if not null, resolves the first result's columns.
    */
-  void show(List<StatementResult> newResults, boolean many, RowStream newStream) {
+  void show(
+      List<StatementResult> newResults,
+      boolean many,
+      RowStream newStream,
+      ColumnsMemo firstColumns) {
     closeStream();
     results = newResults;
     stream = newStream;
+    this.firstColumns = firstColumns;
     if (newStream != null) {
       // The action holds the stream, never these results: they stay collectable.
       abandonment = ABANDONED.register(this, newStream::abandon);
@@ -73,7 +80,7 @@ final class CursorResults<R> {
   }
 
   void show(List<StatementResult> newResults, boolean many) {
-    show(newResults, many, null);
+    show(newResults, many, null, null);
   }
 
   /** Abandons the result still arriving, if any (its remaining rows are dropped). */
@@ -101,7 +108,10 @@ final class CursorResults<R> {
     maker = null;
     if (resultIndex < results.size()) {
       StatementResult result = results.get(resultIndex);
-      columns = ResultColumns.of(result.description(), types.get());
+      columns =
+          resultIndex == 0 && firstColumns != null
+              ? firstColumns.columnsFor(result.description(), types.get())
+              : ResultColumns.of(result.description(), types.get());
       batch = streaming() ? List.of() : result.rows();
       rowCount = result.rowCount();
     } else {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The columns of one result, resolved once for all its rows: public descriptions, codecs and
@@ -24,8 +25,15 @@ import java.util.Map;
 final class ResultColumns {
 
   static final ResultColumns NONE =
-      new ResultColumns(
-          new RowDescription.Field[0], new Codec<?>[0], CodecRegistry.defaults(), null);
+      new ResultColumns(null, new Codec<?>[0], CodecRegistry.defaults(), null, false);
+
+  /** What these columns were resolved from, to tell whether they fit a later result. */
+  private final RowDescription description;
+
+  private final ZoneId zone;
+
+  /** Whether every codec came from the registry itself (none from the catalog's lookups). */
+  private final boolean reusable;
 
   private final List<Column> columns;
   private final List<String> names;
@@ -40,7 +48,16 @@ final class ResultColumns {
   private final CodecRegistry registry;
 
   private ResultColumns(
-      RowDescription.Field[] fields, Codec<?>[] codecs, CodecRegistry registry, ZoneId zone) {
+      RowDescription description,
+      Codec<?>[] codecs,
+      CodecRegistry registry,
+      ZoneId zone,
+      boolean reusable) {
+    RowDescription.Field[] fields =
+        description == null ? new RowDescription.Field[0] : description.fields();
+    this.description = description;
+    this.zone = zone;
+    this.reusable = reusable;
     this.codecs = codecs;
     this.textCodecs = zone == null ? null : textCodecs(fields, codecs, zone);
     this.registry = registry;
@@ -81,7 +98,27 @@ final class ResultColumns {
     }
     // The table is read before the codecs, so a conversion never sees an older table than they.
     CodecRegistry registry = types.registry();
-    return new ResultColumns(fields, types.codecsFor(oids), registry, types.sessionZone());
+    Codec<?>[] codecs = types.codecsFor(oids);
+    boolean reusable = true;
+    for (int i = 0; i < codecs.length && reusable; i++) {
+      reusable = registry.find(oids[i]) == codecs[i];
+    }
+    return new ResultColumns(description, codecs, registry, types.sessionZone(), reusable);
+  }
+
+  /**
+   * Whether these columns are the ones {@link #of} would resolve for {@code description} read
+   * through {@code types} now: the same description, registry table and session time zone.
+   */
+  boolean describes(RowDescription description, TypeScope types) {
+    return this.description == description
+        && registry == types.registry()
+        && Objects.equals(zone, types.sessionZone());
+  }
+
+  /** Whether these columns may serve later results ({@link #describes}). */
+  boolean reusable() {
+    return reusable;
   }
 
   /**

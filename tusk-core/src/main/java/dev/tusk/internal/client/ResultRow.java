@@ -5,8 +5,11 @@ import dev.tusk.Row;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.buffer.BigEndian;
 import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.protocol.DataRow;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 
 /**
@@ -15,10 +18,34 @@ import java.util.List;
  */
 final class ResultRow implements Row {
 
+  private static final VarHandle WALKED;
+  private static final VarHandle OFFSETS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WALKED = lookup.findVarHandle(ResultRow.class, "walked", long.class);
+      OFFSETS = lookup.findVarHandle(ResultRow.class, "offsets", int[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final ResultColumns columns;
   private final DataRow data;
+
+  /**
+   * How far reading has walked the row: the column (high half) whose length field starts at 2 plus
+   * the low half. Columns are mostly read in order, so finding the next one costs one step and no
+   * allocation. One long, read and written atomically (opaque), so a row shared between threads
+   * never pairs one column with another's position.
+   */
+  @SuppressWarnings("unused") // through WALKED
+  private long walked;
+
+  /** Every column's value offset, made once a column before the walked one is read; or null. */
+  @SuppressWarnings("unused") // through OFFSETS
   private int[] offsets;
-  private int[] lengths;
 
   ResultRow(ResultColumns columns, DataRow data) {
     this.columns = columns;
@@ -42,12 +69,13 @@ final class ResultRow implements Row {
 
   @Override
   public Object get(int index) {
-    int length = locate(index);
+    long located = locate(index);
+    int length = length(located);
     if (length < 0) {
       return null;
     }
     try {
-      return columns.decode(index, data.bytes(), offsets[index], length);
+      return columns.decode(index, data.bytes(), offset(located), length);
     } catch (RuntimeException e) {
       throw atColumn(index, e, Object.class);
     }
@@ -60,12 +88,13 @@ final class ResultRow implements Row {
 
   @Override
   public <T> T get(int index, Class<T> type) {
-    int length = locate(index);
+    long located = locate(index);
+    int length = length(located);
     if (length < 0) {
       return null;
     }
     try {
-      return columns.decode(index, data.bytes(), offsets[index], length, type);
+      return columns.decode(index, data.bytes(), offset(located), length, type);
     } catch (RuntimeException e) {
       throw atColumn(index, e, type);
     }
@@ -82,48 +111,48 @@ final class ResultRow implements Row {
   // path, which converts or raises the typed error.
   @Override
   public long getLong(int index) {
-    int length = locate(index);
+    long located = locate(index);
     int kind = columns.primitive(index);
-    if (kind != BinaryPrimitives.FLOAT8 && BinaryPrimitives.fits(kind, length)) {
-      return BinaryPrimitives.readLong(kind, data.bytes(), offsets[index]);
+    if (kind != BinaryPrimitives.FLOAT8 && BinaryPrimitives.fits(kind, length(located))) {
+      return BinaryPrimitives.readLong(kind, data.bytes(), offset(located));
     }
     return Row.super.getLong(index);
   }
 
   @Override
   public int getInt(int index) {
-    int length = locate(index);
+    long located = locate(index);
     int kind = columns.primitive(index);
     if ((kind == BinaryPrimitives.INT2 || kind == BinaryPrimitives.INT4)
-        && BinaryPrimitives.fits(kind, length)) {
-      return (int) BinaryPrimitives.readLong(kind, data.bytes(), offsets[index]);
+        && BinaryPrimitives.fits(kind, length(located))) {
+      return (int) BinaryPrimitives.readLong(kind, data.bytes(), offset(located));
     }
     return Row.super.getInt(index);
   }
 
   @Override
   public double getDouble(int index) {
-    int length = locate(index);
-    if (BinaryPrimitives.fits(BinaryPrimitives.FLOAT8, length)
+    long located = locate(index);
+    if (BinaryPrimitives.fits(BinaryPrimitives.FLOAT8, length(located))
         && columns.primitive(index) == BinaryPrimitives.FLOAT8) {
-      return BinaryPrimitives.readDouble(data.bytes(), offsets[index]);
+      return BinaryPrimitives.readDouble(data.bytes(), offset(located));
     }
     return Row.super.getDouble(index);
   }
 
   @Override
   public boolean getBoolean(int index) {
-    int length = locate(index);
-    if (BinaryPrimitives.fits(BinaryPrimitives.BOOL, length)
+    long located = locate(index);
+    if (BinaryPrimitives.fits(BinaryPrimitives.BOOL, length(located))
         && columns.primitive(index) == BinaryPrimitives.BOOL) {
-      return BinaryPrimitives.readBoolean(data.bytes(), offsets[index]);
+      return BinaryPrimitives.readBoolean(data.bytes(), offset(located));
     }
     return Row.super.getBoolean(index);
   }
 
   @Override
   public boolean isNull(int index) {
-    return locate(index) < 0;
+    return length(locate(index)) < 0;
   }
 
   @Override
@@ -131,21 +160,48 @@ final class ResultRow implements Row {
     return columns.indexOf(name);
   }
 
-  /** The length of column {@code index}'s value, -1 for NULL; finds all columns on first use. */
-  private int locate(int index) {
+  /**
+   * Where column {@code index}'s value starts in the row's bytes (high half) and its length, -1 for
+   * NULL (low half).
+   */
+  private long locate(int index) {
     if (index < 0 || index >= columns.size()) {
       throw new ProgrammingError(
           "column index " + index + " is out of range: the row has " + columns.size() + " columns");
     }
-    if (offsets == null) {
-      int count = columns.size();
-      int[] foundOffsets = new int[count];
-      int[] foundLengths = new int[count];
-      data.locate(foundOffsets, foundLengths);
-      offsets = foundOffsets;
-      lengths = foundLengths;
+    byte[] bytes = data.bytes();
+    int offset = offsetOf(index, bytes);
+    return ((long) offset << 32) | (BigEndian.int32(bytes, offset - 4) & 0xFFFFFFFFL);
+  }
+
+  private int offsetOf(int index, byte[] bytes) {
+    int[] all = (int[]) OFFSETS.getAcquire(this);
+    if (all != null) {
+      return all[index];
     }
-    return lengths[index];
+    long state = (long) WALKED.getOpaque(this);
+    int column = (int) (state >>> 32);
+    if (index < column) {
+      // Read out of order: find every column once.
+      all = new int[columns.size()];
+      data.locate(all);
+      OFFSETS.setRelease(this, all);
+      return all[index];
+    }
+    int position = (int) state + 2;
+    for (; column < index; column++) {
+      position += 4 + Math.max(BigEndian.int32(bytes, position), 0);
+    }
+    WALKED.setOpaque(this, ((long) index << 32) | (position - 2));
+    return position + 4;
+  }
+
+  private static int offset(long located) {
+    return (int) (located >>> 32);
+  }
+
+  private static int length(long located) {
+    return (int) located;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tusk.internal.client;
 
+import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.protocol.RowDescription;
@@ -25,6 +26,12 @@ final class StatementCache {
     /** The result column types of the last run; null before the first. */
     private volatile int[] resultTypes;
 
+    /** The formats last chosen, kept while the types and the registry they came from stay. */
+    private volatile ChosenFormats chosen;
+
+    /** The result columns last resolved for this statement's rows. */
+    private final ColumnsMemo columns = new ColumnsMemo();
+
     private Entry(ParsedSql parsed) {
       this.parsed = parsed;
     }
@@ -48,9 +55,28 @@ final class StatementCache {
       if (known == null) {
         return BindFormats.ALL_TEXT;
       }
-      return BindFormats.choose(known, types);
+      CodecRegistry registry = types.registry();
+      ChosenFormats last = chosen;
+      if (last != null && last.types() == known && last.registry() == registry) {
+        // The same array each run, so the prepared statement's formatted description is reused.
+        return last.formats();
+      }
+      short[] formats = BindFormats.choose(known, types);
+      if (types.allRegistered(known)) {
+        // Types found in the catalog may still be learned later, and then read in binary.
+        chosen = new ChosenFormats(known, registry, formats);
+      }
+      return formats;
+    }
+
+    /** The memo of this statement's resolved result columns. */
+    ColumnsMemo columns() {
+      return columns;
     }
   }
+
+  /** Result formats chosen for one array of column types with one registry. */
+  private record ChosenFormats(int[] types, CodecRegistry registry, short[] formats) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -75,10 +101,25 @@ final class StatementCache {
       return;
     }
     RowDescription.Field[] fields = results.get(0).description().fields();
+    if (sameTypes(fields, entry.resultTypes)) {
+      return;
+    }
     int[] types = new int[fields.length];
     for (int i = 0; i < fields.length; i++) {
       types[i] = fields[i].typeOid();
     }
     entry.resultTypes = types;
+  }
+
+  private static boolean sameTypes(RowDescription.Field[] fields, int[] known) {
+    if (known == null || known.length != fields.length) {
+      return false;
+    }
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].typeOid() != known[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -66,9 +66,10 @@ final class Statements {
   }
 
   /**
-   * What a cursor's execute got: the results, and the first one's stream if it is still arriving.
+   * What a cursor's execute got: the results, the first one's stream if it is still arriving, and
+   * the memo of the statement's result columns (null for a script).
    */
-  record Ran(List<StatementResult> results, RowStream stream) {}
+  record Ran(List<StatementResult> results, RowStream stream, ColumnsMemo columns) {}
 
   /**
    * Runs a statement with positional parameters, sent through {@code types}, for a cursor. A
@@ -77,7 +78,7 @@ final class Statements {
    */
   Ran stream(Query query, Object[] params, TypeScope types, int fetchSize) {
     Bound statement = scriptOrBound(query, params, types);
-    return statement == null ? new Ran(runScript(query), null) : ran(statement, fetchSize);
+    return statement == null ? new Ran(runScript(query), null, null) : ran(statement, fetchSize);
   }
 
   /** The named-parameter face of {@link #stream(Query, Object[], TypeScope, int)}. */
@@ -87,7 +88,7 @@ final class Statements {
 
   private Ran ran(Bound statement, int fetchSize) {
     return fetchSize == 0
-        ? new Ran(runExtended(statement), null)
+        ? new Ran(runExtended(statement), null, statement.entry().columns())
         : runStreaming(statement, fetchSize);
   }
 
@@ -104,27 +105,33 @@ final class Statements {
    * the request on the calling thread and returns at once; {@code onSubmit} learns each request
    * queued (a retry queues a second), so that the caller can cancel it.
    */
-  CompletableFuture<List<StatementResult>> runAsync(
+  CompletableFuture<Ran> runAsync(
       Query query, Object[] params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
     Bound statement = scriptOrBound(query, params, types);
     return statement == null
-        ? runScriptAsync(query, onSubmit)
-        : runExtendedAsync(statement, true, onSubmit);
+        ? runScriptAsync(query, onSubmit).thenApply(results -> new Ran(results, null, null))
+        : ranAsync(statement, onSubmit);
   }
 
   /** The async face of {@link #stream(Query, Map, TypeScope, int)}, always collecting. */
-  CompletableFuture<List<StatementResult>> runAsync(
+  CompletableFuture<Ran> runAsync(
       Query query, Map<String, ?> params, TypeScope types, Consumer<Exchange<?>> onSubmit) {
-    return runExtendedAsync(bind(query, params, types), true, onSubmit);
+    return ranAsync(bind(query, params, types), onSubmit);
   }
 
   /** The async face of {@link #runMany}. */
-  CompletableFuture<List<StatementResult>> runManyAsync(
+  CompletableFuture<Ran> runManyAsync(
       Query query, List<?> paramSets, TypeScope types, Consumer<Exchange<?>> onSubmit) {
     if (paramSets.isEmpty()) {
-      return CompletableFuture.completedFuture(List.of());
+      return CompletableFuture.completedFuture(new Ran(List.of(), null, null));
     }
-    return runExtendedAsync(bindMany(query, paramSets, types), true, onSubmit);
+    return ranAsync(bindMany(query, paramSets, types), onSubmit);
+  }
+
+  private CompletableFuture<Ran> ranAsync(Bound statement, Consumer<Exchange<?>> onSubmit) {
+    ColumnsMemo columns = statement.entry().columns();
+    return runExtendedAsync(statement, true, onSubmit)
+        .thenApply(results -> new Ran(results, null, columns));
   }
 
   /**
@@ -351,7 +358,8 @@ final class Statements {
         cache.learn(statement.entry(), List.of(streaming));
         return new Ran(
             List.of(streaming),
-            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)));
+            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)),
+            statement.entry().columns());
       }
       TuskException error = null;
       try {
@@ -361,7 +369,7 @@ final class Statements {
       }
       List<StatementResult> results = conclude(statement, attempt, error, first);
       if (results != null) {
-        return new Ran(results, null);
+        return new Ran(results, null, statement.entry().columns());
       }
     }
   }

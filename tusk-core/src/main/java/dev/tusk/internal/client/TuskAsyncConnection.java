@@ -2,7 +2,9 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncPipeline;
 import dev.tusk.AsyncServerCursor;
+import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
@@ -25,22 +27,22 @@ import java.util.function.Function;
 final class TuskAsyncConnection implements AsyncConnection {
 
   private final TuskConnection connection;
+  private final ConnectionCore core;
   private final Session session;
   private final Statements statements;
   private final TypeScope types;
-  private final ConnectionCore core;
 
   TuskAsyncConnection(
       TuskConnection connection,
+      ConnectionCore core,
       Session session,
       Statements statements,
-      TypeScope types,
-      ConnectionCore core) {
+      TypeScope types) {
     this.connection = connection;
+    this.core = core;
     this.session = session;
     this.statements = statements;
     this.types = types;
-    this.core = core;
   }
 
   @Override
@@ -67,6 +69,16 @@ final class TuskAsyncConnection implements AsyncConnection {
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
     return new AsyncClientCursor<>(
         cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
+  public CompletableFuture<AsyncTransaction> transaction(TransactionOptions options) {
+    return TuskAsyncTransaction.begin(core, this, options);
+  }
+
+  @Override
+  public AsyncPipeline pipeline() {
+    return new TuskAsyncPipeline(session, statements, types);
   }
 
   @Override

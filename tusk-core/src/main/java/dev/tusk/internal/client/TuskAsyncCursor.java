@@ -26,7 +26,7 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
 
   /** How one kind of execute queues its request, given where to report each request queued. */
   private interface Run
-      extends Function<Consumer<Exchange<?>>, CompletableFuture<List<StatementResult>>> {}
+      extends Function<Consumer<Exchange<?>>, CompletableFuture<Statements.Ran>> {}
 
   private final Session session;
   private final Statements statements;
@@ -86,8 +86,8 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
     CompletableFuture<AsyncCursor<R>> shown =
         Asynchronous.start(session, () -> request.apply(latest::set))
             .thenApply(
-                all -> {
-                  results.show(all, many);
+                ran -> {
+                  results.show(ran.results(), many, null, ran.columns());
                   return this;
                 });
     return Asynchronous.delivered(
@@ -100,6 +100,11 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
             Asynchronous.CALLBACKS.execute(() -> session.cancelWhenRunning(exchange));
           }
         });
+  }
+
+  /** Shows the results a pipeline's batch brought for this cursor's statement. */
+  void show(List<StatementResult> newResults, boolean many) {
+    results.show(newResults, many);
   }
 
   @Override

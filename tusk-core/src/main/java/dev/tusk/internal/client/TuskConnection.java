@@ -75,7 +75,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public AsyncConnection async() {
-    return new TuskAsyncConnection(this, session, statements, types, core);
+    return new TuskAsyncConnection(this, core, session, statements, types);
   }
 
   @Override

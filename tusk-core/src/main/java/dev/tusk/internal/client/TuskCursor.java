@@ -129,7 +129,7 @@ final class TuskCursor<R> implements Cursor<R> {
   private void show(Statements.Ran ran) {
     pending = false;
     failure = null;
-    results.show(ran.results(), false, ran.stream());
+    results.show(ran.results(), false, ran.stream(), ran.columns());
   }
 
   private void fail(TuskException error) {

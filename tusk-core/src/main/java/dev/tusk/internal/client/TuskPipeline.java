@@ -8,14 +8,10 @@ import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
 import dev.tusk.errors.InterfaceError;
-import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.StatementResult;
-import dev.tusk.internal.engine.StatementStep;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,22 +25,17 @@ import java.util.function.Consumer;
  */
 final class TuskPipeline implements Pipeline {
 
-  /** One queued statement and where its outcome goes. */
-  private record Queued(
-      Statements.Bound statement,
-      Consumer<List<StatementResult>> onResults,
-      Consumer<TuskException> onError) {}
-
   private final ConnectionCore connection;
   private final Statements statements;
   private final TypeScope types;
-  private final List<Queued> queued = new ArrayList<>();
+  private final PipelineQueue queue;
   private boolean closed;
 
   TuskPipeline(ConnectionCore connection, Statements statements, TypeScope types) {
     this.connection = connection;
     this.statements = statements;
     this.types = types;
+    this.queue = new PipelineQueue(statements);
   }
 
   @Override
@@ -78,116 +69,44 @@ final class TuskPipeline implements Pipeline {
       Consumer<List<StatementResult>> onResults,
       Consumer<TuskException> onError) {
     checkOpen();
-    queued.add(new Queued(statement, onResults, onError));
+    queue.add(statement, onResults, onError);
   }
 
   @Override
   public List<PipelineResult> sync() {
-    List<PipelineResult> results = new ArrayList<>(queued.size());
-    TuskException first = run(results);
+    PipelineQueue.Batch batch = queue.take();
+    TuskException first = run(batch);
     if (first != null) {
       first.fillInStackTrace();
       throw first;
     }
-    return results;
+    return batch.results();
   }
 
   @Override
   public List<PipelineResult> syncResults() {
-    List<PipelineResult> results = new ArrayList<>(queued.size());
+    PipelineQueue.Batch batch = queue.take();
     try {
-      run(results);
+      run(batch);
     } catch (TuskException sendFailed) {
-      // Nothing was sent; submit() has reported that failure as every statement's result.
+      // Nothing was sent; the queue has reported that failure as every statement's result.
     }
-    return results;
+    return batch.results();
   }
 
-  /**
-   * Sends the batch and hands each cursor its outcome, adding each statement's result to {@code
-   * results}; returns the error {@link #sync()} raises, or null.
-   */
-  private TuskException run(List<PipelineResult> results) {
-    if (queued.isEmpty()) {
+  /** Sends the batch and hands each cursor its outcome; returns the error sync raises, or null. */
+  private TuskException run(PipelineQueue.Batch batch) {
+    if (batch.isEmpty()) {
       return null;
     }
-    List<Queued> batch = List.copyOf(queued);
-    queued.clear();
-    Statements.Submitted submitted = submit(batch, results);
-    List<StatementStep> steps = submitted.steps();
+    ExtendedQuery request = queue.submit(batch);
     TuskException lost = null;
     try {
-      connection.await(submitted.request(), timeout(batch));
+      connection.await(request, queue.timeout(batch));
     } catch (TuskException e) {
       lost = e;
     }
-    return deliver(batch, steps, lost, results);
-  }
-
-  /** Queues the batch as one request; if that fails, every statement of it fails with it. */
-  private Statements.Submitted submit(List<Queued> batch, List<PipelineResult> results) {
-    try {
-      return statements.submit(batch.stream().map(Queued::statement).toList());
-    } catch (TuskException e) {
-      for (Queued entry : batch) {
-        entry.onError().accept(e);
-        results.add(new PipelineResult(null, -1, e));
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * Hands each cursor its outcome; returns the error to raise from sync: the failed statement's, or
-   * the request's own when it failed as a whole (the connection was lost).
-   */
-  private TuskException deliver(
-      List<Queued> batch,
-      List<StatementStep> steps,
-      TuskException failed,
-      List<PipelineResult> results) {
-    // A server error lands on its statement; only a request that failed as a whole (the
-    // connection was lost) fails every statement.
-    TuskException lost = steps.stream().anyMatch(step -> step.error() != null) ? null : failed;
-    TuskException first = null;
-    for (int i = 0; i < batch.size(); i++) {
-      StatementStep step = steps.get(i);
-      Queued entry = batch.get(i);
-      statements.finished(entry.statement(), step);
-      TuskException error = step.error() != null ? step.error() : lost;
-      results.add(result(step, error));
-      if (error == null) {
-        entry.onResults().accept(step.results());
-        continue;
-      }
-      entry.onError().accept(error);
-      if (first == null && !(error instanceof PipelineAborted)) {
-        first = error;
-      }
-    }
-    return first;
-  }
-
-  /** One statement's outcome: its (only) result's tag and count, or its error. */
-  private static PipelineResult result(StatementStep step, TuskException error) {
-    if (error != null || step.results().isEmpty()) {
-      return new PipelineResult(null, -1, error);
-    }
-    StatementResult last = step.results().get(step.results().size() - 1);
-    return new PipelineResult(last.commandTag(), last.rowCount(), null);
-  }
-
-  /** The batch may take as long as its most patient statement allows. */
-  private Duration timeout(List<Queued> batch) {
-    Duration longest = Duration.ZERO;
-    for (Queued entry : batch) {
-      Duration timeout = statements.timeout(entry.statement().query());
-      if (timeout == null) {
-        return null;
-      }
-      longest = timeout.compareTo(longest) > 0 ? timeout : longest;
-    }
-    return longest;
+    return queue.deliver(batch, lost);
   }
 
   @Override

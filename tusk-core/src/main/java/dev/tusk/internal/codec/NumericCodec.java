@@ -187,7 +187,12 @@ final class NumericCodec extends BaseCodec<Number> {
       for (int i = 0; i < count; i++) {
         unscaled = unscaled * 10000 + digit(bytes, offset + 2 * i);
       }
-      value = BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+      long signed = negative ? -unscaled : unscaled;
+      BigDecimal exact = atScale(signed, scale, displayScale);
+      if (exact != null) {
+        return exact;
+      }
+      value = BigDecimal.valueOf(signed, scale);
     } else {
       char[] decimal = new char[4 * count];
       for (int i = 0; i < count; i++) {
@@ -204,6 +209,54 @@ final class NumericCodec extends BaseCodec<Number> {
     } catch (ArithmeticException e) {
       throw DecodeErrors.badBinary("numeric", "digits beyond display scale " + displayScale);
     }
+  }
+
+  private static final long[] LONG_POWERS_OF_TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L,
+    10_000_000_000_000L,
+    100_000_000_000_000L,
+    1_000_000_000_000_000L,
+    10_000_000_000_000_000L,
+    100_000_000_000_000_000L,
+    1_000_000_000_000_000_000L
+  };
+
+  /**
+   * {@code unscaled} × 10^-{@code scale} as one BigDecimal of scale {@code displayScale}, computed
+   * in a long (the common case, and one object instead of two); null when the long would overflow,
+   * so the caller takes the general path. Fails when digits lie beyond the display scale.
+   */
+  private static BigDecimal atScale(long unscaled, int scale, int displayScale) {
+    int shift = displayScale - scale;
+    if (shift >= 0) {
+      if (shift >= LONG_POWERS_OF_TEN.length) {
+        return null;
+      }
+      long high = Math.multiplyHigh(unscaled, LONG_POWERS_OF_TEN[shift]);
+      long scaled = unscaled * LONG_POWERS_OF_TEN[shift];
+      // No overflow when the high half is only the low half's sign.
+      return high == (scaled >> 63) ? BigDecimal.valueOf(scaled, displayScale) : null;
+    }
+    if (-shift >= LONG_POWERS_OF_TEN.length) {
+      return null;
+    }
+    long divisor = LONG_POWERS_OF_TEN[-shift];
+    if (unscaled % divisor != 0) {
+      throw DecodeErrors.badBinary("numeric", "digits beyond display scale " + displayScale);
+    }
+    return BigDecimal.valueOf(unscaled / divisor, displayScale);
   }
 
   private static int digit(byte[] bytes, int offset) {

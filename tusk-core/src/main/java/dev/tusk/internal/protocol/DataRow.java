@@ -77,21 +77,38 @@ public final class DataRow implements BackendMessage {
    * @throws IllegalArgumentException if either array is shorter than {@link #columnCount()}
    */
   public void locate(int[] offsets, int[] lengths) {
-    if (offsets.length < columnCount || lengths.length < columnCount) {
+    if (lengths.length < columnCount) {
       throw new IllegalArgumentException(
           "locating "
               + columnCount
               + " columns needs arrays of that length, not "
-              + offsets.length
-              + " and "
               + lengths.length);
+    }
+    locate(offsets);
+    for (int column = 0; column < columnCount; column++) {
+      lengths[column] = BigEndian.int32(body, offsets[column] - 4);
+    }
+  }
+
+  /**
+   * Finds every column in one pass: {@code offsets[i]} becomes the index in {@link #bytes()} where
+   * column {@code i}'s value starts; its length, -1 for NULL, is the int32 just before it.
+   *
+   * @throws IllegalArgumentException if the array is shorter than {@link #columnCount()}
+   */
+  public void locate(int[] offsets) {
+    if (offsets.length < columnCount) {
+      throw new IllegalArgumentException(
+          "locating "
+              + columnCount
+              + " columns needs an array of that length, not "
+              + offsets.length);
     }
     int position = 2;
     for (int column = 0; column < columnCount; column++) {
       int length = BigEndian.int32(body, position);
       position += 4;
       offsets[column] = position;
-      lengths[column] = length;
       position += Math.max(length, 0);
     }
   }

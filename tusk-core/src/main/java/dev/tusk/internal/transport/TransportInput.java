@@ -61,6 +61,9 @@ public final class TransportInput extends InputStream {
   /** Whether the last read found less than it could take: the socket was emptied. */
   private boolean drained;
 
+  /** The last array read into, wrapped once: the reader reads into the same array every time. */
+  private ByteBuffer wrapped = ByteBuffer.allocate(0);
+
   private Patience patience = GIVE_UP_ON_INTERRUPT;
 
   /**
@@ -84,12 +87,19 @@ public final class TransportInput extends InputStream {
     return count < 0 ? -1 : one[0] & 0xFF;
   }
 
+  private ByteBuffer wrap(byte[] bytes, int offset, int length) {
+    if (wrapped.array() != bytes) {
+      wrapped = ByteBuffer.wrap(bytes);
+    }
+    return wrapped.limit(offset + length).position(offset);
+  }
+
   @Override
   public int read(byte[] bytes, int offset, int length) throws IOException {
     if (length == 0) {
       return 0;
     }
-    ByteBuffer target = ByteBuffer.wrap(bytes, offset, length);
+    ByteBuffer target = wrap(bytes, offset, length);
     if (drained) {
       // The last read took all that had arrived, so nothing has yet (an answer is still on its
       // way): wait first, rather than pay for a read that finds nothing.

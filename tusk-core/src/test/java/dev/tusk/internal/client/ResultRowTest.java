@@ -69,6 +69,55 @@ class ResultRowTest {
   }
 
   @Test
+  void columnsReadInAnyOrderFindTheirOwnValues() {
+    List<Object> expected = java.util.Arrays.asList(100_000, "ann", null, 7, 9L);
+    int[][] orders = {{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 4, 0, 3, 1}, {3, 3, 1, 1, 4, 0, 0}};
+    for (int[] order : orders) {
+      ResultRow fresh = row();
+      for (int index : order) {
+        assertEquals(expected.get(index), fresh.get(index), "column " + index);
+      }
+    }
+  }
+
+  @Test
+  void threadsSharingARowReadItsValuesRight() throws Exception {
+    List<Object> expected = java.util.Arrays.asList(100_000, "ann", null, 7, 9L);
+    for (int round = 0; round < 200; round++) {
+      ResultRow shared = row();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<Thread> readers = new java.util.ArrayList<>();
+      java.util.Queue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      for (int t = 0; t < 4; t++) {
+        int first = t;
+        readers.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        start.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                      }
+                      for (int i = 0; i < 5; i++) {
+                        int index = (first + i) % 5;
+                        Object value = shared.get(index);
+                        if (!java.util.Objects.equals(expected.get(index), value)) {
+                          wrong.add(index + " read " + value);
+                        }
+                      }
+                    }));
+      }
+      start.countDown();
+      for (Thread reader : readers) {
+        reader.join();
+      }
+      assertEquals(List.of(), List.copyOf(wrong));
+    }
+  }
+
+  @Test
   void isNullSeesOnlyNulls() {
     assertTrue(row.isNull(2));
     assertFalse(row.isNull(0));
