@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * <p>A cursor without hold needs a transaction: on the async face, turn autocommit off ({@link
  * AsyncConnection#setAutocommit(boolean)}) and end it with {@code commit()}, or use {@link
  * #withHold(boolean) withHold(true)}; otherwise {@code execute} fails with {@link
- * dev.tusk.errors.NoActiveSqlTransaction}.
+ * dev.tusk.errors.NoActiveSqlTransaction}. An {@link AsyncTransaction} has no server cursors: while
+ * its block is open, this cursor's statements wait for the block to end, so do not wait for them
+ * inside the block.
  *
  * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
  */
