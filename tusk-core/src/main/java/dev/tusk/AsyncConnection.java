@@ -74,6 +74,14 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
   /** A new cursor producing rows made by {@code rowFactory}. */
   <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory);
 
+  /** A new server-side cursor named {@code name}; see {@link Connection#cursor(String)}. */
+  default AsyncServerCursor<Row> cursor(String name) {
+    return cursor(name, RowFactories.row());
+  }
+
+  /** Like {@link #cursor(String)}, producing rows made by {@code rowFactory}. */
+  <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
   /**
    * A new cursor that binds on the client, for statements that take no parameters ({@code SET},
    * DDL, {@code DO}); see {@link Connection#clientCursor()}. Never the default.

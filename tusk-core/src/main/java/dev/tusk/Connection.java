@@ -86,6 +86,20 @@ public interface Connection extends AutoCloseable, SqlContext {
   <R> Cursor<R> cursor(RowFactory<R> rowFactory);
 
   /**
+   * A new server-side cursor named {@code name} (psycopg's {@code conn.cursor(name)}): its {@code
+   * execute} declares the cursor on the server, and fetches read the rows from there in batches. A
+   * cursor without {@link ServerCursor#withHold(boolean) withHold} needs a transaction ({@link
+   * #transaction()} or autocommit off). The name may be any text; it is quoted as an identifier.
+   * See {@link ServerCursor}.
+   */
+  default ServerCursor<Row> cursor(String name) {
+    return cursor(name, RowFactories.row());
+  }
+
+  /** Like {@link #cursor(String)}, producing rows made by {@code rowFactory}. */
+  <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
+  /**
    * This connection with {@code rowFactory} as its default: the returned view's {@code execute} and
    * {@code cursor()} make rows with it, typed as such, for as long as it is kept (psycopg's {@code
    * row_factory} on a connection). {@code Connection}'s own {@link #execute} keeps making {@link

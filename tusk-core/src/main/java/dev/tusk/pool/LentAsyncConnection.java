@@ -3,6 +3,7 @@ package dev.tusk.pool;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.AsyncPipeline;
+import dev.tusk.AsyncServerCursor;
 import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
@@ -70,6 +71,11 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
     return live().cursor(rowFactory);
+  }
+
+  @Override
+  public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return lent.opened(live().cursor(name, rowFactory));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
+import dev.tusk.ServerCursor;
 import dev.tusk.StatementDescription;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
@@ -16,6 +17,8 @@ import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,6 +31,9 @@ final class LentConnection implements Connection {
 
   private final Lender lender;
   private final PoolEntry entry;
+
+  // The server cursors opened through this loan, by any of the borrower's threads.
+  private final Queue<AutoCloseable> serverCursors = new ConcurrentLinkedQueue<>();
 
   LentConnection(Lender lender, PoolEntry entry) {
     this.lender = lender;
@@ -86,6 +92,33 @@ final class LentConnection implements Connection {
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
     return live().cursor(rowFactory);
+  }
+
+  /**
+   * A server cursor of the pooled connection, closed when the loan ends if it is still open: a
+   * cursor declared {@code WITH HOLD} would otherwise outlive the loan (the pool's reset only ends
+   * transactions) and keep its name taken for the next borrower.
+   */
+  @Override
+  public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return opened(live().cursor(name, rowFactory));
+  }
+
+  /** Remembers a server cursor of this loan, to close it when the loan ends. */
+  <C extends AutoCloseable> C opened(C serverCursor) {
+    serverCursors.add(serverCursor);
+    return serverCursor;
+  }
+
+  /** Closes the loan's server cursors still open (closing a closed one does nothing). */
+  private void closeServerCursors() {
+    for (AutoCloseable cursor; (cursor = serverCursors.poll()) != null; ) {
+      try {
+        cursor.close();
+      } catch (Exception e) {
+        // The pool's reset and check deal with a connection in trouble; the loan still ends.
+      }
+    }
   }
 
   @Override
@@ -174,9 +207,15 @@ final class LentConnection implements Connection {
     return !entry.lentTo(this) || entry.connection().closed();
   }
 
-  /** Gives the connection back to the pool; closing again does nothing. */
+  /**
+   * Gives the connection back to the pool, after closing the server cursors opened through it;
+   * closing again does nothing.
+   */
   @Override
   public void close() {
+    if (entry.lentTo(this)) {
+      closeServerCursors();
+    }
     if (entry.endLoan(this)) {
       lender.giveBack(entry);
     }

@@ -9,6 +9,7 @@ import dev.tusk.Pipeline;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
+import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.TransactionStatus;
@@ -104,6 +105,11 @@ final class FakeConnection implements Connection {
 
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
     throw new UnsupportedOperationException();
   }
 

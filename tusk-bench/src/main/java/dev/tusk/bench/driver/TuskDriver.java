@@ -5,6 +5,7 @@ import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
 import dev.tusk.Row;
+import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.Tusk;
 import dev.tusk.bench.data.Tables;
@@ -192,6 +193,36 @@ public final class TuskDriver {
             reader.accept(row, sink);
             rows++;
           }
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() {
+        connection.close();
+      }
+    };
+  }
+
+  /**
+   * Reads the wide rows through a server-side cursor declared in a transaction, {@code itersize}
+   * rows per FETCH, as pgjdbc reads with autocommit off and a fetch size.
+   */
+  public RowScan serverCursorScan(int itersize) {
+    Connection connection = connect();
+    return new RowScan() {
+      @Override
+      public long scan(Sink sink) {
+        long rows = 0;
+        try (Transaction transaction = connection.transaction();
+            ServerCursor<Row> cursor = connection.cursor("bench_scan").itersize(itersize)) {
+          cursor.execute(Tables.WIDE_SELECT);
+          for (Row row : cursor) {
+            takeWide(row, sink);
+            rows++;
+          }
+          // The commit ends the cursor; closing it afterwards sends nothing.
+          transaction.commit();
         }
         return rows;
       }

@@ -13,6 +13,11 @@ import java.util.OptionalInt;
 /** c. Reading many rows of seven common types, every value as its Java type. */
 public final class WideRead implements Workload {
 
+  /**
+   * Rows per round trip wherever a driver reads in batches (pgjdbc's fetch size, Tusk's server
+   * cursor itersize): large enough that a round trip costs little per row, small enough (about 2 MB
+   * of these rows) that memory stays flat.
+   */
   private static final int FETCH_SIZE = 10_000;
 
   @Override
@@ -53,6 +58,27 @@ public final class WideRead implements Workload {
                       Psql psql = Psql.find(bench.endpoint());
                       return phase -> psql.copyOut(Tables.WIDE_SELECT, rows);
                     }))),
+        new Comparison(
+            "c3",
+            "c3. Read %,d rows of c through a server-side cursor, %,d rows per round trip"
+                .formatted(rows, FETCH_SIZE),
+            "Both read in a transaction, %,d rows per round trip: Tusk declares a server cursor"
+                    .formatted(FETCH_SIZE)
+                + " (conn.cursor(name), itersize) and iterates it, one FETCH FORWARD per batch;"
+                + " pgjdbc turns autocommit off and sets the fetch size, one Execute of its"
+                + " portal per batch. Values read as in c.",
+            bench.mode().schedule(),
+            List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+            List.of(
+                Contender.of(
+                    Labels.TUSK + ", server cursor, itersize " + FETCH_SIZE,
+                    Driver.TUSK,
+                    () -> Probes.scan(drivers.tusk().serverCursorScan(FETCH_SIZE), rows)),
+                Contender.baseline(
+                    Labels.PGJDBC + ", autocommit off, fetchSize " + FETCH_SIZE,
+                    Driver.PGJDBC,
+                    () ->
+                        Probes.scan(drivers.pgjdbc().rowScan(OptionalInt.of(FETCH_SIZE)), rows)))),
         new Comparison(
             "c2",
             "c2. Read %,d rows of the nine types: c's seven, jsonb and int4[]".formatted(rows),

@@ -26,6 +26,11 @@ final class ConnectionCore {
   private boolean implicitTransactionOpen;
   private int blockDepth;
 
+  // How many transactions have ended through commit(), rollback() and outermost blocks; written
+  // under the exclusive lock. A server cursor without hold compares it to know that its
+  // transaction is over, whatever transaction other threads may have begun since.
+  private volatile long transactionsEnded;
+
   ConnectionCore(Session session) {
     this.session = session;
   }
@@ -92,6 +97,7 @@ final class ConnectionCore {
         return;
       }
       implicitTransactionOpen = false;
+      transactionsEnded++;
       if (command.equals("COMMIT")) {
         TransactionBlock.checkCommitted(run(SimpleQuery.commit(command)));
       } else {
@@ -195,9 +201,23 @@ final class ConnectionCore {
         && (intervalStyle == null || intervalStyle.equals("postgres"));
   }
 
-  /** Called by a block when it ends, on its owner's thread. */
-  void blockEnded() {
+  /**
+   * Called by a block when it ends, on its owner's thread; {@code transactionEnded} when it was a
+   * transaction rather than a savepoint.
+   */
+  void blockEnded(boolean transactionEnded) {
     blockDepth--;
+    if (transactionEnded) {
+      transactionsEnded++;
+    }
     session.releaseExclusive();
+  }
+
+  /**
+   * How many transactions have ended through this API (not by COMMIT or ROLLBACK sent as SQL): a
+   * change since a server cursor was declared means that its transaction is over.
+   */
+  long transactionsEnded() {
+    return transactionsEnded;
   }
 }

@@ -42,10 +42,16 @@ final class Statements {
 
   /**
    * A statement ready to be planned: its cache entry, options, bound parameter sets, and the
-   * registry of the cursor that runs it (which decides the result formats).
+   * registry of the cursor that runs it (which decides the result formats). {@code columnTypes},
+   * when not null, are the result column types the caller knows it will get (a server cursor's
+   * FETCH): the formats are chosen for them rather than for what the cache learned from the text.
    */
   record Bound(
-      StatementCache.Entry entry, Query query, ParameterBinder.Bound parameters, TypeScope types) {}
+      StatementCache.Entry entry,
+      Query query,
+      ParameterBinder.Bound parameters,
+      TypeScope types,
+      int[] columnTypes) {}
 
   private final ConnectionCore connection;
   private final Session session;
@@ -157,7 +163,7 @@ final class Statements {
     refuseCopyFromStdin(entry.parsed());
     if (entry.parsed().hasMultipleStatements()) {
       throw new ProgrammingError(
-          "a pipeline runs one statement per execute; this text holds several");
+          "a pipeline or a server cursor runs one statement per execute; this text holds several");
     }
     return bind(entry, query, params, types);
   }
@@ -195,7 +201,17 @@ final class Statements {
   private static Bound bound(
       StatementCache.Entry entry, Query query, List<Object[]> sets, TypeScope types) {
     ParameterBinder binder = new ParameterBinder(types);
-    return new Bound(entry, query, binder.bind(entry.parsed().parameterCount(), sets), types);
+    return new Bound(entry, query, binder.bind(entry.parsed().parameterCount(), sets), types, null);
+  }
+
+  /**
+   * Binds a parameterless statement whose result columns are known to have {@code columnTypes}
+   * (empty: all text), so its result formats are chosen for them: a server cursor's FETCH, whose
+   * text names a cursor that may have been declared for another query before.
+   */
+  Bound bindDescribed(Query query, TypeScope types, int[] columnTypes) {
+    Bound bound = bind(query, new Object[0], types);
+    return new Bound(bound.entry(), query, bound.parameters(), types, columnTypes.clone());
   }
 
   private Bound bind(StatementCache.Entry entry, Query query, Object[] params, TypeScope types) {
@@ -217,8 +233,19 @@ final class Statements {
         statement.parameters(),
         preparation(statement),
         batch,
-        statement.entry().resultFormats(connection.textResultsReadable(), statement.types()),
+        resultFormats(statement),
         statement.types());
+  }
+
+  /** The result formats to ask for: for the known column types, else as the cache learned. */
+  private short[] resultFormats(Bound statement) {
+    boolean textReadable = connection.textResultsReadable();
+    if (statement.columnTypes() == null) {
+      return statement.entry().resultFormats(textReadable, statement.types());
+    }
+    return textReadable
+        ? BindFormats.choose(statement.columnTypes(), statement.types())
+        : BindFormats.ALL_BINARY;
   }
 
   /** The caller's choice; utility statements are only prepared when the caller asks. */

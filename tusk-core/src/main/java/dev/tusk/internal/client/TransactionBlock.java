@@ -84,7 +84,7 @@ final class TransactionBlock implements Transaction {
         checkCommitted(results);
       }
     } finally {
-      connection.blockEnded();
+      connection.blockEnded(savepoint == null);
     }
   }
 }

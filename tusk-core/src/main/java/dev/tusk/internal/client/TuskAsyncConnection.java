@@ -3,6 +3,7 @@ package dev.tusk.internal.client;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
 import dev.tusk.AsyncPipeline;
+import dev.tusk.AsyncServerCursor;
 import dev.tusk.AsyncTransaction;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
@@ -88,6 +89,13 @@ final class TuskAsyncConnection implements AsyncConnection {
   @Override
   public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
     return new TuskAsyncCursor<>(session, statements, types, rowFactory);
+  }
+
+  @Override
+  public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return new TuskAsyncServerCursor<>(
+        new ServerCursorState<>(name, statements, core, types, rowFactory),
+        new ServerCursorRequests(core, statements));
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.ServerCursor;
 import dev.tusk.StatementDescription;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
@@ -111,6 +112,13 @@ public final class TuskConnection implements Connection {
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
     return new TuskCursor<>(statements, types, rowFactory, null);
+  }
+
+  @Override
+  public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return new TuskServerCursor<>(
+        new ServerCursorState<>(name, statements, core, types, rowFactory),
+        new ServerCursorRequests(core, statements));
   }
 
   @Override

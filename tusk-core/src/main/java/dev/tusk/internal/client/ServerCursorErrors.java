@@ -1,0 +1,55 @@
+package dev.tusk.internal.client;
+
+import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.InvalidCursorName;
+import dev.tusk.errors.NoActiveSqlTransaction;
+import dev.tusk.errors.NotSupportedError;
+import dev.tusk.errors.TuskException;
+
+/** The errors a server cursor raises in its own words, each naming what to do instead. */
+final class ServerCursorErrors {
+
+  private ServerCursorErrors() {}
+
+  /** A cursor without hold declared in autocommit mode (the server's error as the cause). */
+  static NoActiveSqlTransaction needsTransaction(String name, TuskException serverError) {
+    return new NoActiveSqlTransaction(
+        Diagnostic.client(
+            NoActiveSqlTransaction.SQLSTATE,
+            "server cursor \""
+                + name
+                + "\" needs a transaction: a cursor without hold exists only inside the"
+                + " transaction that declares it, and this connection is in autocommit mode;"
+                + " declare it inside connection.transaction() (or with autocommit off), or call"
+                + " withHold(true) before execute"),
+        serverError);
+  }
+
+  /** A cursor without hold used after its transaction ended (the server's error, if it said so). */
+  static InvalidCursorName transactionEnded(String name, TuskException serverError) {
+    return new InvalidCursorName(
+        Diagnostic.client(
+            InvalidCursorName.SQLSTATE,
+            "server cursor \""
+                + name
+                + "\" no longer exists on the server: a cursor without hold ends with the"
+                + " transaction that declared it (its commit or rollback); declare it"
+                + " withHold(true) to read it after the commit"),
+        serverError);
+  }
+
+  /** A closed cursor used, by its user or after {@code closedBy} closed it (null: by close()). */
+  static InterfaceError closed(String name, TuskException closedBy) {
+    return closedBy == null
+        ? new InterfaceError("server cursor \"" + name + "\" is closed")
+        : new InterfaceError(
+            "server cursor \"" + name + "\" was closed by an error: " + closedBy.getMessage(),
+            closedBy);
+  }
+
+  static NotSupportedError executeManyRefused() {
+    return new NotSupportedError(
+        "executeMany is not supported on a server cursor; use a cursor() for it");
+  }
+}
