@@ -71,6 +71,11 @@ public record CopyOptions(
     if (format == CopyFormat.TEXT && NOT_TEXT_DELIMITERS.indexOf(delimiter) >= 0) {
       throw new ProgrammingError("COPY delimiter cannot be \"" + delimiter + "\"");
     }
+    if (format == CopyFormat.TEXT && endsWithLoneBackslash(nullString)) {
+      throw new ProgrammingError(
+          "a text COPY NULL marker cannot end with a lone backslash: it would escape the delimiter"
+              + " or newline after it, and no row could be read back");
+    }
     if (format != CopyFormat.BINARY && nullString.indexOf(delimiter) >= 0) {
       throw new ProgrammingError(
           "COPY delimiter character must not appear in the NULL specification");
@@ -101,6 +106,14 @@ public record CopyOptions(
   CopyOptions withFormat(CopyFormat newFormat) {
     return new CopyOptions(
         newFormat, from, columns, delimiter, nullString, defaultString, quote, escape, header);
+  }
+
+  private static boolean endsWithLoneBackslash(String text) {
+    int backslashes = 0;
+    for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
   }
 
   private static void requireSingleByte(String option, char value) {

@@ -157,6 +157,7 @@ class CopyStatementTest {
     assertMessage("FROM or TO", "COPY t INTO STDIN");
     assertMessage("COPY", "SELECT 1");
     assertMessage("Boolean", "COPY t TO STDOUT (FORMAT csv, HEADER maybe)");
+    assertMessage("lone backslash", "COPY t FROM STDIN (NULL 'a\\')");
   }
 
   private static void assertMessage(String fragment, String sql) {
