@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The COPY formats against PostgreSQL 17 itself: the server loads what the encoders write for every
  * core type (and a composite, an enum and a domain from the catalog) in each format; the decoders
- * read back what the server writes; and for canonical values the encoders' bytes equal the
- * server's own COPY output byte for byte.
+ * read back what the server writes; and for canonical values the encoders' bytes equal the server's
+ * own COPY output byte for byte.
  */
 @TuskTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,9 +60,34 @@ class CopyFormatsServerTest {
           + " c_point point, c_pair pair, c_mood mood, c_positive positive";
 
   private static final String[] TYPES = {
-    "int4", "int2", "int8", "float4", "float8", "numeric", "bool", "text", "varchar(40)", "bytea",
-    "uuid", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "json", "jsonb",
-    "int4[]", "text[]", "int4range", "numrange", "inet", "point", "pair", "mood", "positive"
+    "int4",
+    "int2",
+    "int8",
+    "float4",
+    "float8",
+    "numeric",
+    "bool",
+    "text",
+    "varchar(40)",
+    "bytea",
+    "uuid",
+    "date",
+    "time",
+    "timetz",
+    "timestamp",
+    "timestamptz",
+    "interval",
+    "json",
+    "jsonb",
+    "int4[]",
+    "text[]",
+    "int4range",
+    "numrange",
+    "inet",
+    "point",
+    "pair",
+    "mood",
+    "positive"
   };
 
   private final Connection conn;
@@ -183,12 +208,13 @@ class CopyFormatsServerTest {
 
   /** Values as compared: instants for timestamptz, composites as their attributes. */
   private static Object comparable(Object value) {
-    return switch (value) {
-      case OffsetDateTime time -> time.toInstant();
-      case PgRecord record -> record.values();
-      case Pair pair -> Arrays.asList(pair.a(), pair.b());
-      case null, default -> value;
-    };
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof PgRecord record) {
+      return record.values();
+    }
+    return value instanceof Pair pair ? Arrays.asList(pair.a(), pair.b()) : value;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -209,8 +235,18 @@ class CopyFormatsServerTest {
         "CREATE TABLE canonical (id int4, big int8, t text, flag bool, raw bytea, amount numeric,"
             + " day date, at timestamp, atz timestamptz, u uuid, ints int4[], texts text[])");
     String[] types = {
-      "int4", "int8", "text", "bool", "bytea", "numeric", "date", "timestamp", "timestamptz",
-      "uuid", "int4[]", "text[]"
+      "int4",
+      "int8",
+      "text",
+      "bool",
+      "bytea",
+      "numeric",
+      "date",
+      "timestamp",
+      "timestamptz",
+      "uuid",
+      "int4[]",
+      "text[]"
     };
     String tricky = options.contains("NULL ''") ? TRICKY : TRICKY + " NULL";
     List<Object[]> rows =
@@ -231,14 +267,23 @@ class CopyFormatsServerTest {
             },
             new Object[] {2, null, null, null, null, null, null, null, null, null, null, null},
             new Object[] {
-              3, 0L, "x", false, new byte[0], new BigDecimal("-0.5"), LocalDate.of(1, 1, 1),
-              LocalDateTime.of(1970, 1, 1, 0, 0), OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0,
-              ZoneOffset.UTC), UUID.fromString("00000000-0000-0000-0000-000000000001"), List.of(),
+              3,
+              0L,
+              "x",
+              false,
+              new byte[0],
+              new BigDecimal("-0.5"),
+              LocalDate.of(1, 1, 1),
+              LocalDateTime.of(1970, 1, 1, 0, 0),
+              OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+              UUID.fromString("00000000-0000-0000-0000-000000000001"),
+              List.of(),
               List.of("é日本")
             });
     String columns = "canonical (id, big, t, flag, raw, amount, day, at, atz, u, ints, texts)";
     byte[] ours =
-        ServerCopyFiles.encode(files.encoder("COPY " + columns + " FROM STDIN " + options, types), rows);
+        ServerCopyFiles.encode(
+            files.encoder("COPY " + columns + " FROM STDIN " + options, types), rows);
     files.copyIn(columns, options, ours);
     byte[] theirs = files.copyOut(columns, options);
     assertEquals(text(theirs), text(ours));
@@ -286,8 +331,7 @@ class CopyFormatsServerTest {
             new Object[] {2, "dflt"},
             new Object[] {3, null},
             new Object[] {4, "\\N"});
-    byte[] data =
-        ServerCopyFiles.encode(files.encoder("COPY markers FROM STDIN " + options), rows);
+    byte[] data = ServerCopyFiles.encode(files.encoder("COPY markers FROM STDIN " + options), rows);
     files.copyIn("markers", options, data);
     assertEquals(
         Arrays.asList("nil", "dflt", null, "\\N"),
