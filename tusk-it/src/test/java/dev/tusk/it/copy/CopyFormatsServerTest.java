@@ -448,4 +448,40 @@ class CopyFormatsServerTest {
             files.encoder("COPY texty_copy FROM STDIN " + options, types), rows));
     assertEquals(rowTexts("texty"), rowTexts("texty_copy"));
   }
+
+  /**
+   * Binary field payloads equal what the type's send function writes, for the types whose binary
+   * form is a structure: composites, ranges, multi-dimensional arrays, intervals, jsonb.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "record_send(ROW(7, 'x, y')::pair) | pair",
+        "range_send('[1,10)'::int4range) | int4range",
+        "array_send('{{1,2},{3,NULL}}'::int4[]) | int4[]",
+        "interval_send('14 mons -3 days 01:00:00.000001') | interval",
+        "jsonb_send('{\"k\": [1, \"two\"]}') | jsonb",
+        "float8send('-0'::float8) | float8",
+        "numeric_send(-123456789012345678901234567890.000120) | numeric",
+        "enum_send('happy'::mood) | mood",
+        "timestamptz_send('2024-06-30 23:59:59.000001+00') | timestamptz"
+      })
+  void fieldPayloadsEqualTheSendFunctions(String probe) {
+    String[] parts = probe.split(" \\| ");
+    String send = parts[0];
+    String type = parts[1];
+    String value = send.substring(send.indexOf('(') + 1, send.length() - 1);
+    Object decoded = conn.execute("SELECT " + value + "::" + type).fetchOne().get(0);
+    byte[] expected = conn.execute("SELECT " + send).fetchOne().get(0, byte[].class);
+
+    ServerCopyFiles files = new ServerCopyFiles(conn);
+    dev.tusk.internal.buffer.WriteBuffer out = new dev.tusk.internal.buffer.WriteBuffer();
+    files.encoder("COPY t FROM STDIN (FORMAT binary)", type).row(new Object[] {decoded}, out);
+    byte[] row = out.toByteArray();
+    assertEquals(
+        HexFormat.of().formatHex(expected),
+        HexFormat.of().formatHex(Arrays.copyOfRange(row, 6, row.length)),
+        send);
+    assertEquals(expected.length, dev.tusk.internal.buffer.BigEndian.int32(row, 2));
+  }
 }
