@@ -3,6 +3,7 @@ package dev.tusk.internal.copy;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -111,6 +112,6 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
 
   private static boolean equals(WriteBuffer out, int start, byte[] marker) {
     return out.size() - start == marker.length
-        && java.util.Arrays.equals(out.array(), start, out.size(), marker, 0, marker.length);
+        && Arrays.equals(out.array(), start, out.size(), marker, 0, marker.length);
   }
 }

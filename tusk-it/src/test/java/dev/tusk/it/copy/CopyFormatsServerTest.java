@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.internal.buffer.BigEndian;
+import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.copy.CopyOptions;
 import dev.tusk.testing.TuskTest;
 import dev.tusk.types.PgInet;
@@ -475,13 +477,13 @@ class CopyFormatsServerTest {
     byte[] expected = conn.execute("SELECT " + send).fetchOne().get(0, byte[].class);
 
     ServerCopyFiles files = new ServerCopyFiles(conn);
-    dev.tusk.internal.buffer.WriteBuffer out = new dev.tusk.internal.buffer.WriteBuffer();
+    WriteBuffer out = new WriteBuffer();
     files.encoder("COPY t FROM STDIN (FORMAT binary)", type).row(new Object[] {decoded}, out);
     byte[] row = out.toByteArray();
     assertEquals(
         HexFormat.of().formatHex(expected),
         HexFormat.of().formatHex(Arrays.copyOfRange(row, 6, row.length)),
         send);
-    assertEquals(expected.length, dev.tusk.internal.buffer.BigEndian.int32(row, 2));
+    assertEquals(expected.length, BigEndian.int32(row, 2));
   }
 }
