@@ -66,11 +66,11 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
         if (i > 0) {
           out.writeByte(options.delimiter());
         }
-        Object value = values[i];
-        if (value == null) {
+        String text = values[i] == null ? null : texts.of(i, values[i]);
+        if (text == null) {
           out.writeBytes(nullMarker);
         } else {
-          writeValue(i, value, out);
+          writeText(i, values[i], text, out);
         }
       }
       out.writeByte('\n');
@@ -80,8 +80,7 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
     }
   }
 
-  private void writeValue(int column, Object value, WriteBuffer out) {
-    String text = texts.of(column, value);
+  private void writeText(int column, Object value, String text, WriteBuffer out) {
     try {
       writeField(text, out);
     } catch (RuntimeException e) {

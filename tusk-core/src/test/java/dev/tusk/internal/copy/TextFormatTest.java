@@ -14,6 +14,7 @@ import dev.tusk.errors.BadCopyFileFormat;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Param;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -114,6 +115,13 @@ class TextFormatTest {
             Instant.parse("2024-01-02T03:04:05.123456Z"),
             Arrays.asList(1, 2, null),
             new byte[] {10, (byte) 0xFF}));
+  }
+
+  @Test
+  void aParamStatesTheTypeOfAnUntypedValue() {
+    assertEquals(
+        "{\"a\": 1}\t\\N\n",
+        line(encoder(FROM), Param.of("{\"a\":1}", "jsonb"), Param.of(null, "int4")));
   }
 
   @Test
