@@ -67,6 +67,12 @@ final class Reading {
   private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
   private Thread ioThread;
 
+  /**
+   * Set once the I/O thread has run its last delivery and is ending with the session; from then on,
+   * whoever delivers runs the delivery itself.
+   */
+  private volatile boolean ioThreadEnded;
+
   /** Counts takings of the role, so the I/O thread can tell an idle connection from a busy one. */
   private volatile long activity;
 
@@ -340,13 +346,16 @@ final class Reading {
       runDelivery(delivery);
       return;
     }
-    if (routingStopped && closedBy != null && !ioThread.isAlive()) {
+    if (ioThreadEnded) {
       // The I/O thread has ended with the session: nothing reads any more, so deliver here.
       runDelivery(delivery);
       return;
     }
     deliveries.add(delivery);
-    if (current != ioThread) {
+    if (ioThreadEnded) {
+      // It ended after the check above and may not have seen this one: run what is left here.
+      runDeliveries();
+    } else if (current != ioThread) {
       wakeIoThread();
     }
   }
@@ -441,6 +450,9 @@ final class Reading {
       runDeliveries();
       if (routingStopped && closedBy != null) {
         if (deliveries.isEmpty()) {
+          ioThreadEnded = true;
+          // Queued between the check and the flag: deliver() saw the thread still running.
+          runDeliveries();
           return;
         }
         continue;
