@@ -10,6 +10,7 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.Tracer;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
@@ -41,13 +42,13 @@ public final class TuskConnection implements Connection {
   private final List<Consumer<Notification>> notificationHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
 
-  TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
+  TuskConnection(Session session, ConnectionSettings settings, TypeScope global, Tracer<?> tracer) {
     this.session = session;
     this.core = new ConnectionCore(session);
     this.settings = settings;
     this.types = global.forConnection(new TypeCatalog(new CatalogQueries(core)));
-    this.statements = new Statements(core, settings.statements());
     this.info = new SessionInfo(session, settings);
+    this.statements = new Statements(core, settings.statements(), new Tracing(tracer, info));
     session.events().onNotification(this::notified);
     session.events().onNotice(this::noticed);
   }
@@ -201,7 +202,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public void close() {
-    session.close();
+    ConnectionEvents.close(session, settings);
   }
 
   @Override

@@ -113,7 +113,11 @@ final class TuskPipeline implements Pipeline {
     }
     List<Queued> batch = List.copyOf(queued);
     queued.clear();
-    Statements.Submitted submitted = submit(batch, results);
+    Tracing.Trace[] traces = new Tracing.Trace[batch.size()];
+    for (int i = 0; i < traces.length; i++) {
+      traces[i] = statements.trace(batch.get(i).statement());
+    }
+    Statements.Submitted submitted = submit(batch, traces, results);
     List<StatementStep> steps = submitted.steps();
     TuskException lost = null;
     try {
@@ -121,17 +125,19 @@ final class TuskPipeline implements Pipeline {
     } catch (TuskException e) {
       lost = e;
     }
-    return deliver(batch, steps, lost, results);
+    return deliver(batch, traces, steps, lost, results);
   }
 
   /** Queues the batch as one request; if that fails, every statement of it fails with it. */
-  private Statements.Submitted submit(List<Queued> batch, List<PipelineResult> results) {
+  private Statements.Submitted submit(
+      List<Queued> batch, Tracing.Trace[] traces, List<PipelineResult> results) {
     try {
       return statements.submit(batch.stream().map(Queued::statement).toList());
     } catch (TuskException e) {
-      for (Queued entry : batch) {
-        entry.onError().accept(e);
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).onError().accept(e);
         results.add(new PipelineResult(null, -1, e));
+        statements.tracing().failed(traces[i], e);
       }
       throw e;
     }
@@ -143,6 +149,7 @@ final class TuskPipeline implements Pipeline {
    */
   private TuskException deliver(
       List<Queued> batch,
+      Tracing.Trace[] traces,
       List<StatementStep> steps,
       TuskException failed,
       List<PipelineResult> results) {
@@ -155,6 +162,7 @@ final class TuskPipeline implements Pipeline {
       Queued entry = batch.get(i);
       statements.finished(entry.statement(), step);
       TuskException error = step.error() != null ? step.error() : lost;
+      statements.tracing().ended(traces[i], step.results(), error);
       results.add(result(step, error));
       if (error == null) {
         entry.onResults().accept(step.results());
