@@ -1,5 +1,6 @@
 package dev.tusk.internal.protocol;
 
+import dev.tusk.internal.buffer.BigEndian;
 import java.lang.System.Logger.Level;
 
 /**
