@@ -22,8 +22,8 @@ package dev.tusk;
  *
  * <p>What it sees: the SQL text as written, the connection's server, database and user, the rows,
  * the duration and the error. Parameter values only if {@link #includesParameters()} says so;
- * passwords never (they are not statements). A client cursor ({@link Connection#clientCursor()})
- * is the exception: it renders its values into the SQL before sending it, and is traced with that
+ * passwords never (they are not statements). A client cursor ({@link Connection#clientCursor()}) is
+ * the exception: it renders its values into the SQL before sending it, and is traced with that
  * text.
  *
  * <p>Threads: {@code start} runs on the caller's thread, so a tracer can pick up the caller's
