@@ -37,9 +37,15 @@ public final class ConnectionOptions {
   private static final Set<String> SECRETS = Set.of("password", "sslpassword");
 
   private final Map<String, String> keywords;
+  private final Tracer<?> tracer;
 
   private ConnectionOptions(Map<String, String> keywords) {
+    this(keywords, null);
+  }
+
+  private ConnectionOptions(Map<String, String> keywords, Tracer<?> tracer) {
     this.keywords = keywords;
+    this.tracer = tracer;
   }
 
   /** No settings: every one comes from the environment or the defaults. */
@@ -72,7 +78,20 @@ public final class ConnectionOptions {
     } else {
       copy.put(keyword, value instanceof Duration duration ? seconds(duration) : value.toString());
     }
-    return new ConnectionOptions(Collections.unmodifiableMap(copy));
+    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer);
+  }
+
+  /**
+   * These settings with a {@link Tracer} that hears of every statement the connections run; null
+   * removes it.
+   */
+  public ConnectionOptions tracer(Tracer<?> tracer) {
+    return new ConnectionOptions(keywords, tracer);
+  }
+
+  /** The tracer connections get, or null. */
+  public Tracer<?> tracer() {
+    return tracer;
   }
 
   /** The server's host name, IP address or Unix-socket directory; a comma-separated list too. */
@@ -117,12 +136,12 @@ public final class ConnectionOptions {
 
   /** Opens a connection with these settings. */
   public Connection connect() {
-    return Tusk.connect(keywords);
+    return Tusk.connect(keywords, tracer);
   }
 
   /** Opens a connection without blocking the caller; see {@link Tusk#connectAsync(String)}. */
   public CompletableFuture<AsyncConnection> connectAsync() {
-    return Tusk.connectAsync(keywords);
+    return Tusk.connectAsync(keywords, tracer);
   }
 
   /** A {@code key=value} connection string of these settings, with passwords masked. */

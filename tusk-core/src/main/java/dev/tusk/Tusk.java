@@ -34,7 +34,15 @@ public final class Tusk {
    * #connect(Map)}.
    */
   public static Connection connect(String conninfo) {
-    return Connector.connect(conninfo);
+    return Connector.connect(conninfo, null);
+  }
+
+  /**
+   * Opens a connection as {@link #connect(String)} does, whose statements {@code tracer} hears of
+   * (null: none).
+   */
+  public static Connection connect(String conninfo, Tracer<?> tracer) {
+    return Connector.connect(conninfo, tracer);
   }
 
   /**
@@ -44,7 +52,18 @@ public final class Tusk {
    * ConnectionOptions#of(Map)}.
    */
   public static Connection connect(Map<String, ?> settings) {
-    return Connector.connect(ConnectionOptions.of(settings).keywords());
+    return Connector.connect(ConnectionOptions.of(settings).keywords(), null);
+  }
+
+  /** Opens a connection with {@link ConnectionOptions}' settings and tracer. */
+  static Connection connect(Map<String, String> keywords, Tracer<?> tracer) {
+    return Connector.connect(keywords, tracer);
+  }
+
+  /** Like {@link #connect(Map, Tracer)}, without blocking the caller. */
+  static CompletableFuture<AsyncConnection> connectAsync(
+      Map<String, String> keywords, Tracer<?> tracer) {
+    return Connector.connectAsync(keywords, tracer);
   }
 
   /** Settings to build one by one, then {@link ConnectionOptions#connect()}. */
@@ -57,11 +76,11 @@ public final class Tusk {
    * completes with its async face.
    */
   public static CompletableFuture<AsyncConnection> connectAsync(String conninfo) {
-    return Connector.connectAsync(conninfo);
+    return Connector.connectAsync(conninfo, null);
   }
 
   /** Like {@link #connect(Map)}, without blocking the caller. */
   public static CompletableFuture<AsyncConnection> connectAsync(Map<String, ?> settings) {
-    return Connector.connectAsync(ConnectionOptions.of(settings).keywords());
+    return Connector.connectAsync(ConnectionOptions.of(settings).keywords(), null);
   }
 }

@@ -155,7 +155,8 @@ public final class AsyncConnectionPool implements AutoCloseable {
   private CompletableFuture<AsyncCursor<Row>> executeShared(
       Function<AsyncConnection, CompletableFuture<AsyncCursor<Row>>> statement) {
     return pool.executeAsync(
-        connection -> statement.apply(connection.async()), () -> withConnection(statement));
+        connection -> statement.apply(connection.async()),
+        () -> withConnection(statement).thenApply(LentAsyncCursor::results));
   }
 
   /** Completes once the pool holds {@code minSize} connections; see {@link Pool#waitReady}. */

@@ -66,7 +66,7 @@ public final class ConnectionPool implements Pool {
 
   /** A pool connecting with {@link Tusk#connect(String)}; opened now if the options say so. */
   public ConnectionPool(String conninfo, PoolOptions options) {
-    this(() -> Tusk.connect(conninfo), options);
+    this(() -> Tusk.connect(conninfo, options.tracer()), options);
   }
 
   /** A pool of the connections {@code connector} opens; opened now if the options say so. */

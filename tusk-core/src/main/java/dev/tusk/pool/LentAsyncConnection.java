@@ -33,24 +33,29 @@ final class LentAsyncConnection implements AsyncConnection {
     return lent.live().async();
   }
 
+  /** The cursor a statement ran on, checked against this loan from now on. */
+  private CompletableFuture<AsyncCursor<Row>> lent(CompletableFuture<AsyncCursor<Row>> ran) {
+    return ran.thenApply(cursor -> new LentAsyncCursor<>(lent, cursor));
+  }
+
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(String sql, Object... params) {
-    return live().execute(sql, params);
+    return lent(live().execute(sql, params));
   }
 
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(String sql, Map<String, ?> params) {
-    return live().execute(sql, params);
+    return lent(live().execute(sql, params));
   }
 
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Object... params) {
-    return live().execute(query, params);
+    return lent(live().execute(query, params));
   }
 
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
-    return live().execute(query, params);
+    return lent(live().execute(query, params));
   }
 
   @Override
@@ -60,17 +65,17 @@ final class LentAsyncConnection implements AsyncConnection {
 
   @Override
   public AsyncPipeline pipeline() {
-    return live().pipeline();
+    return new LentAsyncPipeline(lent, live().pipeline());
   }
 
   @Override
   public AsyncCursor<Row> cursor() {
-    return live().cursor();
+    return new LentAsyncCursor<>(lent, live().cursor());
   }
 
   @Override
   public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
-    return live().cursor(rowFactory);
+    return new LentAsyncCursor<>(lent, live().cursor(rowFactory));
   }
 
   @Override
@@ -80,7 +85,7 @@ final class LentAsyncConnection implements AsyncConnection {
 
   @Override
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
-    return live().clientCursor(rowFactory);
+    return new LentAsyncCursor<>(lent, live().clientCursor(rowFactory));
   }
 
   @Override

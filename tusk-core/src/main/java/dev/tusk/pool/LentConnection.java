@@ -27,7 +27,7 @@ import java.util.function.Function;
  * lasts. {@link #close()} gives the connection back (a second close does nothing); any other use
  * after that raises {@link InterfaceError}, since the connection may serve someone else by then.
  */
-final class LentConnection implements Connection {
+final class LentConnection implements Connection, Loan {
 
   private final Lender lender;
   private final PoolEntry entry;
@@ -50,22 +50,22 @@ final class LentConnection implements Connection {
 
   @Override
   public Cursor<Row> execute(String sql, Object... params) {
-    return live().execute(sql, params);
+    return new LentCursor<>(this, live().execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(String sql, Map<String, ?> params) {
-    return live().execute(sql, params);
+    return new LentCursor<>(this, live().execute(sql, params));
   }
 
   @Override
   public Cursor<Row> execute(Query query, Object... params) {
-    return live().execute(query, params);
+    return new LentCursor<>(this, live().execute(query, params));
   }
 
   @Override
   public Cursor<Row> execute(Query query, Map<String, ?> params) {
-    return live().execute(query, params);
+    return new LentCursor<>(this, live().execute(query, params));
   }
 
   @Override
@@ -81,17 +81,17 @@ final class LentConnection implements Connection {
 
   @Override
   public Pipeline pipeline() {
-    return live().pipeline();
+    return new LentPipeline(this, live().pipeline());
   }
 
   @Override
   public Cursor<Row> cursor() {
-    return live().cursor();
+    return new LentCursor<>(this, live().cursor());
   }
 
   @Override
   public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
-    return live().cursor(rowFactory);
+    return new LentCursor<>(this, live().cursor(rowFactory));
   }
 
   /**
@@ -123,7 +123,7 @@ final class LentConnection implements Connection {
 
   @Override
   public <R> Cursor<R> clientCursor(RowFactory<R> rowFactory) {
-    return live().clientCursor(rowFactory);
+    return new LentCursor<>(this, live().clientCursor(rowFactory));
   }
 
   @Override
@@ -199,6 +199,16 @@ final class LentConnection implements Connection {
   @Override
   public void removeNoticeHandler(Consumer<Diagnostic> handler) {
     live().removeNoticeHandler(handler);
+  }
+
+  @Override
+  public boolean lasts() {
+    return entry.lentTo(this);
+  }
+
+  @Override
+  public String pool() {
+    return lender.name();
   }
 
   /** True once returned, as the borrower can no longer use it. */

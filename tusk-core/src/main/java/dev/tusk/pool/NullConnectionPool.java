@@ -38,7 +38,7 @@ public final class NullConnectionPool implements Pool {
 
   /** A null pool connecting with {@link Tusk#connect(String)}; opened now if the options say so. */
   public NullConnectionPool(String conninfo, PoolOptions options) {
-    this(() -> Tusk.connect(conninfo), options);
+    this(() -> Tusk.connect(conninfo, options.tracer()), options);
   }
 
   /** A null pool of the connections {@code connector} opens. */

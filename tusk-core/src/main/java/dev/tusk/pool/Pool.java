@@ -59,12 +59,12 @@ public interface Pool extends AutoCloseable {
    * transaction control ({@code BEGIN}, {@code SET}): the connection it runs on may be shared.
    */
   default Cursor<Row> execute(String sql, Object... params) {
-    return withConnection(connection -> connection.execute(sql, params));
+    return withConnection(connection -> LentCursor.results(connection.execute(sql, params)));
   }
 
   /** Like {@link #execute(String, Object...)} with {@code :name} placeholders. */
   default Cursor<Row> execute(String sql, Map<String, ?> params) {
-    return withConnection(connection -> connection.execute(sql, params));
+    return withConnection(connection -> LentCursor.results(connection.execute(sql, params)));
   }
 
   /**
@@ -72,12 +72,12 @@ public interface Pool extends AutoCloseable {
    * that runs it.
    */
   default Cursor<Row> execute(Composable sql, Object... params) {
-    return withConnection(connection -> connection.execute(sql, params));
+    return withConnection(connection -> LentCursor.results(connection.execute(sql, params)));
   }
 
   /** Like {@link #execute(Composable, Object...)} with {@code :name} placeholders. */
   default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
-    return withConnection(connection -> connection.execute(sql, params));
+    return withConnection(connection -> LentCursor.results(connection.execute(sql, params)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tusk.pool;
 
 import dev.tusk.Connection;
+import dev.tusk.Tracer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,6 +35,9 @@ import java.util.function.Consumer;
  * @param reset runs on each returned connection after the pool's own reset (null: none); throwing
  *     discards it
  * @param openOnCreate whether the pool's constructor opens it
+ * @param tracer hears of every statement on the connections the pool opens from a connection string
+ *     (null: none); a pool made with a connector gets what the connector's connections have, so
+ *     give the tracer to the connector instead ({@link dev.tusk.ConnectionOptions#tracer})
  */
 public record PoolOptions(
     String name,
@@ -50,7 +54,8 @@ public record PoolOptions(
     Consumer<Connection> configure,
     Consumer<Connection> check,
     Consumer<Connection> reset,
-    boolean openOnCreate) {
+    boolean openOnCreate,
+    Tracer<?> tracer) {
 
   /** Validates every option; throws {@link IllegalArgumentException} naming the one at fault. */
   public PoolOptions {
@@ -127,6 +132,7 @@ public record PoolOptions(
     private Consumer<Connection> check;
     private Consumer<Connection> reset;
     private boolean openOnCreate = true;
+    private Tracer<?> tracer;
 
     private Builder() {}
 
@@ -146,6 +152,7 @@ public record PoolOptions(
       check = options.check;
       reset = options.reset;
       openOnCreate = options.openOnCreate;
+      tracer = options.tracer;
     }
 
     /** See {@link PoolOptions#name()}. */
@@ -243,6 +250,12 @@ public record PoolOptions(
       return this;
     }
 
+    /** See {@link PoolOptions#tracer()}. */
+    public Builder tracer(Tracer<?> value) {
+      tracer = value;
+      return this;
+    }
+
     /** The validated options; throws {@link IllegalArgumentException} naming a bad option. */
     public PoolOptions build() {
       return new PoolOptions(
@@ -260,7 +273,8 @@ public record PoolOptions(
           configure,
           check,
           reset,
-          openOnCreate);
+          openOnCreate,
+          tracer);
     }
   }
 }

@@ -42,7 +42,7 @@ final class SharedStatements {
   Cursor<Row> run(Function<Connection, Cursor<Row>> statement) {
     PoolEntry entry = join();
     if (entry == null) {
-      return pool.withConnection(statement);
+      return LentCursor.results(pool.withConnection(statement));
     }
     try {
       return statement.apply(entry.connection());

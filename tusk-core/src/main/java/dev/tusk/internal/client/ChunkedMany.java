@@ -60,7 +60,7 @@ final class ChunkedMany {
     /** The statement with {@code sets} as its parameter sets. */
     Statements.Bound bound(List<Bindings> sets) {
       return new Statements.Bound(
-          entry, query, new ParameterBinder.Bound(plan.types(), sets), types, null);
+          entry, query, new ParameterBinder.Bound(plan.types(), sets), types, null, values);
     }
   }
 

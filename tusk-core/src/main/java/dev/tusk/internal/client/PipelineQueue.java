@@ -30,6 +30,7 @@ final class PipelineQueue {
     private final List<Queued> statements;
     private final List<PipelineResult> results;
     private Statements.Submitted submitted;
+    private Tracing.Trace[] traces;
 
     private Batch(List<Queued> statements) {
       this.statements = statements;
@@ -88,14 +89,19 @@ final class PipelineQueue {
    * of it fails with the error, which is thrown.
    */
   ExtendedQuery submit(Batch batch) {
+    batch.traces = new Tracing.Trace[batch.statements.size()];
+    for (int i = 0; i < batch.traces.length; i++) {
+      batch.traces[i] = statements.trace(batch.statements.get(i).statement());
+    }
     try {
       batch.submitted =
           statements.submit(batch.statements.stream().map(Queued::statement).toList());
       return batch.submitted.request();
     } catch (TuskException e) {
-      for (Queued entry : batch.statements) {
-        entry.onError().accept(e);
+      for (int i = 0; i < batch.statements.size(); i++) {
+        batch.statements.get(i).onError().accept(e);
         batch.results.add(new PipelineResult(null, -1, e));
+        statements.tracing().failed(batch.traces[i], e);
       }
       throw e;
     }
@@ -126,6 +132,7 @@ final class PipelineQueue {
                     + error.getMessage()
                     + ")");
       }
+      statements.tracing().ended(batch.traces[i], step.results(), error);
       batch.results.add(result(step, error));
       if (error == null) {
         entry.onResults().accept(step.results());

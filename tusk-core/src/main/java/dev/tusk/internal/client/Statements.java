@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -45,25 +46,39 @@ final class Statements {
    * registry of the cursor that runs it (which decides the result formats). {@code columnTypes},
    * when not null, are the result column types the caller knows it will get (a server cursor's
    * FETCH): the formats are chosen for them rather than for what the cache learned from the text.
+   * {@code values} are the caller's parameter sets as given, for a tracer that asks for them.
    */
   record Bound(
       StatementCache.Entry entry,
       Query query,
       ParameterBinder.Bound parameters,
       TypeScope types,
-      int[] columnTypes) {}
+      int[] columnTypes,
+      List<Object[]> values) {}
 
   private final ConnectionCore connection;
   private final Session session;
   private final StatementSettings settings;
   private final StatementCache cache = new StatementCache();
   private final StepPlanner planner;
+  private final Tracing tracing;
 
-  Statements(ConnectionCore connection, StatementSettings settings) {
+  Statements(ConnectionCore connection, StatementSettings settings, Tracing tracing) {
     this.connection = connection;
     this.session = connection.session();
     this.settings = settings;
     this.planner = new StepPlanner(session, settings);
+    this.tracing = tracing;
+  }
+
+  /** The connection's statement tracing, for pipelines. */
+  Tracing tracing() {
+    return tracing;
+  }
+
+  /** Starts tracing a bound statement (null when nothing listens). */
+  Tracing.Trace trace(Bound statement) {
+    return tracing.start(statement.query().sql(), statement.values());
   }
 
   /**
@@ -106,7 +121,16 @@ final class Statements {
     if (first.size() == sets.size()) {
       return runExtended(sets.bound(first));
     }
-    return new ChunkedMany(this, connection, sets).run(first);
+    // Traced as the one statement the caller ran, however many requests carry it.
+    Tracing.Trace trace = trace(sets.bound(first));
+    try {
+      List<StatementResult> results = new ChunkedMany(this, connection, sets).run(first);
+      tracing.succeeded(trace, results);
+      return results;
+    } catch (TuskException e) {
+      tracing.failed(trace, e);
+      throw e;
+    }
   }
 
   /**
@@ -201,7 +225,8 @@ final class Statements {
   private static Bound bound(
       StatementCache.Entry entry, Query query, List<Object[]> sets, TypeScope types) {
     ParameterBinder binder = new ParameterBinder(types);
-    return new Bound(entry, query, binder.bind(entry.parsed().parameterCount(), sets), types, null);
+    return new Bound(
+        entry, query, binder.bind(entry.parsed().parameterCount(), sets), types, null, sets);
   }
 
   /**
@@ -211,7 +236,8 @@ final class Statements {
    */
   Bound bindDescribed(Query query, TypeScope types, int[] columnTypes) {
     Bound bound = bind(query, new Object[0], types);
-    return new Bound(bound.entry(), query, bound.parameters(), types, columnTypes.clone());
+    return new Bound(
+        bound.entry(), query, bound.parameters(), types, columnTypes.clone(), bound.values());
   }
 
   private Bound bind(StatementCache.Entry entry, Query query, Object[] params, TypeScope types) {
@@ -287,15 +313,38 @@ final class Statements {
   }
 
   private List<StatementResult> runScript(Query query) {
-    SimpleQuery script = submitScript(query);
-    return scriptDone(connection.await(script, timeout(query)));
+    Tracing.Trace trace = tracing.start(query.sql(), List.of());
+    try {
+      SimpleQuery script = submitScript(query);
+      List<StatementResult> results = scriptDone(connection.await(script, timeout(query)));
+      tracing.succeeded(trace, results);
+      return results;
+    } catch (TuskException e) {
+      tracing.failed(trace, e);
+      throw e;
+    }
   }
 
   private CompletableFuture<List<StatementResult>> runScriptAsync(
       Query query, Consumer<Exchange<?>> onSubmit) {
-    SimpleQuery script = submitScript(query);
+    Tracing.Trace trace = tracing.start(query.sql(), List.of());
+    SimpleQuery script;
+    try {
+      script = submitScript(query);
+    } catch (TuskException e) {
+      tracing.failed(trace, e);
+      throw e;
+    }
     onSubmit.accept(script);
-    return Asynchronous.outcome(session, script, timeout(query)).thenApply(this::scriptDone);
+    CompletableFuture<List<StatementResult>> done =
+        Asynchronous.outcome(session, script, timeout(query)).thenApply(this::scriptDone);
+    return trace == null ? done : done.whenComplete(traced(trace));
+  }
+
+  /** Ends {@code trace} with a future's outcome. */
+  private BiConsumer<List<StatementResult>, Throwable> traced(Tracing.Trace trace) {
+    return (results, failure) ->
+        tracing.ended(trace, results, failure == null ? null : Asynchronous.unwrap(failure));
   }
 
   private SimpleQuery submitScript(Query query) {
@@ -389,6 +438,20 @@ final class Statements {
    * cached prepared statement went stale.
    */
   private Ran runStreaming(Bound statement, int fetchSize) {
+    Tracing.Trace trace = trace(statement);
+    try {
+      Ran ran = runStreaming(statement, fetchSize, trace);
+      if (ran.stream() == null) {
+        tracing.succeeded(trace, ran.results());
+      }
+      return ran;
+    } catch (TuskException e) {
+      tracing.failed(trace, e);
+      throw e;
+    }
+  }
+
+  private Ran runStreaming(Bound statement, int fetchSize, Tracing.Trace trace) {
     for (boolean first = true; ; first = false) {
       Attempt attempt = submit(statement, fetchSize);
       ExtendedQuery request = attempt.request();
@@ -400,7 +463,15 @@ final class Statements {
         cache.learn(statement.entry(), List.of(streaming));
         return new Ran(
             List.of(streaming),
-            new RowStream(session, request, streaming, waiting, () -> finished(statement, step)),
+            new RowStream(
+                session,
+                request,
+                streaming,
+                waiting,
+                () -> {
+                  finished(statement, step);
+                  streamEnded(trace, request, step);
+                }),
             statement.entry().columns());
       }
       TuskException error = null;
@@ -433,6 +504,20 @@ final class Statements {
     throw PlaceholderHint.explain(statement.entry().parsed(), error);
   }
 
+  /**
+   * Ends the trace of a streamed statement: its step's outcome, or its request's if it was lost.
+   */
+  private void streamEnded(Tracing.Trace trace, ExtendedQuery request, StatementStep step) {
+    if (trace == null) {
+      return;
+    }
+    TuskException error = step.error();
+    if (error == null && request.future().isCompletedExceptionally()) {
+      error = Asynchronous.unwrap(request.future().exceptionNow());
+    }
+    tracing.ended(trace, step.results(), error);
+  }
+
   /** Whether a streaming step's result has filled its buffer. Checked by the reading thread. */
   private static boolean overflows(StatementStep step) {
     StatementResult current = step.current();
@@ -445,6 +530,19 @@ final class Statements {
 
   private CompletableFuture<List<StatementResult>> runExtendedAsync(
       Bound statement, boolean first, Consumer<Exchange<?>> onSubmit) {
+    Tracing.Trace trace = trace(statement);
+    CompletableFuture<List<StatementResult>> done;
+    try {
+      done = runExtendedAsync(statement, first, onSubmit, trace);
+    } catch (TuskException e) {
+      tracing.failed(trace, e);
+      throw e;
+    }
+    return trace == null ? done : done.whenComplete(traced(trace));
+  }
+
+  private CompletableFuture<List<StatementResult>> runExtendedAsync(
+      Bound statement, boolean first, Consumer<Exchange<?>> onSubmit, Tracing.Trace trace) {
     Attempt attempt = submit(statement);
     onSubmit.accept(attempt.request());
     return Asynchronous.outcome(session, attempt.request(), timeout(statement.query()))
@@ -458,7 +556,7 @@ final class Statements {
                 return CompletableFuture.<List<StatementResult>>failedFuture(e);
               }
               return results == null
-                  ? runExtendedAsync(statement, false, onSubmit)
+                  ? runExtendedAsync(statement, false, onSubmit, trace)
                   : CompletableFuture.completedFuture(results);
             })
         .thenCompose(next -> next);

@@ -1,8 +1,10 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Transaction;
+import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.errors.SqlStates;
 import dev.tusk.errors.TransactionRollback;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.SimpleQuery;
@@ -63,10 +65,20 @@ final class TransactionBlock implements Transaction {
     return savepoint != null;
   }
 
+  /**
+   * Rolls back a block that was not ended. Its error is always a new instance: a connection lost
+   * fails the block's BEGIN and the statement that was running with one error, and rethrowing that
+   * very error from here would make try-with-resources add it to itself as suppressed, which Java
+   * refuses with an IllegalArgumentException in place of the typed error.
+   */
   @Override
   public void close() {
     if (!ended) {
-      rollback();
+      try {
+        rollback();
+      } catch (DatabaseError e) {
+        throw SqlStates.toException(e.diagnostic(), e);
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
 import dev.tusk.ServerCursor;
 import dev.tusk.StatementDescription;
+import dev.tusk.Tracer;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
@@ -49,13 +50,13 @@ public final class TuskConnection implements Connection {
   private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
   private final List<Consumer<Diagnostic>> inlineNoticeHandlers = new CopyOnWriteArrayList<>();
 
-  TuskConnection(Session session, ConnectionSettings settings, TypeScope global) {
+  TuskConnection(Session session, ConnectionSettings settings, TypeScope global, Tracer<?> tracer) {
     this.session = session;
     this.core = new ConnectionCore(session);
     this.settings = settings;
     this.types = global.forConnection(new TypeCatalog(new ServerCatalog(core)));
-    this.statements = new Statements(core, settings.statements());
     this.info = new SessionInfo(session, settings);
+    this.statements = new Statements(core, settings.statements(), new Tracing(tracer, info));
     session.events().onNotification(this::notified);
     session.events().onNotice(this::noticed);
   }
@@ -243,7 +244,7 @@ public final class TuskConnection implements Connection {
 
   @Override
   public void close() {
-    session.close();
+    ConnectionEvents.close(session, settings);
   }
 
   @Override

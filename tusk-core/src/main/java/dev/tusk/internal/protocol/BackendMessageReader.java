@@ -61,6 +61,7 @@ public final class BackendMessageReader {
     byte type = buffer[position];
     int length = BigEndian.int32(buffer, position + 1);
     checkHeader(type, length);
+    WireTrace.backend(type, length);
     position += HEADER_BYTES;
     int size = length - LENGTH_BYTES;
     if (ownsBody(type) || size > buffer.length) {

@@ -58,6 +58,7 @@ public final class FrontendMessages {
       }
       out.writeByte(0);
       out.setInt32(start, out.size() - start);
+      WireTrace.untyped("StartupMessage", out.size() - start);
     } catch (RuntimeException | Error failure) {
       out.truncate(start);
       throw failure;
@@ -67,6 +68,7 @@ public final class FrontendMessages {
   /** Appends an SSLRequest, sent before the StartupMessage to ask for TLS. */
   public static void sslRequest(WriteBuffer out) {
     out.writeBytes(SSL_REQUEST);
+    WireTrace.untyped("SSLRequest", SSL_REQUEST.length);
   }
 
   /**
@@ -79,6 +81,7 @@ public final class FrontendMessages {
       out.writeInt32(CANCEL_REQUEST_CODE);
       out.writeInt32(processId);
       out.writeBytes(secretKey);
+      WireTrace.untyped("CancelRequest", out.size() - start);
     } catch (RuntimeException | Error failure) {
       out.truncate(start);
       throw failure;
@@ -241,11 +244,13 @@ public final class FrontendMessages {
   /** Appends a Sync: ends the extended-query cycle, commits an implicit transaction. */
   public static void sync(WriteBuffer out) {
     out.writeBytes(SYNC);
+    WireTrace.frontend(SYNC, 0);
   }
 
   /** Appends a Flush: asks the server to send what it has buffered. */
   public static void flush(WriteBuffer out) {
     out.writeBytes(FLUSH);
+    WireTrace.frontend(FLUSH, 0);
   }
 
   /** Appends a Close of a prepared statement. */
@@ -261,6 +266,7 @@ public final class FrontendMessages {
   /** Appends a Terminate, sent before closing the connection. */
   public static void terminate(WriteBuffer out) {
     out.writeBytes(TERMINATE);
+    WireTrace.frontend(TERMINATE, 0);
   }
 
   /** Appends a CopyData carrying {@code length} bytes of {@code data} from {@code offset}. */
@@ -280,6 +286,7 @@ public final class FrontendMessages {
   /** Appends a CopyDone: the end of the data sent for COPY FROM STDIN. */
   public static void copyDone(WriteBuffer out) {
     out.writeBytes(COPY_DONE);
+    WireTrace.frontend(COPY_DONE, 0);
   }
 
   /** Appends a CopyFail: aborts COPY FROM STDIN with {@code message} as the error text. */
@@ -346,6 +353,7 @@ public final class FrontendMessages {
   /** Back-fills the length of the message begun at {@code start}: all but the type byte. */
   private static void end(WriteBuffer out, int start) {
     out.setInt32(start + 1, out.size() - start - 1);
+    WireTrace.frontend(out.array(), start);
   }
 
   private static void requireFits(String message, long bodyLength) {

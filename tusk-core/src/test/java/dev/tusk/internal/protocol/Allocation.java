@@ -9,12 +9,12 @@ import javax.management.ObjectName;
  * through the platform MBean server: the module under test does not read {@code jdk.management},
  * whose {@code com.sun.management.ThreadMXBean} has the same figure.
  */
-final class Allocation {
+public final class Allocation {
 
   private Allocation() {}
 
   /** Bytes the current thread has allocated since it started. */
-  static long ofThisThread() {
+  public static long ofThisThread() {
     try {
       return (Long)
           ManagementFactory.getPlatformMBeanServer()

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +23,13 @@ final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
 
   private static final Duration PATIENCE = Duration.ofSeconds(5);
   private static final Path OPEN_FILES = Path.of("/proc/self/fd");
+
+  /**
+   * Threads the driver starts once per JVM, the first time any connection needs them, and keeps:
+   * not owned by a connection, so never left behind by one.
+   */
+  private static final Set<String> JVM_WIDE =
+      Set.of("tusk-abandoned-streams", "tusk-callback-watch");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(NothingLeftBehind.class);
@@ -66,7 +74,7 @@ final class NothingLeftBehind implements BeforeEachCallback, AfterEachCallback {
         Thread.getAllStackTraces().keySet().stream()
             .filter(Thread::isAlive)
             .map(Thread::getName)
-            .filter(name -> name.startsWith("tusk-"))
+            .filter(name -> name.startsWith("tusk-") && !JVM_WIDE.contains(name))
             .sorted()
             .toList();
     return new Counts(threads, sockets());
