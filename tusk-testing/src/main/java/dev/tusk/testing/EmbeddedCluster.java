@@ -38,19 +38,29 @@ final class EmbeddedCluster implements AutoCloseable {
    * settings of {@code config} on top of the usual ones.
    */
   static EmbeddedCluster start(Map<String, String> config, String hba) throws IOException {
+    return start(config, hba, false);
+  }
+
+  /**
+   * Like {@link #start(Map, String)}; with {@code standby}, the server starts as a hot standby
+   * ({@code standby.signal}) of no primary: it waits for WAL that never comes, answers read-only
+   * queries, and leaves recovery when promoted ({@code SELECT pg_promote()}).
+   */
+  static EmbeddedCluster start(Map<String, String> config, String hba, boolean standby)
+      throws IOException {
     DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
     Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
     try {
       Path dataDirectory = directories.create();
       if (directories.fillFromCache(dataDirectory)) {
         try {
-          return start(dataDirectory, socketDirectory, null, config, hba);
+          return start(dataDirectory, socketDirectory, null, config, hba, standby);
         } catch (IOException | RuntimeException e) {
           directories.discardCache();
           dataDirectory = directories.create();
         }
       }
-      return start(dataDirectory, socketDirectory, directories, config, hba);
+      return start(dataDirectory, socketDirectory, directories, config, hba, standby);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(socketDirectory, e);
       throw e;
@@ -66,7 +76,8 @@ final class EmbeddedCluster implements AutoCloseable {
       Path socketDirectory,
       DataDirectories cache,
       Map<String, String> config,
-      String hba)
+      String hba,
+      boolean standby)
       throws IOException {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -84,7 +95,8 @@ final class EmbeddedCluster implements AutoCloseable {
               .setServerConfig("full_page_writes", "off")
               // two-phase commit tests prepare transactions; the default of 0 forbids them
               .setServerConfig("max_prepared_transactions", "10")
-              .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache, hba))
+              .setDataDirectoryCustomizer(
+                  directory -> beforeFirstStart(directory, cache, hba, standby))
               .start();
       return new EmbeddedCluster(postgres, dataDirectory, socketDirectory);
     } catch (IOException | RuntimeException e) {
@@ -97,12 +109,16 @@ final class EmbeddedCluster implements AutoCloseable {
    * Runs after initdb and before the server starts: no connection ever sees zonky's all-trust
    * pg_hba.conf, and the cache gets a never-started cluster.
    */
-  private static void beforeFirstStart(File directory, DataDirectories cache, String hba) {
+  private static void beforeFirstStart(
+      File directory, DataDirectories cache, String hba, boolean standby) {
     try {
       if (cache != null) {
         cache.cache(directory.toPath());
       }
       Files.writeString(directory.toPath().resolve("pg_hba.conf"), hba);
+      if (standby) {
+        Files.createFile(directory.toPath().resolve("standby.signal"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,14 +20,13 @@ import java.util.Objects;
  * @param sslMode how much TLS protection to insist on
  * @param keepalives whether to turn on TCP keepalives
  * @param keepalivesIdle idle time before the first keepalive, or null for the system default
- * @param targetSessionAttrs which kind of server to accept; always {@code any} until Tusk can check
- *     a server's role (other values are refused when parsing)
+ * @param targetSessionAttrs which kind of server to accept ({@code target_session_attrs})
  * @param maxMessageSize the largest backend message accepted, in bytes
  * @param scramMaxIterations the largest SCRAM iteration count accepted from a server
  * @param keepalivesInterval time between unanswered keepalives, or null for the system default
  * @param keepalivesCount unanswered keepalives before giving up, or 0 for the system default
- * @param loadBalanceHosts whether to try the hosts in random order; always false until Tusk can
- *     ({@code load_balance_hosts=random} is refused when parsing)
+ * @param loadBalanceHosts whether to try the hosts, and each host's addresses, in random order
+ *     ({@code load_balance_hosts=random})
  * @param passfile the password file to consult when no password is given, or null for none
  * @param sslRootCert the trusted root certificates (a file that may not exist, by default {@code
  *     ~/.postgresql/root.crt}), {@link #SYSTEM_ROOT_CERT} for the system's trust store, or null
@@ -53,7 +52,7 @@ public record ConnectionSettings(
     SslMode sslMode,
     boolean keepalives,
     Duration keepalivesIdle,
-    String targetSessionAttrs,
+    TargetSessionAttrs targetSessionAttrs,
     int maxMessageSize,
     int scramMaxIterations,
     Duration keepalivesInterval,

@@ -7,7 +7,10 @@ import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Opens the right kind of socket for a host: a Unix-domain socket for a directory, else TCP. */
+/**
+ * Opens the right kind of socket for a host: a Unix-domain socket for a directory, else TCP to the
+ * host's address if it has one, else to its name.
+ */
 final class Transports {
 
   private Transports() {}
@@ -17,6 +20,6 @@ final class Transports {
     if (endpoint.isUnixSocket()) {
       return SocketTransport.unix(endpoint.unixSocketPath());
     }
-    return SocketTransport.tcp(endpoint.host(), endpoint.port(), timeout, keepalive);
+    return SocketTransport.tcp(endpoint.connectTo(), endpoint.port(), timeout, keepalive);
   }
 }
