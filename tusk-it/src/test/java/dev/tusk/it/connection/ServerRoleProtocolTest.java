@@ -41,7 +41,8 @@ class ServerRoleProtocolTest {
   @Test
   void aReportedHotStandbyIsRefusedForPrimaryAndReadWrite() throws InterruptedException {
     for (String target : List.of("primary", "read-write")) {
-      try (FakeServer standby = FakeServer.start(reporting("on", "off"))) {
+      // The script's last step records the Terminate that ends the refused session.
+      try (FakeServer standby = FakeServer.start(reporting("on", "off").expect('X'))) {
         SqlclientUnableToEstablishSqlconnection error =
             assertThrows(
                 SqlclientUnableToEstablishSqlconnection.class,
@@ -51,6 +52,7 @@ class ServerRoleProtocolTest {
         assertTrue(error.getMessage().contains(reason), error.getMessage());
         assertEquals(List.of(), queries(standby));
         assertTrue(terminated(standby), "the refused session is ended with Terminate");
+        standby.verify();
       }
     }
   }
