@@ -132,7 +132,7 @@ class MultiHostTest {
       hole.blackHole();
       long start = System.nanoTime();
       String conninfo =
-          base(server, "any", hole.port(), readOnly.port()).replace("connect_timeout=10", "")
+          base("any", hole.port(), readOnly.port()).replace("connect_timeout=10", "")
               + " connect_timeout=1";
       try (Connection conn = Tusk.connect(conninfo)) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -147,7 +147,7 @@ class MultiHostTest {
   @Test
   void whenEveryHostFailsOneErrorListsEachReason(PostgresServer server) throws IOException {
     int closed = ConnectTest.closedPort();
-    String conninfo = base(server, "read-write", closed, readOnly.port(), standby.port());
+    String conninfo = base("read-write", closed, readOnly.port(), standby.port());
     SqlclientUnableToEstablishSqlconnection error =
         assertThrows(SqlclientUnableToEstablishSqlconnection.class, () -> Tusk.connect(conninfo));
     String message = error.diagnostic().messagePrimary();
@@ -200,15 +200,14 @@ class MultiHostTest {
   @Test
   void loadBalanceHostsRandomSpreadsConnections(PostgresServer server) {
     Set<Integer> ports = new HashSet<>();
-    String conninfo =
-        base(server, "any", readOnly.port(), server.port()) + " load_balance_hosts=random";
+    String conninfo = base("any", readOnly.port(), server.port()) + " load_balance_hosts=random";
     for (int i = 0; i < 40 && ports.size() < 2; i++) {
       try (Connection conn = Tusk.connect(conninfo)) {
         ports.add(conn.info().port());
       }
     }
     assertEquals(Set.of(readOnly.port(), server.port()), ports);
-    try (Connection conn = Tusk.connect(base(server, "any", readOnly.port(), server.port()))) {
+    try (Connection conn = Tusk.connect(base("any", readOnly.port(), server.port()))) {
       assertEquals(readOnly.port(), conn.info().port(), "without it, the first host");
     }
   }
@@ -216,7 +215,7 @@ class MultiHostTest {
   /** The pool connects with the same conninfo, so its connections go where it says. */
   @Test
   void aPoolRoutesItsConnections(PostgresServer server) {
-    String conninfo = base(server, "read-write", standby.port(), readOnly.port(), server.port());
+    String conninfo = base("read-write", standby.port(), readOnly.port(), server.port());
     try (ConnectionPool pool =
         new ConnectionPool(conninfo, PoolOptions.builder().size(2, 2).build())) {
       for (int i = 0; i < 3; i++) {
@@ -229,13 +228,13 @@ class MultiHostTest {
   }
 
   private static int portChosen(PostgresServer server, String target, int... ports) {
-    try (Connection conn = Tusk.connect(base(server, target, ports))) {
+    try (Connection conn = Tusk.connect(base(target, ports))) {
       return conn.info().port();
     }
   }
 
   /** The superuser at 127.0.0.1 on each of {@code ports}, with {@code target_session_attrs}. */
-  static String base(PostgresServer server, String target, int... ports) {
+  static String base(String target, int... ports) {
     StringBuilder hosts = new StringBuilder();
     StringBuilder portList = new StringBuilder();
     for (int port : ports) {
