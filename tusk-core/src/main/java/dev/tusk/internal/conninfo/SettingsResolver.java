@@ -36,6 +36,7 @@ final class SettingsResolver {
   }
 
   private ConnectionSettings resolve() {
+    options.readService();
     options.checkUnsupportedEnvironment();
     checkClientEncoding();
     String user = user();

@@ -9,7 +9,6 @@ import java.util.Set;
  * for libpq never silently loses a requirement. docs/security.md gives the reason for each.
  */
 enum UnsupportedKeyword {
-  SERVICE("service", "PGSERVICE", false),
   GSSENCMODE("gssencmode", "PGGSSENCMODE", false, "disable", "prefer"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME", false, "postgres"),
   GSSLIB("gsslib", "PGGSSLIB", false),

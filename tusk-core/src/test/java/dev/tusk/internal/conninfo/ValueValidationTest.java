@@ -241,6 +241,7 @@ class ValueValidationTest {
         "krbsrvname=postgres",
         "replication=false",
         "service=''",
+        "servicefile=''",
         "requirepeer=''",
         "oauth_scope=''"
       })
@@ -256,17 +257,19 @@ class ValueValidationTest {
             + " only an empty value or disable, prefer",
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
-    assertThrows(NotSupportedError.class, () -> parse("service=prod"));
+    assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
     assertThrows(NotSupportedError.class, () -> parse("requirepeer=postgres"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
   }
 
   @Test
   void unsupportedEnvironmentVariableIsNotSupported() {
-    Environment environment = Environments.with(Map.of("PGSERVICE", "prod"));
+    Environment environment = Environments.with(Map.of("PGREQUIREPEER", "postgres"));
     var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", environment));
     assertTrue(
-        error.getMessage().startsWith("tusk: service=prod in environment variable PGSERVICE"),
+        error
+            .getMessage()
+            .startsWith("tusk: requirepeer=postgres in environment variable PGREQUIREPEER"),
         error.getMessage());
   }
 
