@@ -7,7 +7,7 @@ public final class Workloads {
 
   private Workloads() {}
 
-  /** Every workload, a to g. */
+  /** Every workload, a to g, then a, b1 and c over TLS. */
   public static List<Workload> all() {
     return List.of(
         new PointSelect(),
@@ -17,7 +17,8 @@ public final class Workloads {
         new BulkLoad(),
         new SingleInserts(),
         new ConnectClose(),
-        new PoolAcquire());
+        new PoolAcquire(),
+        new OverTls());
   }
 
   /** Workloads that run only when named in {@code -Dbench.only}: checks on the harness itself. */

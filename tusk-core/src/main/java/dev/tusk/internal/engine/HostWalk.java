@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Tries the hosts of a connection string in libpq's order and by libpq's rules:
@@ -34,6 +35,8 @@ import java.util.random.RandomGenerator;
  * When every host fails, one error lists each host's reason.
  */
 final class HostWalk {
+
+  private static final Pattern NUMERIC_IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
 
   private final ConnectionSettings settings;
   private final RandomGenerator random;
@@ -90,7 +93,7 @@ final class HostWalk {
    * none).
    */
   private List<HostPort> addresses(HostPort host) {
-    if (host.isUnixSocket() || host.address() != null) {
+    if (host.isUnixSocket() || host.address() != null || isAddress(host.host())) {
       return List.of(host);
     }
     try {
@@ -111,6 +114,11 @@ final class HostWalk {
               e));
       return List.of();
     }
+  }
+
+  /** An IPv4 or IPv6 address, which needs no resolving (a host name has no colon). */
+  private static boolean isAddress(String host) {
+    return host.indexOf(':') >= 0 || NUMERIC_IPV4.matcher(host).matches();
   }
 
   /** {@code items} in random order if {@code load_balance_hosts=random}, else as they are. */
