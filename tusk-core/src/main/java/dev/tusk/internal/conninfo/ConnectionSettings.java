@@ -40,6 +40,8 @@ import java.util.Objects;
  * @param channelBinding whether SCRAM binds to the TLS channel ({@code channel_binding})
  * @param requireAuth the authentication methods the server may use ({@code require_auth})
  * @param protocol the protocol versions to ask for and accept
+ * @param requirePeer the operating-system user the server must run as, checked on Unix-domain
+ *     sockets ({@code requirepeer}), or null for any
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -67,7 +69,8 @@ public record ConnectionSettings(
     TlsOptions tls,
     ChannelBindingMode channelBinding,
     RequireAuth requireAuth,
-    ProtocolVersions protocol) {
+    ProtocolVersions protocol,
+    String requirePeer) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);

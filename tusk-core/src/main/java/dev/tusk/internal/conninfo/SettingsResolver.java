@@ -70,7 +70,8 @@ final class SettingsResolver {
         channelBinding(),
         requireAuth(),
         ProtocolVersions.resolve(
-            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)));
+            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
+        textOr(Keyword.REQUIREPEER, null));
   }
 
   private StatementSettings statementSettings() {

@@ -13,7 +13,6 @@ enum UnsupportedKeyword {
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME", false, "postgres"),
   GSSLIB("gsslib", "PGGSSLIB", false),
   GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", false, "0"),
-  REQUIREPEER("requirepeer", "PGREQUIREPEER", false),
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),

@@ -12,6 +12,7 @@ import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
+import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.TlsClient;
 import dev.tusk.internal.transport.TlsSetupException;
 import dev.tusk.internal.transport.TlsTransport;
@@ -197,10 +198,43 @@ public final class Startup {
 
     /** A new socket to the host; failing to get one is no fault of the server's. */
     private Transport connect() throws Unreachable {
+      SocketTransport socket;
       try {
-        return guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)));
+        socket = guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)));
       } catch (IOException e) {
         throw new Unreachable(settled.get() ? timedOut(settings, host) : unableToConnect(host, e));
+      }
+      if (host.isUnixSocket() && settings.requirePeer() != null) {
+        checkPeer(socket);
+      }
+      return socket;
+    }
+
+    /**
+     * {@code requirepeer}: the server process must run as that operating-system user, which a
+     * Unix-domain socket tells (libpq checks it on such sockets only, as here).
+     */
+    private void checkPeer(SocketTransport socket) {
+      String actual;
+      try {
+        actual = socket.peerUser();
+      } catch (IOException e) {
+        throw new SqlclientUnableToEstablishSqlconnection(
+            Diagnostic.client(
+                "08001", "requirepeer cannot be checked on " + host + ": " + e.getMessage()),
+            e);
+      }
+      if (!actual.equals(settings.requirePeer())) {
+        throw new SqlclientUnableToEstablishSqlconnection(
+            Diagnostic.client(
+                "08001",
+                "requirepeer specifies \""
+                    + settings.requirePeer()
+                    + "\", but the server at "
+                    + host
+                    + " runs as \""
+                    + actual
+                    + "\""));
       }
     }
 

@@ -3,7 +3,6 @@ package dev.tusk.internal.engine;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.SocketTransport;
-import dev.tusk.internal.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -15,7 +14,7 @@ final class Transports {
 
   private Transports() {}
 
-  static Transport open(HostPort endpoint, Duration timeout, Keepalive keepalive)
+  static SocketTransport open(HostPort endpoint, Duration timeout, Keepalive keepalive)
       throws IOException {
     if (endpoint.isUnixSocket()) {
       return SocketTransport.unix(endpoint.unixSocketPath());

@@ -119,6 +119,14 @@ class ValueValidationTest {
   }
 
   @Test
+  void requirepeerIsTaken() {
+    assertEquals("postgres", parse("requirepeer=postgres").requirePeer());
+    assertNull(parse("requirepeer=''").requirePeer());
+    assertEquals(
+        "pg", ConnInfo.parse("", Environments.with(Map.of("PGREQUIREPEER", "pg"))).requirePeer());
+  }
+
+  @Test
   void targetSessionAttrsAny() {
     assertEquals(TargetSessionAttrs.ANY, parse("target_session_attrs=any").targetSessionAttrs());
     assertEquals(TargetSessionAttrs.ANY, parse("").targetSessionAttrs());
@@ -242,7 +250,6 @@ class ValueValidationTest {
         "replication=false",
         "service=''",
         "servicefile=''",
-        "requirepeer=''",
         "oauth_scope=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
@@ -258,18 +265,18 @@ class ValueValidationTest {
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
-    assertThrows(NotSupportedError.class, () -> parse("requirepeer=postgres"));
+    assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
   }
 
   @Test
   void unsupportedEnvironmentVariableIsNotSupported() {
-    Environment environment = Environments.with(Map.of("PGREQUIREPEER", "postgres"));
+    Environment environment = Environments.with(Map.of("PGGSSENCMODE", "require"));
     var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", environment));
     assertTrue(
         error
             .getMessage()
-            .startsWith("tusk: requirepeer=postgres in environment variable PGREQUIREPEER"),
+            .startsWith("tusk: gssencmode=require in environment variable PGGSSENCMODE"),
         error.getMessage());
   }
 
