@@ -75,7 +75,13 @@ final class HostWalk {
           failures.forEach(e::addSuppressed);
           throw e;
         }
-        Optional<String> refusal = ServerRole.refusal(session, target, settings.connectTimeout());
+        Optional<String> refusal;
+        try {
+          refusal = ServerRole.refusal(session, target, settings.connectTimeout());
+        } catch (RuntimeException | Error e) {
+          session.close();
+          throw e;
+        }
         if (refusal.isEmpty()) {
           return Optional.of(session);
         }
