@@ -105,14 +105,16 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Resets every proxied connection (RST on both sides); new connections are still proxied. */
   public void reset() {
+    // Linger 0 on every socket before closing any: a pipe thread that sees one side close then
+    // closes the other itself, and that close must be a reset too, not an orderly FIN.
     for (Socket socket : sockets) {
       try {
         socket.setSoLinger(true, 0);
       } catch (SocketException e) {
         // already closed: nothing to reset
       }
-      closeQuietly(socket);
     }
+    sockets.forEach(FaultProxy::closeQuietly);
   }
 
   /** Stops forwarding in both directions, keeping every socket open, until {@link #restore()}. */
