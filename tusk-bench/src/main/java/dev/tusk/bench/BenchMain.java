@@ -64,8 +64,9 @@ public final class BenchMain {
       System.out.printf("Data ready after %.0f s%n", seconds(started));
       var header = ReportHeader.of(List.of(args), mode, only, repetitions, server, facts, machine);
       List<ComparisonResult> results = new ArrayList<>();
-      try (Drivers drivers = Drivers.open(server.endpoint())) {
-        Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin);
+      try (Drivers drivers = Drivers.open(server.endpoint());
+          Drivers tlsDrivers = Drivers.open(server.endpoint().overTls())) {
+        Bench bench = new Bench(mode, server.endpoint(), drivers, rows, admin, tlsDrivers);
         Runner runner = new Runner(System.out, mode.cellLimit(), repetitions);
         List<Comparison> chosen =
             only.filter(

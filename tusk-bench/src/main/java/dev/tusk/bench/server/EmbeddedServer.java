@@ -1,12 +1,18 @@
 package dev.tusk.bench.server;
 
+import dev.tusk.testing.TestCertificates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * PostgreSQL 17 from zonky's binaries jar, configured so that the disk is not what is measured,
- * with a SCRAM-SHA-256 role and a trust role (see {@link Roles}).
+ * with a SCRAM-SHA-256 role and a trust role (see {@link Roles}), and TLS on (a certificate made
+ * for the run) for the tables over TLS; the other tables connect without it.
  */
 final class EmbeddedServer implements Server {
 
@@ -21,26 +27,33 @@ final class EmbeddedServer implements Server {
           Map.entry("jit", "off"),
           Map.entry("password_encryption", "scram-sha-256"),
           Map.entry("shared_buffers", "512MB"),
-          Map.entry("max_wal_size", "4GB"));
+          Map.entry("max_wal_size", "4GB"),
+          Map.entry("ssl", "on"));
 
   private static final int MAJOR_VERSION = 17;
 
   private final EmbeddedPostgres postgres;
   private final Endpoint endpoint;
+  private final Path certificates;
 
-  private EmbeddedServer(EmbeddedPostgres postgres, Endpoint endpoint) {
+  private EmbeddedServer(EmbeddedPostgres postgres, Endpoint endpoint, Path certificates) {
     this.postgres = postgres;
     this.endpoint = endpoint;
+    this.certificates = certificates;
   }
 
   static EmbeddedServer start() throws Exception {
+    Path certificates = Files.createTempDirectory("tusk-bench-tls-");
+    TestCertificates tls = TestCertificates.generate(certificates, "tusk_bench");
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     SETTINGS.forEach(builder::setServerConfig);
+    builder.setServerConfig("ssl_cert_file", tls.serverCertificate().toString());
+    builder.setServerConfig("ssl_key_file", tls.serverKey().toString());
     EmbeddedPostgres postgres = builder.start();
     try {
       Endpoint endpoint = Roles.create("127.0.0.1", postgres.getPort());
       checkMajorVersion(endpoint);
-      return new EmbeddedServer(postgres, endpoint);
+      return new EmbeddedServer(postgres, endpoint, certificates);
     } catch (Exception e) {
       postgres.close();
       throw e;
@@ -76,6 +89,14 @@ final class EmbeddedServer implements Server {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      try (Stream<Path> files = Files.walk(certificates)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 }

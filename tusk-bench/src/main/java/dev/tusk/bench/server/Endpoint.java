@@ -14,9 +14,11 @@ import java.util.Properties;
  * @param database the database holding the {@link #SCHEMA} schema
  * @param owner the login the workloads run as; it owns the benchmark's tables
  * @param logins the logins workload f connects with, by method
+ * @param sslmode how the Java drivers connect: {@code disable}, or {@code require} for the tables
+ *     over TLS (see {@link #overTls()})
  */
 public record Endpoint(
-    String host, int port, String database, Login owner, Map<Auth, Login> logins) {
+    String host, int port, String database, Login owner, Map<Auth, Login> logins, String sslmode) {
 
   /** The schema holding every benchmark table, so nothing else in the database is touched. */
   public static final String SCHEMA = "tusk_bench";
@@ -26,9 +28,22 @@ public record Endpoint(
     logins = Map.copyOf(logins);
   }
 
+  /** An endpoint the Java drivers reach without TLS. */
+  public Endpoint(String host, int port, String database, Login owner, Map<Auth, Login> logins) {
+    this(host, port, database, owner, logins, "disable");
+  }
+
+  /**
+   * The same server with TLS for the Java drivers ({@code sslmode=require}: encrypted, the
+   * certificate not checked, for Tusk and pgjdbc alike). The libpq tools still connect without.
+   */
+  public Endpoint overTls() {
+    return new Endpoint(host, port, database, owner, logins, "require");
+  }
+
   /** The pgjdbc URL, without credentials (see {@link #jdbcProperties}). */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=disable";
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslmode;
   }
 
   /** The pgjdbc connection properties for {@code login}. */
@@ -44,7 +59,7 @@ public record Endpoint(
     StringBuilder out = new StringBuilder();
     out.append("host=").append(quote(host)).append(" port=").append(port);
     out.append(" dbname=").append(quote(database)).append(" user=").append(quote(login.user()));
-    out.append(" sslmode=disable");
+    out.append(" sslmode=").append(sslmode);
     login.optionalPassword().ifPresent(p -> out.append(" password=").append(quote(p)));
     return out.toString();
   }

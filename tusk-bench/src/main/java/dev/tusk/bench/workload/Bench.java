@@ -14,5 +14,12 @@ import dev.tusk.bench.server.Endpoint;
  * @param drivers the driver adapters
  * @param rows the rows to load, {@code mode.bulkRows()} of them
  * @param admin an owner connection for untimed resets
+ * @param tlsDrivers the driver adapters connecting over TLS (see {@link OverTls})
  */
-public record Bench(Mode mode, Endpoint endpoint, Drivers drivers, WideRows rows, Admin admin) {}
+public record Bench(
+    Mode mode,
+    Endpoint endpoint,
+    Drivers drivers,
+    WideRows rows,
+    Admin admin,
+    Drivers tlsDrivers) {}

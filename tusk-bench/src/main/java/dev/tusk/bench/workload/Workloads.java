@@ -7,7 +7,7 @@ public final class Workloads {
 
   private Workloads() {}
 
-  /** Every workload, a to g, then the JDBC face (j). */
+  /** Every workload, a to g, the JDBC face (j), then a, b1 and c over TLS. */
   public static List<Workload> all() {
     return List.of(
         new PointSelect(),
@@ -18,7 +18,8 @@ public final class Workloads {
         new SingleInserts(),
         new ConnectClose(),
         new PoolAcquire(),
-        new JdbcFace());
+        new JdbcFace(),
+        new OverTls());
   }
 
   /** Workloads that run only when named in {@code -Dbench.only}: checks on the harness itself. */

@@ -19,26 +19,27 @@ import java.util.Objects;
  *
  * <p>A setting missing from the string comes from its PG* environment variable (PGHOST, PGHOSTADDR,
  * PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, PGCONNECT_TIMEOUT, PGOPTIONS, PGAPPNAME,
- * PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGTARGETSESSIONATTRS, PGLOADBALANCEHOSTS), else
- * from the default: the local server's Unix-domain socket as libpq would use it (the first of
- * {@code /run/postgresql}, {@code /var/run/postgresql} and {@code /tmp} that holds one for the
- * port), else host {@code localhost}; port 5432, the operating-system user, a database named like
- * the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq waits forever; Tusk's {@code
- * connect_timeout} must be positive), keepalives on, 64 MiB messages and 100,000 SCRAM iterations
- * at most. An empty value means the default. Tusk's own keywords are {@code max_message_size}
- * (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096), {@code prepare_threshold}
- * (runs before a statement is prepared, 5 by default; 0 at once; {@code none} or -1 never), {@code
- * statement_cache_size} (prepared statements kept, 256 by default) and {@code query_timeout}
- * (seconds, decimals allowed; none by default).
+ * PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGTARGETSESSIONATTRS, PGLOADBALANCEHOSTS,
+ * PGSERVICE, PGSERVICEFILE, ...), else from the default: the local server's Unix-domain socket as
+ * libpq would use it (the first of {@code /run/postgresql}, {@code /var/run/postgresql} and {@code
+ * /tmp} that holds one for the port), else host {@code localhost}; port 5432, the operating-system
+ * user, a database named like the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq
+ * waits forever; Tusk's {@code connect_timeout} must be positive), keepalives on, 64 MiB messages
+ * and 100,000 SCRAM iterations at most. An empty value means the default. Tusk's own keywords are
+ * {@code max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096),
+ * {@code prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at once; {@code
+ * none} or -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default) and
+ * {@code query_timeout} (seconds, decimals allowed; none by default).
  *
- * <p>{@code hostaddr} replaces {@code host} as the address to connect to (see {@link HostList}). An
- * unknown keyword is a {@link ProgrammingError}; a libpq keyword for a feature Tusk lacks ({@code
- * service}, {@code gssencmode}, {@code requirepeer}, ...), given in the string or its environment
- * variable, is a {@link FeatureNotSupported} (a {@link NotSupportedError}) unless its value asks
- * for nothing (such as {@code gssencmode=disable}). So is {@code target_session_attrs} other than
- * {@code any} and {@code load_balance_hosts=random}: Tusk cannot yet choose a server by its role or
- * shuffle hosts, and connecting regardless would drop the requirement. PGCLIENTENCODING is ignored:
- * Tusk always uses UTF8.
+ * <p>{@code hostaddr} gives the address to connect to for the host at the same position (see {@link
+ * HostList}); {@code target_session_attrs} and {@code load_balance_hosts} decide which server is
+ * taken and in what order (see {@code engine.HostWalk}). {@code service} (or PGSERVICE) reads a
+ * group of settings from the service file (see {@link ServiceFile}); they rank after the string's
+ * and before the environment variables. An unknown keyword is a {@link ProgrammingError}; a libpq
+ * keyword for a feature Tusk lacks ({@code gssencmode}, {@code oauth_issuer}, ...), given in the
+ * string, the service file or its environment variable, is a {@link FeatureNotSupported} (a {@link
+ * NotSupportedError}) unless its value asks for nothing (such as {@code gssencmode=disable}).
+ * PGCLIENTENCODING is ignored: Tusk always uses UTF8.
  *
  * <p>The password file is not read here but when connecting, per host: see {@link
  * ConnectionSettings#passwordFor(HostPort)}.
@@ -84,7 +85,8 @@ public final class ConnInfo {
   }
 
   /**
-   * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no files.
+   * Parses {@code conninfo}, taking defaults from {@code environment}. Reads no file but the
+   * service file, when a service is named.
    *
    * @throws ProgrammingError for a malformed string, an unknown keyword or an invalid value
    * @throws FeatureNotSupported for a libpq feature Tusk does not have

@@ -20,14 +20,13 @@ import java.util.Objects;
  * @param sslMode how much TLS protection to insist on
  * @param keepalives whether to turn on TCP keepalives
  * @param keepalivesIdle idle time before the first keepalive, or null for the system default
- * @param targetSessionAttrs which kind of server to accept; always {@code any} until Tusk can check
- *     a server's role (other values are refused when parsing)
+ * @param targetSessionAttrs which kind of server to accept ({@code target_session_attrs})
  * @param maxMessageSize the largest backend message accepted, in bytes
  * @param scramMaxIterations the largest SCRAM iteration count accepted from a server
  * @param keepalivesInterval time between unanswered keepalives, or null for the system default
  * @param keepalivesCount unanswered keepalives before giving up, or 0 for the system default
- * @param loadBalanceHosts whether to try the hosts in random order; always false until Tusk can
- *     ({@code load_balance_hosts=random} is refused when parsing)
+ * @param loadBalanceHosts whether to try the hosts, and each host's addresses, in random order
+ *     ({@code load_balance_hosts=random})
  * @param passfile the password file to consult when no password is given, or null for none
  * @param sslRootCert the trusted root certificates (a file that may not exist, by default {@code
  *     ~/.postgresql/root.crt}), {@link #SYSTEM_ROOT_CERT} for the system's trust store, or null
@@ -41,6 +40,8 @@ import java.util.Objects;
  * @param channelBinding whether SCRAM binds to the TLS channel ({@code channel_binding})
  * @param requireAuth the authentication methods the server may use ({@code require_auth})
  * @param protocol the protocol versions to ask for and accept
+ * @param requirePeer the operating-system user the server must run as, checked on Unix-domain
+ *     sockets ({@code requirepeer}), or null for any
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -53,7 +54,7 @@ public record ConnectionSettings(
     SslMode sslMode,
     boolean keepalives,
     Duration keepalivesIdle,
-    String targetSessionAttrs,
+    TargetSessionAttrs targetSessionAttrs,
     int maxMessageSize,
     int scramMaxIterations,
     Duration keepalivesInterval,
@@ -68,7 +69,8 @@ public record ConnectionSettings(
     TlsOptions tls,
     ChannelBindingMode channelBinding,
     RequireAuth requireAuth,
-    ProtocolVersions protocol) {
+    ProtocolVersions protocol,
+    String requirePeer) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * that holds {@code .s.PGSQL.<port>}, so that peer authentication works with {@code
  * postgresql:///app}. Where no such socket exists, the default host is {@code localhost} over TCP.
  *
- * <p>{@code hostaddr}, when given, replaces {@code host}: each numeric address is what Tusk
- * connects to and also what the password file is matched against. If both are given they must list
- * the same number of entries, and an empty address falls back to the host at the same position.
+ * <p>{@code hostaddr}, when given, is what Tusk connects to instead of resolving {@code host}, as
+ * in libpq: the host name at the same position is still what TLS checks the certificate against and
+ * what the password file is matched with. Without {@code host}, each address serves as the host
+ * too. If both are given they must list the same number of entries, and an empty address means the
+ * host at the same position is resolved as usual.
  */
 final class HostList {
 
@@ -45,14 +47,30 @@ final class HostList {
     OptionValue host = options.get(Keyword.HOST);
     OptionValue hostaddr = options.get(Keyword.HOSTADDR);
     List<String> names = host == null ? List.of(UNSET) : split(host.text());
-    List<String> targets = hostaddr == null ? names : addresses(hostaddr, host, names);
-    List<Integer> ports = ports(options.get(Keyword.PORT), targets.size());
-    List<HostPort> hosts = new ArrayList<>(targets.size());
-    for (int i = 0; i < targets.size(); i++) {
-      String target = targets.get(i);
+    List<String> addresses =
+        hostaddr == null
+            ? Collections.nCopies(names.size(), UNSET)
+            : addresses(hostaddr, host, names.size());
+    if (host == null) {
+      names = addresses;
+    }
+    List<Integer> ports = ports(options.get(Keyword.PORT), names.size());
+    List<HostPort> hosts = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String address = addresses.get(i);
       int port = ports.get(i);
-      hosts.add(
-          new HostPort(target.isEmpty() ? defaultHost(port, socketDirectories) : target, port));
+      if (name.isEmpty()) {
+        hosts.add(new HostPort(defaultHost(port, socketDirectories), port));
+      } else {
+        boolean separate = !address.isEmpty() && !address.equals(name);
+        if (separate && name.startsWith("/")) {
+          // An address means TCP: a socket directory cannot name that server.
+          hosts.add(new HostPort(address, port));
+        } else {
+          hosts.add(new HostPort(name, port, separate ? address : null));
+        }
+      }
     }
     return hosts;
   }
@@ -67,25 +85,19 @@ final class HostList {
     return DEFAULT_HOST;
   }
 
-  private static List<String> addresses(
-      OptionValue hostaddr, OptionValue host, List<String> names) {
+  /** The addresses of {@code hostaddr}, checked; an empty element stays empty. */
+  private static List<String> addresses(OptionValue hostaddr, OptionValue host, int hostCount) {
     List<String> addresses = split(hostaddr.text());
-    if (host != null && addresses.size() != names.size()) {
+    if (host != null && addresses.size() != hostCount) {
       throw hostaddr.invalid(
-          addresses.size() + " addresses for " + names.size() + " hosts; give one per host");
+          addresses.size() + " addresses for " + hostCount + " hosts; give one per host");
     }
-    List<String> targets = new ArrayList<>(addresses.size());
-    for (int i = 0; i < addresses.size(); i++) {
-      String address = addresses.get(i);
-      if (address.isEmpty()) {
-        targets.add(host == null ? UNSET : names.get(i));
-      } else if (isNumericAddress(address)) {
-        targets.add(address);
-      } else {
+    for (String address : addresses) {
+      if (!address.isEmpty() && !isNumericAddress(address)) {
         throw hostaddr.invalidPart(address, "expected a numeric IPv4 or IPv6 address");
       }
     }
-    return targets;
+    return addresses;
   }
 
   private static List<Integer> ports(OptionValue port, int hostCount) {

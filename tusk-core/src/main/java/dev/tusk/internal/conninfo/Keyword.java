@@ -39,6 +39,9 @@ enum Keyword {
   REQUIRE_AUTH("require_auth", "PGREQUIREAUTH"),
   TARGET_SESSION_ATTRS("target_session_attrs", "PGTARGETSESSIONATTRS"),
   LOAD_BALANCE_HOSTS("load_balance_hosts", "PGLOADBALANCEHOSTS"),
+  SERVICE("service", "PGSERVICE"),
+  SERVICEFILE("servicefile", "PGSERVICEFILE"),
+  REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),

@@ -18,6 +18,8 @@ final class Options {
   private static final String CONNECTION_STRING = "the connection string";
 
   private final Map<Keyword, String> given = new EnumMap<>(Keyword.class);
+  private final Map<Keyword, ServiceFile.OptionValueSource> fromService =
+      new EnumMap<>(Keyword.class);
   private final Set<UnsupportedKeyword> givenUnsupported = EnumSet.noneOf(UnsupportedKeyword.class);
   private final Environment environment;
 
@@ -47,9 +49,40 @@ final class Options {
   }
 
   /**
-   * The value for {@code keyword}: from the string, else from its environment variable; null when
-   * neither gives one. An empty value counts as none, but an empty value in the string still hides
-   * the environment variable, as in libpq.
+   * Reads the settings of the service named by {@code service} (or PGSERVICE), if any, from the
+   * service file (see {@link ServiceFile}): they come after the string's and before the
+   * environment's, as in libpq.
+   *
+   * @throws ProgrammingError for a service that is not defined, or a bad line in its group
+   * @throws FeatureNotSupported for a libpq feature Tusk lacks, unless the value asks for nothing
+   */
+  void readService() {
+    OptionValue service = get(Keyword.SERVICE);
+    if (service == null) {
+      return;
+    }
+    ServiceFile.settings(service, get(Keyword.SERVICEFILE), environment)
+        .forEach(
+            (word, value) -> {
+              var supported = Keyword.find(word);
+              if (supported.isPresent() && supported.get() != Keyword.SERVICEFILE) {
+                fromService.put(supported.get(), value);
+                return;
+              }
+              var unsupported = UnsupportedKeyword.find(word);
+              if (unsupported.isPresent()) {
+                checkNoOp(unsupported.get(), value.text(), value.origin());
+                return;
+              }
+              throw new ProgrammingError(
+                  "syntax error in " + value.origin() + ": unknown keyword \"" + word + "\"");
+            });
+  }
+
+  /**
+   * The value for {@code keyword}: from the string, else from the service file, else from its
+   * environment variable; null when none gives one. An empty value counts as none, but an empty
+   * value in the string still hides the environment variable, as in libpq.
    *
    * @throws ProgrammingError if the value contains a NUL character, which PostgreSQL rejects
    */
@@ -57,6 +90,11 @@ final class Options {
     String text = given.get(keyword);
     String origin = CONNECTION_STRING;
     String variable = keyword.environmentVariable();
+    ServiceFile.OptionValueSource serviceValue = fromService.get(keyword);
+    if (text == null && serviceValue != null) {
+      text = serviceValue.text();
+      origin = serviceValue.origin();
+    }
     if (text == null && variable != null) {
       text = environment.variables().get(variable);
       origin = "environment variable " + variable;

@@ -1,6 +1,5 @@
 package dev.tusk.internal.conninfo;
 
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * connection string, else its PG* environment variable, else Tusk's default.
  */
 final class SettingsResolver {
-
-  private static final Set<String> TARGET_SESSION_ATTRS =
-      Set.of("any", "read-write", "read-only", "primary", "standby", "prefer-standby");
 
   private static final String SECONDS_OR_DEFAULT =
       "expected a whole number of seconds, or 0 for the system default";
@@ -40,6 +36,7 @@ final class SettingsResolver {
   }
 
   private ConnectionSettings resolve() {
+    options.readService();
     options.checkUnsupportedEnvironment();
     checkClientEncoding();
     String user = user();
@@ -73,7 +70,8 @@ final class SettingsResolver {
         channelBinding(),
         requireAuth(),
         ProtocolVersions.resolve(
-            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)));
+            options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
+        textOr(Keyword.REQUIREPEER, null));
   }
 
   private StatementSettings statementSettings() {
@@ -226,24 +224,16 @@ final class SettingsResolver {
     return seconds == 0 ? null : Duration.ofSeconds(seconds);
   }
 
-  /**
-   * Only {@code any}: Tusk cannot yet check a server's role, and connecting to a primary when the
-   * string asks for a standby would silently drop the requirement.
-   */
-  private String targetSessionAttrs() {
+  private TargetSessionAttrs targetSessionAttrs() {
     OptionValue value = options.get(Keyword.TARGET_SESSION_ATTRS);
-    if (value == null || value.text().equals("any")) {
-      return "any";
+    if (value == null) {
+      return TargetSessionAttrs.ANY;
     }
-    if (!TARGET_SESSION_ATTRS.contains(value.text())) {
-      throw value.invalid(
-          "expected one of any, read-write, read-only, primary, standby, prefer-standby");
-    }
-    throw notYetSupported(
-        value, "Tusk cannot yet choose a server by its role, so only any is accepted");
+    return TargetSessionAttrs.find(value.text())
+        .orElseThrow(() -> value.invalid("expected one of " + TargetSessionAttrs.SPELLINGS));
   }
 
-  /** Only {@code disable}: hosts are tried in the order given until random order exists. */
+  /** {@code random} shuffles the hosts, and each host's addresses, before trying them. */
   private boolean loadBalanceHosts() {
     OptionValue value = options.get(Keyword.LOAD_BALANCE_HOSTS);
     if (value == null || value.text().equals("disable")) {
@@ -252,20 +242,7 @@ final class SettingsResolver {
     if (!value.text().equals("random")) {
       throw value.invalid("expected disable or random");
     }
-    throw notYetSupported(
-        value, "Tusk tries hosts in the order given, so only disable is accepted");
-  }
-
-  /** A valid libpq value asking for what Tusk cannot do yet. */
-  private static NotSupportedError notYetSupported(OptionValue value, String why) {
-    return new NotSupportedError(
-        value.keyword().word()
-            + "="
-            + value.text()
-            + " in "
-            + value.origin()
-            + " is not supported: "
-            + why);
+    return true;
   }
 
   private Path sslRootCert() {

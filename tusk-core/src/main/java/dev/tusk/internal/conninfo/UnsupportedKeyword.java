@@ -9,12 +9,10 @@ import java.util.Set;
  * for libpq never silently loses a requirement. docs/security.md gives the reason for each.
  */
 enum UnsupportedKeyword {
-  SERVICE("service", "PGSERVICE", false),
   GSSENCMODE("gssencmode", "PGGSSENCMODE", false, "disable", "prefer"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME", false, "postgres"),
   GSSLIB("gsslib", "PGGSSLIB", false),
   GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", false, "0"),
-  REQUIREPEER("requirepeer", "PGREQUIREPEER", false),
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),

@@ -12,6 +12,7 @@ import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
+import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.TlsClient;
 import dev.tusk.internal.transport.TlsSetupException;
 import dev.tusk.internal.transport.TlsTransport;
@@ -38,23 +39,23 @@ public final class Startup {
 
   private Startup() {}
 
-  /** Connects to the first host of {@code settings} that accepts the session. */
+  /**
+   * Connects to the first host of {@code settings} that accepts the session and is of the kind
+   * {@code target_session_attrs} asks for (see {@link HostWalk}).
+   */
   public static Session open(ConnectionSettings settings) {
-    TuskException failure = null;
-    for (HostPort host : settings.hosts()) {
-      try {
-        return openHost(settings, host);
-      } catch (TuskException e) {
-        if (failure != null) {
-          e.addSuppressed(failure);
-        }
-        failure = e;
-      }
-    }
-    throw failure;
+    return HostWalk.open(settings);
   }
 
-  private static Session openHost(ConnectionSettings settings, HostPort host) {
+  /**
+   * Connects to one address of one host, trying the encryption methods {@code sslmode} allows,
+   * within {@code connect_timeout}.
+   *
+   * @throws Unreachable if no socket could be connected, or the time ran out: libpq then goes on to
+   *     the next address or host
+   * @throws TuskException for any other failure, which ends the connection attempt
+   */
+  static Session openAddress(ConnectionSettings settings, HostPort host) throws Unreachable {
     long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
     AtomicReference<Transport> current = new AtomicReference<>();
     AtomicBoolean settled = new AtomicBoolean();
@@ -81,6 +82,19 @@ public final class Startup {
       throw failure;
     } finally {
       watchdog.interrupt();
+    }
+  }
+
+  /** A host that could not be reached in time: the next address or host may be tried. */
+  static final class Unreachable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreachable(TuskException failure) {
+      super(failure);
+    }
+
+    TuskException failure() {
+      return (TuskException) getCause();
     }
   }
 
@@ -127,10 +141,9 @@ public final class Startup {
       return plainTextTried;
     }
 
-    Session run(Encryption method) throws RetryableFailure {
+    Session run(Encryption method) throws RetryableFailure, Unreachable {
       try {
-        Transport transport =
-            guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)));
+        Transport transport = connect();
         X509Certificate serverCertificate = null;
         if (method == Encryption.PLAIN) {
           plainTextTried = true;
@@ -160,7 +173,10 @@ public final class Startup {
       } catch (IOException e) {
         closeCurrent(current);
         // Only the watchdog settles before success, by closing the socket under the read.
-        throw settled.get() ? timedOut(settings, host) : unableToConnect(host, e);
+        if (settled.get()) {
+          throw new Unreachable(timedOut(settings, host));
+        }
+        throw unableToConnect(host, e);
       } catch (TuskException e) {
         closeCurrent(current);
         if (rejectsProtocolVersion(e) && minorVersion > settings.protocol().minMinor()) {
@@ -177,6 +193,48 @@ public final class Startup {
       } catch (RuntimeException e) {
         closeCurrent(current);
         throw e;
+      }
+    }
+
+    /** A new socket to the host; failing to get one is no fault of the server's. */
+    private Transport connect() throws Unreachable {
+      SocketTransport socket;
+      try {
+        socket = guard(Transports.open(host, remaining(deadline), Keepalive.of(settings)));
+      } catch (IOException e) {
+        throw new Unreachable(settled.get() ? timedOut(settings, host) : unableToConnect(host, e));
+      }
+      if (host.isUnixSocket() && settings.requirePeer() != null) {
+        checkPeer(socket);
+      }
+      return socket;
+    }
+
+    /**
+     * {@code requirepeer}: the server process must run as that operating-system user, which a
+     * Unix-domain socket tells (libpq checks it on such sockets only, as here).
+     */
+    private void checkPeer(SocketTransport socket) {
+      String actual;
+      try {
+        actual = socket.peerUser();
+      } catch (IOException e) {
+        throw new SqlclientUnableToEstablishSqlconnection(
+            Diagnostic.client(
+                "08001", "requirepeer cannot be checked on " + host + ": " + e.getMessage()),
+            e);
+      }
+      if (!actual.equals(settings.requirePeer())) {
+        throw new SqlclientUnableToEstablishSqlconnection(
+            Diagnostic.client(
+                "08001",
+                "requirepeer specifies \""
+                    + settings.requirePeer()
+                    + "\", but the server at "
+                    + host
+                    + " runs as \""
+                    + actual
+                    + "\""));
       }
     }
 

@@ -14,6 +14,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * A socket to a server, TCP or Unix-domain, as a non-blocking {@link SocketChannel}. Waiting goes
@@ -161,5 +162,19 @@ public final class SocketTransport implements Transport {
   @Override
   public String toString() {
     return description;
+  }
+
+  /**
+   * The operating-system user of the process at the other end of a Unix-domain socket ({@code
+   * SO_PEERCRED}), for {@code requirepeer}.
+   *
+   * @throws IOException if this is not a Unix-domain socket or the platform cannot tell
+   */
+  public String peerUser() throws IOException {
+    try {
+      return channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName();
+    } catch (UnsupportedOperationException e) {
+      throw new IOException("the peer's user name cannot be read on this platform or socket", e);
+    }
   }
 }

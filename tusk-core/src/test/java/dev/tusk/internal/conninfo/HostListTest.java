@@ -59,10 +59,25 @@ class HostListTest {
   }
 
   @Test
-  void hostaddrReplacesHost() {
+  void hostaddrIsTheAddressWhileTheHostNameStays() {
+    HostPort host = parse("host=db.example.com hostaddr=10.0.0.1").hosts().get(0);
+    assertEquals(new HostPort("db.example.com", 5432, "10.0.0.1"), host);
+    assertEquals("10.0.0.1", host.connectTo());
+    assertEquals("db.example.com:5432 (10.0.0.1)", host.toString());
+  }
+
+  @Test
+  void hostaddrListsPairWithHostLists() {
     assertEquals(
-        List.of(new HostPort("10.0.0.1", 5432)),
-        parse("host=db.example.com hostaddr=10.0.0.1").hosts());
+        List.of(
+            new HostPort("a", 1, "10.0.0.1"), new HostPort("b", 2), new HostPort("c", 3, "::1")),
+        parse("host=a,b,c hostaddr=10.0.0.1,,::1 port=1,2,3").hosts());
+  }
+
+  @Test
+  void hostaddrWithASocketDirectoryMeansTcp() {
+    assertEquals(
+        List.of(new HostPort("127.0.0.1", 5432)), parse("host=/tmp hostaddr=127.0.0.1").hosts());
   }
 
   @Test
@@ -75,7 +90,7 @@ class HostListTest {
   @Test
   void emptyHostaddrElementFallsBackToHost() {
     assertEquals(
-        List.of(new HostPort("10.0.0.1", 1), new HostPort("b", 2)),
+        List.of(new HostPort("a", 1, "10.0.0.1"), new HostPort("b", 2)),
         parse("host=a,b hostaddr=10.0.0.1, port=1,2").hosts());
   }
 

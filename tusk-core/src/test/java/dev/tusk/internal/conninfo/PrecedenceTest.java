@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +50,7 @@ class PrecedenceTest {
     assertNull(settings.keepalivesIdle());
     assertNull(settings.keepalivesInterval());
     assertEquals(0, settings.keepalivesCount());
-    assertEquals("any", settings.targetSessionAttrs());
+    assertEquals(TargetSessionAttrs.ANY, settings.targetSessionAttrs());
     assertFalse(settings.loadBalanceHosts());
     assertEquals(64 << 20, settings.maxMessageSize());
     assertEquals(100_000, settings.scramMaxIterations());
@@ -80,19 +79,19 @@ class PrecedenceTest {
   }
 
   @Test
-  void routingRequirementsFromTheEnvironmentAreRefusedNamingTheVariable() {
+  void routingRequirementsComeFromTheEnvironmentUnlessTheStringOverrides() {
     var standby = Environments.with(Map.of("PGUSER", "u", "PGTARGETSESSIONATTRS", "standby"));
-    var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", standby));
+    assertEquals(TargetSessionAttrs.STANDBY, ConnInfo.parse("", standby).targetSessionAttrs());
     assertEquals(
-        "target_session_attrs=standby in environment variable PGTARGETSESSIONATTRS is not"
-            + " supported: Tusk cannot yet choose a server by its role, so only any is accepted",
-        error.getMessage());
-    assertEquals("any", ConnInfo.parse("target_session_attrs=any", standby).targetSessionAttrs());
+        TargetSessionAttrs.ANY,
+        ConnInfo.parse("target_session_attrs=any", standby).targetSessionAttrs());
 
     var random = Environments.with(Map.of("PGUSER", "u", "PGLOADBALANCEHOSTS", "random"));
-    var shuffle = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", random));
-    assertTrue(shuffle.getMessage().contains("PGLOADBALANCEHOSTS"), shuffle.getMessage());
+    assertTrue(ConnInfo.parse("", random).loadBalanceHosts());
     assertFalse(ConnInfo.parse("load_balance_hosts=disable", random).loadBalanceHosts());
+    var wrong = Environments.with(Map.of("PGUSER", "u", "PGLOADBALANCEHOSTS", "yes"));
+    var error = assertThrows(ProgrammingError.class, () -> ConnInfo.parse("", wrong));
+    assertTrue(error.getMessage().contains("PGLOADBALANCEHOSTS"), error.getMessage());
   }
 
   @Test
@@ -111,7 +110,7 @@ class PrecedenceTest {
     assertEquals("-cx=1", settings.options());
     assertEquals(SslMode.DISABLE, settings.sslMode());
     assertEquals(Path.of("/p"), settings.passfile());
-    assertEquals("any", settings.targetSessionAttrs());
+    assertEquals(TargetSessionAttrs.ANY, settings.targetSessionAttrs());
     assertEquals(Path.of("/r"), settings.sslRootCert());
     assertEquals(Path.of("/c"), settings.sslCert());
     assertEquals(Path.of("/k"), settings.sslKey());

@@ -119,22 +119,24 @@ class ValueValidationTest {
   }
 
   @Test
-  void targetSessionAttrsAny() {
-    assertEquals("any", parse("target_session_attrs=any").targetSessionAttrs());
-    assertEquals("any", parse("").targetSessionAttrs());
+  void requirepeerIsTaken() {
+    assertEquals("postgres", parse("requirepeer=postgres").requirePeer());
+    assertNull(parse("requirepeer=''").requirePeer());
+    assertEquals(
+        "pg", ConnInfo.parse("", Environments.with(Map.of("PGREQUIREPEER", "pg"))).requirePeer());
   }
 
-  /** Issue 15, defect 9: a libpq requirement Tusk cannot meet yet is refused, never ignored. */
+  @Test
+  void targetSessionAttrsAny() {
+    assertEquals(TargetSessionAttrs.ANY, parse("target_session_attrs=any").targetSessionAttrs());
+    assertEquals(TargetSessionAttrs.ANY, parse("").targetSessionAttrs());
+  }
+
+  /** Each of libpq's values is taken with its meaning (issue 13). */
   @ParameterizedTest
   @ValueSource(strings = {"read-write", "read-only", "primary", "standby", "prefer-standby"})
-  void targetSessionAttrsThatNeedRoutingAreRefused(String value) {
-    var error = assertThrows(NotSupportedError.class, () -> parse("target_session_attrs=" + value));
-    assertEquals(
-        "target_session_attrs="
-            + value
-            + " in the connection string is not supported: Tusk cannot yet choose a server by its"
-            + " role, so only any is accepted",
-        error.getMessage());
+  void targetSessionAttrsAreTaken(String value) {
+    assertEquals(value, parse("target_session_attrs=" + value).targetSessionAttrs().keyword());
   }
 
   @Test
@@ -148,11 +150,7 @@ class ValueValidationTest {
   @Test
   void loadBalanceHosts() {
     assertFalse(parse("load_balance_hosts=disable").loadBalanceHosts());
-    var error = assertThrows(NotSupportedError.class, () -> parse("load_balance_hosts=random"));
-    assertEquals(
-        "load_balance_hosts=random in the connection string is not supported: Tusk tries hosts in"
-            + " the order given, so only disable is accepted",
-        error.getMessage());
+    assertTrue(parse("load_balance_hosts=random").loadBalanceHosts());
     assertThrows(ProgrammingError.class, () -> parse("load_balance_hosts=round-robin"));
   }
 
@@ -251,7 +249,7 @@ class ValueValidationTest {
         "krbsrvname=postgres",
         "replication=false",
         "service=''",
-        "requirepeer=''",
+        "servicefile=''",
         "oauth_scope=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
@@ -266,17 +264,19 @@ class ValueValidationTest {
             + " only an empty value or disable, prefer",
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
-    assertThrows(NotSupportedError.class, () -> parse("service=prod"));
-    assertThrows(NotSupportedError.class, () -> parse("requirepeer=postgres"));
+    assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
+    assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
   }
 
   @Test
   void unsupportedEnvironmentVariableIsNotSupported() {
-    Environment environment = Environments.with(Map.of("PGSERVICE", "prod"));
+    Environment environment = Environments.with(Map.of("PGGSSENCMODE", "require"));
     var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", environment));
     assertTrue(
-        error.getMessage().startsWith("tusk: service=prod in environment variable PGSERVICE"),
+        error
+            .getMessage()
+            .startsWith("tusk: gssencmode=require in environment variable PGGSSENCMODE"),
         error.getMessage());
   }
 
