@@ -193,7 +193,7 @@ class ExchangeTest {
             idle());
     FeatureNotSupported refusal = assertInstanceOf(FeatureNotSupported.class, error);
     assertEquals("0A000", refusal.diagnostic().sqlState());
-    assertTrue(refusal.getMessage().contains("COPY ... TO STDOUT needs a COPY API"));
+    assertTrue(refusal.getMessage().contains("COPY ... TO STDOUT needs the COPY API"));
   }
 
   @Test
