@@ -51,6 +51,8 @@ class LayeringTest {
           Map.entry("internal.codec", Set.of("types", "internal.buffer", "errors")),
           Map.entry("internal.query", Set.of("types", "internal.codec", "errors")),
           Map.entry(
+              "internal.copy", Set.of("internal.codec", "types", "internal.buffer", "errors")),
+          Map.entry(
               "internal.client",
               Set.of(
                   "",
@@ -64,7 +66,8 @@ class LayeringTest {
                   "internal.transport",
                   "internal.engine",
                   "internal.codec",
-                  "internal.query")));
+                  "internal.query",
+                  "internal.copy")));
 
   /** The one class of the API that may reach into the implementation: the entry point. */
   private static final String ENTRY_POINT = ROOT + ".Tusk";

@@ -8,6 +8,7 @@ import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Param;
 import dev.tusk.types.PgArray;
 import dev.tusk.types.PgRecord;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,15 +16,22 @@ import java.util.List;
 
 /**
  * Converts a parameter value to the Java type of the codec of the type it is sent as (see {@link
- * Param}): Java records and PgRecords to composites, Lists and arrays element by element, enum
- * constants by name, {@link Json} and {@link Param#json} objects to JSON text.
+ * Param}): Java records and PgRecords to composites, Lists, arrays and primitive arrays element by
+ * element, enum constants by name, {@link Json} and {@link Param#json} objects to JSON text, and
+ * numbers to another number class where that is exact (see {@link NumberWidening}). COPY's typed
+ * rows convert their values through it too.
  */
-final class ParameterValues {
+public final class ParameterValues {
 
   private ParameterValues() {}
 
-  /** {@code value} (null allowed) as a value of {@code codec}'s Java type. */
-  static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
+  /**
+   * {@code value} (null allowed) as a value of {@code codec}'s Java type.
+   *
+   * @throws ProgrammingError if values of this class never convert to that type
+   * @throws DataError if this value does not fit it (a number out of range)
+   */
+  public static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
     Codec<?> real = DomainCodec.underlying(codec);
     boolean container = value instanceof PgRecord || value instanceof List<?>;
     if (value == null
@@ -44,6 +52,8 @@ final class ParameterValues {
       converted = composite(value, composite, mapper);
     } else if (real instanceof ArrayCodec array) {
       converted = elements(value, array.element(), mapper);
+    } else {
+      converted = NumberWidening.widen(value, codec.javaType());
     }
     if (converted == null) {
       throw new ProgrammingError(
@@ -89,18 +99,32 @@ final class ParameterValues {
       items = list;
     } else if (value instanceof Object[] array) {
       items = Arrays.asList(array);
+    } else if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
+      items = boxed(value);
     } else {
       return null;
     }
     List<Object> converted = new ArrayList<>(items.size());
     for (Object item : items) {
       // A nested List or array is a further dimension of the same element type.
-      boolean level = item instanceof List<?> || item instanceof Object[];
+      boolean level =
+          item instanceof List<?>
+              || item != null && item.getClass().isArray() && !(item instanceof byte[]);
       converted.add(level ? elements(item, element, mapper) : convert(item, element, mapper));
     }
     return value instanceof PgArray array
         ? PgArray.of(converted, array.lowerBounds())
         : Collections.unmodifiableList(converted);
+  }
+
+  /** The elements of a primitive array (int[], long[], ...), boxed. */
+  private static List<Object> boxed(Object array) {
+    int length = Array.getLength(array);
+    List<Object> items = new ArrayList<>(length);
+    for (int i = 0; i < length; i++) {
+      items.add(Array.get(array, i));
+    }
+    return items;
   }
 
   /** The JSON text of a {@link Param#json} value: the mapper's, else the built-in writer's. */
