@@ -8,6 +8,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
+import dev.tusk.internal.engine.CopyRequest;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.PreparedStatement;
@@ -17,6 +18,7 @@ import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
 import dev.tusk.internal.engine.Waiting;
 import dev.tusk.internal.query.ParsedSql;
+import dev.tusk.internal.query.PlaceholderParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -385,6 +387,22 @@ final class Statements {
                   : CompletableFuture.completedFuture(results);
             })
         .thenCompose(next -> next);
+  }
+
+  /**
+   * Starts a COPY statement for the COPY API: queues it (holding back what others submit while it
+   * takes data) and returns once the server has started it.
+   *
+   * @throws TuskException the server's error if it refused the statement (nothing was copied)
+   */
+  CopyChannel copy(Query query) {
+    if (PlaceholderParser.parse(query.sql()).hasMultipleStatements()) {
+      throw new ProgrammingError(
+          "copy() runs one COPY statement; this text holds several: run the others with execute");
+    }
+    CopyRequest request = new CopyRequest(query.sql());
+    connection.submitCopy(request);
+    return CopyChannel.start(session, request, timeout(query));
   }
 
   /**

@@ -85,6 +85,8 @@ public final class CopyRequest extends Exchange<Long> {
   @Override
   void onCopyInResponse(CopyInResponse message, Outbound outbound) {
     response = message;
+    // Its owner waits for the start, which another thread may have read.
+    InFlight.wake(this);
   }
 
   @Override
@@ -92,12 +94,18 @@ public final class CopyRequest extends Exchange<Long> {
     response = message;
     // The server reads no data for COPY TO: what waits behind the gate may go now.
     outbound.requestEnded(this);
+    InFlight.wake(this);
   }
 
   @Override
   void onCopyData(CopyData message) {
     if (response instanceof CopyOutResponse) {
+      boolean first = !output.hasItems();
       output.add(message.data(), message.data().length);
+      if (first) {
+        // Its reader may wait for data that another thread reads.
+        InFlight.wake(this);
+      }
     }
   }
 

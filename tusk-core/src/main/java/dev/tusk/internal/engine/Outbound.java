@@ -166,6 +166,20 @@ final class Outbound {
     }
   }
 
+  /** Records the calling thread as the one writing {@code owner}'s data, if its gate is closed. */
+  void claimGate(Object owner) {
+    appendLock.lock();
+    try {
+      for (Gate gate : gates) {
+        if (gate.owner == owner) {
+          gate.thread = Thread.currentThread();
+        }
+      }
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
   /**
    * Whether the calling thread writes the data of a COPY whose gate is closed: a request it
    * appended now would wait behind the gate for that very thread to end the COPY.

@@ -103,8 +103,9 @@ public final class Session implements AutoCloseable {
         exchange.fail(
             new ProgrammingError(
                 "this thread is sending a COPY's data: finish() or close() the Copy before it runs"
-                    + " anything else on the connection (the server reads everything sent before"
-                    + " the COPY's end as its data)"));
+                    + " anything else on the connection, a catalog lookup of a type it has not used"
+                    + " yet included (the server reads everything sent before the COPY's end as"
+                    + " its data)"));
         return exchange.future();
       }
       // Queued before its bytes can be sent, so its responses always find it.
@@ -146,6 +147,14 @@ public final class Session implements AutoCloseable {
     }
     reading.write(true);
     return true;
+  }
+
+  /**
+   * Records the calling thread as the one writing {@code copy}'s data: a request it submits before
+   * the COPY's end is refused, since it would wait behind the COPY for this very thread.
+   */
+  public void claimCopy(Exchange<?> copy) {
+    outbound.claimGate(copy);
   }
 
   /**
