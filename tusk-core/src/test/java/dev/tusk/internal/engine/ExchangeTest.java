@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What every exchange shares: server errors, protocol violations and refused COPY. */
 class ExchangeTest {
 
-  private static final String COPY_REFUSAL = "COPY FROM STDIN needs the COPY API";
+  private static final String COPY_REFUSAL = "COPY FROM STDIN needs the COPY API: cursor.copy(sql)";
 
   private static ExtendedQuery extended(String sql) {
     return new ExtendedQuery(
