@@ -248,6 +248,10 @@ final class CopyChannel {
 
   private static Runnable abandonment(Session session, CopyRequest statement) {
     return () -> {
+      if (statement.future().isDone()) {
+        // Finished or closed: the owner ended it (clean() runs this action then too).
+        return;
+      }
       statement.discard();
       session.abandon(statement);
       if (statement.copiesIn()) {

@@ -414,8 +414,8 @@ final class Statements {
       throw new FeatureNotSupported(
           Diagnostic.client(
               FeatureNotSupported.SQLSTATE,
-              "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
-                  + " use INSERT with executeMany, or COPY FROM a server-side file"));
+              "COPY ... FROM STDIN needs the COPY API: cursor.copy(sql) sends its data"
+                  + " (through execute, the server would read the requests behind it as data)"));
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -213,27 +214,7 @@ final class TuskCopy implements Copy {
 
   @Override
   public Iterator<byte[]> iterator() {
-    return new Iterator<>() {
-      private byte[] next;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null) {
-          next = channel.read();
-        }
-        return next != null;
-      }
-
-      @Override
-      public byte[] next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        byte[] chunk = next;
-        next = null;
-        return chunk;
-      }
-    };
+    return untilNull(channel::read);
   }
 
   @Override
@@ -243,31 +224,35 @@ final class TuskCopy implements Copy {
 
   @Override
   public Stream<Object[]> rows() {
-    Iterator<Object[]> iterator =
-        new Iterator<>() {
-          private Object[] next;
-
-          @Override
-          public boolean hasNext() {
-            if (next == null) {
-              next = readRow();
-            }
-            return next != null;
-          }
-
-          @Override
-          public Object[] next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            Object[] row = next;
-            next = null;
-            return row;
-          }
-        };
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(
+            untilNull(this::readRow), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
+  }
+
+  /** The items {@code next} gives until it gives null. */
+  private static <T> Iterator<T> untilNull(Supplier<T> next) {
+    return new Iterator<>() {
+      private T ahead;
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null) {
+          ahead = next.get();
+        }
+        return ahead != null;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T item = ahead;
+        ahead = null;
+        return item;
+      }
+    };
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.tusk.Connection;
 import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import dev.tusk.errors.DataError;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.InvalidTextRepresentation;
 import dev.tusk.errors.NotNullViolation;
@@ -20,6 +21,7 @@ import dev.tusk.errors.UndefinedTable;
 import dev.tusk.testing.TuskTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +99,40 @@ class CopyTest {
       assertEquals(rows, copy.finish());
     }
     assertEquals(rows, count(conn, "raw_large"));
+  }
+
+  /** A reader that gives one character per call, so surrogate pairs arrive split. */
+  private static Reader trickling(String text) {
+    return new Reader() {
+      private int next;
+
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        if (next == text.length()) {
+          return -1;
+        }
+        buffer[offset] = text.charAt(next++);
+        return 1;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void readersAreEncodedAsUtf8EvenWhenTheySplitSurrogatePairs(Connection conn) {
+    conn.execute("CREATE TABLE raw_utf8 (t text)");
+    String text = "tusk \uD83D\uDC18 mammoth \uD83E\uDDA3\n";
+    try (Copy copy = conn.cursor().copy("COPY raw_utf8 FROM STDIN")) {
+      assertEquals(text.length(), copy.writeAll(trickling(text)));
+      assertEquals(1, copy.finish());
+    }
+    assertEquals(text.strip(), conn.execute("SELECT t FROM raw_utf8").fetchOne().getString(0));
+    try (Copy copy = conn.cursor().copy("COPY raw_utf8 FROM STDIN")) {
+      assertThrows(DataError.class, () -> copy.writeAll(trickling("lone \uD83D\n")));
+    }
+    assertEquals(1, count(conn, "raw_utf8"));
   }
 
   @Test
