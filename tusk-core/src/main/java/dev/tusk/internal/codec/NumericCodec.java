@@ -38,6 +38,13 @@ final class NumericCodec extends BaseCodec<Number> {
 
   private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
+  /** Values of up to this many digits, padded by up to 3 zeros, fit a long: the fast path. */
+  private static final int COMPACT_PRECISION = 15;
+
+  private static final long[] POWERS_OF_TEN_THOUSAND = {
+    1L, 10_000L, 100_000_000L, 1_000_000_000_000L, 10_000_000_000_000_000L
+  };
+
   private NumericCodec() {
     super(Oids.NUMERIC, "numeric", Number.class);
   }
@@ -78,6 +85,10 @@ final class NumericCodec extends BaseCodec<Number> {
       out.writeInt16(0).writeInt16(0).writeInt16(POSITIVE).writeInt16(displayScale);
       return;
     }
+    if (value.scale() >= 0 && value.precision() <= COMPACT_PRECISION) {
+      writeCompact(value, out);
+      return;
+    }
     String decimal = value.unscaledValue().abs().toString();
     // The decimal power of each digit; digit groups are aligned on powers of 10000.
     long firstPower = (long) decimal.length() - value.scale() - 1;
@@ -100,6 +111,31 @@ final class NumericCodec extends BaseCodec<Number> {
     out.writeInt16(value.signum() < 0 ? NEGATIVE : POSITIVE).writeInt16(displayScale);
     for (int i = 0; i < count; i++) {
       out.writeInt16(groups[i]);
+    }
+  }
+
+  /**
+   * A value of up to 15 digits with a scale of 0 or more, the common case (amounts, measures),
+   * written from a long without building its decimal text: the unscaled value, padded with zeros to
+   * whole base-10000 digits after the point, is split by division.
+   */
+  private static void writeCompact(BigDecimal value, BinaryOutput out) {
+    int scale = value.scale();
+    int padding = (4 - scale % 4) % 4;
+    long digits = Math.abs(value.unscaledValue().longValue()) * POWERS_OF_TEN[padding];
+    int fractionGroups = (scale + padding) / 4;
+    int groups = 0;
+    for (long rest = digits; rest != 0; rest /= 10_000) {
+      groups++;
+    }
+    int trailingZeroGroups = 0;
+    for (long rest = digits; rest % 10_000 == 0; rest /= 10_000) {
+      trailingZeroGroups++;
+    }
+    out.writeInt16(groups - trailingZeroGroups).writeInt16(groups - fractionGroups - 1);
+    out.writeInt16(value.signum() < 0 ? NEGATIVE : POSITIVE).writeInt16(scale);
+    for (int i = groups - 1; i >= trailingZeroGroups; i--) {
+      out.writeInt16((int) (digits / POWERS_OF_TEN_THOUSAND[i] % 10_000));
     }
   }
 

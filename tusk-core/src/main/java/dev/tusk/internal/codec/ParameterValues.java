@@ -33,7 +33,11 @@ public final class ParameterValues {
    */
   public static Object convert(Object value, Codec<?> codec, JsonMapper mapper) {
     Codec<?> real = DomainCodec.underlying(codec);
-    boolean container = value instanceof PgRecord || value instanceof List<?>;
+    // Composites and arrays convert their parts; another codec taking a List (int2vector's) or a
+    // PgRecord takes it as it is.
+    boolean container =
+        value instanceof PgRecord && real instanceof CompositeCodec
+            || value instanceof List<?> && real instanceof ArrayCodec;
     if (value == null
         || !container && codec.javaType().isInstance(value) && !(value instanceof Param.MappedJson)
         || real instanceof JsonCodec && !(value instanceof Param.MappedJson)) {

@@ -5,12 +5,14 @@ import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.codec.ParameterValues;
 import dev.tusk.types.Codec;
 import dev.tusk.types.JsonMapper;
+import dev.tusk.types.PgRecord;
+import java.util.List;
 
 /**
  * Writes one column's values in a binary COPY row: the int32 length, then the codec's binary
- * encoding, straight into the buffer. A value of exactly the codec's Java class goes to the codec
- * as it is, and built-in integers, float8 and bool are written without the codec; other values are
- * converted first (see {@link ParameterValues}).
+ * encoding, straight into the buffer. A value of the codec's Java class goes to the codec as it is
+ * (built-in integers, float8 and bool are written without the codec); other values, and the
+ * elements of arrays and composites, are converted first (see {@link ParameterValues}).
  *
  * @param <T> the codec's Java type
  */
@@ -21,11 +23,21 @@ final class BinaryField<T> {
   private final int primitive;
   private final JsonMapper mapper;
 
+  /**
+   * Whether any instance of the codec's Java type goes to it as it is: false for JSON (any object,
+   * mapped or written), arrays and composites (whose elements may need converting).
+   */
+  private final boolean takesInstances;
+
   BinaryField(Codec<T> codec, JsonMapper mapper) {
     this.codec = codec;
     this.javaType = codec.javaType();
     this.primitive = BinaryPrimitives.kind(codec, 1);
     this.mapper = mapper;
+    this.takesInstances =
+        javaType != Object.class
+            && !List.class.isAssignableFrom(javaType)
+            && javaType != PgRecord.class;
   }
 
   static BinaryField<?> of(Codec<?> codec, JsonMapper mapper) {
@@ -38,15 +50,13 @@ final class BinaryField<T> {
 
   /** Writes a non-null value with its length. */
   void write(Object value, WriteBuffer out) {
-    if (value.getClass() == javaType) {
-      if (primitive != BinaryPrimitives.NONE) {
-        writePrimitive(value, out);
-        return;
-      }
+    if (primitive != BinaryPrimitives.NONE && value.getClass() == javaType) {
+      writePrimitive(value, out);
+    } else if (takesInstances && javaType.isInstance(value)) {
       writeWithLength(javaType.cast(value), out);
-      return;
+    } else {
+      writeWithLength(javaType.cast(ParameterValues.convert(value, codec, mapper)), out);
     }
-    writeWithLength(javaType.cast(ParameterValues.convert(value, codec, mapper)), out);
   }
 
   private void writePrimitive(Object value, WriteBuffer out) {

@@ -18,7 +18,7 @@ final class CsvRowEncoder extends DelimitedRowEncoder {
   @Override
   void writeField(String text, WriteBuffer out) {
     if (!needsQuotes(text)) {
-      write(text, out, false);
+      writeUnquoted(text, out);
       return;
     }
     out.writeByte(options.quote());
@@ -39,6 +39,18 @@ final class CsvRowEncoder extends DelimitedRowEncoder {
       }
     }
     return false;
+  }
+
+  /** ASCII text other than NUL goes in one copy; anything else char by char. */
+  private void writeUnquoted(String text, WriteBuffer out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0 || c >= 0x80) {
+        write(text, out, false);
+        return;
+      }
+    }
+    out.writeUtf8(text);
   }
 
   private void write(String text, WriteBuffer out, boolean quoted) {

@@ -3,6 +3,7 @@ package dev.tusk.internal.copy;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,11 +66,11 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
         if (i > 0) {
           out.writeByte(options.delimiter());
         }
-        Object value = values[i];
-        if (value == null) {
+        String text = values[i] == null ? null : texts.of(i, values[i]);
+        if (text == null) {
           out.writeBytes(nullMarker);
         } else {
-          writeValue(i, value, out);
+          writeText(i, values[i], text, out);
         }
       }
       out.writeByte('\n');
@@ -79,8 +80,7 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
     }
   }
 
-  private void writeValue(int column, Object value, WriteBuffer out) {
-    String text = texts.of(column, value);
+  private void writeText(int column, Object value, String text, WriteBuffer out) {
     try {
       writeField(text, out);
     } catch (RuntimeException e) {
@@ -111,6 +111,6 @@ abstract sealed class DelimitedRowEncoder implements CopyRowEncoder
 
   private static boolean equals(WriteBuffer out, int start, byte[] marker) {
     return out.size() - start == marker.length
-        && java.util.Arrays.equals(out.array(), start, out.size(), marker, 0, marker.length);
+        && Arrays.equals(out.array(), start, out.size(), marker, 0, marker.length);
   }
 }

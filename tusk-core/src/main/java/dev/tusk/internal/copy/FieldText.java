@@ -1,6 +1,7 @@
 package dev.tusk.internal.copy;
 
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.buffer.BigEndian;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.codec.ParameterEncoder;
 import dev.tusk.internal.codec.ParameterValues;
@@ -41,7 +42,7 @@ final class FieldText {
     return codecs == null ? -1 : codecs.length;
   }
 
-  /** The text of {@code value} (not null) for column {@code column}. */
+  /** The text of {@code value} (not null) for column {@code column}; null for a typed NULL. */
   String of(int column, Object value) {
     Codec<?> codec = codecs == null ? null : codecs[column];
     try {
@@ -61,7 +62,7 @@ final class FieldText {
     }
     ParameterEncoder encoder = scope.encoderFor(value);
     Codec<?> codec = encoder.oid() == 0 ? null : scope.codec(encoder.oid());
-    if (codec != null && codec.javaType().isInstance(value) && !isContainer(value)) {
+    if (codec != null && takesAsItIs(codec, value)) {
       return render(codec, value);
     }
     // A class the codec does not take as it is (Instant for timestamptz, a List for an array):
@@ -69,6 +70,9 @@ final class FieldText {
     scratch.clear();
     encoder.write(value, scratch);
     int length = scratch.size() - 4;
+    if (BigEndian.int32(scratch.array(), 0) == -1) {
+      return null; // a Param holding null: a NULL of its type
+    }
     if (encoder.format() == 0) {
       return new String(scratch.array(), 4, length, StandardCharsets.UTF_8);
     }
@@ -77,6 +81,17 @@ final class FieldText {
           "no codec renders type OID " + Integer.toUnsignedString(encoder.oid()) + " as text");
     }
     return render(codec, codec.decodeBinary(scratch.array(), 4, length));
+  }
+
+  /**
+   * Whether the codec renders the value itself: a value of its scalar type. Not a {@link
+   * dev.tusk.types.Param} (its value is converted to its type first), not for JSON's codec (which
+   * takes any object), nor a container, whose parts may not be of the codec's element types.
+   */
+  private static boolean takesAsItIs(Codec<?> codec, Object value) {
+    return codec.javaType() != Object.class
+        && codec.javaType().isInstance(value)
+        && !isContainer(value);
   }
 
   /** Values whose parts a codec takes as its own element type, which this one may not match. */

@@ -35,6 +35,10 @@ final class TextRowEncoder extends DelimitedRowEncoder {
   private void escape(String text, int from, WriteBuffer out) {
     char delimiter = options.delimiter();
     int i = from;
+    if (from == 0 && isPlainAscii(text, delimiter)) {
+      out.writeUtf8(text);
+      return;
+    }
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c >= 0x80) {
@@ -52,6 +56,17 @@ final class TextRowEncoder extends DelimitedRowEncoder {
       }
       i++;
     }
+  }
+
+  /** Whether every character is printable ASCII other than the backslash and the delimiter. */
+  private static boolean isPlainAscii(String text, char delimiter) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7F || c == '\\' || c == delimiter) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The letter of the escape for a control character the server escapes, else 0. */

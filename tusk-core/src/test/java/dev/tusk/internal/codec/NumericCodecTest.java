@@ -112,6 +112,23 @@ class NumericCodecTest {
     assertEquals(expected, Wire.textRoundTrip(NumericCodec.INSTANCE, value));
   }
 
+  /**
+   * Values of up to 15 digits take a fast path; read back by the decoder (which binaryLayout checks
+   * against numeric_send's bytes) they keep their digits and display scale.
+   */
+  @Property
+  void compactValuesRoundTrip(@ForAll("compactDecimals") BigDecimal value) {
+    assertEquals(value, Wire.binaryRoundTrip(NumericCodec.INSTANCE, value));
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> compactDecimals() {
+    return Combinators.combine(
+            Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L),
+            Arbitraries.integers().between(0, 24))
+        .as(BigDecimal::valueOf);
+  }
+
   @Provide
   Arbitrary<BigDecimal> decimals() {
     Arbitrary<BigInteger> unscaled =

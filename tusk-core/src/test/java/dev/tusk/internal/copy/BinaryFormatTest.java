@@ -12,6 +12,7 @@ import dev.tusk.errors.BadCopyFileFormat;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.types.Codec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class BinaryFormatTest {
             CopyFormats.encoder(
                 1,
                 options,
-                new dev.tusk.types.Codec<?>[] {CopyRows.scope().registry().forOid(999_999)},
+                new Codec<?>[] {CopyRows.scope().registry().forOid(999_999)},
                 CopyRows.scope()));
   }
 

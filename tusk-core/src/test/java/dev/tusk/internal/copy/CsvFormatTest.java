@@ -13,6 +13,8 @@ import dev.tusk.errors.BadCopyFileFormat;
 import dev.tusk.errors.DataError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CsvFormatTest {
@@ -102,11 +104,10 @@ class CsvFormatTest {
     CopyRowEncoder encoder = encoder(FROM, "int4", "text[]", "jsonb");
     assertEquals(
         "1,\"{a,\"\"b,c\"\"}\",\"{\"\"k\"\": [1, 2]}\"\n",
-        line(
-            encoder, 1, new String[] {"a", "b,c"}, java.util.Map.of("k", java.util.List.of(1, 2))));
+        line(encoder, 1, new String[] {"a", "b,c"}, Map.of("k", List.of(1, 2))));
     Object[] row = read(decoder(TO, "int4", "text[]"), "1,\"{a,\"\"b,c\"\"}\"\n");
     assertEquals(1, row[0]);
-    assertEquals(java.util.List.of("a", "b,c"), row[1]);
+    assertEquals(List.of("a", "b,c"), row[1]);
   }
 
   @Test
