@@ -67,6 +67,20 @@ public interface AsyncCursor<R> extends AutoCloseable {
   /** The codecs this cursor uses; see {@link Cursor#types()}. */
   TypeRegistry types();
 
+  /**
+   * Starts a COPY statement, as {@link Cursor#copy(String)}; the future completes once the server
+   * has started it. The {@link Copy}'s own calls block the thread that makes them, as {@code
+   * InputStream} and {@code OutputStream} do: make them from a virtual thread (or any thread that
+   * may wait), not from a callback that runs on the connection's I/O thread. While the COPY takes
+   * data, other requests on the connection wait behind it.
+   */
+  CompletableFuture<Copy> copy(String sql);
+
+  /** Like {@link #copy(String)}, with names composed by {@link dev.tusk.sql}. */
+  default CompletableFuture<Copy> copy(Composable sql) {
+    return copy(PortableSql.render(sql));
+  }
+
   /** Frees the results. */
   @Override
   void close();

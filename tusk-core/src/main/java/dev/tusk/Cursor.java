@@ -1,7 +1,12 @@
 package dev.tusk;
 
 import dev.tusk.sql.Composable;
+import dev.tusk.sql.Identifier;
 import dev.tusk.types.TypeRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,6 +125,101 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * only (from its next statement on).
    */
   TypeRegistry types();
+
+  /**
+   * Starts a {@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT} statement (psycopg's {@code
+   * cursor.copy}) and returns once the server has started it; write or read its data through the
+   * {@link Copy}, and close it (try-with-resources). The statement runs over the simple protocol
+   * and takes no parameters; compose dynamic table and column names with {@link #copy(Composable)}.
+   * While the COPY takes data, other threads' requests on the connection wait behind it.
+   *
+   * <p>A server-side cursor, whose statement is a query, raises {@link
+   * dev.tusk.errors.NotSupportedError}.
+   *
+   * @throws dev.tusk.errors.TuskException the server's error if it refused the statement (no such
+   *     table, say); nothing was copied and the connection is usable
+   */
+  Copy copy(String sql);
+
+  /**
+   * Like {@link #copy(String)}, with names composed by {@link dev.tusk.sql} (quoted, never
+   * spliced).
+   */
+  default Copy copy(Composable sql) {
+    return copy(PortableSql.render(sql));
+  }
+
+  /**
+   * Copies text data from {@code in} into {@code table} (psycopg2's {@code copy_from}): {@code COPY
+   * table (columns) FROM STDIN (DELIMITER sep, NULL nullString)}, with the table and column names
+   * quoted as identifiers. {@code table} is one name, used as written (case kept); for a
+   * schema-qualified table use {@link #copyFrom(Identifier, Reader, String, String, String...)}.
+   *
+   * @param sep the column separator, e.g. {@code "\t"} (PostgreSQL's default)
+   * @param nullString the text that stands for NULL, e.g. {@code "\\N"}
+   * @param columns the columns the data holds, in order; none for all of the table's
+   * @return the number of rows copied
+   */
+  default long copyFrom(String table, Reader in, String sep, String nullString, String... columns) {
+    return copyFrom(Identifier.of(table), in, sep, nullString, columns);
+  }
+
+  /** Like {@link #copyFrom(String, Reader, String, String, String...)}, for a qualified name. */
+  default long copyFrom(
+      Identifier table, Reader in, String sep, String nullString, String... columns) {
+    try (Copy copy = copy(CopyCommands.from(table, sep, nullString, columns))) {
+      copy.writeAll(in);
+      return copy.finish();
+    }
+  }
+
+  /**
+   * Copies {@code table} as text into {@code out} (psycopg2's {@code copy_to}): {@code COPY table
+   * (columns) TO STDOUT (DELIMITER sep, NULL nullString)}, names quoted as identifiers, each row a
+   * line. Does not close {@code out}.
+   *
+   * @return the number of rows copied
+   */
+  default long copyTo(String table, Writer out, String sep, String nullString, String... columns) {
+    return copyTo(Identifier.of(table), out, sep, nullString, columns);
+  }
+
+  /** Like {@link #copyTo(String, Writer, String, String, String...)}, for a qualified name. */
+  default long copyTo(
+      Identifier table, Writer out, String sep, String nullString, String... columns) {
+    try (Copy copy = copy(CopyCommands.to(table, sep, nullString, columns))) {
+      CopyCommands.transferText(copy, out);
+      return copy.rowCount();
+    }
+  }
+
+  /**
+   * Runs a {@code COPY ... FROM STDIN} statement with the bytes of {@code in} as its data
+   * (psycopg2's {@code copy_expert}); does not close {@code in}.
+   *
+   * @return the number of rows copied
+   */
+  default long copyExpert(String sql, InputStream in) {
+    try (Copy copy = copy(sql)) {
+      CopyCommands.requireDirection(copy, true);
+      copy.writeAll(in);
+      return copy.finish();
+    }
+  }
+
+  /**
+   * Runs a {@code COPY ... TO STDOUT} statement, writing its data to {@code out} (psycopg2's {@code
+   * copy_expert}); does not close {@code out}.
+   *
+   * @return the number of rows copied
+   */
+  default long copyExpert(String sql, OutputStream out) {
+    try (Copy copy = copy(sql)) {
+      CopyCommands.requireDirection(copy, false);
+      copy.transferTo(out);
+      return copy.rowCount();
+    }
+  }
 
   /** Frees the results. A closed cursor can run no more statements. */
   @Override

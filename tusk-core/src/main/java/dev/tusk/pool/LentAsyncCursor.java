@@ -2,6 +2,7 @@ package dev.tusk.pool;
 
 import dev.tusk.AsyncCursor;
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Query;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
@@ -119,6 +120,11 @@ final class LentAsyncCursor<R> implements AsyncCursor<R> {
   @Override
   public TypeRegistry types() {
     return live().types();
+  }
+
+  @Override
+  public CompletableFuture<Copy> copy(String sql) {
+    return checked(() -> cursor.copy(sql));
   }
 
   @Override

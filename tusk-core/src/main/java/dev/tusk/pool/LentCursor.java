@@ -1,6 +1,7 @@
 package dev.tusk.pool;
 
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
 import dev.tusk.types.TypeRegistry;
@@ -147,6 +148,11 @@ final class LentCursor<R> implements Cursor<R> {
   @Override
   public TypeRegistry types() {
     return live().types();
+  }
+
+  @Override
+  public Copy copy(String sql) {
+    return live().copy(sql);
   }
 
   @Override

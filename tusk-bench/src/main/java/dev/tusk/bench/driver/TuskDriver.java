@@ -2,6 +2,7 @@ package dev.tusk.bench.driver;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
+import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
 import dev.tusk.Row;
@@ -172,6 +173,38 @@ public final class TuskDriver {
         });
   }
 
+  /**
+   * Reads the wide rows through {@code COPY (WIDE_SELECT) TO STDOUT (FORMAT binary)}, each row
+   * decoded to its Java types by {@code readRow} (workload c3).
+   */
+  public RowScan copyOutScan() {
+    Connection connection = connect();
+    return new RowScan() {
+      @Override
+      public long scan(Sink sink) {
+        long rows = 0;
+        try (Copy copy =
+            connection
+                .cursor()
+                .copy("COPY (" + Tables.WIDE_SELECT + ") TO STDOUT (FORMAT binary)")) {
+          copy.setTypes("int8", "text", "float8", "numeric", "timestamptz", "bool", "uuid");
+          for (Object[] row; (row = copy.readRow()) != null; ) {
+            for (Object value : row) {
+              sink.take(value);
+            }
+            rows++;
+          }
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() {
+        connection.close();
+      }
+    };
+  }
+
   private static void takeWide(Row row, Sink sink) {
     sink.take(row.getLong(0));
     sink.take(row.getString(1));
@@ -260,9 +293,31 @@ public final class TuskDriver {
     };
   }
 
-  /** COPY FROM STDIN: Tusk has no COPY API yet. */
+  /**
+   * {@code COPY ... FROM STDIN (FORMAT binary)} with {@code writeRow}: each row encoded by the
+   * codecs into the COPY's 64 KiB messages as it is written, in one transaction.
+   */
   public RowLoader copy() {
-    throw new UnsupportedOperationException("Tusk has no COPY API yet");
+    Connection connection = connect();
+    return new RowLoader() {
+      @Override
+      public void load(String table, WideRows rows) {
+        try (Transaction transaction = connection.transaction();
+            Copy copy = connection.cursor().copy(Tables.copyInto(table, "binary"))) {
+          copy.setTypes("int8", "text", "float8", "numeric", "timestamptz", "bool", "uuid");
+          for (Object[] row : rows.parameterSets()) {
+            copy.writeRow(row);
+          }
+          copy.finish();
+          transaction.commit();
+        }
+      }
+
+      @Override
+      public void close() {
+        connection.close();
+      }
+    };
   }
 
   /**

@@ -96,6 +96,24 @@ public final class WideRead implements Workload {
                 Contender.baseline(
                     Labels.PGJDBC + ", fetchSize unset (reads all first)",
                     Driver.PGJDBC,
-                    () -> Probes.scan(drivers.pgjdbc().typedRowScan(), rows)))));
+                    () -> Probes.scan(drivers.pgjdbc().typedRowScan(), rows)))),
+        new Comparison(
+            "c4",
+            "c4. Read %,d rows of c's seven types with COPY TO STDOUT, typed".formatted(rows),
+            "Tusk: COPY (c's SELECT) TO STDOUT (FORMAT binary), each row decoded by readRow"
+                + " after setTypes, every value handed on as its Java type. The baseline is"
+                + " pgjdbc's plain SELECT of the same rows, read as in c. Heap bytes per row as"
+                + " in c.",
+            bench.mode().schedule(),
+            List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+            List.of(
+                Contender.of(
+                    Labels.TUSK + " COPY TO, readRow",
+                    Driver.TUSK,
+                    () -> Probes.scan(drivers.tusk().copyOutScan(), rows)),
+                Contender.baseline(
+                    Labels.PGJDBC + " SELECT, fetchSize unset (reads all first)",
+                    Driver.PGJDBC,
+                    () -> Probes.scan(drivers.pgjdbc().rowScan(OptionalInt.empty()), rows)))));
   }
 }

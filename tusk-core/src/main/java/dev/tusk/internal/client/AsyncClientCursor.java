@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncCursor;
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Query;
 import dev.tusk.types.TypeRegistry;
 import java.util.List;
@@ -105,6 +106,12 @@ final class AsyncClientCursor<R> implements AsyncCursor<R> {
   @Override
   public TypeRegistry types() {
     return cursor.types();
+  }
+
+  /** COPY takes no parameters: it runs on the ordinary cursor as written. */
+  @Override
+  public CompletableFuture<Copy> copy(String sql) {
+    return cursor.copy(sql);
   }
 
   @Override

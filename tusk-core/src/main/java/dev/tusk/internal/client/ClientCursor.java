@@ -1,6 +1,7 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
 import dev.tusk.types.TypeRegistry;
@@ -119,6 +120,12 @@ final class ClientCursor<R> implements Cursor<R> {
   @Override
   public Stream<R> stream() {
     return cursor.stream();
+  }
+
+  /** COPY takes no parameters: it runs on the ordinary cursor as written. */
+  @Override
+  public Copy copy(String sql) {
+    return cursor.copy(sql);
   }
 
   @Override

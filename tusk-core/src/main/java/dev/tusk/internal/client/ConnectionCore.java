@@ -3,12 +3,14 @@ package dev.tusk.internal.client;
 import dev.tusk.Transaction;
 import dev.tusk.TransactionOptions;
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.engine.CopyRequest;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
 import dev.tusk.internal.engine.StatementResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A connection's core, below both faces and everything that runs statements ({@link Statements},
@@ -112,17 +114,29 @@ final class ConnectionCore {
    * Queues a statement's exchange, opening the implicit transaction first when autocommit is off.
    */
   void submitStatement(Exchange<List<StatementResult>> exchange) {
+    submitInTransaction(exchange, session::submit);
+  }
+
+  /**
+   * Queues a COPY like a statement; what other callers submit waits behind it until its data ends
+   * (see {@link Session#submitCopy}).
+   */
+  void submitCopy(CopyRequest copy) {
+    submitInTransaction(copy, session::submitCopy);
+  }
+
+  private <E extends Exchange<?>> void submitInTransaction(E exchange, Consumer<E> submit) {
     if (!autocommit) {
       session.acquireExclusive();
       try {
         beginImplicitTransaction();
-        session.submit(exchange);
+        submit.accept(exchange);
       } finally {
         session.releaseExclusive();
       }
       return;
     }
-    session.submit(exchange);
+    submit.accept(exchange);
   }
 
   /**

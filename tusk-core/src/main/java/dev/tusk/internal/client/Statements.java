@@ -8,6 +8,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
+import dev.tusk.internal.engine.CopyRequest;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
@@ -18,6 +19,7 @@ import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
 import dev.tusk.internal.engine.Waiting;
 import dev.tusk.internal.query.ParsedSql;
+import dev.tusk.internal.query.PlaceholderParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -563,6 +565,22 @@ final class Statements {
   }
 
   /**
+   * Starts a COPY statement for the COPY API: queues it (holding back what others submit while it
+   * takes data) and returns once the server has started it.
+   *
+   * @throws TuskException the server's error if it refused the statement (nothing was copied)
+   */
+  CopyChannel copy(Query query) {
+    if (PlaceholderParser.parse(query.sql()).hasMultipleStatements()) {
+      throw new ProgrammingError(
+          "copy() runs one COPY statement; this text holds several: run the others with execute");
+    }
+    CopyRequest request = new CopyRequest(query.sql());
+    connection.submitCopy(request);
+    return CopyChannel.start(session, request, timeout(query));
+  }
+
+  /**
    * Refused before anything is sent: in copy-in mode the server would read the requests pipelined
    * behind the COPY as its data.
    */
@@ -571,8 +589,8 @@ final class Statements {
       throw new FeatureNotSupported(
           Diagnostic.client(
               FeatureNotSupported.SQLSTATE,
-              "COPY ... FROM STDIN needs a COPY API, which Tusk does not have yet;"
-                  + " use INSERT with executeMany, or COPY FROM a server-side file"));
+              "COPY ... FROM STDIN needs the COPY API: cursor.copy(sql) sends its data"
+                  + " (through execute, the server would read the requests behind it as data)"));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncCursor;
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Query;
 import dev.tusk.RowFactory;
 import dev.tusk.errors.InterfaceError;
@@ -160,6 +161,16 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
 
   private TypeScope scope() {
     return types.current();
+  }
+
+  /** Starts the COPY on a virtual thread, which waits for the server's answer. */
+  @Override
+  public CompletableFuture<Copy> copy(String sql) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new InterfaceError("the cursor is closed"));
+    }
+    TypeScope scope = scope();
+    return Asynchronous.offload(() -> TuskCopy.start(statements, sql, scope));
   }
 
   @Override

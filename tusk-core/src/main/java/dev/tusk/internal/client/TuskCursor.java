@@ -1,6 +1,7 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Column;
+import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
 import dev.tusk.RowFactory;
@@ -212,6 +213,18 @@ final class TuskCursor<R> implements Cursor<R> {
             Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(results::closeStream);
+  }
+
+  @Override
+  public Copy copy(String sql) {
+    checkOpen();
+    if (pipeline != null) {
+      throw new ProgrammingError(
+          "a pipeline's cursor cannot run COPY, whose data would split the batch: use a cursor of"
+              + " the connection");
+    }
+    results.closeStream();
+    return TuskCopy.start(statements, sql, scope());
   }
 
   @Override

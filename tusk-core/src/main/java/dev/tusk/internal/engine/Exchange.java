@@ -100,15 +100,11 @@ public abstract class Exchange<T> {
       case PortalSuspended m -> onPortalSuspended();
       case CloseComplete m -> onCloseComplete();
       case ErrorResponse m -> onErrorResponse(SqlStates.toException(m.diagnostic()));
-      case CopyInResponse m -> outbound.append(this::refuseCopyIn);
-      case CopyOutResponse m -> refuseCopy();
+      case CopyInResponse m -> onCopyInResponse(m, outbound);
+      case CopyOutResponse m -> onCopyOutResponse(m, outbound);
       case CopyBothResponse m -> refuseCopy();
-      case CopyData m -> {
-        // Rows of a COPY TO that this request refused: drained until CopyDone.
-      }
-      case CopyDone m -> {
-        // End of a refused COPY TO.
-      }
+      case CopyData m -> onCopyData(m);
+      case CopyDone m -> onCopyDone();
       case ReadyForQuery m -> {
         transactionStatusAtEnd = m.transactionStatus();
         return true;
@@ -139,10 +135,10 @@ public abstract class Exchange<T> {
   }
 
   /**
-   * The streaming result whose full buffer stops the session's reading now (its consumer is
-   * behind), or null.
+   * The streaming buffer (a statement's rows, a COPY's data) whose fullness stops the session's
+   * reading now (its consumer is behind), or null.
    */
-  StatementResult stalledResult() {
+  StreamBuffer<?> stalledBuffer() {
     return null;
   }
 
@@ -220,11 +216,26 @@ public abstract class Exchange<T> {
   }
 
   /**
-   * COPY FROM STDIN reached through a plain query: refuse it with CopyFail, so the server ends the
+   * COPY FROM STDIN reached through a plain query: refused with CopyFail, so the server ends the
    * statement with an error and the stream stays aligned.
    */
+  void onCopyInResponse(CopyInResponse message, Outbound outbound) {
+    outbound.append(this::refuseCopyIn);
+  }
+
+  /** COPY TO STDOUT reached through a plain query: refused, its data drained until CopyDone. */
+  void onCopyOutResponse(CopyOutResponse message, Outbound outbound) {
+    refuseCopy();
+  }
+
+  /** Data of a COPY TO that this request refused: drained. */
+  void onCopyData(CopyData message) {}
+
+  /** The end of a refused COPY TO. */
+  void onCopyDone() {}
+
   protected void refuseCopyIn(WriteBuffer out) {
-    FrontendMessages.copyFail(out, "COPY FROM STDIN needs the COPY API");
+    FrontendMessages.copyFail(out, "COPY FROM STDIN needs the COPY API: cursor.copy(sql)");
   }
 
   private void refuseCopy() {
@@ -233,8 +244,8 @@ public abstract class Exchange<T> {
           new FeatureNotSupported(
               Diagnostic.client(
                   FeatureNotSupported.SQLSTATE,
-                  "COPY ... TO STDOUT needs a COPY API, which Tusk does not have yet;"
-                      + " use SELECT, or COPY TO a server-side file"));
+                  "COPY ... TO STDOUT needs the COPY API: cursor.copy(sql) streams its data,"
+                      + " which execute cannot return"));
     }
   }
 

@@ -91,8 +91,9 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
-  StatementResult stalledResult() {
-    return position < steps.size() ? steps.get(position).stalled() : null;
+  StreamBuffer<?> stalledBuffer() {
+    StatementResult stalled = position < steps.size() ? steps.get(position).stalled() : null;
+    return stalled == null ? null : stalled.buffer();
   }
 
   @Override

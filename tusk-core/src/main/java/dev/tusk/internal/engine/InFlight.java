@@ -131,6 +131,9 @@ final class InFlight {
     }
     if (head.handle(message, outbound)) {
       queue.poll();
+      // A COPY the server ended (an error, say) no longer owns the write side: what others queued
+      // behind it may go. Its owner's late CopyData is harmless, the server ignores it now.
+      outbound.requestEnded(head);
       head.finish();
       wake(head);
       cancelNextIfWanted();

@@ -151,8 +151,16 @@ final class Reading {
 
   /** Writes what callers appended (see {@link Outbound#writeAll}); a failure ends the session. */
   void write() {
+    write(false);
+  }
+
+  /**
+   * Like {@link #write()}; with {@code wait}, a write in progress on another thread is waited for
+   * (a COPY's owner, which must not outrun the socket).
+   */
+  void write(boolean wait) {
     try {
-      outbound.writeAll(this::whileSocketFull);
+      outbound.writeAll(this::whileSocketFull, wait);
     } catch (IOException e) {
       end(lostError(e));
     }
@@ -221,7 +229,7 @@ final class Reading {
     try {
       while (!done.getAsBoolean()) {
         if (role.tryLock()) {
-          StatementResult full = lead(leaderDone, waiting);
+          StreamBuffer<?> full = lead(leaderDone, waiting);
           if (full != null) {
             parkForRoom(full, waiting.nanosToNextCheck());
           }
@@ -267,11 +275,11 @@ final class Reading {
 
   /** Whether routing may go on cheaply: more of this request's messages have arrived already. */
   private boolean drainable(Exchange<?> exchange) {
-    return reader.hasBuffered() && inFlight.peek() == exchange && exchange.stalledResult() == null;
+    return reader.hasBuffered() && inFlight.peek() == exchange && exchange.stalledBuffer() == null;
   }
 
   /** Waits until a consumer takes rows from {@code full} (or a limit passes). */
-  private void parkForRoom(StatementResult full, long nanos) {
+  private void parkForRoom(StreamBuffer<?> full, long nanos) {
     if (full.waitForRoom(Thread.currentThread())) {
       // Bounded, so that a consumer that never comes back cannot outlast the caller's deadline.
       LockSupport.parkNanos(this, nanos == 0 ? LINGER_NANOS : Math.min(nanos, LINGER_NANOS));
@@ -322,7 +330,7 @@ final class Reading {
     try {
       while (delivering && !inFlight.isEmpty() && !routingStopped) {
         if (role.tryLock()) {
-          StatementResult full =
+          StreamBuffer<?> full =
               lead(() -> inFlight.isEmpty() || !delivering, TransportInput.UNLIMITED);
           if (full != null) {
             parkForRoom(full, 0);
@@ -366,16 +374,16 @@ final class Reading {
    * Reads and routes messages until {@code done}, with {@code patience} deciding about interrupts
    * and time while it waits; then lets go of the role (which the caller has taken). Stops early if
    * the request at the head streams into a full buffer whose consumer is another thread, and
-   * returns that result; if the consumer is this thread (waiting for a later request of its own),
+   * returns that buffer; if the consumer is this thread (waiting for a later request of its own),
    * the rest of the stream is collected instead, since nobody else would ever take it.
    */
-  private StatementResult lead(BooleanSupplier done, TransportInput.Patience patience) {
+  private StreamBuffer<?> lead(BooleanSupplier done, TransportInput.Patience patience) {
     TransportInput.Patience previous = input.patience(patience);
     activity++;
     try {
       while (!done.getAsBoolean() && !routingStopped) {
         Exchange<?> head = inFlight.peek();
-        StatementResult full = head == null ? null : head.stalledResult();
+        StreamBuffer<?> full = head == null ? null : head.stalledBuffer();
         if (full != null) {
           if (head.waiter != Thread.currentThread()) {
             return full;
@@ -458,7 +466,7 @@ final class Reading {
         continue;
       }
       if (!inFlight.isEmpty() && role.tryLock()) {
-        StatementResult full =
+        StreamBuffer<?> full =
             lead(() -> inFlight.isEmpty() || !deliveries.isEmpty(), TransportInput.UNLIMITED);
         if (full != null) {
           parkForRoom(full, 0);

@@ -4,7 +4,9 @@ import dev.tusk.errors.ConnectionDoesNotExist;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InterfaceError;
+import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One physical connection after startup: the socket, the in-flight FIFO of requests, and the rules
@@ -76,16 +79,43 @@ public final class Session implements AutoCloseable {
    * nobody will.
    */
   public <T> CompletableFuture<T> submit(Exchange<T> exchange) {
+    return submit(exchange, false);
+  }
+
+  /**
+   * Queues a COPY statement like {@link #submit}, and closes the write side behind it: until the
+   * exchange {@linkplain #endCopy ends its data} or the server ends the statement, what other
+   * callers submit waits in order behind it (the server would read it as the COPY's data), and only
+   * {@link #sendCopyData} writes.
+   */
+  public <T> CompletableFuture<T> submitCopy(Exchange<T> exchange) {
+    return submit(exchange, true);
+  }
+
+  private <T> CompletableFuture<T> submit(Exchange<T> exchange, boolean gated) {
     submitLock.lock();
     try {
       if (reading.isClosed()) {
         exchange.fail(reading.closedError());
         return exchange.future();
       }
+      if (outbound.gatedByCurrentThread()) {
+        exchange.fail(
+            new ProgrammingError(
+                "this thread is sending a COPY's data: finish() or close() the Copy before it runs"
+                    + " anything else on the connection, a catalog lookup of a type it has not used"
+                    + " yet included (the server reads everything sent before the COPY's end as"
+                    + " its data)"));
+        return exchange.future();
+      }
       // Queued before its bytes can be sent, so its responses always find it.
       reading.enqueue(exchange);
       try {
-        outbound.append(exchange::encode);
+        if (gated) {
+          outbound.appendGated(exchange::encode, exchange);
+        } else {
+          outbound.append(exchange::encode);
+        }
       } catch (TuskException | IllegalArgumentException e) {
         // Nothing of it was kept and nothing was queued after it: it can simply leave.
         reading.dequeue(exchange);
@@ -103,6 +133,46 @@ public final class Session implements AutoCloseable {
     reading.write();
     reading.failLateArrivals();
     return exchange.future();
+  }
+
+  /**
+   * Writes a COPY's data ({@code messages} appends CopyData messages) on the calling thread, which
+   * waits while the socket is full (reading meanwhile if nobody else does), so the data never
+   * outruns the server. Returns false, writing nothing, if the COPY has ended (the server failed
+   * it): its future then says why.
+   */
+  public boolean sendCopyData(Exchange<?> copy, Consumer<WriteBuffer> messages) {
+    if (!outbound.appendOwned(copy, messages)) {
+      return false;
+    }
+    reading.write(true);
+    return true;
+  }
+
+  /**
+   * Records the calling thread as the one writing {@code copy}'s data: a request it submits before
+   * the COPY's end is refused, since it would wait behind the COPY for this very thread.
+   */
+  public void claimCopy(Exchange<?> copy) {
+    outbound.claimGate(copy);
+  }
+
+  /**
+   * Ends a COPY's data with {@code end} (CopyDone or CopyFail) and lets the requests held behind it
+   * go. Returns false, writing nothing of its own, if the COPY had already ended.
+   */
+  public boolean endCopy(Exchange<?> copy, Consumer<WriteBuffer> end) {
+    boolean sent = outbound.openGate(copy, end);
+    reading.write(true);
+    return sent;
+  }
+
+  /**
+   * Makes the calling thread the consumer of a streaming request: if it runs another request before
+   * the stream's end, the rest of the stream is collected for it rather than waited for.
+   */
+  public void own(Exchange<?> exchange) {
+    exchange.waiter = Thread.currentThread();
   }
 
   /**

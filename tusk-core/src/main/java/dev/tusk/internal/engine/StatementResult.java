@@ -5,10 +5,7 @@ import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.internal.protocol.CommandComplete;
 import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.RowDescription;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What one statement returned: its row description (null when it returns no rows), its DataRows as
@@ -22,23 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StatementResult {
 
   /** Rows a collecting result may hold: no limit. */
-  static final int COLLECT = Integer.MAX_VALUE;
-
-  /** Bytes of rows a streaming buffer holds at most, whatever its row capacity: wide rows. */
-  static final long STREAM_BYTES = 8 << 20;
+  static final int COLLECT = StreamBuffer.COLLECT;
 
   private final RowDescription description;
-  private final ReentrantLock lock = new ReentrantLock();
-  // Guarded by lock: the rows not yet taken, and a reading thread waiting for room.
-  private ArrayList<DataRow> rows = new ArrayList<>();
-  private Thread waitingForRoom;
-
-  // Written under lock, read without it by the checks the reader makes for every message (is the
-  // buffer full, has it rows): a stale answer only lets one more message in, or waits once more.
-  private volatile int buffered;
-  private volatile long bytes;
-  private volatile int capacity;
-  private volatile boolean discarding;
+  private final StreamBuffer<DataRow> rows;
 
   private volatile CommandComplete completion;
   private volatile boolean complete;
@@ -49,7 +33,7 @@ public final class StatementResult {
 
   StatementResult(RowDescription description, int capacity) {
     this.description = description;
-    this.capacity = capacity;
+    this.rows = new StreamBuffer<>(capacity);
   }
 
   /**
@@ -70,16 +54,7 @@ public final class StatementResult {
                   + expected
                   + " columns"));
     }
-    lock.lock();
-    try {
-      if (!discarding) {
-        rows.add(row);
-        buffered = rows.size();
-        bytes += row.bytes().length;
-      }
-    } finally {
-      lock.unlock();
-    }
+    rows.add(row, row.bytes().length);
   }
 
   void complete(CommandComplete completion) {
@@ -94,40 +69,12 @@ public final class StatementResult {
 
   /** Whether a streaming buffer is full, so that the session must stop reading for now. */
   public boolean isFull() {
-    return full();
+    return rows.isFull();
   }
 
-  /** Full once it holds more than its capacity: a result of exactly that many rows still fits. */
-  private boolean full() {
-    int limit = capacity;
-    return !discarding && (buffered > limit || (limit != COLLECT && bytes >= STREAM_BYTES));
-  }
-
-  /**
-   * Registers the reading thread to be unparked when a consumer makes room; false if there is room
-   * already (the caller then reads on).
-   */
-  boolean waitForRoom(Thread reader) {
-    lock.lock();
-    try {
-      if (!full()) {
-        return false;
-      }
-      waitingForRoom = reader;
-      return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Lifts the limit: every remaining row is collected (the consumer's own thread must read on). */
-  void collectAll() {
-    lock.lock();
-    try {
-      capacity = COLLECT;
-    } finally {
-      lock.unlock();
-    }
+  /** The buffer of rows, which the reading thread stops for while it is full. */
+  StreamBuffer<DataRow> buffer() {
+    return rows;
   }
 
   /** The columns, or null when the statement returns no rows (INSERT without RETURNING...). */
@@ -137,7 +84,7 @@ public final class StatementResult {
 
   /** The rows of a collected result, in order; read once the request is done. */
   public List<DataRow> rows() {
-    return rows;
+    return rows.all();
   }
 
   /**
@@ -146,12 +93,12 @@ public final class StatementResult {
    * @return the rows; the caller owns the list
    */
   public List<DataRow> take() {
-    return empty(false);
+    return rows.take();
   }
 
   /** Whether rows are buffered that nobody has taken. */
   public boolean hasRows() {
-    return buffered > 0;
+    return rows.hasItems();
   }
 
   /**
@@ -159,34 +106,7 @@ public final class StatementResult {
    * The request still runs to its end, so the stream stays aligned.
    */
   public void discard() {
-    empty(true);
-  }
-
-  /**
-   * Empties the buffer (and keeps it empty if {@code discard}); wakes a reader waiting for room.
-   */
-  private List<DataRow> empty(boolean discard) {
-    Thread reader;
-    List<DataRow> taken;
-    lock.lock();
-    try {
-      if (!discard && rows.isEmpty()) {
-        return List.of();
-      }
-      discarding |= discard;
-      taken = rows;
-      rows = new ArrayList<>(discard ? 0 : Math.min(taken.size(), 1024));
-      buffered = 0;
-      bytes = 0;
-      reader = waitingForRoom;
-      waitingForRoom = null;
-    } finally {
-      lock.unlock();
-    }
-    if (reader != null) {
-      LockSupport.unpark(reader);
-    }
-    return discard ? List.of() : taken;
+    rows.discard();
   }
 
   /** Whether the statement has finished (its command tag arrived): no more rows will come. */

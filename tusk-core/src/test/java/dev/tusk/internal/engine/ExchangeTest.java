@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What every exchange shares: server errors, protocol violations and refused COPY. */
 class ExchangeTest {
 
-  private static final String COPY_REFUSAL = "COPY FROM STDIN needs the COPY API";
+  private static final String COPY_REFUSAL = "COPY FROM STDIN needs the COPY API: cursor.copy(sql)";
 
   private static ExtendedQuery extended(String sql) {
     return new ExtendedQuery(
@@ -193,7 +193,7 @@ class ExchangeTest {
             idle());
     FeatureNotSupported refusal = assertInstanceOf(FeatureNotSupported.class, error);
     assertEquals("0A000", refusal.diagnostic().sqlState());
-    assertTrue(refusal.getMessage().contains("COPY ... TO STDOUT needs a COPY API"));
+    assertTrue(refusal.getMessage().contains("COPY ... TO STDOUT needs the COPY API"));
   }
 
   @Test

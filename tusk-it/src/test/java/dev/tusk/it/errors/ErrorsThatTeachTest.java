@@ -102,7 +102,7 @@ class ErrorsThatTeachTest {
     for (FeatureNotSupported error : new FeatureNotSupported[] {in, out}) {
       assertEquals("0A000", error.sqlState());
       assertTrue(error.getMessage().startsWith("tusk: COPY ... "), error.getMessage());
-      assertTrue(error.getMessage().contains("needs a COPY API"), error.getMessage());
+      assertTrue(error.getMessage().contains("needs the COPY API"), error.getMessage());
     }
   }
 

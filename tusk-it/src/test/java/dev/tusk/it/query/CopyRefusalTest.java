@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * COPY through plain execute, until the COPY API exists: FROM STDIN is refused before it is sent
- * (in copy-in mode the server would eat the requests pipelined behind it), TO STDOUT is drained and
+ * COPY through plain execute rather than cursor.copy: FROM STDIN is refused before it is sent (in
+ * copy-in mode the server would eat the requests pipelined behind it), TO STDOUT is drained and
  * refused, and neither disturbs other callers of the connection.
  */
 @TuskTest
