@@ -84,7 +84,7 @@ abstract class FlowSubscription<T> implements Flow.Subscription {
     }
     if (started.get()) {
       LockSupport.unpark(emitter);
-    } else if ((demand.get() > 0 || badRequest != null)
+    } else if ((demand.get() > 0 || badRequest != null || startsUnasked())
         && !cancelled
         && started.compareAndSet(false, true)) {
       emitter.start();
@@ -97,6 +97,14 @@ abstract class FlowSubscription<T> implements Flow.Subscription {
     } finally {
       finished();
     }
+  }
+
+  /**
+   * Whether the emitter starts without a request: for a source known to have failed already, whose
+   * error may be signalled at once (§1.4).
+   */
+  boolean startsUnasked() {
+    return false;
   }
 
   /** The emitter's work: wait for demand, produce items, end with a terminal signal or cancel. */

@@ -7,6 +7,7 @@ import dev.tusk.internal.codec.TypeScope;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.function.BooleanSupplier;
 
 /**
  * A query as a cold {@link Flow.Publisher}: each subscriber gets its own run of the statement,
@@ -21,6 +22,7 @@ final class QueryPublisher<R> implements Flow.Publisher<R> {
   private final Object[] positional;
   private final Map<String, ?> named;
   private final String threadName;
+  private final BooleanSupplier connectionClosed;
 
   /**
    * @param positional the {@code $n} parameters, or null when {@code named} holds them
@@ -32,7 +34,9 @@ final class QueryPublisher<R> implements Flow.Publisher<R> {
       Query query,
       Object[] positional,
       Map<String, ?> named,
-      String threadName) {
+      String threadName,
+      BooleanSupplier connectionClosed) {
+    this.connectionClosed = connectionClosed;
     this.statements = statements;
     this.types = types;
     this.rowFactory = Objects.requireNonNull(rowFactory, "rowFactory");
@@ -54,7 +58,8 @@ final class QueryPublisher<R> implements Flow.Publisher<R> {
             query,
             positional,
             named,
-            Connection.PUBLISH_BUFFER_ROWS)
+            Connection.PUBLISH_BUFFER_ROWS,
+            connectionClosed)
         .start();
   }
 

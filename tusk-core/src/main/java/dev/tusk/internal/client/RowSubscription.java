@@ -8,6 +8,7 @@ import dev.tusk.internal.codec.TypeScope;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Flow;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of a published query for one subscriber. The statement is sent at the subscriber's first
@@ -27,9 +28,19 @@ final class RowSubscription<R> extends FlowSubscription<R> {
   private final Object[] positional;
   private final Map<String, ?> named;
   private final int bufferRows;
+  private final BooleanSupplier connectionClosed;
 
   /** The result still arriving, once the statement runs: what cancel stops. */
   private volatile RowStream stream;
+
+  /**
+   * The emitter while it waits inside the engine (for the statement's first rows, or for more): a
+   * cancel interrupts it there, and the engine then cancels the statement on the server and waits
+   * for its end, so that the emitter is never stuck behind a statement that sends nothing (a slow
+   * aggregate, a set-returning function materializing). Never interrupted elsewhere, so the
+   * subscriber's own code never sees the interrupt.
+   */
+  private volatile Thread waitingOnServer;
 
   private CursorResults<R> results;
 
@@ -45,8 +56,10 @@ final class RowSubscription<R> extends FlowSubscription<R> {
       Query query,
       Object[] positional,
       Map<String, ?> named,
-      int bufferRows) {
+      int bufferRows,
+      BooleanSupplier connectionClosed) {
     super(subscriber, threadName);
+    this.connectionClosed = connectionClosed;
     this.statements = statements;
     this.types = types;
     this.rowFactory = rowFactory;
@@ -56,17 +69,29 @@ final class RowSubscription<R> extends FlowSubscription<R> {
     this.bufferRows = bufferRows;
   }
 
+  /** On a closed connection the statement fails at once: its error needs no request. */
+  @Override
+  boolean startsUnasked() {
+    return connectionClosed.getAsBoolean();
+  }
+
   @Override
   void run() {
-    if (!awaitDemand()) {
+    if (!startsUnasked() && !awaitDemand()) {
       return; // cancelled, or a bad request, before the statement was sent
     }
     try {
       results = new CursorResults<>(rowFactory, () -> types);
-      Statements.Ran ran =
-          positional != null
-              ? statements.stream(query, positional, types, bufferRows)
-              : statements.stream(query, named, types, bufferRows);
+      Statements.Ran ran;
+      enterEngine();
+      try {
+        ran =
+            positional != null
+                ? statements.stream(query, positional, types, bufferRows)
+                : statements.stream(query, named, types, bufferRows);
+      } finally {
+        leaveEngine();
+      }
       results.show(ran.results(), false, ran.stream());
       stream = ran.stream();
       if (cancelled()) {
@@ -74,7 +99,14 @@ final class RowSubscription<R> extends FlowSubscription<R> {
       }
       Iterator<R> rows = results.iterator();
       while (awaitDemand()) {
-        if (!rows.hasNext()) {
+        boolean more;
+        enterEngine();
+        try {
+          more = rows.hasNext();
+        } finally {
+          leaveEngine();
+        }
+        if (!more) {
           complete();
           return;
         }
@@ -98,16 +130,32 @@ final class RowSubscription<R> extends FlowSubscription<R> {
     }
   }
 
+  private void enterEngine() {
+    waitingOnServer = Thread.currentThread();
+    if (cancelled()) {
+      waitingOnServer.interrupt(); // a cancel that came just before: the engine sees it at once
+    }
+  }
+
+  private void leaveEngine() {
+    waitingOnServer = null;
+  }
+
   @Override
   void stopSource() {
     RowStream running = stream;
     if (running != null) {
       running.cancel();
     }
+    Thread waiting = waitingOnServer;
+    if (waiting != null && waiting != Thread.currentThread()) {
+      waiting.interrupt();
+    }
   }
 
   @Override
   void finished() {
+    Thread.interrupted(); // a cancel's interrupt that came as the emitter left the engine
     if (results != null) {
       // Drops what is still to come; the emitter is the stream's consumer, so it lets go here.
       results.closeStream();

@@ -77,7 +77,7 @@ public final class TuskConnection implements Connection {
   public <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params) {
     Object[] values = params == null ? new Object[0] : params;
     return new QueryPublisher<>(
-        statements, types, rowFactory, query, values, null, threadName("publish"));
+        statements, types, rowFactory, query, values, null, threadName("publish"), this::closed);
   }
 
   @Override
@@ -85,7 +85,7 @@ public final class TuskConnection implements Connection {
       RowFactory<R> rowFactory, Query query, Map<String, ?> params) {
     Map<String, ?> values = params == null ? Map.of() : params;
     return new QueryPublisher<>(
-        statements, types, rowFactory, query, null, values, threadName("publish"));
+        statements, types, rowFactory, query, null, values, threadName("publish"), this::closed);
   }
 
   @Override

@@ -103,6 +103,22 @@ class QueryPublisherTest {
   }
 
   @Test
+  void aCancelWhileTheServerHasSentNothingYetStopsTheStatement(Connection conn) throws Exception {
+    Probe<Row> probe = new Probe<>();
+    conn.publish("SELECT pg_sleep(30), 1").subscribe(probe);
+    Flow.Subscription subscription = probe.subscription();
+    subscription.request(1);
+    Thread.sleep(300); // the statement runs, and sends nothing for 30 s
+    long start = System.nanoTime();
+    subscription.cancel();
+    assertEquals(11, conn.execute("SELECT 11").fetchOne().getInt(0));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 10_000, "the sleeping statement was cancelled, not waited for: " + millis);
+    assertEquals(0, probe.received.get());
+    assertNull(probe.end.getNow(null), "no terminal signal after cancel");
+  }
+
+  @Test
   void anUnboundedRequestReceivesEveryRowInOrderThenCompletes(Connection conn) throws Exception {
     Probe<Integer> probe = new Probe<>();
     conn.publish(
@@ -216,7 +232,7 @@ class QueryPublisherTest {
         JdkFlowAdapter.flowPublisherToFlux(
                 conn.publish(
                     RowFactories.scalar(Long.class),
-                    Query.of("SELECT g FROM generate_series(1, 100000000) g")))
+                    Query.of("SELECT generate_series(1, 100000000)")))
             .limitRate(10)
             .take(5)
             .collectList()
