@@ -174,7 +174,7 @@ public final class Listener implements AutoCloseable {
   private boolean reconnect() {
     closeCurrent();
     for (int attempt = 0; !closed; attempt++) {
-      sleep(backoff(attempt));
+      sleep(backoff(initialBackoff, maxBackoff, attempt));
       if (closed) {
         return false;
       }
@@ -193,13 +193,12 @@ public final class Listener implements AutoCloseable {
    * a random time between half of it and all of it, so that many listeners do not reconnect at
    * once.
    */
-  Duration backoff(int attempt) {
-    long initial = initialBackoff.toNanos();
-    long cap = maxBackoff.toNanos();
+  static Duration backoff(Duration initial, Duration max, int attempt) {
+    long first = initial.toNanos();
+    long cap = max.toNanos();
+    // Shifted only while no bit can overflow; past that (or past the cap) the cap holds.
     long delay =
-        attempt >= 62 || initial << attempt > cap || initial << attempt <= 0
-            ? cap
-            : initial << attempt;
+        attempt < Long.numberOfLeadingZeros(first) - 1 ? Math.min(cap, first << attempt) : cap;
     return Duration.ofNanos(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
   }
 
