@@ -127,7 +127,7 @@ abstract class FlowSubscription<T> implements Flow.Subscription {
    */
   final boolean awaitDemand() {
     while (true) {
-      if (checkBadRequest() || cancelled) {
+      if (over()) {
         return false;
       }
       if (demand.get() > 0) {
@@ -135,6 +135,14 @@ abstract class FlowSubscription<T> implements Flow.Subscription {
       }
       LockSupport.park(this);
     }
+  }
+
+  /**
+   * Whether the subscription is over (cancelled, ended, or badly requested: that onError is then
+   * signalled here).
+   */
+  final boolean over() {
+    return checkBadRequest() || cancelled;
   }
 
   /** Parks the emitter until woken or {@code nanos} pass; {@link #wake()} wakes it. */

@@ -64,27 +64,36 @@ final class NotificationSubscription extends FlowSubscription<Notification> {
     return queue.poll();
   }
 
+  private synchronized boolean drained() {
+    return queue.isEmpty();
+  }
+
+  /** Starts at once: the end of the connection may be signalled without a request (§1.4). */
+  @Override
+  boolean startsUnasked() {
+    return true;
+  }
+
   @Override
   void run() {
-    while (awaitDemand()) {
-      Notification notification = poll();
+    boolean closedSeen = false;
+    while (!over()) {
+      Notification notification = hasDemand() ? poll() : null;
       if (notification != null) {
         if (!next(notification)) {
           return;
         }
-      } else if (connection.closed()) {
-        // Handlers run before the connection reports closed, so nothing queued is left behind.
-        Notification last = poll();
-        if (last == null) {
+        continue;
+      }
+      if (connection.closed() && drained()) {
+        if (closedSeen) {
           end();
           return;
         }
-        if (!next(last)) {
-          return;
-        }
-      } else {
-        pause(CLOSED_CHECK_NANOS);
+        // Once more: a notification read just before the end may still be on its way to us.
+        closedSeen = true;
       }
+      pause(CLOSED_CHECK_NANOS);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.tusk.internal.client;
 import dev.tusk.Query;
 import dev.tusk.RowFactory;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import java.util.Iterator;
 import java.util.Map;
@@ -124,8 +123,11 @@ final class RowSubscription<R> extends FlowSubscription<R> {
           return;
         }
       }
-    } catch (TuskException e) {
-      // After a cancel the statement's own end (QueryCanceled) is expected and not signalled.
+    } catch (RuntimeException e) {
+      // The statement's error, a row that could not be made (a row factory's own exception
+      // too): the statement stops if it still runs. After a cancel the statement's own end
+      // (QueryCanceled) is expected, and fail signals nothing then.
+      stopSource();
       fail(e);
     }
   }

@@ -74,6 +74,16 @@ class NotificationPublisherTest {
   }
 
   @Test
+  void theEndNeedsNoRequest(PostgresServer server) throws Exception {
+    Probe<Notification> probe = new Probe<>();
+    try (Connection conn = Tusk.connect(server.conninfo())) {
+      conn.publishNotifications().subscribe(probe);
+      probe.subscription(); // and never a request
+    }
+    assertNull(probe.awaitEnd(), "onComplete without a request (Reactive Streams 1.4)");
+  }
+
+  @Test
   void aCancelledSubscriptionReceivesNoMore(PostgresServer server) throws Exception {
     try (Connection conn = Tusk.connect(server.conninfo());
         Connection other = Tusk.connect(server.conninfo())) {

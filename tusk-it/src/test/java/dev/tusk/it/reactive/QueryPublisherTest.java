@@ -10,6 +10,7 @@ import dev.tusk.Connection;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
+import dev.tusk.RowFactory;
 import dev.tusk.Tusk;
 import dev.tusk.errors.DivisionByZero;
 import dev.tusk.errors.ProgrammingError;
@@ -208,6 +209,27 @@ class QueryPublisherTest {
     assertEquals(3, probe.received.get(), "nothing is signalled after onNext threw");
     assertNull(probe.end.getNow(null));
     assertEquals(9, conn.execute("SELECT 9").fetchOne().getInt(0));
+  }
+
+  @Test
+  void aRowFactoryThatThrowsEndsWithItsExceptionAndStopsTheStatement(Connection conn)
+      throws Exception {
+    RowFactory<Integer> fragile =
+        columns ->
+            row -> {
+              int value = row.getInt(0);
+              if (value == 2000) {
+                throw new IllegalStateException("cannot map row " + value);
+              }
+              return value;
+            };
+    Probe<Integer> probe = new Probe<>();
+    conn.publish(fragile, Query.of("SELECT generate_series(1, 100000000)")).subscribe(probe);
+    probe.subscription().request(Long.MAX_VALUE);
+    Throwable error = probe.awaitEnd();
+    assertInstanceOf(IllegalStateException.class, error);
+    assertEquals(1999, probe.received.get());
+    assertEquals(12, conn.execute("SELECT 12").fetchOne().getInt(0), "the statement was stopped");
   }
 
   @Test
