@@ -19,8 +19,12 @@ import dev.tusk.testing.TuskTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -230,6 +234,57 @@ class QueryPublisherTest {
     assertInstanceOf(IllegalStateException.class, error);
     assertEquals(1999, probe.received.get());
     assertEquals(12, conn.execute("SELECT 12").fetchOne().getInt(0), "the statement was stopped");
+  }
+
+  /**
+   * Relayed into the JDK's {@link SubmissionPublisher} with a slow consumer: the relay asks for a
+   * row only once {@code submit} has taken the previous one (it blocks while the consumer's small
+   * buffer is full), so the back-pressure reaches the server end to end.
+   */
+  @Test
+  void aSubmissionPublisherRelayKeepsEveryRowInOrder(Connection conn) throws Exception {
+    List<Integer> consumed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (SubmissionPublisher<Integer> relay =
+        new SubmissionPublisher<>(ForkJoinPool.commonPool(), 8)) {
+      CompletableFuture<Void> consumer =
+          relay.consume(
+              value -> {
+                if (value % 500 == 0) {
+                  LockSupport.parkNanos(1_000_000); // slow now and then
+                }
+                consumed.add(value);
+              });
+      conn.publish(
+              RowFactories.scalar(Integer.class), Query.of("SELECT generate_series(1, 5000)::int"))
+          .subscribe(
+              new Flow.Subscriber<Integer>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                  this.subscription = subscription;
+                  subscription.request(1);
+                }
+
+                @Override
+                public void onNext(Integer value) {
+                  relay.submit(value);
+                  subscription.request(1);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                  relay.closeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                  relay.close();
+                }
+              });
+      consumer.get(30, TimeUnit.SECONDS);
+    }
+    assertEquals(IntStream.rangeClosed(1, 5000).boxed().toList(), consumed);
   }
 
   @Test
