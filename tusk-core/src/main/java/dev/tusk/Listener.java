@@ -181,7 +181,8 @@ public final class Listener implements AutoCloseable {
       try {
         open();
         return !closed;
-      } catch (TuskException e) {
+      } catch (RuntimeException e) {
+        // A TuskException, or whatever a user's connector throws: try again after the backoff.
         LOGGER.log(Level.DEBUG, "the listener could not reconnect yet: " + e);
       }
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -32,6 +34,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NothingLeftBehind.class)
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class ListenerTest {
+
+  /**
+   * Starts the driver's JVM-wide threads (the abandoned-stream cleaner, the callback watch) before
+   * the leak check counts threads: they live as long as the JVM, whichever test starts them.
+   */
+  @BeforeAll
+  static void startTheDriversSharedThreads() {
+    try (Connection conn = Tusk.connect(PostgresServer.get().conninfo())) {
+      conn.execute("SELECT 1").fetchOne();
+    }
+  }
 
   @Test
   void survivesATerminatedBackendListensAgainAndReportsTheGap(PostgresServer server)
@@ -62,6 +75,36 @@ class ListenerTest {
       other.notify("orders", "second");
       assertEquals("after the gap", take(received).payload());
       assertEquals("second", take(received).payload());
+    }
+  }
+
+  @Test
+  void keepsTryingWhileTheServerCannotBeReached(PostgresServer server) throws Exception {
+    AtomicInteger opened = new AtomicInteger();
+    AtomicInteger refusals = new AtomicInteger(2);
+    CompletableFuture<Listener.Gap> gap = new CompletableFuture<>();
+    LinkedBlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+    try (Connection other = Tusk.connect(server.conninfo());
+        Listener listener =
+            Listener.builder(
+                    () -> {
+                      opened.incrementAndGet();
+                      if (opened.get() > 1 && refusals.getAndDecrement() > 0) {
+                        // The server is down for a while: connecting fails.
+                        return Tusk.connect(server.conninfo() + " dbname=no_such_database_here");
+                      }
+                      return Tusk.connect(server.conninfo());
+                    })
+                .channels("retry")
+                .onNotification(received::add)
+                .onGap(gap::complete)
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .start()) {
+      other.execute("SELECT pg_terminate_backend($1)", listener.backendPid());
+      assertInstanceOf(AdminShutdown.class, gap.get(20, TimeUnit.SECONDS).cause());
+      assertEquals(4, opened.get(), "the first connection, two refused, then the new one");
+      other.notify("retry", "back");
+      assertEquals("back", take(received).payload());
     }
   }
 
