@@ -1,10 +1,15 @@
 package dev.tusk;
 
 import dev.tusk.sql.Composable;
+import dev.tusk.sql.Identifier;
+import dev.tusk.sql.SQL;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -67,6 +72,80 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
    * AsyncPipeline#sync()}, without blocking. Other callers may go on using this connection.
    */
   AsyncPipeline pipeline();
+
+  /**
+   * The rows of a query as a {@link Flow.Publisher} with back-pressure: the same as the sync face's
+   * {@link Connection#publish(RowFactory, Query, Object...)}, which never blocks the subscriber's
+   * thread (rows are read and delivered on a virtual thread of the subscription's own).
+   */
+  default <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params) {
+    return sync().publish(rowFactory, query, params);
+  }
+
+  /** Like {@link #publish(RowFactory, Query, Object...)}, with {@code :name} parameters. */
+  default <R> Flow.Publisher<R> publish(
+      RowFactory<R> rowFactory, Query query, Map<String, ?> params) {
+    return sync().publish(rowFactory, query, params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Object...)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(String sql, Object... params) {
+    return sync().publish(sql, params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Map)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(String sql, Map<String, ?> params) {
+    return sync().publish(sql, params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Object...)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(Query query, Object... params) {
+    return sync().publish(query, params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Map)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(Query query, Map<String, ?> params) {
+    return sync().publish(query, params);
+  }
+
+  /** Runs {@code LISTEN channel}, the name quoted as an identifier; see {@link Connection}. */
+  default CompletableFuture<Void> listen(String channel) {
+    return execute(SQL.of("LISTEN {}").format(Identifier.of(channel))).thenApply(done -> null);
+  }
+
+  /** Runs {@code UNLISTEN channel}, the name quoted as an identifier. */
+  default CompletableFuture<Void> unlisten(String channel) {
+    return execute(SQL.of("UNLISTEN {}").format(Identifier.of(channel))).thenApply(done -> null);
+  }
+
+  /** Sends a notification through {@code pg_notify}, channel and payload bound. */
+  default CompletableFuture<Void> notify(String channel, String payload) {
+    return execute("SELECT pg_notify($1, $2)", channel, payload).thenApply(done -> null);
+  }
+
+  /**
+   * This connection's notifications with futures (psycopg's async {@code notifies()}): {@link
+   * AsyncNotifications#next()} completes with the next one, or null once {@code timeout} passes
+   * with none (null: never). It collects from its creation on; close it when done.
+   */
+  default AsyncNotifications notifies(Duration timeout) {
+    return new AsyncNotifications(sync(), timeout);
+  }
+
+  /** The notifications as a {@link Flow.Publisher}; see {@link Connection#publishNotifications}. */
+  default Flow.Publisher<Notification> publishNotifications() {
+    return sync().publishNotifications();
+  }
+
+  /** Calls {@code handler} with every notification; see {@link Connection}. */
+  default void addNotificationHandler(Consumer<Notification> handler) {
+    sync().addNotificationHandler(handler);
+  }
+
+  /** Stops calling a handler added by {@link #addNotificationHandler}. */
+  default void removeNotificationHandler(Consumer<Notification> handler) {
+    sync().removeNotificationHandler(handler);
+  }
 
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();

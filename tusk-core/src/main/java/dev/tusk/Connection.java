@@ -9,6 +9,7 @@ import dev.tusk.types.TypeRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -68,6 +69,53 @@ public interface Connection extends AutoCloseable, SqlContext {
    *     the server cannot parse it, as running it would
    */
   StatementDescription describe(String sql);
+
+  /**
+   * The rows of a query as a {@link Flow.Publisher} with back-pressure (Reactive Streams, for
+   * Reactor, Mutiny or RxJava through their {@code Flow} adapters). It is cold: each subscriber
+   * gets its own run of the statement, sent at its first {@code request}. Rows are read from the
+   * server only as far as the subscriber's demand plus a bounded buffer (about {@value
+   * #PUBLISH_BUFFER_ROWS} rows or 8 MiB, twice over at most); while the subscriber asks for no
+   * more, TCP holds the server back. Cancelling the subscription cancels the statement on the
+   * server if it still runs and drops the rest, so the connection stays usable; so does a
+   * subscriber that throws from {@code onNext} (Reactive Streams §2.13), and {@code request(n)}
+   * with {@code n <= 0} ends with {@code onError(IllegalArgumentException)}. The statement's error
+   * arrives as {@code onError} with its typed exception.
+   *
+   * <p>Every signal after {@code onSubscribe} comes from a virtual thread of the subscription's
+   * own, which also reads the socket for it. While the stream runs, the connection's other requests
+   * wait behind it, as they do behind a streaming cursor (see {@link Cursor}): a subscriber that
+   * stops requesting holds them up until it requests or cancels. A statement returning no rows
+   * fails with {@code ProgrammingError}; a row factory's null (a scalar NULL) ends it with {@code
+   * ProgrammingError}, since a publisher may not emit null. See docs/reactive.md.
+   */
+  <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params);
+
+  /** Like {@link #publish(RowFactory, Query, Object...)}, with {@code :name} parameters. */
+  <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Map<String, ?> params);
+
+  /** {@link #publish(RowFactory, Query, Object...)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(String sql, Object... params) {
+    return publish(RowFactories.row(), Query.of(sql), params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Map)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(String sql, Map<String, ?> params) {
+    return publish(RowFactories.row(), Query.of(sql), params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Object...)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(Query query, Object... params) {
+    return publish(RowFactories.row(), query, params);
+  }
+
+  /** {@link #publish(RowFactory, Query, Map)} producing {@link Row}s. */
+  default Flow.Publisher<Row> publish(Query query, Map<String, ?> params) {
+    return publish(RowFactories.row(), query, params);
+  }
+
+  /** Rows a {@link #publish} subscription buffers ahead of its subscriber's demand, at most. */
+  int PUBLISH_BUFFER_ROWS = 1000;
 
   /**
    * Starts an explicit pipeline: statements executed through it are queued without waiting for
@@ -264,6 +312,19 @@ public interface Connection extends AutoCloseable, SqlContext {
   default Notifications notifies(Duration timeout) {
     return new Notifications(this, timeout);
   }
+
+  /**
+   * This connection's notifications as a hot {@link Flow.Publisher}: each subscriber receives, in
+   * order, those that arrive from its subscription on (after {@code LISTEN}, see {@link #listen}).
+   * Until the subscriber requests them they wait in a queue of {@link Notifications#CAPACITY} per
+   * subscriber; once it is full newer ones are dropped and a warning is logged once, as {@link
+   * Notifications} does. {@code onNext} runs on a virtual thread of the subscription's own, so a
+   * slow subscriber delays neither the connection nor other subscribers. The subscription ends with
+   * {@code onComplete} when the connection is closed, or {@code onError} with the connection's
+   * error ({@code AdminShutdown}, {@code ConnectionFailure}...) when it is lost; to survive that,
+   * use a {@link Listener}.
+   */
+  Flow.Publisher<Notification> publishNotifications();
 
   /**
    * Calls {@code handler} with every notice the server sends this connection ({@code RAISE NOTICE},

@@ -19,6 +19,7 @@ import dev.tusk.types.TypeRegistry;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -174,6 +175,22 @@ final class LentConnection implements Connection, Loan {
   @Override
   public void cancel() {
     live().cancel();
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params) {
+    return live().publish(rowFactory, query, params);
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(
+      RowFactory<R> rowFactory, Query query, Map<String, ?> params) {
+    return live().publish(rowFactory, query, params);
+  }
+
+  @Override
+  public Flow.Publisher<Notification> publishNotifications() {
+    return live().publishNotifications();
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.tusk.errors.Diagnostic;
 import dev.tusk.types.TypeRegistry;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -208,6 +209,22 @@ final class FakeConnection implements Connection {
         return Map.of();
       }
     };
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params) {
+    throw new UnsupportedOperationException("the fake connection returns no rows");
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(
+      RowFactory<R> rowFactory, Query query, Map<String, ?> params) {
+    throw new UnsupportedOperationException("the fake connection returns no rows");
+  }
+
+  @Override
+  public Flow.Publisher<Notification> publishNotifications() {
+    throw new UnsupportedOperationException("the fake connection receives no notifications");
   }
 
   @Override

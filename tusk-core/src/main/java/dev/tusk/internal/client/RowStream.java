@@ -64,6 +64,15 @@ final class RowStream {
   }
 
   /**
+   * Asks the server to stop the statement if it still runs (a CancelRequest, sent only while it is
+   * the request the server works on); callable from any thread. The consumer then {@link #close()}s
+   * the stream, which drops what still arrives, so the connection stays aligned.
+   */
+  void cancel() {
+    session.cancelWhenRunning(request);
+  }
+
+  /**
    * Abandons the rest of the result: rows still to come are dropped as they arrive, so the
    * connection stays aligned and usable, and nobody waits for this consumer any more.
    */

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -79,6 +80,33 @@ public final class TuskConnection implements Connection {
   @Override
   public Cursor<Row> execute(Query query, Map<String, ?> params) {
     return cursor().execute(query, params);
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(RowFactory<R> rowFactory, Query query, Object... params) {
+    Object[] values = params == null ? new Object[0] : params;
+    return new QueryPublisher<>(
+        statements, types, rowFactory, query, values, null, threadName("publish"), this::closed);
+  }
+
+  @Override
+  public <R> Flow.Publisher<R> publish(
+      RowFactory<R> rowFactory, Query query, Map<String, ?> params) {
+    Map<String, ?> values = params == null ? Map.of() : params;
+    return new QueryPublisher<>(
+        statements, types, rowFactory, query, null, values, threadName("publish"), this::closed);
+  }
+
+  @Override
+  public Flow.Publisher<Notification> publishNotifications() {
+    return subscriber -> {
+      Objects.requireNonNull(subscriber, "subscriber"); // Reactive Streams §1.9
+      new NotificationSubscription(subscriber, threadName("notifications"), this).start();
+    };
+  }
+
+  private String threadName(String job) {
+    return "tusk-" + session.processId() + "-" + job;
   }
 
   @Override
