@@ -31,11 +31,14 @@ final class CancelRequest {
       BooleanSupplier stillWanted) {
     WriteBuffer message = new WriteBuffer(16);
     FrontendMessages.cancelRequest(message, processId, secretKey);
+    CancelEvent event = new CancelEvent();
+    event.begin();
     try (Transport transport = Transports.open(endpoint, timeout, Keepalive.OFF)) {
       if (!stillWanted.getAsBoolean()) {
         return;
       }
       transport.writeFully(message.array(), 0, message.size());
+      event.sent = true;
       // The server closes the socket once it has read the request; waiting for that means the
       // cancel has arrived before this method returns. A peer that never closes it is given
       // the timeout, then the socket is closed under the read.
@@ -57,9 +60,17 @@ final class CancelRequest {
         watchdog.interrupt();
       }
     } catch (IOException e) {
+      event.error = e.toString();
       throw new ConnectionFailure(
           Diagnostic.client("08006", "could not send a cancel request to " + endpoint + ": " + e),
           e);
+    } finally {
+      if (event.shouldCommit()) {
+        event.host = endpoint.host();
+        event.port = endpoint.port();
+        event.backendPid = processId;
+        event.commit();
+      }
     }
   }
 }

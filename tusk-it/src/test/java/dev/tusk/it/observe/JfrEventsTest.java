@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Query;
 import dev.tusk.Tusk;
 import dev.tusk.errors.DivisionByZero;
+import dev.tusk.errors.QueryCanceled;
 import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -50,6 +53,10 @@ class JfrEventsTest {
             4, conn.execute("SELECT g FROM generate_series(1, $1) g", 4).fetchAll().size());
         assertThrows(DivisionByZero.class, () -> conn.execute("SELECT 1 / $1", 0).fetchAll());
         conn.execute("SELECT $1::text", "not-for-the-recording").fetchAll();
+        assertThrows(
+            QueryCanceled.class,
+            () ->
+                conn.execute(Query.of("SELECT pg_sleep(30)").withTimeout(Duration.ofMillis(100))));
       }
       recording.stop();
       recording.dump(file);
@@ -94,6 +101,11 @@ class JfrEventsTest {
     RecordedEvent failed = statement(statements, "SELECT 1 / $1");
     assertEquals("22012", failed.getString("sqlState"));
     assertNotNull(failed.getString("error"));
+    RecordedEvent cancel = only(events, "dev.tusk.Cancel");
+    assertEquals(open.getInt("backendPid"), cancel.getInt("backendPid"));
+    assertTrue(cancel.getBoolean("sent"));
+    assertNull(cancel.getString("error"));
+    assertEquals("57014", statement(statements, "SELECT pg_sleep(30)").getString("sqlState"));
     for (RecordedEvent event : events) {
       assertTrue(!event.toString().contains("not-for-the-recording"), "a value recorded: " + event);
     }
