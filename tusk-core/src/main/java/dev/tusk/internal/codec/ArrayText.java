@@ -1,6 +1,5 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.errors.DataError;
 import dev.tusk.types.PgArray;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,15 +18,10 @@ import java.util.function.Function;
  * <p>Elements are decoded from the row's bytes in place when they need no unescaping. Parsing gives
  * an unmodifiable List that may contain nulls, nested per dimension.
  */
-final class ArrayText {
+final class ArrayText extends TextCursor {
 
-  private final byte[] bytes;
-  private final int start;
-  private final int end;
-  private final String typeName;
   private final ElementDecoder element;
   private final byte delimiter;
-  private int position;
 
   /** Unescaped element bytes; element decoders copy what they keep, so it is reused. */
   private byte[] scratch;
@@ -39,12 +33,8 @@ final class ArrayText {
       String typeName,
       char delimiter,
       ElementDecoder element) {
-    this.bytes = bytes;
+    super(bytes, offset, length, typeName);
     this.delimiter = (byte) delimiter;
-    this.start = offset;
-    this.position = offset;
-    this.end = offset + length;
-    this.typeName = typeName;
     this.element = element;
   }
 
@@ -136,11 +126,6 @@ final class ArrayText {
       }
     }
     return false;
-  }
-
-  /** array_isspace: the C locale's whitespace. */
-  private static boolean isWhitespace(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
   }
 
   /** The lower bounds of a {@code [lower:upper]...=} prefix, or null without one. */
@@ -264,29 +249,5 @@ final class ArrayText {
         && (bytes[at + 1] | 0x20) == 'u'
         && (bytes[at + 2] | 0x20) == 'l'
         && (bytes[at + 3] | 0x20) == 'l';
-  }
-
-  private void skipWhitespace() {
-    while (position < end && isWhitespace(bytes[position])) {
-      position++;
-    }
-  }
-
-  private boolean consume(char c) {
-    if (position < end && bytes[position] == c) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expect(char c) {
-    if (!consume(c)) {
-      throw error();
-    }
-  }
-
-  private DataError error() {
-    return DecodeErrors.badText(typeName, bytes, start, end - start);
   }
 }

@@ -24,11 +24,11 @@ final class CompositeText {
       byte[] bytes, int offset, int length, String typeName, int count, FieldDecoder field) {
     int end = offset + length;
     int position = offset;
-    while (position < end && isWhitespace(bytes[position])) {
+    while (position < end && TextCursor.isWhitespace(bytes[position])) {
       position++;
     }
     int last = end;
-    while (last > position && isWhitespace(bytes[last - 1])) {
+    while (last > position && TextCursor.isWhitespace(bytes[last - 1])) {
       last--;
     }
     if (position >= last || bytes[position] != '(' || bytes[last - 1] != ')') {
@@ -110,15 +110,11 @@ final class CompositeText {
     }
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
-      if (c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || isWhitespace(c)) {
+      if (c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || TextCursor.isWhitespace(c)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isWhitespace(int c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
   }
 
   /** Decodes one non-NULL field's text. */

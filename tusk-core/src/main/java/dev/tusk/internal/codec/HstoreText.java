@@ -1,6 +1,5 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.errors.DataError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -11,18 +10,10 @@ import java.util.Map;
  * The hstore text form: {@code key=>value} pairs separated by commas, each key and value either
  * double-quoted (with backslash escapes) or a bare word; a bare {@code NULL} value is SQL NULL.
  */
-final class HstoreText {
-
-  private final byte[] bytes;
-  private final int start;
-  private final int end;
-  private int position;
+final class HstoreText extends TextCursor {
 
   private HstoreText(byte[] bytes, int offset, int length) {
-    this.bytes = bytes;
-    this.start = offset;
-    this.position = offset;
-    this.end = offset + length;
+    super(bytes, offset, length, "hstore");
   }
 
   static Map<String, String> parse(byte[] bytes, int offset, int length) {
@@ -90,23 +81,6 @@ final class HstoreText {
   }
 
   private static boolean isDelimiter(byte b) {
-    return b == '=' || b == ',' || b == '"' || Character.isWhitespace(b);
-  }
-
-  private void expect(char c) {
-    if (position >= end || bytes[position] != c) {
-      throw error();
-    }
-    position++;
-  }
-
-  private void skipWhitespace() {
-    while (position < end && Character.isWhitespace(bytes[position])) {
-      position++;
-    }
-  }
-
-  private DataError error() {
-    return DecodeErrors.badText("hstore", bytes, start, end - start);
+    return b == '=' || b == ',' || b == '"' || isWhitespace(b);
   }
 }

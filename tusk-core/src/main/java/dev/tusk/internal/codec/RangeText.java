@@ -1,6 +1,5 @@
 package dev.tusk.internal.codec;
 
-import dev.tusk.errors.DataError;
 import dev.tusk.types.Codec;
 import dev.tusk.types.PgMultirange;
 import dev.tusk.types.PgRange;
@@ -14,21 +13,12 @@ import java.util.List;
  * a quote; outside quotes a backslash escapes the next character. A multirange is ranges in braces,
  * separated by commas.
  */
-final class RangeText {
+final class RangeText extends TextCursor {
 
-  private final byte[] bytes;
-  private final int start;
-  private final int end;
-  private final String typeName;
   private final Codec<?> element;
-  private int position;
 
   private RangeText(byte[] bytes, int offset, int length, String typeName, Codec<?> element) {
-    this.bytes = bytes;
-    this.start = offset;
-    this.position = offset;
-    this.end = offset + length;
-    this.typeName = typeName;
+    super(bytes, offset, length, typeName);
     this.element = element;
   }
 
@@ -36,7 +26,7 @@ final class RangeText {
       byte[] bytes, int offset, int length, String typeName, Codec<?> element) {
     RangeText text = new RangeText(bytes, offset, length, typeName, element);
     PgRange<?> range = text.range();
-    text.expectEnd();
+    text.expectEndAfterSpace();
     return range;
   }
 
@@ -44,34 +34,34 @@ final class RangeText {
       byte[] bytes, int offset, int length, String typeName, Codec<?> element) {
     RangeText text = new RangeText(bytes, offset, length, typeName, element);
     List<PgRange<Object>> ranges = new ArrayList<>();
-    text.expect('{');
-    if (!text.consume('}')) {
+    text.expectToken('{');
+    if (!text.consumeToken('}')) {
       do {
         @SuppressWarnings("unchecked") // bounds of any type: the element codec decides
         PgRange<Object> range = (PgRange<Object>) text.range();
         ranges.add(range);
-      } while (text.consume(','));
-      text.expect('}');
+      } while (text.consumeToken(','));
+      text.expectToken('}');
     }
-    text.expectEnd();
+    text.expectEndAfterSpace();
     return new PgMultirange<>(ranges);
   }
 
   private PgRange<?> range() {
     skipWhitespace();
-    if (consumeWord("empty")) {
+    if (consumeIgnoringCase("empty")) {
       return PgRange.empty();
     }
-    boolean lowerInclusive = consume('[');
+    boolean lowerInclusive = consumeToken('[');
     if (!lowerInclusive) {
-      expect('(');
+      expectToken('(');
     }
     Object lower = bound();
-    expect(',');
+    expectToken(',');
     Object upper = bound();
-    boolean upperInclusive = consume(']');
+    boolean upperInclusive = consumeToken(']');
     if (!upperInclusive) {
-      expect(')');
+      expectToken(')');
     }
     return PgRange.of(lower, upper, lowerInclusive, upperInclusive);
   }
@@ -109,53 +99,20 @@ final class RangeText {
     return element.decodeText(value, 0, size);
   }
 
-  private boolean peek(char c) {
-    return position < end && bytes[position] == c;
-  }
-
-  private boolean consumeWord(String word) {
-    int length = word.length();
-    if (end - position < length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if ((bytes[position + i] | 0x20) != word.charAt(i)) {
-        return false;
-      }
-    }
-    position += length;
-    return true;
-  }
-
-  private boolean consume(char c) {
+  /** Skips {@code c} if it comes next after whitespace. */
+  private boolean consumeToken(char c) {
     skipWhitespace();
-    if (peek(c)) {
-      position++;
-      return true;
-    }
-    return false;
+    return consume(c);
   }
 
-  private void expect(char c) {
-    if (!consume(c)) {
+  private void expectToken(char c) {
+    if (!consumeToken(c)) {
       throw error();
     }
   }
 
-  private void expectEnd() {
+  private void expectEndAfterSpace() {
     skipWhitespace();
-    if (position != end) {
-      throw error();
-    }
-  }
-
-  private void skipWhitespace() {
-    while (position < end && Character.isWhitespace(bytes[position])) {
-      position++;
-    }
-  }
-
-  private DataError error() {
-    return DecodeErrors.badText(typeName, bytes, start, end - start);
+    expectEnd();
   }
 }

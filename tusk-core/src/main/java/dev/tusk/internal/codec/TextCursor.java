@@ -4,15 +4,17 @@ import dev.tusk.errors.DataError;
 
 /**
  * Reads ASCII tokens from a value in the text format, straight from the row's bytes. Every failure
- * is a DataError quoting the whole value.
+ * is a DataError quoting the whole value. The scalar parsers use it as it is; the parsers of
+ * container types (arrays, ranges, hstore) extend it and read their own structure from the same
+ * fields, so that consuming, expecting, whitespace and errors are written once.
  */
-final class TextCursor {
+class TextCursor {
 
-  private final byte[] bytes;
-  private final int start;
-  private final int end;
-  private final String typeName;
-  private int position;
+  protected final byte[] bytes;
+  protected final int start;
+  protected final int end;
+  protected final String typeName;
+  protected int position;
 
   TextCursor(byte[] bytes, int offset, int length, String typeName) {
     this.bytes = bytes;
@@ -24,6 +26,23 @@ final class TextCursor {
 
   boolean atEnd() {
     return position >= end;
+  }
+
+  /** Whether {@code c} is next. */
+  boolean peek(char c) {
+    return position < end && bytes[position] == c;
+  }
+
+  /** Skips whitespace, as the server's parsers do (the C locale's {@code isspace}). */
+  void skipWhitespace() {
+    while (position < end && isWhitespace(bytes[position])) {
+      position++;
+    }
+  }
+
+  /** The C locale's {@code isspace}, which the server's text parsers use. */
+  static boolean isWhitespace(int c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
   }
 
   /** Skips {@code c} if it is next. */
@@ -43,6 +62,21 @@ final class TextCursor {
     }
     for (int i = 0; i < length; i++) {
       if (bytes[position + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    position += length;
+    return true;
+  }
+
+  /** Skips {@code word}, in any case (ASCII), if the rest of the value starts with it. */
+  boolean consumeIgnoringCase(String word) {
+    int length = word.length();
+    if (end - position < length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (Character.toLowerCase(bytes[position + i]) != Character.toLowerCase(word.charAt(i))) {
         return false;
       }
     }
