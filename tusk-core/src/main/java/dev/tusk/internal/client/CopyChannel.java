@@ -284,12 +284,16 @@ final class CopyChannel {
         return null;
       }
       own();
+      // Whether it has ended is asked before taking: all its data arrives before its end, so an
+      // end seen first means the take holds the last of it. Asked after, an end that came in
+      // between would drop the data that came with it.
+      boolean over = statement.future().isDone();
       batch = statement.take();
       batchIndex = 0;
       if (!batch.isEmpty()) {
         break;
       }
-      if (statement.future().isDone()) {
+      if (over) {
         ended = true;
         session.release(statement);
         outcome();

@@ -49,11 +49,15 @@ final class RowStream {
    */
   List<DataRow> next() {
     while (!ended) {
+      // Whether the request has ended is asked before taking: every row arrives before the end,
+      // so an end seen first means the take holds the last rows. Asked after, an end that came in
+      // between (another thread reading) would drop the rows that came with it.
+      boolean over = request.future().isDone();
       List<DataRow> rows = result.take();
       if (!rows.isEmpty()) {
         return rows;
       }
-      if (request.future().isDone()) {
+      if (over) {
         end();
         session.outcome(request);
         return List.of();
