@@ -36,14 +36,31 @@ final class NumericCodec extends BaseCodec<Number> {
   /** The largest display scale the format can carry (NUMERIC_DSCALE_MASK). */
   private static final int MAX_DISPLAY_SCALE = 0x3FFF;
 
-  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
+  /** 10^0 to 10^18: every power of ten a long holds. */
+  private static final long[] POWERS_OF_TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L,
+    10_000_000_000_000L,
+    100_000_000_000_000L,
+    1_000_000_000_000_000L,
+    10_000_000_000_000_000L,
+    100_000_000_000_000_000L,
+    1_000_000_000_000_000_000L
+  };
 
   /** Values of up to this many digits, padded by up to 3 zeros, fit a long: the fast path. */
   private static final int COMPACT_PRECISION = 15;
-
-  private static final long[] POWERS_OF_TEN_THOUSAND = {
-    1L, 10_000L, 100_000_000L, 1_000_000_000_000L, 10_000_000_000_000_000L
-  };
 
   private NumericCodec() {
     super(Oids.NUMERIC, "numeric", Number.class);
@@ -101,7 +118,7 @@ final class NumericCodec extends BaseCodec<Number> {
     for (int i = 0; i < decimal.length(); i++) {
       long power = firstPower - i;
       groups[(int) (weight - Math.floorDiv(power, 4))] +=
-          (decimal.charAt(i) - '0') * POWERS_OF_TEN[Math.floorMod(power, 4)];
+          (int) ((decimal.charAt(i) - '0') * POWERS_OF_TEN[Math.floorMod(power, 4)]);
     }
     int count = groups.length;
     while (groups[count - 1] == 0) {
@@ -135,7 +152,7 @@ final class NumericCodec extends BaseCodec<Number> {
     out.writeInt16(groups - trailingZeroGroups).writeInt16(groups - fractionGroups - 1);
     out.writeInt16(value.signum() < 0 ? NEGATIVE : POSITIVE).writeInt16(scale);
     for (int i = groups - 1; i >= trailingZeroGroups; i--) {
-      out.writeInt16((int) (digits / POWERS_OF_TEN_THOUSAND[i] % 10_000));
+      out.writeInt16((int) (digits / POWERS_OF_TEN[4 * i] % 10_000));
     }
   }
 
@@ -247,28 +264,6 @@ final class NumericCodec extends BaseCodec<Number> {
     }
   }
 
-  private static final long[] LONG_POWERS_OF_TEN = {
-    1L,
-    10L,
-    100L,
-    1_000L,
-    10_000L,
-    100_000L,
-    1_000_000L,
-    10_000_000L,
-    100_000_000L,
-    1_000_000_000L,
-    10_000_000_000L,
-    100_000_000_000L,
-    1_000_000_000_000L,
-    10_000_000_000_000L,
-    100_000_000_000_000L,
-    1_000_000_000_000_000L,
-    10_000_000_000_000_000L,
-    100_000_000_000_000_000L,
-    1_000_000_000_000_000_000L
-  };
-
   /**
    * {@code unscaled} × 10^-{@code scale} as one BigDecimal of scale {@code displayScale}, computed
    * in a long (the common case, and one object instead of two); null when the long would overflow,
@@ -277,18 +272,18 @@ final class NumericCodec extends BaseCodec<Number> {
   private static BigDecimal atScale(long unscaled, int scale, int displayScale) {
     int shift = displayScale - scale;
     if (shift >= 0) {
-      if (shift >= LONG_POWERS_OF_TEN.length) {
+      if (shift >= POWERS_OF_TEN.length) {
         return null;
       }
-      long high = Math.multiplyHigh(unscaled, LONG_POWERS_OF_TEN[shift]);
-      long scaled = unscaled * LONG_POWERS_OF_TEN[shift];
+      long high = Math.multiplyHigh(unscaled, POWERS_OF_TEN[shift]);
+      long scaled = unscaled * POWERS_OF_TEN[shift];
       // No overflow when the high half is only the low half's sign.
       return high == (scaled >> 63) ? BigDecimal.valueOf(scaled, displayScale) : null;
     }
-    if (-shift >= LONG_POWERS_OF_TEN.length) {
+    if (-shift >= POWERS_OF_TEN.length) {
       return null;
     }
-    long divisor = LONG_POWERS_OF_TEN[-shift];
+    long divisor = POWERS_OF_TEN[-shift];
     if (unscaled % divisor != 0) {
       throw DecodeErrors.badBinary("numeric", "digits beyond display scale " + displayScale);
     }
