@@ -99,11 +99,8 @@ final class ResultColumns {
     // The table is read before the codecs, so a conversion never sees an older table than they.
     CodecRegistry registry = types.registry();
     Codec<?>[] codecs = types.codecsFor(oids);
-    boolean reusable = true;
-    for (int i = 0; i < codecs.length && reusable; i++) {
-      reusable = registry.find(oids[i]) == codecs[i];
-    }
-    return new ResultColumns(description, codecs, registry, types.sessionZone(), reusable);
+    return new ResultColumns(
+        description, codecs, registry, types.sessionZone(), registry.findsAll(oids));
   }
 
   /**

@@ -62,7 +62,7 @@ final class StatementCache {
         return last.formats();
       }
       short[] formats = BindFormats.choose(known, types);
-      if (types.allRegistered(known)) {
+      if (registry.findsAll(known)) {
         // Types found in the catalog may still be learned later, and then read in binary.
         chosen = new ChosenFormats(known, registry, formats);
       }

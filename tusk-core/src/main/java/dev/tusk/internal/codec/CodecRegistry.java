@@ -146,6 +146,20 @@ public final class CodecRegistry {
   }
 
   /**
+   * Whether every one of these types has a codec in this table itself, so that what was decided
+   * from their codecs holds for as long as the table is the scope's (a type found through the
+   * catalog may be learned again after a refresh).
+   */
+  public boolean findsAll(int[] oids) {
+    for (int oid : oids) {
+      if (find(oid) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The codec for a type. Never null: an unknown OID gets a text-only codec that decodes to the
    * server's text as a String and is named {@code oid:<oid>} (a new one per call: callers cache
    * codecs per column).

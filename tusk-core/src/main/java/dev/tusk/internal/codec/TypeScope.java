@@ -189,21 +189,6 @@ public final class TypeScope implements TypeRegistry {
     return codecs;
   }
 
-  /**
-   * Whether every one of these types has a codec in this scope's registry itself, so that what was
-   * decided from their codecs holds for as long as {@link #registry()} is the same table (a type
-   * found through the catalog may be learned again after a refresh).
-   */
-  public boolean allRegistered(int[] oids) {
-    CodecRegistry table = registry;
-    for (int oid : oids) {
-      if (table.find(oid) == null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Whether this scope reads values of this type in binary; false for a type not yet known. */
   public boolean hasBinary(int oid) {
     Codec<?> codec = codec(oid);
