@@ -3,6 +3,7 @@ package dev.tusk.internal.buffer;
 import dev.tusk.types.BinaryOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +16,9 @@ public final class WriteBuffer implements BinaryOutput {
 
   private byte[] bytes;
   private int size;
+
+  /** The last view made by {@link #written()}, reused while the array stays the same. */
+  private ByteBuffer view;
 
   /** Creates an empty buffer with room for {@code capacity} bytes before it grows. */
   public WriteBuffer(int capacity) {
@@ -35,6 +39,18 @@ public final class WriteBuffer implements BinaryOutput {
   /** The backing array; only the first {@link #size()} bytes are meaningful. */
   public byte[] array() {
     return bytes;
+  }
+
+  /**
+   * The bytes written so far as a ByteBuffer positioned at 0, for a channel to take: a view of the
+   * backing array, valid until the next write, and the same object each time while the array stays
+   * the same (a socket writer asks on every round).
+   */
+  public ByteBuffer written() {
+    if (view == null || view.array() != bytes) {
+      view = ByteBuffer.wrap(bytes);
+    }
+    return view.limit(size).position(0);
   }
 
   /** A copy of the bytes written so far. */

@@ -68,8 +68,9 @@ final class ParameterBinder {
     // Encoded here, on the caller's thread and before any lock: a slow or failing codec (a user's,
     // a JSON mapper) then holds up nobody else, and the Bind messages only copy finished bytes.
     int remaining = sets.size() - from;
-    // Room for small sets up front; a chunk of many sets then grows a few times at most.
-    WriteBuffer encoded = new WriteBuffer((int) Math.min(maxBytes, 64L * remaining) + 256);
+    // Room for small values up front (a few bytes each, as most are); a chunk of many sets then
+    // grows a few times at most.
+    WriteBuffer encoded = new WriteBuffer((int) Math.min(maxBytes, 16L * count * remaining) + 32);
     int[] starts = new int[Math.min(remaining, 1024) * count + 1];
     int value = 0;
     int end = from;

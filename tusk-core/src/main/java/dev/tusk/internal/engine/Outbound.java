@@ -254,7 +254,7 @@ final class Outbound {
         }
         try {
           while (swap()) {
-            ByteBuffer bytes = ByteBuffer.wrap(sending.array(), 0, sending.size());
+            ByteBuffer bytes = sending.written();
             while (bytes.hasRemaining()) {
               if (transport.write(bytes) == 0) {
                 interrupted |= Thread.interrupted();

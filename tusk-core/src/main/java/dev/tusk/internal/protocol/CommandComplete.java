@@ -7,6 +7,11 @@ package dev.tusk.internal.protocol;
  */
 public record CommandComplete(String tag) implements BackendMessage {
 
+  /** The commands whose tag ends with a row count. */
+  private static final String[] COUNTED = {
+    "INSERT", "DELETE", "UPDATE", "SELECT", "MOVE", "FETCH", "COPY", "MERGE"
+  };
+
   /** The command name: the tag's first word, such as {@code INSERT}. */
   public String command() {
     int space = tag.indexOf(' ');
@@ -18,10 +23,14 @@ public record CommandComplete(String tag) implements BackendMessage {
    * SELECT, MOVE, FETCH, COPY and MERGE; -1 for other commands or a tag without a number.
    */
   public long rowCount() {
-    return switch (command()) {
-      case "INSERT", "DELETE", "UPDATE", "SELECT", "MOVE", "FETCH", "COPY", "MERGE" -> lastNumber();
-      default -> -1;
-    };
+    int space = tag.indexOf(' ');
+    int nameLength = space < 0 ? tag.length() : space;
+    for (String counted : COUNTED) {
+      if (counted.length() == nameLength && tag.startsWith(counted)) {
+        return lastNumber();
+      }
+    }
+    return -1;
   }
 
   private long lastNumber() {
