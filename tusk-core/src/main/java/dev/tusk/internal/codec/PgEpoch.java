@@ -48,14 +48,34 @@ final class PgEpoch {
 
   private static final long END_MICROS = 9_223_371_331_200_000_000L;
 
+  /** A Java epoch day and its date. */
+  private record Day(long epochDay, LocalDate date) {}
+
+  /**
+   * The date decoded last. The dates and timestamps of a result mostly fall on few days (the rows
+   * of a log, of a day's orders), and a date is immutable: one is shared rather than computed and
+   * made again for every value. Read and written without a lock by any thread; a record's final
+   * fields make a stale read merely a miss.
+   */
+  private static Day lastDay = new Day(EPOCH_DAY, LocalDate.ofEpochDay(EPOCH_DAY));
+
   private PgEpoch() {}
 
   static LocalDate toLocalDate(int days) {
     return switch (days) {
       case Integer.MAX_VALUE -> LocalDate.MAX;
       case Integer.MIN_VALUE -> LocalDate.MIN;
-      default -> LocalDate.ofEpochDay(EPOCH_DAY + days);
+      default -> date(EPOCH_DAY + days);
     };
+  }
+
+  private static LocalDate date(long epochDay) {
+    Day day = lastDay;
+    if (day.epochDay() != epochDay) {
+      day = new Day(epochDay, LocalDate.ofEpochDay(epochDay));
+      lastDay = day;
+    }
+    return day.date();
   }
 
   /** A date's days since 2000-01-01, or an infinity sentinel. */
@@ -89,9 +109,9 @@ final class PgEpoch {
     if (micros == Long.MIN_VALUE) {
       return LocalDateTime.MIN;
     }
-    long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
-    int nanos = (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000;
-    return LocalDateTime.ofEpochSecond(EPOCH_SECOND + seconds, nanos, ZoneOffset.UTC);
+    long days = Math.floorDiv(micros, MICROS_PER_DAY);
+    long microOfDay = micros - days * MICROS_PER_DAY;
+    return LocalDateTime.of(date(EPOCH_DAY + days), LocalTime.ofNanoOfDay(microOfDay * 1000));
   }
 
   static OffsetDateTime toOffsetDateTime(long micros) {

@@ -232,6 +232,38 @@ class DateTimeCodecsTest {
     assertEquals(value, Wire.textRoundTrip(TimestampCodecs.TIMESTAMP, value));
   }
 
+  /**
+   * Decoding shares the date of the day decoded last: values that alternate between days, and runs
+   * within one day, all decode as the calendar says (against java.time's own arithmetic).
+   */
+  @Property
+  void timestampsDecodeToTheirOwnDayWhateverCameBefore(
+      @ForAll("microsList") java.util.List<Long> microsList) {
+    for (long micros : microsList) {
+      LocalDateTime expected =
+          LocalDateTime.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L) + 946_684_800L,
+              (int) Math.floorMod(micros, 1_000_000L) * 1000,
+              ZoneOffset.UTC);
+      byte[] wire = java.nio.ByteBuffer.allocate(8).putLong(micros).array();
+      assertEquals(expected, decodeBinary(TimestampCodecs.TIMESTAMP, wire));
+      int days = (int) Math.floorDiv(micros, 86_400_000_000L);
+      byte[] dateWire = java.nio.ByteBuffer.allocate(4).putInt(days).array();
+      assertEquals(expected.toLocalDate(), decodeBinary(DateCodec.INSTANCE, dateWire));
+    }
+  }
+
+  @Provide
+  Arbitrary<java.util.List<Long>> microsList() {
+    Arbitrary<Long> sameDay = Arbitraries.longs().between(0, 86_399_999_999L);
+    Arbitrary<Long> anyDay =
+        Arbitraries.longs().between(-211_813_488_000_000_000L, 9_223_371_331_199_999_999L);
+    return Arbitraries.oneOf(sameDay, anyDay, sameDay.map(m -> m - 86_400_000_000L))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(20);
+  }
+
   @Property
   void timestamptzRoundTripsAsUtc(
       @ForAll("timestamps") LocalDateTime local, @ForAll("offsets") ZoneOffset offset) {
