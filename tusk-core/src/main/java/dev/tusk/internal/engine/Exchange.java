@@ -99,7 +99,11 @@ public abstract class Exchange<T> {
       case EmptyQueryResponse m -> onEmptyQueryResponse();
       case PortalSuspended m -> onPortalSuspended();
       case CloseComplete m -> onCloseComplete();
-      case ErrorResponse m -> onErrorResponse(SqlStates.toException(m.diagnostic()));
+      case ErrorResponse m -> {
+        // The rows before the error are the consumer's to read, as they were sent.
+        publishRows();
+        onErrorResponse(SqlStates.toException(m.diagnostic()));
+      }
       case CopyInResponse m -> onCopyInResponse(m, outbound);
       case CopyOutResponse m -> onCopyOutResponse(m, outbound);
       case CopyBothResponse m -> refuseCopy();
@@ -141,6 +145,12 @@ public abstract class Exchange<T> {
   StreamBuffer<?> stalledBuffer() {
     return null;
   }
+
+  /**
+   * Makes the rows routed to this request so far visible to their consumer: the reading thread
+   * holds rows back while more messages are at hand (see {@link StreamBuffer#stage}).
+   */
+  void publishRows() {}
 
   /** Records that this request should be cancelled once it runs; false if already recorded. */
   final boolean requestCancel() {

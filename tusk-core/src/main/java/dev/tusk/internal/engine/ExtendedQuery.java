@@ -97,6 +97,14 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
+  void publishRows() {
+    StatementResult current = position < steps.size() ? steps.get(position).current() : null;
+    if (current != null) {
+      current.publish();
+    }
+  }
+
+  @Override
   protected void onParseComplete() {
     // Expected: the statement parsed.
   }

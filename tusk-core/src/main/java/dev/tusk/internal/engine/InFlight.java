@@ -74,6 +74,14 @@ final class InFlight {
     return queue.poll();
   }
 
+  /** Makes the rows routed so far to the request at the head visible to their consumer. */
+  void publishRows() {
+    Exchange<?> head = queue.peek();
+    if (head != null) {
+      head.publishRows();
+    }
+  }
+
   /** The FATAL error the server sent last, or null. */
   DatabaseError fatal() {
     return fatal;
@@ -130,6 +138,7 @@ final class InFlight {
       state.transactionStatus(ready.transactionStatus());
     }
     if (head.handle(message, outbound)) {
+      head.publishRows();
       queue.poll();
       // A COPY the server ended (an error, say) no longer owns the write side: what others queued
       // behind it may go. Its owner's late CopyData is harmless, the server ignores it now.

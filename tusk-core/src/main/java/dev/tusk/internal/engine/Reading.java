@@ -64,6 +64,7 @@ final class Reading {
   private final ServerEvents events = new ServerEvents();
   private final InFlight inFlight;
   private final ReentrantLock role = new ReentrantLock();
+  private final Outbound.SocketFull whileSocketFull = this::whileSocketFull;
   private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
   private Thread ioThread;
 
@@ -87,6 +88,14 @@ final class Reading {
   // Owned by CallbackWatch's thread: the count at its last look; and whether a rescuer runs.
   private long deliveryCountSeen = -1;
   private volatile boolean rescuing;
+
+  /**
+   * Whether the role's holder is routing messages that have already arrived and will look at the
+   * outbound buffer again before it can wait for the socket: a caller that submits meanwhile leaves
+   * its request for it to write, so requests made in answer to a burst of responses go out in one
+   * write rather than one each. See {@link #writeSubmitted()} and {@link #stopDeferring()}.
+   */
+  private volatile boolean leaderWillWrite;
 
   /** Set by a caller that wants the role from an idling I/O thread. */
   private volatile boolean yieldWanted;
@@ -155,12 +164,25 @@ final class Reading {
   }
 
   /**
+   * Writes a request just appended, unless the role's holder is routing what has already arrived
+   * and so writes it before it next waits. The two sides are a Dekker pair of volatiles: the caller
+   * appends (setting {@link Outbound#hasAppended()}) and then reads {@link #leaderWillWrite}; the
+   * leader clears {@link #leaderWillWrite} and then reads {@link Outbound#hasAppended()}; at least
+   * one of them sees the other's write, so no request is left unwritten.
+   */
+  void writeSubmitted() {
+    if (!leaderWillWrite) {
+      write();
+    }
+  }
+
+  /**
    * Like {@link #write()}; with {@code wait}, a write in progress on another thread is waited for
    * (a COPY's owner, which must not outrun the socket).
    */
   void write(boolean wait) {
     try {
-      outbound.writeAll(this::whileSocketFull, wait);
+      outbound.writeAll(whileSocketFull, wait);
     } catch (IOException e) {
       end(lostError(e));
     }
@@ -385,17 +407,33 @@ final class Reading {
         Exchange<?> head = inFlight.peek();
         StreamBuffer<?> full = head == null ? null : head.stalledBuffer();
         if (full != null) {
+          full.publish();
           if (head.waiter != Thread.currentThread()) {
             return full;
           }
           full.collectAll();
         }
+        if (!reader.hasWholeMessage()) {
+          // The next read may wait for the server: nothing appended may wait for it.
+          stopDeferring();
+        }
         routeOne();
+        leaderWillWrite = true;
       }
       return null;
     } finally {
+      inFlight.publishRows();
+      stopDeferring();
       input.patience(previous);
       stepDown();
+    }
+  }
+
+  /** The leader's side of {@link #writeSubmitted()}: writes what callers left for it. */
+  private void stopDeferring() {
+    leaderWillWrite = false;
+    if (outbound.hasAppended()) {
+      write();
     }
   }
 
@@ -408,9 +446,13 @@ final class Reading {
         return;
       }
       inFlight.route(message);
+      if (!reader.hasWholeMessage()) {
+        // The next read may wait: the rows routed so far must not wait with it.
+        inFlight.publishRows();
+      }
       if (outbound.hasAppended()) {
         // A CopyFail that an exchange appended in answer to a message.
-        outbound.writeAll(this::whileSocketFull);
+        outbound.writeAll(whileSocketFull);
       }
     } catch (Waiting.CancelUnanswered e) {
       end(e.toError());

@@ -130,7 +130,7 @@ public final class Session implements AutoCloseable {
     } finally {
       submitLock.unlock();
     }
-    reading.write();
+    reading.writeSubmitted();
     reading.failLateArrivals();
     return exchange.future();
   }

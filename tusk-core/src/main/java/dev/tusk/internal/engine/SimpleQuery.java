@@ -50,6 +50,13 @@ public final class SimpleQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
+  void publishRows() {
+    if (current != null) {
+      current.publish();
+    }
+  }
+
+  @Override
   protected void onRowDescription(RowDescription message) {
     current = new StatementResult(message);
   }

@@ -54,16 +54,25 @@ public final class StatementResult {
                   + expected
                   + " columns"));
     }
-    rows.add(row, row.bytes().length);
+    rows.stage(row, row.bytes().length);
+  }
+
+  /**
+   * Makes the rows that arrived so far visible to the consumer (see {@link StreamBuffer#stage}).
+   */
+  void publish() {
+    rows.publish();
   }
 
   void complete(CommandComplete completion) {
+    rows.publish();
     this.completion = completion;
     this.complete = true;
   }
 
   /** Marks the end of a result that has no command tag (an empty query). */
   void end() {
+    rows.publish();
     this.complete = true;
   }
 

@@ -21,6 +21,9 @@ final class StreamBuffer<T> {
   /** Bytes a streaming buffer holds at most, whatever its item capacity: wide rows, big chunks. */
   static final long STREAM_BYTES = 8 << 20;
 
+  /** Items {@link #stage} holds back at most before it publishes them. */
+  static final int STAGE_LIMIT = 64;
+
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock: the items not yet taken, and a reading thread waiting for room.
   private ArrayList<T> items = new ArrayList<>();
@@ -32,6 +35,11 @@ final class StreamBuffer<T> {
   private volatile long bytes;
   private volatile int capacity;
   private volatile boolean discarding;
+
+  // Owned by whichever thread holds the session's read role (the role's lock orders them): items
+  // that arrived but that the consumer cannot see yet, published in batches by publish().
+  private ArrayList<T> staged = new ArrayList<>();
+  private long stagedBytes;
 
   /**
    * @param capacity how many items it holds before it is full, or {@link #COLLECT}
@@ -54,10 +62,57 @@ final class StreamBuffer<T> {
     }
   }
 
-  /** Full once it holds more than its capacity: exactly that many items still fit. */
+  /**
+   * Adds an item of {@code size} bytes that arrived, visible to the consumer only once {@link
+   * #publish()}ed (at the latest when {@link #STAGE_LIMIT} items are held back): the reading thread
+   * routes a burst of rows without taking the lock for each. Called by the reading thread, which
+   * publishes before it may wait, lets go of the role, or ends the result.
+   */
+  void stage(T item, int size) {
+    if (discarding) {
+      return;
+    }
+    staged.add(item);
+    stagedBytes += size;
+    if (staged.size() >= STAGE_LIMIT) {
+      publish();
+    }
+  }
+
+  /** Makes every staged item visible to the consumer; called by the reading thread. */
+  void publish() {
+    if (staged.isEmpty()) {
+      return;
+    }
+    lock.lock();
+    try {
+      if (!discarding) {
+        if (items.isEmpty()) {
+          ArrayList<T> published = staged;
+          staged = items;
+          items = published;
+        } else {
+          items.addAll(staged);
+        }
+        buffered = items.size();
+        bytes += stagedBytes;
+      }
+    } finally {
+      lock.unlock();
+    }
+    staged.clear();
+    stagedBytes = 0;
+  }
+
+  /**
+   * Full once it holds more than its capacity (staged items included): exactly that many items
+   * still fit. Asked by the reading thread.
+   */
   boolean isFull() {
     int limit = capacity;
-    return !discarding && (buffered > limit || (limit != COLLECT && bytes >= STREAM_BYTES));
+    int held = staged.size();
+    return !discarding
+        && (buffered + held > limit || (limit != COLLECT && bytes + stagedBytes >= STREAM_BYTES));
   }
 
   /**

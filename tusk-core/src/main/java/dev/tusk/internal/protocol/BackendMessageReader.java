@@ -80,6 +80,12 @@ public final class BackendMessageReader {
     return position < limit;
   }
 
+  /** Whether a whole next message has arrived already, so reading it cannot wait. */
+  public boolean hasWholeMessage() {
+    int buffered = limit - position;
+    return buffered >= HEADER_BYTES && buffered >= 1 + BigEndian.int32(buffer, position + 1);
+  }
+
   /** DataRow and CopyData keep their body, so it is read straight into an array of its own. */
   private static boolean ownsBody(byte type) {
     return type == 'D' || type == 'd';

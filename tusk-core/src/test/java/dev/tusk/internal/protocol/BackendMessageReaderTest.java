@@ -8,6 +8,7 @@ import static dev.tusk.internal.protocol.Wire.int32;
 import static dev.tusk.internal.protocol.Wire.message;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,35 @@ class BackendMessageReaderTest {
     var reader = new BackendMessageReader(stream, LIMIT);
     assertQueryResponse(readAll(reader, 504), 500);
     assertEquals(1, stream.reads());
+  }
+
+  @Test
+  void hasWholeMessageOnlyWhenTheNextMessageNeedsNoRead() throws IOException {
+    byte[] bindComplete = message('2', new byte[0]);
+    byte[] row = message('D', DataRow.of(Wire.utf8("twelve bytes")).bytes());
+    // Delivered as: BindComplete and the first 7 bytes of the row, then the rest.
+    byte[] response = concat(bindComplete, row);
+    var stream = new Wire.ChunkedStream(response, bindComplete.length + 7);
+    var reader = new BackendMessageReader(stream, LIMIT);
+    assertFalse(reader.hasWholeMessage());
+    assertSame(BindComplete.INSTANCE, reader.read());
+    assertTrue(reader.hasBuffered());
+    assertFalse(reader.hasWholeMessage(), "only part of the DataRow has arrived");
+    assertEquals(1, stream.reads());
+    reader.read();
+    assertFalse(reader.hasWholeMessage());
+  }
+
+  @Test
+  void hasWholeMessageWhenAHeaderAndItsBodyAreBuffered() throws IOException {
+    byte[] response = queryResponse(3); // 7 messages
+    var reader = new BackendMessageReader(new Wire.ChunkedStream(response, response.length), LIMIT);
+    reader.read();
+    for (int i = 0; i < 6; i++) {
+      assertTrue(reader.hasWholeMessage(), "message " + (i + 1));
+      reader.read();
+    }
+    assertFalse(reader.hasWholeMessage());
   }
 
   @Test
