@@ -91,7 +91,7 @@ final class ArrayCodec extends BaseCodec<List<?>> {
 
   @Override
   public String encodeText(List<?> value) {
-    return ArrayText.render(value, delimiter, item -> Conversions.text(item, element));
+    return ArrayText.render(value, delimiter, item -> ValueText.of(item, element));
   }
 
   private <T> void encodeElement(Codec<T> codec, Object item, BinaryOutput out) {

@@ -96,7 +96,7 @@ final class CompositeCodec extends BaseCodec<PgRecord> {
   @Override
   public String encodeText(PgRecord value) {
     checkShape(value);
-    return CompositeText.render(value.values(), i -> Conversions.text(value.get(i), field(i)));
+    return CompositeText.render(value.values(), i -> ValueText.of(value.get(i), field(i)));
   }
 
   private Codec<?> field(int index) {

@@ -56,15 +56,6 @@ final class Conversions {
   }
 
   /**
-   * A decoded value as text: the codec's rendering, which equals the server's text output where
-   * practical. numeric's NaN and infinities (decoded as Double) read as {@code NaN}, {@code
-   * Infinity} and {@code -Infinity}, as the server writes them.
-   */
-  static String text(Object value, Codec<?> codec) {
-    return render(codec, value);
-  }
-
-  /**
    * Converts {@code value}, decoded by {@code codec} (with {@link Codec#decodeForConversion}), to
    * {@code target}, a non-primitive class.
    */
@@ -83,7 +74,7 @@ final class Conversions {
       return value;
     }
     if (target == String.class) {
-      return text(value, codec);
+      return ValueText.of(value, codec);
     }
     Object converted;
     if (value instanceof PgRecord record && codec instanceof CompositeCodec composite) {
@@ -225,11 +216,6 @@ final class Conversions {
             : "";
     return new ProgrammingError(
         "cannot read a value of type " + codec.typeName() + " as " + target.getName() + hint);
-  }
-
-  private static <T> String render(Codec<T> codec, Object value) {
-    Class<T> type = codec.javaType();
-    return type.isInstance(value) ? codec.encodeText(type.cast(value)) : value.toString();
   }
 
   private static Object fromInteger(long value, Codec<?> codec, Class<?> target) {
@@ -386,7 +372,7 @@ final class Conversions {
       throw new DataError(
           codec.typeName()
               + " value "
-              + text(value, codec)
+              + ValueText.of(value, codec)
               + " is a network with a prefix length, which an InetAddress cannot hold;"
               + " read it as PgInet");
     }

@@ -84,6 +84,6 @@ final class MultirangeCodec extends BaseCodec<PgMultirange<?>> {
 
   @Override
   public String encodeText(PgMultirange<?> value) {
-    return value.toLiteral(bound -> Conversions.text(bound, range.element()));
+    return value.toLiteral(bound -> ValueText.of(bound, range.element()));
   }
 }

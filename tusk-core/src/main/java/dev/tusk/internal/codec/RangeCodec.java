@@ -100,7 +100,7 @@ final class RangeCodec extends BaseCodec<PgRange<?>> {
 
   @Override
   public String encodeText(PgRange<?> value) {
-    return value.toLiteral(bound -> Conversions.text(bound, element));
+    return value.toLiteral(bound -> ValueText.of(bound, element));
   }
 
   /** range_send's flags byte for {@code value}. */

@@ -80,7 +80,7 @@ final class VectorCodec extends BaseCodec<List<?>> {
     requireElements(value);
     StringJoiner text = new StringJoiner(" ");
     for (Object item : value) {
-      text.add(Conversions.text(item, element));
+      text.add(ValueText.of(item, element));
     }
     return text.toString();
   }
