@@ -48,10 +48,46 @@ class LayeringTest {
                   "internal.conninfo",
                   "internal.buffer",
                   "errors")),
-          Map.entry("internal.codec", Set.of("types", "internal.buffer", "errors")),
+          // internal.codec's sub-packages, lowest first; each uses only those listed before it.
+          Map.entry("internal.codec.text", Set.of("types", "errors")),
+          Map.entry(
+              "internal.codec.builtin",
+              Set.of("internal.codec.text", "types", "internal.buffer", "errors")),
+          Map.entry(
+              "internal.codec.convert",
+              Set.of("internal.codec.builtin", "internal.codec.text", "types", "errors")),
+          Map.entry(
+              "internal.codec.param",
+              Set.of(
+                  "internal.codec.convert",
+                  "internal.codec.builtin",
+                  "internal.codec.text",
+                  "types",
+                  "internal.buffer",
+                  "errors")),
+          Map.entry("internal.codec.catalog", Set.of("internal.codec.builtin", "types", "errors")),
+          Map.entry(
+              "internal.codec",
+              Set.of(
+                  "internal.codec.catalog",
+                  "internal.codec.param",
+                  "internal.codec.convert",
+                  "internal.codec.builtin",
+                  "internal.codec.text",
+                  "types",
+                  "internal.buffer",
+                  "errors")),
           Map.entry("internal.query", Set.of("types", "internal.codec", "errors")),
           Map.entry(
-              "internal.copy", Set.of("internal.codec", "types", "internal.buffer", "errors")),
+              "internal.copy",
+              Set.of(
+                  "internal.codec",
+                  "internal.codec.param",
+                  "internal.codec.convert",
+                  "internal.codec.builtin",
+                  "types",
+                  "internal.buffer",
+                  "errors")),
           Map.entry(
               "internal.client",
               Set.of(
@@ -66,6 +102,10 @@ class LayeringTest {
                   "internal.transport",
                   "internal.engine",
                   "internal.codec",
+                  "internal.codec.catalog",
+                  "internal.codec.param",
+                  "internal.codec.convert",
+                  "internal.codec.builtin",
                   "internal.query",
                   "internal.copy")));
 
@@ -126,6 +166,8 @@ class LayeringTest {
            dev.tusk.Row                -> dev.tusk.internal.client.ResultRow      dev.tusk
            dev.tusk.internal.codec.C   -> dev.tusk.internal.protocol.DataRow      dev.tusk
            dev.tusk.internal.query.Q   -> dev.tusk.internal.codec.CodecRegistry   dev.tusk
+           dev.tusk.internal.codec.convert.V -> dev.tusk.internal.codec.builtin.B dev.tusk
+           dev.tusk.internal.codec.builtin.B -> dev.tusk.internal.codec.convert.V dev.tusk
            dev.tusk.internal.extra.X   -> dev.tusk.errors.DataError               dev.tusk
            dev.tusk.errors.E           -> java.lang.String                        java.base
         """;
@@ -135,6 +177,8 @@ class LayeringTest {
                 + " (dev.tusk may not use internal.client)",
             "dev.tusk.internal.codec.C -> dev.tusk.internal.protocol.DataRow"
                 + " (internal.codec may not use internal.protocol)",
+            "dev.tusk.internal.codec.builtin.B -> dev.tusk.internal.codec.convert.V"
+                + " (internal.codec.builtin may not use internal.codec.convert)",
             "dev.tusk.internal.extra.X -> dev.tusk.errors.DataError"
                 + " (internal.extra is not in the table)"),
         violations(edges(listing)));

@@ -2,10 +2,10 @@ package dev.tusk.internal.client;
 
 import dev.tusk.Column;
 import dev.tusk.errors.ProgrammingError;
-import dev.tusk.internal.codec.BinaryPrimitives;
 import dev.tusk.internal.codec.CodecRegistry;
-import dev.tusk.internal.codec.SessionTimeZone;
 import dev.tusk.internal.codec.TypeScope;
+import dev.tusk.internal.codec.builtin.BinaryPrimitives;
+import dev.tusk.internal.codec.builtin.SessionTimeZone;
 import dev.tusk.internal.protocol.RowDescription;
 import dev.tusk.types.Codec;
 import java.time.ZoneId;

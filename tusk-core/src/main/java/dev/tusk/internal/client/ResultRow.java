@@ -6,7 +6,7 @@ import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.BigEndian;
-import dev.tusk.internal.codec.BinaryPrimitives;
+import dev.tusk.internal.codec.builtin.BinaryPrimitives;
 import dev.tusk.internal.protocol.DataRow;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

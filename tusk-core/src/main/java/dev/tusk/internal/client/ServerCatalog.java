@@ -1,8 +1,8 @@
 package dev.tusk.internal.client;
 
-import dev.tusk.internal.codec.CatalogSource;
 import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.TypeScope;
+import dev.tusk.internal.codec.catalog.CatalogSource;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.protocol.DataRow;

@@ -1,6 +1,13 @@
 package dev.tusk.internal.codec;
 
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.codec.builtin.ArrayCodec;
+import dev.tusk.internal.codec.builtin.BuiltinCodecs;
+import dev.tusk.internal.codec.builtin.TextCodec;
+import dev.tusk.internal.codec.convert.Conversions;
+import dev.tusk.internal.codec.param.CodecParameter;
+import dev.tusk.internal.codec.param.ParameterEncoder;
+import dev.tusk.internal.codec.param.ParameterEncoders;
 import dev.tusk.types.Codec;
 import dev.tusk.types.JsonMapper;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.tusk.internal.copy;
 
 import dev.tusk.internal.buffer.WriteBuffer;
-import dev.tusk.internal.codec.BinaryPrimitives;
-import dev.tusk.internal.codec.ParameterValues;
+import dev.tusk.internal.codec.builtin.BinaryPrimitives;
+import dev.tusk.internal.codec.convert.ParameterValues;
 import dev.tusk.types.Codec;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.PgRecord;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.errors.ProgrammingError;
+import dev.tusk.internal.codec.builtin.ArrayCodec;
+import dev.tusk.internal.codec.builtin.Wire;
 import dev.tusk.types.Codec;
 import dev.tusk.types.Oids;
 import dev.tusk.types.PgInterval;

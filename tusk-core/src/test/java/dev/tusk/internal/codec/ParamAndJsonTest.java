@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.codec.convert.ParameterValues;
+import dev.tusk.internal.codec.param.ParameterEncoder;
 import dev.tusk.types.Json;
 import dev.tusk.types.JsonMapper;
 import dev.tusk.types.Oids;
