@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * target_session_attrs}, counts them as {@code connections_rerouted}, and its new connections walk
  * the hosts again and land on the right server within a bounded time.
  */
+@Tag("postgres14")
 @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD)
 class PoolFailoverTest {
 
