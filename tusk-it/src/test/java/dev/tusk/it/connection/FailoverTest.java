@@ -15,7 +15,6 @@ import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.ScratchServer;
 import dev.tusk.testing.ScratchServer.Role;
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * pool's) that ask for a primary go to the new one; a session open on the standby sees {@code
  * in_hot_standby} turn off.
  */
-@Tag("postgres14")
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
 class FailoverTest {
 
