@@ -18,7 +18,6 @@ import dev.tusk.testing.ScratchServer.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -60,19 +59,17 @@ class PoolFailoverTest {
   void aReadWritePoolNeverLendsAReadOnlySessionAndReachesThePromotedStandby() {
     ScratchServer primary = start(Role.PRIMARY);
     ScratchServer standby = start(Role.STANDBY);
-    String conninfo = MultiHostTest.base("read-write", primary.port(), standby.port());
     try (ConnectionPool pool =
-        new ConnectionPool(conninfo, options(3).check(Pool::checkConnection).build())) {
-      pool.waitReady(Duration.ofSeconds(30));
+        ready(
+            options(3).check(Pool::checkConnection),
+            "read-write",
+            primary.port(),
+            standby.port())) {
       assertEquals(List.of(primary.port()), portsOfHeldConnections(pool, 3));
 
       fence(primary);
       standby.promote();
-      long start = System.nanoTime();
-      int loans = loansUntil(pool, port -> port == standby.port(), "off");
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      assertTrue(took.compareTo(BOUND) < 0, "took " + took + " and " + loans + " loans");
-
+      loansUntilOn(pool, standby.port(), "off");
       assertEquals(List.of(standby.port()), portsOfHeldConnections(pool, 3));
       pool.withConnection(conn -> conn.execute("CREATE TABLE written_after_failover (id int)"));
       assertEquals(3L, pool.stats().get("connections_rerouted"));
@@ -89,9 +86,7 @@ class PoolFailoverTest {
   void aWriteRefusedAsReadOnlyDuringALoanDiscardsTheConnection() {
     ScratchServer primary = start(Role.PRIMARY);
     ScratchServer standby = start(Role.STANDBY);
-    String conninfo = MultiHostTest.base("read-write", primary.port(), standby.port());
-    try (ConnectionPool pool = new ConnectionPool(conninfo, options(1).build())) {
-      pool.waitReady(Duration.ofSeconds(30));
+    try (ConnectionPool pool = ready(options(1), "read-write", primary.port(), standby.port())) {
       fence(primary);
       standby.promote();
 
@@ -122,17 +117,17 @@ class PoolFailoverTest {
     ScratchServer primary = start(Role.PRIMARY);
     ScratchServer first = start(Role.STANDBY);
     ScratchServer second = start(Role.STANDBY);
-    String conninfo = MultiHostTest.base("standby", primary.port(), first.port(), second.port());
     try (ConnectionPool pool =
-        new ConnectionPool(conninfo, options(2).check(Pool::checkConnection).build())) {
-      pool.waitReady(Duration.ofSeconds(30));
+        ready(
+            options(2).check(Pool::checkConnection),
+            "standby",
+            primary.port(),
+            first.port(),
+            second.port())) {
       assertEquals(List.of(first.port()), portsOfHeldConnections(pool, 2));
 
       first.promote();
-      long start = System.nanoTime();
-      loansUntil(pool, port -> port == second.port(), "on");
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      assertTrue(took.compareTo(BOUND) < 0, "took " + took);
+      loansUntilOn(pool, second.port(), "on");
       assertEquals(List.of(second.port()), portsOfHeldConnections(pool, 2));
       assertEquals(2L, pool.stats().get("connections_rerouted"));
     }
@@ -146,9 +141,8 @@ class PoolFailoverTest {
   void aPreferStandbyPoolFallsBackAndKeepsItsFallback() {
     ScratchServer primary = start(Role.PRIMARY);
     ScratchServer standby = start(Role.STANDBY);
-    String conninfo = MultiHostTest.base("prefer-standby", primary.port(), standby.port());
-    try (ConnectionPool pool = new ConnectionPool(conninfo, options(1).build())) {
-      pool.waitReady(Duration.ofSeconds(30));
+    try (ConnectionPool pool =
+        ready(options(1), "prefer-standby", primary.port(), standby.port())) {
       standby.promote();
       try (Connection conn = pool.connection()) {
         assertEquals(standby.port(), conn.info().port());
@@ -169,6 +163,13 @@ class PoolFailoverTest {
     ScratchServer server = ScratchServer.start(role);
     servers.add(server);
     return server;
+  }
+
+  /** A pool over {@code ports} with {@code target_session_attrs=target}, its connections open. */
+  private static ConnectionPool ready(PoolOptions.Builder options, String target, int... ports) {
+    ConnectionPool pool = new ConnectionPool(MultiHostTest.base(target, ports), options.build());
+    pool.waitReady(BOUND);
+    return pool;
   }
 
   private static PoolOptions.Builder options(int size) {
@@ -203,20 +204,21 @@ class PoolFailoverTest {
   }
 
   /**
-   * Takes loans until one lands on a server {@code wanted} accepts, checking that each lent session
-   * has {@code transaction_read_only} as the pool's target demands; returns how many it took.
+   * Takes loans until one lands on the server at {@code port}, which must happen within {@link
+   * #BOUND}, checking that each lent session has {@code transaction_read_only} as the pool's target
+   * demands.
    */
-  private static int loansUntil(ConnectionPool pool, IntPredicate wanted, String readOnly) {
+  private static void loansUntilOn(ConnectionPool pool, int port, String readOnly) {
     long deadline = System.nanoTime() + BOUND.toNanos();
     for (int loans = 1; ; loans++) {
-      assertTrue(System.nanoTime() < deadline, loans + " loans never reached the wanted server");
+      assertTrue(System.nanoTime() < deadline, loans + " loans in " + BOUND + ", none on " + port);
       try (Connection conn = pool.connection()) {
         assertEquals(
             readOnly,
             conn.execute("SHOW transaction_read_only").fetchOne().getString(0),
             "loan " + loans + " got a session of the wrong kind at port " + conn.info().port());
-        if (wanted.test(conn.info().port())) {
-          return loans;
+        if (conn.info().port() == port) {
+          return;
         }
       }
     }
