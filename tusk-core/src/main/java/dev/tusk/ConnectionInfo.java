@@ -31,4 +31,27 @@ public interface ConnectionInfo {
 
   /** All server parameters reported so far. */
   Map<String, String> parameters();
+
+  /**
+   * The {@code target_session_attrs} the connection was opened with, in libpq's spelling ({@code
+   * any} unless the connection string set it).
+   */
+  default String targetSessionAttrs() {
+    return "any";
+  }
+
+  /**
+   * Whether the server still qualifies for {@link #targetSessionAttrs()}, as far as it has told
+   * this connection since it was opened; it costs no round trip. A failover can change a server
+   * under an open connection: PostgreSQL 14 and later report {@code in_hot_standby} and {@code
+   * default_transaction_read_only} with the response to the next statement after they change, so a
+   * promoted standby no longer qualifies for {@code standby} or {@code read-only}, and a primary
+   * made read-only no longer for {@code read-write}. An older server tells only by refusing a write
+   * with SQLSTATE 25006, which disqualifies it for {@code read-write}. A {@code prefer-standby}
+   * connection that fell back to a primary always qualifies. Pools discard a connection that no
+   * longer qualifies.
+   */
+  default boolean qualifies() {
+    return true;
+  }
 }

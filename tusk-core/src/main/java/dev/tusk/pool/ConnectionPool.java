@@ -1,11 +1,13 @@
 package dev.tusk.pool;
 
 import dev.tusk.Connection;
+import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
 import dev.tusk.Tusk;
 import dev.tusk.errors.OperationalError;
 import dev.tusk.sql.Composable;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +45,7 @@ import java.util.function.Supplier;
 public final class ConnectionPool implements Pool {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final System.Logger LOG = System.getLogger("dev.tusk.pool");
 
   private final String name;
   private final PoolOptions options;
@@ -149,6 +152,11 @@ public final class ConnectionPool implements Pool {
       lose(entry);
       return false;
     }
+    // After the check: its round trip brings any role change the server reported meanwhile.
+    if (!entry.qualifies()) {
+      reroute(entry);
+      return false;
+    }
     return true;
   }
 
@@ -181,6 +189,8 @@ public final class ConnectionPool implements Pool {
     counters.usageNanos.add(now - entry.lentAt());
     if (!resetter.reset(entry.connection())) {
       lose(entry);
+    } else if (!entry.qualifies()) {
+      reroute(entry);
     } else if (lifecycle.closed() || entry.expired(now) || table.size() > maxSize) {
       retire(entry);
     } else {
@@ -271,6 +281,26 @@ public final class ConnectionPool implements Pool {
     retire(entry);
   }
 
+  /**
+   * Like {@link #retire}, for a connection whose server no longer qualifies for its {@code
+   * target_session_attrs} (a failover): its replacement walks the hosts again.
+   */
+  void reroute(PoolEntry entry) {
+    if (entry.state() != PoolEntry.RETIRED) {
+      counters.connectionsRerouted.increment();
+      ConnectionInfo info = entry.connection().info();
+      LOG.log(
+          Level.INFO,
+          "pool {0}: the server at {1}:{2} no longer qualifies for target_session_attrs={3};"
+              + " its connection is closed and replaced",
+          name,
+          info.host(),
+          String.valueOf(info.port()),
+          info.targetSessionAttrs());
+    }
+    retire(entry);
+  }
+
   /** Fails every waiter with {@code error} if the pool has no connection to give them. */
   void failWaitersIfEmpty(OperationalError error) {
     if (table.size() == 0) {
@@ -329,7 +359,11 @@ public final class ConnectionPool implements Pool {
           } else {
             Pool.checkConnection(entry.connection());
           }
-          offer(entry);
+          if (entry.qualifies()) {
+            offer(entry);
+          } else {
+            reroute(entry);
+          }
         } catch (RuntimeException e) {
           lose(entry);
         }

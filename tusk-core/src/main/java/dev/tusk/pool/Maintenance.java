@@ -124,7 +124,10 @@ final class Maintenance implements Runnable {
   }
 
   private boolean due(PoolEntry entry, long now) {
-    return entry.connection().closed() || entry.expired(now) || idledOut(entry, now);
+    return entry.connection().closed()
+        || !entry.qualifies()
+        || entry.expired(now)
+        || idledOut(entry, now);
   }
 
   private boolean idledOut(PoolEntry entry, long now) {
@@ -134,6 +137,8 @@ final class Maintenance implements Runnable {
   private void expire(PoolEntry entry, long now) {
     if (entry.connection().closed()) {
       pool.lose(entry);
+    } else if (!entry.qualifies()) {
+      pool.reroute(entry);
     } else if (entry.expired(now) || idledOut(entry, now)) {
       pool.retire(entry);
     } else {

@@ -99,7 +99,8 @@ public interface Pool extends AutoCloseable {
    * pool_size}, {@code pool_available}, {@code requests_waiting}, and counters {@code
    * requests_num}, {@code requests_queued}, {@code requests_wait_ms}, {@code requests_errors},
    * {@code usage_ms}, {@code connections_num}, {@code connections_ms}, {@code connections_errors},
-   * {@code connections_lost}.
+   * {@code connections_lost}, and Tusk's own {@code connections_rerouted} (connections discarded
+   * because their server no longer qualified for {@code target_session_attrs}: a failover).
    */
   Map<String, Long> stats();
 

@@ -21,6 +21,7 @@ final class PoolCounters {
   final LongAdder connectionsNanos = new LongAdder();
   final LongAdder connectionsErrors = new LongAdder();
   final LongAdder connectionsLost = new LongAdder();
+  final LongAdder connectionsRerouted = new LongAdder();
 
   /** The gauges a pool reports beside its counters. */
   record Gauges(long poolMin, long poolMax, long poolSize, long poolAvailable, long waiting) {}
@@ -42,6 +43,7 @@ final class PoolCounters {
     stats.put("connections_ms", millis(read(connectionsNanos, reset)));
     stats.put("connections_errors", read(connectionsErrors, reset));
     stats.put("connections_lost", read(connectionsLost, reset));
+    stats.put("connections_rerouted", read(connectionsRerouted, reset));
     return Collections.unmodifiableMap(stats);
   }
 

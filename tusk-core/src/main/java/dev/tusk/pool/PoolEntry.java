@@ -51,6 +51,14 @@ final class PoolEntry {
     return connection;
   }
 
+  /**
+   * Whether the server still qualifies for the connection's {@code target_session_attrs}, as far as
+   * it has told the connection (no round trip); false after a failover changed its role.
+   */
+  boolean qualifies() {
+    return connection.info().qualifies();
+  }
+
   /** Whether a borrower gets the connection in autocommit mode (idle, it always is). */
   boolean loanAutocommit() {
     return loanAutocommit;

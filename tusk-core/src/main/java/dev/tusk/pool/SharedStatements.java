@@ -81,8 +81,8 @@ final class SharedStatements {
     if (entry == null) {
       return null;
     }
-    if (entry.connection().closed()) {
-      leave(entry);
+    if (entry.connection().closed() || !entry.qualifies()) {
+      leave(entry); // the last one out discards it
       return null;
     }
     counters.requestsNum.increment();
@@ -98,9 +98,12 @@ final class SharedStatements {
       return;
     }
     boolean dirty = resetter.needsReset(entry.connection());
-    if ((dirty || pool.closing() || !handoff.isEmpty()) && entry.claim()) {
+    boolean disqualified = !entry.qualifies();
+    if ((dirty || disqualified || pool.closing() || !handoff.isEmpty()) && entry.claim()) {
       if (dirty && !resetter.reset(entry.connection())) {
         pool.lose(entry);
+      } else if (disqualified) {
+        pool.reroute(entry);
       } else if (pool.closing()) {
         pool.retire(entry);
       } else {

@@ -95,6 +95,52 @@ class ConnectionPoolTest {
     }
   }
 
+  /** A failover under a loan: the connection is not lent again, and is counted as rerouted. */
+  @Test
+  void aConnectionWhoseServerNoLongerQualifiesIsDiscardedOnReturn() {
+    try (ConnectionPool pool = pool(PoolOptions.builder().size(1, 1))) {
+      int first;
+      try (Connection connection = pool.connection()) {
+        first = pid(connection);
+        server.opened.get(0).qualifies = false;
+      }
+      assertTrue(server.opened.get(0).closed);
+      try (Connection connection = pool.connection()) {
+        assertNotEquals(first, pid(connection));
+      }
+      assertEquals(1, pool.stats().get("connections_rerouted"));
+      assertEquals(0, pool.stats().get("connections_lost"));
+    }
+  }
+
+  /** Checked after the check hook, whose round trip is what brings the server's news. */
+  @Test
+  void anIdleConnectionThatNoLongerQualifiesIsNeverLent() {
+    PoolOptions.Builder options =
+        PoolOptions.builder()
+            .size(2, 2)
+            .maxIdle(Duration.ofHours(1))
+            .check(connection -> server.opened.get(0).qualifies = false);
+    try (ConnectionPool pool = pool(options)) {
+      try (Connection connection = pool.connection()) {
+        assertNotEquals(server.opened.get(0).pid, pid(connection));
+      }
+      assertEquals(1, pool.stats().get("connections_rerouted"));
+    }
+  }
+
+  @Test
+  void theBackgroundThreadDiscardsIdleConnectionsThatNoLongerQualify() {
+    try (ConnectionPool pool = pool(PoolOptions.builder().size(2, 2))) {
+      FakeConnection failedOver = server.opened.get(1);
+      failedOver.qualifies = false;
+      Polling.await("the pool closed it", PATIENCE, () -> failedOver.closed);
+      Polling.await("it is full again", PATIENCE, () -> server.open() == 2);
+      assertEquals(3, server.opened.size());
+      assertEquals(1, pool.stats().get("connections_rerouted"));
+    }
+  }
+
   @Test
   void aConnectionLostWhileIdleIsNeverLent() {
     try (ConnectionPool pool = pool(PoolOptions.builder().size(2, 2))) {

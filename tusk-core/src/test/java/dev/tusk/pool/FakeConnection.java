@@ -25,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * A connection with no server, for the pool's unit tests: it counts statements, and its transaction
- * status, autocommit and closed state are whatever the test sets.
+ * status, autocommit, closed state and whether its server still qualifies for its
+ * target_session_attrs are whatever the test sets.
  */
 final class FakeConnection implements Connection {
 
@@ -38,6 +39,7 @@ final class FakeConnection implements Connection {
   volatile TransactionStatus status = TransactionStatus.IDLE;
   volatile boolean autocommit = true;
   volatile boolean closed;
+  volatile boolean qualifies = true;
   volatile long statementNanos;
 
   @Override
@@ -207,6 +209,16 @@ final class FakeConnection implements Connection {
       @Override
       public Map<String, String> parameters() {
         return Map.of();
+      }
+
+      @Override
+      public String targetSessionAttrs() {
+        return "read-write";
+      }
+
+      @Override
+      public boolean qualifies() {
+        return qualifies;
       }
     };
   }

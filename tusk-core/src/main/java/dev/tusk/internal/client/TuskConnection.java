@@ -56,8 +56,13 @@ public final class TuskConnection implements Connection {
     this.core = new ConnectionCore(session);
     this.settings = settings;
     this.types = global.forConnection(new TypeCatalog(new ServerCatalog(core)));
-    this.info = new SessionInfo(session, settings);
-    this.statements = new Statements(core, settings.statements(), new Tracing(tracer, info));
+    SessionInfo sessionInfo = new SessionInfo(session, settings);
+    this.info = sessionInfo;
+    this.statements =
+        new Statements(
+            core,
+            settings.statements(),
+            new Tracing(tracer, sessionInfo, sessionInfo::statementFailed));
     session.events().onNotification(this::notified);
     session.events().onNotice(this::noticed);
   }

@@ -28,17 +28,53 @@ final class ServerRole {
    */
   static Optional<String> refusal(Session session, TargetSessionAttrs target, Duration timeout) {
     try {
-      return switch (target) {
-        case ANY -> Optional.empty();
-        case READ_WRITE -> refuseIf(readOnly(session, timeout), "session is read-only");
-        case READ_ONLY -> refuseIf(!readOnly(session, timeout), "session is not read-only");
-        case PRIMARY -> refuseIf(inHotStandby(session, timeout), "server is in hot standby mode");
-        case STANDBY, PREFER_STANDBY ->
-            refuseIf(!inHotStandby(session, timeout), "server is not in hot standby mode");
-      };
+      return refusal(
+          target,
+          new Facts<FailedQuery>() {
+            @Override
+            public boolean readOnly() throws FailedQuery {
+              return ServerRole.readOnly(session, timeout);
+            }
+
+            @Override
+            public boolean inHotStandby() throws FailedQuery {
+              return ServerRole.inHotStandby(session, timeout);
+            }
+          });
     } catch (FailedQuery e) {
       return Optional.of(e.getMessage());
     }
+  }
+
+  /**
+   * What a server is, learnt as needed: from its parameters, or by asking (which may fail with
+   * {@code E}).
+   */
+  interface Facts<E extends Exception> {
+    /** Whether its sessions are read-only by default (a standby, or read-only by setting). */
+    boolean readOnly() throws E;
+
+    /** Whether it is in hot standby. */
+    boolean inHotStandby() throws E;
+  }
+
+  /** Facts a server reported, known without asking. */
+  record Reported(boolean readOnly, boolean inHotStandby) implements Facts<RuntimeException> {}
+
+  /**
+   * Why a server with {@code facts} does not qualify for {@code target}, in libpq's words, or empty
+   * if it does; only the facts {@code target} depends on are asked for.
+   */
+  static <E extends Exception> Optional<String> refusal(TargetSessionAttrs target, Facts<E> facts)
+      throws E {
+    return switch (target) {
+      case ANY -> Optional.empty();
+      case READ_WRITE -> refuseIf(facts.readOnly(), "session is read-only");
+      case READ_ONLY -> refuseIf(!facts.readOnly(), "session is not read-only");
+      case PRIMARY -> refuseIf(facts.inHotStandby(), "server is in hot standby mode");
+      case STANDBY, PREFER_STANDBY ->
+          refuseIf(!facts.inHotStandby(), "server is not in hot standby mode");
+    };
   }
 
   private static Optional<String> refuseIf(boolean refused, String reason) {
@@ -93,7 +129,7 @@ final class ServerRole {
   }
 
   /** A role query that failed: libpq then tries the next host. */
-  private static final class FailedQuery extends Exception {
+  static final class FailedQuery extends Exception {
     private static final long serialVersionUID = 1L;
 
     FailedQuery(String sql, String why) {

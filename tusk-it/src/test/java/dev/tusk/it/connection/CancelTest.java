@@ -16,12 +16,14 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Cancelling a running statement against the real server, with {@link Connection#cancel()} and by
  * interrupting the waiting thread; the connection stays usable.
  */
+@Tag("postgres14")
 @TuskTest
 class CancelTest {
 

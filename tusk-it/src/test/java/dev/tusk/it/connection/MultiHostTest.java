@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * standby of this class's own. Each {@code target_session_attrs} value picks its server whatever
  * the order, unreachable hosts are passed over, and when every host fails one error names them all.
  */
+@Tag("postgres14")
 @TuskTest
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class MultiHostTest {

@@ -10,6 +10,7 @@ import dev.tusk.Tusk;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TuskTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * 3.2, it answers NegotiateProtocolVersion and the session goes on in 3.0 (cancel included), unless
  * 3.2 is the minimum.
  */
+@Tag("postgres14")
 @TuskTest
 class ProtocolVersionTest {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
 import dev.tusk.Tusk;
+import dev.tusk.errors.ReadOnlySqlTransaction;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.fake.BackendMessages;
 import dev.tusk.testing.fake.FakeServer;
@@ -150,6 +151,34 @@ class ServerRoleProtocolTest {
       assertTrue(
           error.getMessage().contains("\"SHOW transaction_read_only\" failed: "),
           error.getMessage());
+    }
+  }
+
+  /**
+   * After start-up, a server that reports no role parameters (before 14, or behind a pooler) tells
+   * of a failover only by refusing a write with 25006: a read-write connection then no longer
+   * qualifies, so a pool discards it; for primary it says nothing (a primary may be read-only).
+   */
+  @Test
+  void aWriteRefusedAsReadOnlyByAnOlderServerDisqualifiesReadWrite() {
+    Script refusing =
+        Script.create()
+            .expectThrough('S')
+            .send(
+                BackendMessages.concat(
+                    BackendMessages.errorResponse(
+                        "ERROR", "25006", "cannot execute INSERT in a read-only transaction"),
+                    BackendMessages.readyForQuery('I')));
+    for (String target : List.of("read-write", "primary")) {
+      // The role query's answer: SHOW transaction_read_only for read-write, else is-in-recovery.
+      String answer = target.equals("read-write") ? "off" : "f";
+      try (FakeServer server = FakeServer.start(olderServerAnswering(answer).then(refusing));
+          Connection conn = Tusk.connect(server.conninfo() + " target_session_attrs=" + target)) {
+        assertTrue(conn.info().qualifies());
+        assertThrows(ReadOnlySqlTransaction.class, () -> conn.execute("INSERT INTO t VALUES (1)"));
+        assertEquals(!target.equals("read-write"), conn.info().qualifies(), target);
+        server.verify();
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import dev.tusk.types.Param;
 import dev.tusk.types.PgRecord;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * text and an array), looked up in the catalog on first use, in both result formats, read as their
  * default Java types and as Java enums and records, and sent as parameters.
  */
+@Tag("postgres14")
 @TuskTest
 class UserTypesTest {
 
