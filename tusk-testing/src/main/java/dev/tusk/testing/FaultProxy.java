@@ -28,6 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@link #blackHole()}: bytes are no longer forwarded, in either direction, but every socket
  *       stays open: a link that silently drops everything, which only timeouts can detect;
  *   <li>{@link #delay(Duration)}: each chunk of bytes is forwarded only after a pause;
+ *   <li>{@link #delayNewConnections(Duration)}: the same, only on connections accepted from now on
+ *       (a cancel request's, say, while the connection it cancels stays prompt);
  *   <li>{@link #corrupt()}: every byte the client receives has its bits inverted;
  *   <li>{@link #cutAfter(long)}: the connections are closed once that many more bytes have gone to
  *       the client, typically in the middle of a message.
@@ -60,6 +62,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile boolean blackHole;
   private volatile boolean corrupt;
   private volatile Duration delay = Duration.ZERO;
+  private volatile Duration newConnectionDelay = Duration.ZERO;
 
   /** The first bytes servers sent to clients, for tests that inspect the wire. */
   private final ByteArrayOutputStream toClientRecord = new ByteArrayOutputStream();
@@ -127,6 +130,14 @@ public final class FaultProxy implements AutoCloseable {
     delay = pause;
   }
 
+  /**
+   * Pauses before forwarding each chunk of bytes, in both directions, on the connections accepted
+   * from now on (those open already stay prompt), until {@link #restore()}.
+   */
+  public void delayNewConnections(Duration pause) {
+    newConnectionDelay = pause;
+  }
+
   /** Inverts every bit of what clients receive until {@link #restore()}. */
   public void corrupt() {
     corrupt = true;
@@ -146,6 +157,7 @@ public final class FaultProxy implements AutoCloseable {
     blackHole = false;
     corrupt = false;
     delay = Duration.ZERO;
+    newConnectionDelay = Duration.ZERO;
     toClientBudget.set(NO_LIMIT);
   }
 
@@ -200,19 +212,20 @@ public final class FaultProxy implements AutoCloseable {
     }
     sockets.add(client);
     sockets.add(server);
-    Thread.ofVirtual().start(() -> pipe(client, server, false));
-    Thread.ofVirtual().start(() -> pipe(server, client, true));
+    Duration own = newConnectionDelay;
+    Thread.ofVirtual().start(() -> pipe(client, server, false, own));
+    Thread.ofVirtual().start(() -> pipe(server, client, true, own));
   }
 
   /** Copies {@code from} to {@code to}, applying the faults, until either ends; closes both. */
-  private void pipe(Socket from, Socket to, boolean toClient) {
+  private void pipe(Socket from, Socket to, boolean toClient, Duration own) {
     byte[] buffer = new byte[16384];
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        forward(buffer, n, out, toClient);
+        forward(buffer, n, out, toClient, own);
       }
     } catch (IOException | InterruptedException e) {
       // one side went away: end both
@@ -224,9 +237,9 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void forward(byte[] buffer, int count, OutputStream out, boolean toClient)
+  private void forward(byte[] buffer, int count, OutputStream out, boolean toClient, Duration own)
       throws IOException, InterruptedException {
-    Duration pause = delay;
+    Duration pause = delay.isZero() ? own : delay;
     if (!pause.isZero()) {
       Thread.sleep(pause);
     }

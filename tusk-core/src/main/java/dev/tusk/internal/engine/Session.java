@@ -49,6 +49,8 @@ public final class Session implements AutoCloseable {
    */
   private final ReentrantLock submitLock = new ReentrantLock();
 
+  private final CancelsInFlight cancels = new CancelsInFlight();
+
   /** How long a CancelRequest may take to connect: the connection's connect timeout. */
   private final Duration cancelTimeout;
 
@@ -93,6 +95,7 @@ public final class Session implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> submit(Exchange<T> exchange, boolean gated) {
+    cancels.awaitNone(cancelTimeout);
     submitLock.lock();
     try {
       if (reading.isClosed()) {
@@ -347,7 +350,13 @@ public final class Session implements AutoCloseable {
 
   /** Sends a CancelRequest for this backend if, once its socket is open, it is still wanted. */
   private void sendCancelRequest(BooleanSupplier stillWanted) {
-    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey(), stillWanted);
+    cancels.started();
+    try {
+      CancelRequest.send(
+          endpoint, cancelTimeout, state.processId(), state.secretKey(), stillWanted);
+    } finally {
+      cancels.ended();
+    }
   }
 
   /**
@@ -355,14 +364,27 @@ public final class Session implements AutoCloseable {
    * thread that reads for everyone, nor a closing caller.
    */
   void cancelInBackground(Runnable cancel) {
-    Thread.ofVirtual().name("tusk-" + state.processId() + "-cancel").start(cancel);
+    // Counted from the decision on, so that no request submitted after it can overtake it.
+    cancels.started();
+    Thread.ofVirtual()
+        .name("tusk-" + state.processId() + "-cancel")
+        .start(
+            () -> {
+              try {
+                cancel.run();
+              } finally {
+                cancels.ended();
+              }
+            });
   }
 
   /**
    * Cancels {@code exchange} on the server: now if it is the request running, else as soon as it
    * becomes the one running. Does nothing for a request that has finished. PostgreSQL cancels
    * whatever the backend runs when the request arrives, so a request that ends at that very moment
-   * may let the next one be cancelled instead; no driver can avoid that.
+   * could let the next one be cancelled instead: requests submitted while a cancel is on its way
+   * wait until it has arrived ({@link CancelsInFlight}). Requests already queued behind the
+   * cancelled one (pipelined) may still be hit; no driver can avoid that.
    */
   public void cancelWhenRunning(Exchange<?> exchange) {
     if (exchange.future().isDone() || !exchange.requestCancel()) {

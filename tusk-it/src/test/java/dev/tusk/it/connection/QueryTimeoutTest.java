@@ -15,6 +15,8 @@ import dev.tusk.TransactionStatus;
 import dev.tusk.Tusk;
 import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.QueryCanceled;
+import dev.tusk.testing.FaultProxy;
+import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
 import java.time.Duration;
@@ -57,6 +59,27 @@ class QueryTimeoutTest {
           conn.execute(Query.of("SELECT pg_sleep(0.4), 'done'").withTimeout(Duration.ZERO))
               .fetchOne();
       assertEquals("done", slow.getString(1));
+    }
+  }
+
+  /**
+   * PostgreSQL cancels whatever runs when a cancel arrives. Here the cancel of a statement that
+   * outlived its timeout is slowed down on its way (its own connection goes through a slow proxy)
+   * until after the statement has finished: the next statement must not be the one cancelled.
+   */
+  @Test
+  void aLateCancelNeverHitsTheNextStatement(PostgresServer server) {
+    try (FaultProxy proxy = FaultProxy.start(server.host(), server.port());
+        Connection conn = Tusk.connect(server.conninfo() + " " + proxy.conninfoOverride())) {
+      assertUsable(conn);
+      proxy.delayNewConnections(Duration.ofMillis(500));
+      Row first =
+          conn.execute(Query.of("SELECT pg_sleep(0.3), 'first'").withTimeout(Duration.ofMillis(50)))
+              .fetchOne();
+      assertEquals("first", first.getString(1), "the cancel arrived after it had finished");
+      Row next = conn.execute("SELECT pg_sleep(0.6), 'next'").fetchOne();
+      assertEquals("next", next.getString(1));
+      assertUsable(conn);
     }
   }
 
