@@ -14,6 +14,7 @@ import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -183,6 +184,17 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setObject(int index, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    setObject(index, x, targetSqlType);
+  }
+
+  @Override
+  public void setObject(int index, Object x, SQLType targetSqlType) throws SQLException {
+    setObject(index, x, ParameterConversions.typeNumber(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int index, Object x, SQLType targetSqlType, int scaleOrLength)
       throws SQLException {
     setObject(index, x, targetSqlType);
   }

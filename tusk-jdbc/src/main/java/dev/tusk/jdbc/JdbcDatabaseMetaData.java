@@ -447,17 +447,4 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
   public Connection getConnection() {
     return connection;
   }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
-  }
 }

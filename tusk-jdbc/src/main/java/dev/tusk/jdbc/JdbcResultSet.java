@@ -24,7 +24,6 @@ import java.sql.RowId;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
@@ -47,12 +46,10 @@ final class JdbcResultSet extends ResultSetByLabel {
   private final List<Column> columns;
   private final ResultRows rows;
   private final int type;
-  private final WarningChain warnings;
   private Map<String, Integer> labels;
   private int position; // 0 before the first row, the row count + 1 after the last
   private boolean wasNull;
   private boolean closed;
-  private int fetchSize;
 
   JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
     this(statement, columns, new CollectedRows(rows), type, new WarningChain());
@@ -65,8 +62,8 @@ final class JdbcResultSet extends ResultSetByLabel {
       ResultRows rows,
       int type,
       WarningChain warnings) {
+    super(warnings);
     this.statement = statement;
-    this.warnings = warnings;
     this.columns = columns;
     this.rows = rows;
     this.type = type;
@@ -486,18 +483,6 @@ final class JdbcResultSet extends ResultSetByLabel {
   }
 
   @Override
-  public SQLWarning getWarnings() throws SQLException {
-    checkOpen();
-    return warnings.first();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    checkOpen();
-    warnings.clear();
-  }
-
-  @Override
   public String getCursorName() throws SQLException {
     throw unsupported("named cursors");
   }
@@ -508,27 +493,6 @@ final class JdbcResultSet extends ResultSetByLabel {
     if (direction != FETCH_FORWARD && type == TYPE_FORWARD_ONLY) {
       throw new SQLException("a TYPE_FORWARD_ONLY result set only fetches forward", "HY106");
     }
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    checkOpen();
-    return FETCH_FORWARD;
-  }
-
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    checkOpen();
-    if (rows < 0) {
-      throw new SQLException("fetch size cannot be negative: " + rows, "HY024");
-    }
-    fetchSize = rows;
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    checkOpen();
-    return fetchSize;
   }
 
   @Override
@@ -547,18 +511,5 @@ final class JdbcResultSet extends ResultSetByLabel {
   public Statement getStatement() throws SQLException {
     checkOpen();
     return statement;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

@@ -100,6 +100,19 @@ final class ParameterConversions {
   }
 
   /** A NULL of the PostgreSQL type for {@code sqlType}, or an untyped NULL where there is none. */
+  /** The {@link Types} number of a {@link java.sql.JDBCType}; other vendors' types are refused. */
+  static int typeNumber(java.sql.SQLType type) throws SQLException {
+    if (type instanceof java.sql.JDBCType jdbcType) {
+      return jdbcType.getVendorTypeNumber();
+    }
+    throw new SQLFeatureNotSupportedException(
+        (type == null
+                ? "a null SQLType"
+                : "the SQLType " + type.getName() + " of " + type.getVendor())
+            + " is not a java.sql.JDBCType: give a JDBCType or a java.sql.Types number",
+        "0A000");
+  }
+
   static Object typedNull(int sqlType) {
     String pgType = PgTypes.pgType(sqlType);
     return pgType == null ? null : Param.of(null, pgType);
