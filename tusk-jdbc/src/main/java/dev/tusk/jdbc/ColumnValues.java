@@ -212,6 +212,15 @@ final class ColumnValues {
     return null;
   }
 
+  /** The text as a URL (null stays null). */
+  static java.net.URL toUrl(String text) throws SQLException {
+    try {
+      return text == null ? null : java.net.URI.create(text).toURL();
+    } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+      throw new SQLException("the value is not a URL: " + e.getMessage(), "22000", e);
+    }
+  }
+
   static SQLException cannot(Object value, String type) {
     String shown = String.valueOf(value);
     if (shown.length() > 60) {

@@ -9,8 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -41,6 +39,9 @@ import java.util.Map;
  * read, then converted as JDBC's getters require ({@link ColumnValues}).
  */
 final class JdbcResultSet extends ResultSetByLabel {
+
+  /** pg_type's OID of {@code oid}, the type of a column naming a large object. */
+  private static final int OID_TYPE = 26;
 
   private final JdbcStatement statement;
   private final List<Column> columns;
@@ -381,17 +382,16 @@ final class JdbcResultSet extends ResultSetByLabel {
     return getCharacterStream(column);
   }
 
+  /** JDBC's class for the value; a composite the connection's type map names, its SQLData. */
   @Override
   public Object getObject(int column) throws SQLException {
-    return ColumnValues.jdbcDefault(value(column), columns.get(column - 1).typeName());
+    return getObject(column, statement == null ? null : statement.connection.typeMap());
   }
 
   @Override
   public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
-    if (map != null && !map.isEmpty()) {
-      throw new SQLFeatureNotSupportedException("custom type maps are not supported", "0A000");
-    }
-    return getObject(column);
+    Object value = ColumnValues.jdbcDefault(value(column), columns.get(column - 1).typeName());
+    return TypeMaps.read(value, map);
   }
 
   @Override
@@ -421,17 +421,12 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public URL getURL(int column) throws SQLException {
-    String text = getString(column);
-    try {
-      return text == null ? null : URI.create(text).toURL();
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new SQLException("the value is not a URL: " + e.getMessage(), "22000", e);
-    }
+    return ColumnValues.toUrl(getString(column));
   }
 
   @Override
   public Ref getRef(int column) throws SQLException {
-    throw unsupported("Ref");
+    throw MissingInPostgres.ref();
   }
 
   /** A {@code bytea} value in memory, or for an {@code oid} column the large object it names. */
@@ -444,7 +439,7 @@ final class JdbcResultSet extends ResultSetByLabel {
     if (value instanceof byte[] bytes) {
       return new ByteBlob(bytes);
     }
-    if (value instanceof Long oid && statement != null) {
+    if (value instanceof Long oid && largeObject(column)) {
       return new LargeObjectBlob(statement.connection, oid);
     }
     throw new SQLDataException(
@@ -454,22 +449,31 @@ final class JdbcResultSet extends ResultSetByLabel {
         "22000");
   }
 
-  /** The value's text, in memory. */
+  /** The same as {@link #getNClob}: PostgreSQL text is Unicode. */
   @Override
   public Clob getClob(int column) throws SQLException {
+    return getNClob(column);
+  }
+
+  /** For an {@code oid} column the large object it names, else the value's text in memory. */
+  @Override
+  public NClob getNClob(int column) throws SQLException {
+    Object value = value(column);
+    if (value instanceof Long oid && largeObject(column)) {
+      return new LargeObjectClob(new LargeObjectBlob(statement.connection, oid));
+    }
     String text = getString(column);
     return text == null ? null : new TextClob(text);
   }
 
-  @Override
-  public NClob getNClob(int column) throws SQLException {
-    String text = getString(column);
-    return text == null ? null : new TextClob(text);
+  /** Whether the column is an {@code oid}, which names a large object (as pgjdbc reads it). */
+  private boolean largeObject(int column) {
+    return statement != null && columns.get(column - 1).typeOid() == OID_TYPE;
   }
 
   @Override
   public RowId getRowId(int column) throws SQLException {
-    throw unsupported("RowId");
+    throw MissingInPostgres.rowId();
   }
 
   @Override

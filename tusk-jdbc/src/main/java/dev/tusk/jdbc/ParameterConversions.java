@@ -48,10 +48,10 @@ final class ParameterConversions {
       case java.sql.Blob blob -> blob(blob);
       case java.sql.Clob clob -> clob(clob);
       case java.sql.SQLXML xml -> xml(xml);
-      case java.sql.Ref ref -> throw unsupported(ref);
+      case java.sql.Ref ref -> throw MissingInPostgres.ref();
       case JdbcStruct struct -> struct.parameter();
       case java.sql.Struct struct -> throw unsupported(struct);
-      case java.sql.RowId rowId -> throw unsupported(rowId);
+      case java.sql.RowId rowId -> throw MissingInPostgres.rowId();
       default -> value;
     };
   }
@@ -67,8 +67,11 @@ final class ParameterConversions {
     return blob instanceof ByteBlob bytes ? bytes.toBytes() : blob.getBytes(1, (int) blob.length());
   }
 
-  /** A Clob binds its text. */
+  /** A large object's Clob binds its OID; any other its text. */
   static Object clob(java.sql.Clob clob) throws SQLException {
+    if (clob instanceof LargeObjectClob object) {
+      return blob(object.bytes());
+    }
     return clob == null ? null : clob.getSubString(1, (int) clob.length());
   }
 
