@@ -286,7 +286,7 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
                     : MetadataQueries.BEST_ROW_IDENTIFIER_NOT_NULL)
             .equal("n.nspname", schema)
             .equal("c.relname", table)
-            .orderBy("2"));
+            .orderBy("k.ord"));
   }
 
   @Override

@@ -56,6 +56,17 @@ final class MetadataQueries {
 
   private static final String DECIMAL_DIGITS = decimalDigits(TYPE_NAME, TYPE_MOD);
 
+  /**
+   * A column's TYPE_NAME: its type, or for an integer column whose default draws from a sequence
+   * the serial type that made it ({@code serial}, {@code bigserial}, {@code smallserial}), as
+   * pgjdbc names them.
+   */
+  private static final String SERIAL_TYPE_NAME =
+      ("CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%%'"
+              + " THEN CASE %1$s WHEN 'int4' THEN 'serial' WHEN 'int8' THEN 'bigserial'"
+              + " WHEN 'int2' THEN 'smallserial' ELSE %1$s::text END ELSE %1$s::text END")
+          .formatted(TYPE_NAME);
+
   private static final String NOT_NULL = "(a.attnotnull OR t.typnotnull)";
 
   static final String COLUMNS =
@@ -63,8 +74,8 @@ final class MetadataQueries {
           + " c.relname AS \"TABLE_NAME\", a.attname AS \"COLUMN_NAME\", "
           + PgTypes.sqlCase(TYPE_NAME)
           + "::int AS \"DATA_TYPE\", "
-          + TYPE_NAME
-          + "::text AS \"TYPE_NAME\", "
+          + SERIAL_TYPE_NAME
+          + " AS \"TYPE_NAME\", "
           + COLUMN_SIZE
           + " AS \"COLUMN_SIZE\", NULL::int AS \"BUFFER_LENGTH\", "
           + DECIMAL_DIGITS
