@@ -42,6 +42,32 @@ final class ColumnValues {
     };
   }
 
+  static byte toByte(Object value) throws SQLException {
+    return (byte) toLong(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+  }
+
+  static short toShort(Object value) throws SQLException {
+    return (short) toLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+  }
+
+  static int toInt(Object value) throws SQLException {
+    if (value instanceof Integer number) {
+      return number; // the common case, without the exact-range arithmetic
+    }
+    return (int) toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+  }
+
+  static long toLong(Object value) throws SQLException {
+    if (value instanceof Long number) {
+      return number;
+    }
+    return toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+  }
+
+  static float toFloat(Object value) throws SQLException {
+    return (float) toDouble(value);
+  }
+
   static long toLong(Object value, long min, long max, String type) throws SQLException {
     if (value == null) {
       return 0;

@@ -269,35 +269,27 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public byte getByte(int column) throws SQLException {
-    return (byte) ColumnValues.toLong(value(column), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    return ColumnValues.toByte(value(column));
   }
 
   @Override
   public short getShort(int column) throws SQLException {
-    return (short) ColumnValues.toLong(value(column), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    return ColumnValues.toShort(value(column));
   }
 
   @Override
   public int getInt(int column) throws SQLException {
-    Object value = value(column);
-    if (value instanceof Integer number) {
-      return number; // the common case, without the exact-range arithmetic
-    }
-    return (int) ColumnValues.toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    return ColumnValues.toInt(value(column));
   }
 
   @Override
   public long getLong(int column) throws SQLException {
-    Object value = value(column);
-    if (value instanceof Long number) {
-      return number;
-    }
-    return ColumnValues.toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    return ColumnValues.toLong(value(column));
   }
 
   @Override
   public float getFloat(int column) throws SQLException {
-    return (float) ColumnValues.toDouble(value(column));
+    return ColumnValues.toFloat(value(column));
   }
 
   @Override

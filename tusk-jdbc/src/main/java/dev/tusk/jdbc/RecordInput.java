@@ -77,27 +77,27 @@ final class RecordInput implements SQLInput {
 
   @Override
   public byte readByte() throws SQLException {
-    return (byte) ColumnValues.toLong(next(), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    return ColumnValues.toByte(next());
   }
 
   @Override
   public short readShort() throws SQLException {
-    return (short) ColumnValues.toLong(next(), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    return ColumnValues.toShort(next());
   }
 
   @Override
   public int readInt() throws SQLException {
-    return (int) ColumnValues.toLong(next(), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    return ColumnValues.toInt(next());
   }
 
   @Override
   public long readLong() throws SQLException {
-    return ColumnValues.toLong(next(), Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    return ColumnValues.toLong(next());
   }
 
   @Override
   public float readFloat() throws SQLException {
-    return (float) ColumnValues.toDouble(next());
+    return ColumnValues.toFloat(next());
   }
 
   @Override
