@@ -23,7 +23,10 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
 
   final JdbcConnection connection;
   private final int resultSetType;
-  private final List<String> batch = new ArrayList<>();
+
+  /** SQL strings here; a prepared statement's parameter sets in its subclass. */
+  private final List<Object> batch = new ArrayList<>();
+
   private Cursor<Row> cursor;
   private JdbcResultSet current;
   private long updateCount = -1;
@@ -294,6 +297,19 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     batch.add(translated);
   }
 
+  /** Adds an entry of this statement's batch. */
+  void addToBatch(Object entry) {
+    batch.add(entry);
+  }
+
+  /** The batch's entries, which leave it. */
+  <T> List<T> takeBatch(Class<T> type) throws SQLException {
+    checkOpen();
+    List<T> taken = batch.stream().map(type::cast).toList();
+    batch.clear();
+    return taken;
+  }
+
   @Override
   public void clearBatch() throws SQLException {
     checkOpen();
@@ -311,10 +327,8 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    checkOpen();
+    List<String> statements = takeBatch(String.class);
     clearResults();
-    List<String> statements = List.copyOf(batch);
-    batch.clear();
     if (statements.isEmpty()) {
       return new long[0];
     }

@@ -203,18 +203,31 @@ final class TuskXAResource implements XAResource {
   public int prepare(Xid xid) throws XAException {
     lock.lock();
     try {
-      requireEnded(xid, "prepare");
-      rollBackIfDoomed();
-      try {
-        branch.prepare();
-      } catch (TuskException e) {
-        throw rolledBack("prepare", e); // the failed PREPARE rolled the branch back
-      } finally {
-        finish();
-      }
+      complete(xid, "prepare", true);
       return XA_OK;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Prepares the ended branch, or commits it in one phase; either way it leaves the connection. A
+   * doomed branch is rolled back instead, and a failed PREPARE or COMMIT rolled it back: both
+   * answer with an {@code XA_RB*} code.
+   */
+  private void complete(Xid xid, String what, boolean prepare) throws XAException {
+    requireEnded(xid, what);
+    rollBackIfDoomed();
+    try {
+      if (prepare) {
+        branch.prepare();
+      } else {
+        branch.commit();
+      }
+    } catch (TuskException e) {
+      throw rolledBack(what, e);
+    } finally {
+      finish();
     }
   }
 
@@ -223,15 +236,7 @@ final class TuskXAResource implements XAResource {
     lock.lock();
     try {
       if (onePhase) {
-        requireEnded(xid, "commit in one phase");
-        rollBackIfDoomed();
-        try {
-          branch.commit();
-        } catch (TuskException e) {
-          throw rolledBack("commit", e); // a failed COMMIT rolled the branch back
-        } finally {
-          finish();
-        }
+        complete(xid, "commit in one phase", false);
         return;
       }
       requireNoBranch(xid, "commit");
