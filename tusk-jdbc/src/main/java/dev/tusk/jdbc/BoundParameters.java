@@ -12,8 +12,9 @@ import java.sql.NClob;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.RowId;
+import java.sql.SQLData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -173,16 +174,35 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setObject(int index, Object x) throws SQLException {
+    if (x instanceof SQLData data) {
+      bind(index, TypeMaps.struct(connection, data).parameter());
+      return;
+    }
     bind(index, ParameterConversions.of(x, stringUnspecified()));
   }
 
   @Override
   public void setObject(int index, Object x, int targetSqlType) throws SQLException {
+    if (x instanceof SQLData) {
+      setObject(index, x);
+      return;
+    }
     bind(index, ParameterConversions.of(x, targetSqlType, stringUnspecified()));
   }
 
   @Override
   public void setObject(int index, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    setObject(index, x, targetSqlType);
+  }
+
+  @Override
+  public void setObject(int index, Object x, SQLType targetSqlType) throws SQLException {
+    setObject(index, x, ParameterConversions.typeNumber(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int index, Object x, SQLType targetSqlType, int scaleOrLength)
       throws SQLException {
     setObject(index, x, targetSqlType);
   }
@@ -311,11 +331,11 @@ abstract class BoundParameters extends JdbcStatement implements PreparedStatemen
 
   @Override
   public void setRef(int index, Ref x) throws SQLException {
-    throw new SQLFeatureNotSupportedException("Ref parameters are not supported", "0A000");
+    throw MissingInPostgres.ref();
   }
 
   @Override
   public void setRowId(int index, RowId x) throws SQLException {
-    throw new SQLFeatureNotSupportedException("RowId parameters are not supported", "0A000");
+    throw MissingInPostgres.rowId();
   }
 }

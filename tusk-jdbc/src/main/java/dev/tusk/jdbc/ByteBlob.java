@@ -13,7 +13,7 @@ import java.util.Arrays;
  * Connection.createBlob()} to be bound as {@code bytea}. Changes stay in the object until it is
  * bound.
  */
-final class ByteBlob implements Blob {
+final class ByteBlob extends BlobOverloads {
 
   private byte[] bytes;
   private int length;
@@ -67,16 +67,6 @@ final class ByteBlob implements Blob {
   @Override
   public long position(byte[] pattern, long start) throws SQLException {
     return LobPositions.find(live(), length, pattern, start);
-  }
-
-  @Override
-  public long position(Blob pattern, long start) throws SQLException {
-    return position(pattern.getBytes(1, (int) pattern.length()), start);
-  }
-
-  @Override
-  public int setBytes(long position, byte[] source) throws SQLException {
-    return setBytes(position, source, 0, source.length);
   }
 
   @Override

@@ -42,6 +42,32 @@ final class ColumnValues {
     };
   }
 
+  static byte toByte(Object value) throws SQLException {
+    return (byte) toLong(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+  }
+
+  static short toShort(Object value) throws SQLException {
+    return (short) toLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+  }
+
+  static int toInt(Object value) throws SQLException {
+    if (value instanceof Integer number) {
+      return number; // the common case, without the exact-range arithmetic
+    }
+    return (int) toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+  }
+
+  static long toLong(Object value) throws SQLException {
+    if (value instanceof Long number) {
+      return number;
+    }
+    return toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+  }
+
+  static float toFloat(Object value) throws SQLException {
+    return (float) toDouble(value);
+  }
+
   static long toLong(Object value, long min, long max, String type) throws SQLException {
     if (value == null) {
       return 0;
@@ -210,6 +236,15 @@ final class ColumnValues {
       return dateTime.toLocalTime();
     }
     return null;
+  }
+
+  /** The text as a URL (null stays null). */
+  static java.net.URL toUrl(String text) throws SQLException {
+    try {
+      return text == null ? null : java.net.URI.create(text).toURL();
+    } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+      throw new SQLException("the value is not a URL: " + e.getMessage(), "22000", e);
+    }
   }
 
   static SQLException cannot(Object value, String type) {

@@ -6,7 +6,7 @@ import java.sql.DatabaseMetaData;
  * PostgreSQL's limits as {@link DatabaseMetaData} reports them: 63-byte names, 1600 columns a
  * table, 32 index keys, 1 GB a row. 0 means "no limit, or unknown", as JDBC defines.
  */
-abstract class DatabaseLimits implements DatabaseMetaData {
+abstract class DatabaseLimits implements DatabaseMetaData, SelfWrapper {
 
   @Override
   public int getMaxBinaryLiteralLength() {

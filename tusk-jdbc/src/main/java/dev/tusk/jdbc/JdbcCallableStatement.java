@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  *
  * <p>For a function with OUT parameters, run {@code SELECT * FROM f(?)} as a query instead. OUT
  * values are read with the getters by parameter index, converted as result set getters convert.
+ * Every method also takes the parameter's name instead of its index ({@link CallParameterNames}).
  */
 final class JdbcCallableStatement extends NamedCallParameters {
 
@@ -50,6 +51,7 @@ final class JdbcCallableStatement extends NamedCallParameters {
       Pattern.compile("\\s*\\{\\s*call\\s+(.*)}\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final boolean returnsValue;
+  private final CallParameterNames names;
 
   /** JDBC parameter index → registered java.sql.Types, in index order. */
   private final TreeMap<Integer, Integer> outTypes = new TreeMap<>();
@@ -57,9 +59,14 @@ final class JdbcCallableStatement extends NamedCallParameters {
   private JdbcResultSet outRow;
 
   private JdbcCallableStatement(
-      JdbcConnection connection, int resultSetType, JdbcSql sql, boolean returnsValue) {
+      JdbcConnection connection,
+      int resultSetType,
+      JdbcSql sql,
+      boolean returnsValue,
+      CallParameterNames names) {
     super(connection, resultSetType, sql);
     this.returnsValue = returnsValue;
+    this.names = names;
   }
 
   /** Parses the call form of {@code jdbcSql}; see the class comment. */
@@ -69,11 +76,27 @@ final class JdbcCallableStatement extends NamedCallParameters {
     if (function.matches()) {
       JdbcSql call = JdbcSql.translate(function.group(1));
       JdbcSql select = new JdbcSql("SELECT " + call.sql(), call.parameterCount() + 1);
-      return new JdbcCallableStatement(connection, resultSetType, select, true);
+      return new JdbcCallableStatement(
+          connection,
+          resultSetType,
+          select,
+          true,
+          new CallParameterNames(function.group(1), false, 2));
     }
     Matcher procedure = CALL_ESCAPE.matcher(jdbcSql);
-    String sql = procedure.matches() ? "CALL " + procedure.group(1) : jdbcSql;
-    return new JdbcCallableStatement(connection, resultSetType, JdbcSql.translate(sql), false);
+    String call = procedure.matches() ? procedure.group(1) : jdbcSql;
+    String sql = procedure.matches() ? "CALL " + call : jdbcSql;
+    return new JdbcCallableStatement(
+        connection,
+        resultSetType,
+        JdbcSql.translate(sql),
+        false,
+        new CallParameterNames(call, true, 1));
+  }
+
+  @Override
+  int parameterIndex(String name) throws SQLException {
+    return names.index(connection, name);
   }
 
   @Override
@@ -102,7 +125,18 @@ final class JdbcCallableStatement extends NamedCallParameters {
 
   @Override
   public void registerOutParameter(int index, SQLType sqlType) throws SQLException {
-    registerOutParameter(index, sqlType.getVendorTypeNumber());
+    registerOutParameter(index, ParameterConversions.typeNumber(sqlType));
+  }
+
+  @Override
+  public void registerOutParameter(int index, SQLType sqlType, int scale) throws SQLException {
+    registerOutParameter(index, sqlType);
+  }
+
+  @Override
+  public void registerOutParameter(int index, SQLType sqlType, String typeName)
+      throws SQLException {
+    registerOutParameter(index, sqlType);
   }
 
   /** With a return value, parameter 1 is the function's result column. */

@@ -22,6 +22,7 @@ import java.sql.Struct;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +46,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private volatile boolean readOnly;
   private volatile int networkTimeoutMillis;
   private volatile int holdability = ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  private volatile Map<String, Class<?>> typeMap = new ConcurrentHashMap<>();
 
   JdbcConnection(dev.tusk.Connection tusk, JdbcSettings settings) throws SQLException {
     this.tusk = tusk;
@@ -293,6 +295,27 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   public int getTransactionIsolation() throws SQLException {
     checkOpen();
     return isolation;
+  }
+
+  /** The live map: entries put into it apply to later reads (see {@link TypeMaps}). */
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return typeMap;
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
+    if (map == null) {
+      throw new SQLException("the type map cannot be null: give an empty map", "HY009");
+    }
+    typeMap = new ConcurrentHashMap<>(map);
+  }
+
+  /** The type map, for result sets that outlive the connection's open check. */
+  Map<String, Class<?>> typeMap() {
+    return typeMap;
   }
 
   @Override

@@ -5,13 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.Map;
 
 /**
- * The overloads of {@link Connection} that only fill in JDBC's defaults, and the catalog and type
- * map methods PostgreSQL has no use for, so that {@link JdbcConnection} holds only behaviour.
+ * The overloads of {@link Connection} that only fill in JDBC's defaults, and the catalog methods
+ * PostgreSQL has no use for, so that {@link JdbcConnection} holds only behaviour.
  */
 abstract class JdbcConnectionDefaults implements Connection {
 
@@ -51,19 +49,4 @@ abstract class JdbcConnectionDefaults implements Connection {
    */
   @Override
   public void setCatalog(String catalog) {}
-
-  @Override
-  public Map<String, Class<?>> getTypeMap() {
-    return Map.of();
-  }
-
-  @Override
-  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    if (map != null && !map.isEmpty()) {
-      throw new SQLFeatureNotSupportedException(
-          "custom type maps are not supported: register a codec on connection.unwrap("
-              + "dev.tusk.Connection.class).types() instead",
-          "0A000");
-    }
-  }
 }

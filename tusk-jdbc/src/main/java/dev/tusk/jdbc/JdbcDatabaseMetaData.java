@@ -10,7 +10,7 @@ import java.sql.SQLException;
 /**
  * The catalog side of {@link DatabaseMetaData}: each method is one query over pg_catalog whose
  * columns carry JDBC's names and types, returned as a scrollable result set. The column size and
- * type rules are those of {@link PgTypes}; see docs/jdbc.md for what is not answered yet.
+ * type rules are those of {@link PgTypes}.
  */
 final class JdbcDatabaseMetaData extends DatabaseCapabilities {
 
@@ -59,15 +59,6 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
 
   private ResultSet query(CatalogSql sql) throws SQLException {
     return query(sql.sql(), sql.parameters());
-  }
-
-  /** An empty result with JDBC's columns, for the questions with no answer here yet. */
-  private ResultSet empty(String... columns) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (int i = 0; i < columns.length; i++) {
-      sql.append(i == 0 ? "" : ", ").append("NULL::text AS \"").append(columns[i]).append('"');
-    }
-    return query(sql.append(" WHERE false").toString());
   }
 
   @Override
@@ -262,40 +253,40 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
   @Override
   public ResultSet getColumnPrivileges(
       String catalog, String schema, String table, String columnPattern) throws SQLException {
-    return empty(
-        "TABLE_CAT",
-        "TABLE_SCHEM",
-        "TABLE_NAME",
-        "COLUMN_NAME",
-        "GRANTOR",
-        "GRANTEE",
-        "PRIVILEGE",
-        "IS_GRANTABLE");
+    return query(
+        new CatalogSql(PrivilegeQueries.COLUMN_PRIVILEGES)
+            .equal("n.nspname", schema)
+            .equal("c.relname", table)
+            .like("a.attname", columnPattern)
+            .orderBy("4, 7, 6"));
   }
 
   @Override
   public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tablePattern)
       throws SQLException {
-    return empty(
-        "TABLE_CAT",
-        "TABLE_SCHEM",
-        "TABLE_NAME",
-        "GRANTOR",
-        "GRANTEE",
-        "PRIVILEGE",
-        "IS_GRANTABLE");
+    return query(
+        new CatalogSql(PrivilegeQueries.TABLE_PRIVILEGES)
+            .like("n.nspname", schemaPattern)
+            .like("c.relname", tablePattern)
+            .orderBy("2, 3, 6, 5"));
   }
 
-  /** The primary key's columns, whatever the scope asked for; none for a table without one. */
+  /**
+   * The primary key's columns, else those of the smallest unique index (all NOT NULL unless {@code
+   * nullable}); valid for the session, so for every scope. None for a table without one.
+   */
   @Override
   public ResultSet getBestRowIdentifier(
       String catalog, String schema, String table, int scope, boolean nullable)
       throws SQLException {
     return query(
-        new CatalogSql(MetadataQueries.BEST_ROW_IDENTIFIER)
+        new CatalogSql(
+                nullable
+                    ? MetadataQueries.BEST_ROW_IDENTIFIER
+                    : MetadataQueries.BEST_ROW_IDENTIFIER_NOT_NULL)
             .equal("n.nspname", schema)
             .equal("c.relname", table)
-            .orderBy("2"));
+            .orderBy("k.ord"));
   }
 
   @Override
@@ -307,76 +298,67 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
             .equal("c.relname", table));
   }
 
+  /** Composite types (STRUCT) and domains (DISTINCT); {@code types} filters by DATA_TYPE. */
   @Override
   public ResultSet getUDTs(String catalog, String schemaPattern, String typePattern, int[] types)
       throws SQLException {
-    return empty(
-        "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "CLASS_NAME", "DATA_TYPE", "REMARKS", "BASE_TYPE");
+    String[] wanted = null;
+    if (types != null) {
+      wanted = java.util.Arrays.stream(types).mapToObj(String::valueOf).toArray(String[]::new);
+    }
+    return query(
+        new CatalogSql(TypeQueries.UDTS)
+            .like("\"TYPE_SCHEM\"", schemaPattern)
+            .like("\"TYPE_NAME\"", typePattern)
+            .any("\"DATA_TYPE\"::text", wanted)
+            .orderBy("5, 2, 3"));
   }
 
+  /** A domain's base domain: PostgreSQL's composite types have no supertypes. */
   @Override
   public ResultSet getSuperTypes(String catalog, String schemaPattern, String typePattern)
       throws SQLException {
-    return empty(
-        "TYPE_CAT",
-        "TYPE_SCHEM",
-        "TYPE_NAME",
-        "SUPERTYPE_CAT",
-        "SUPERTYPE_SCHEM",
-        "SUPERTYPE_NAME");
+    return query(
+        new CatalogSql(TypeQueries.SUPER_TYPES)
+            .like("n.nspname", schemaPattern)
+            .like("t.typname", typePattern)
+            .orderBy("2, 3"));
   }
 
+  /** Table inheritance and partitioning (pg_inherits): the table each one is under. */
   @Override
   public ResultSet getSuperTables(String catalog, String schemaPattern, String tablePattern)
       throws SQLException {
-    return empty("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "SUPERTABLE_NAME");
+    return query(
+        new CatalogSql(TypeQueries.SUPER_TABLES)
+            .like("n.nspname", schemaPattern)
+            .like("c.relname", tablePattern)
+            .orderBy("2, 3, 4"));
   }
 
   @Override
   public ResultSet getAttributes(
       String catalog, String schemaPattern, String typePattern, String attributePattern)
       throws SQLException {
-    return empty(
-        "TYPE_CAT",
-        "TYPE_SCHEM",
-        "TYPE_NAME",
-        "ATTR_NAME",
-        "DATA_TYPE",
-        "ATTR_TYPE_NAME",
-        "ATTR_SIZE",
-        "DECIMAL_DIGITS",
-        "NUM_PREC_RADIX",
-        "NULLABLE",
-        "REMARKS",
-        "ATTR_DEF",
-        "SQL_DATA_TYPE",
-        "SQL_DATETIME_SUB",
-        "CHAR_OCTET_LENGTH",
-        "ORDINAL_POSITION",
-        "IS_NULLABLE",
-        "SCOPE_CATALOG",
-        "SCOPE_SCHEMA",
-        "SCOPE_TABLE",
-        "SOURCE_DATA_TYPE");
+    return query(
+        new CatalogSql(TypeQueries.ATTRIBUTES)
+            .like("n.nspname", schemaPattern)
+            .like("t.typname", typePattern)
+            .like("a.attname", attributePattern)
+            .orderBy("2, 3, 16"));
   }
 
+  /** The system columns (ctid, xmin, ...), which getColumns does not list. */
   @Override
   public ResultSet getPseudoColumns(
       String catalog, String schemaPattern, String tablePattern, String columnPattern)
       throws SQLException {
-    return empty(
-        "TABLE_CAT",
-        "TABLE_SCHEM",
-        "TABLE_NAME",
-        "COLUMN_NAME",
-        "DATA_TYPE",
-        "COLUMN_SIZE",
-        "DECIMAL_DIGITS",
-        "NUM_PREC_RADIX",
-        "COLUMN_USAGE",
-        "REMARKS",
-        "CHAR_OCTET_LENGTH",
-        "IS_NULLABLE");
+    return query(
+        new CatalogSql(TypeQueries.PSEUDO_COLUMNS)
+            .like("n.nspname", schemaPattern)
+            .like("c.relname", tablePattern)
+            .like("a.attname", columnPattern)
+            .orderBy("2, 3, 4"));
   }
 
   @Override
@@ -446,18 +428,5 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
   @Override
   public Connection getConnection() {
     return connection;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

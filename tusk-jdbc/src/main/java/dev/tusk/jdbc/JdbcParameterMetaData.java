@@ -10,7 +10,7 @@ import java.util.List;
  * it): their types, through the same answers as result columns ({@link JdbcResultSetMetaData}), and
  * their modes.
  */
-final class JdbcParameterMetaData implements ParameterMetaData {
+final class JdbcParameterMetaData implements ParameterMetaData, SelfWrapper {
 
   private final List<Column> parameters;
   private final int[] modes;
@@ -85,18 +85,5 @@ final class JdbcParameterMetaData implements ParameterMetaData {
   public int getParameterMode(int param) throws SQLException {
     check(param);
     return modes[param - 1];
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

@@ -22,7 +22,6 @@ class JdbcPreparedStatement extends BoundParameters {
   private final JdbcSql sql;
   private final String text;
   private final GeneratedKeys keys;
-  private final List<Object[]> batch = new ArrayList<>();
   private StatementDescription description; // asked of the server once, when first needed
 
   JdbcPreparedStatement(
@@ -66,18 +65,7 @@ class JdbcPreparedStatement extends BoundParameters {
   @Override
   public void addBatch() throws SQLException {
     checkOpen();
-    batch.add(boundValues());
-  }
-
-  @Override
-  public void clearBatch() throws SQLException {
-    checkOpen();
-    batch.clear();
-  }
-
-  @Override
-  public int[] executeBatch() throws SQLException {
-    return toInts(executeLargeBatch());
+    addToBatch(boundValues());
   }
 
   /**
@@ -86,9 +74,7 @@ class JdbcPreparedStatement extends BoundParameters {
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    checkOpen();
-    List<Object[]> sets = List.copyOf(batch);
-    batch.clear();
+    List<Object[]> sets = takeBatch(Object[].class);
     if (sets.isEmpty()) {
       return new long[0];
     }

@@ -9,8 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -24,7 +22,6 @@ import java.sql.RowId;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
@@ -43,16 +40,17 @@ import java.util.Map;
  */
 final class JdbcResultSet extends ResultSetByLabel {
 
+  /** pg_type's OID of {@code oid}, the type of a column naming a large object. */
+  private static final int OID_TYPE = 26;
+
   private final JdbcStatement statement;
   private final List<Column> columns;
   private final ResultRows rows;
   private final int type;
-  private final WarningChain warnings;
   private Map<String, Integer> labels;
   private int position; // 0 before the first row, the row count + 1 after the last
   private boolean wasNull;
   private boolean closed;
-  private int fetchSize;
 
   JdbcResultSet(JdbcStatement statement, List<Column> columns, List<Row> rows, int type) {
     this(statement, columns, new CollectedRows(rows), type, new WarningChain());
@@ -65,8 +63,8 @@ final class JdbcResultSet extends ResultSetByLabel {
       ResultRows rows,
       int type,
       WarningChain warnings) {
+    super(warnings);
     this.statement = statement;
-    this.warnings = warnings;
     this.columns = columns;
     this.rows = rows;
     this.type = type;
@@ -271,35 +269,27 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public byte getByte(int column) throws SQLException {
-    return (byte) ColumnValues.toLong(value(column), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    return ColumnValues.toByte(value(column));
   }
 
   @Override
   public short getShort(int column) throws SQLException {
-    return (short) ColumnValues.toLong(value(column), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    return ColumnValues.toShort(value(column));
   }
 
   @Override
   public int getInt(int column) throws SQLException {
-    Object value = value(column);
-    if (value instanceof Integer number) {
-      return number; // the common case, without the exact-range arithmetic
-    }
-    return (int) ColumnValues.toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    return ColumnValues.toInt(value(column));
   }
 
   @Override
   public long getLong(int column) throws SQLException {
-    Object value = value(column);
-    if (value instanceof Long number) {
-      return number;
-    }
-    return ColumnValues.toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    return ColumnValues.toLong(value(column));
   }
 
   @Override
   public float getFloat(int column) throws SQLException {
-    return (float) ColumnValues.toDouble(value(column));
+    return ColumnValues.toFloat(value(column));
   }
 
   @Override
@@ -384,17 +374,16 @@ final class JdbcResultSet extends ResultSetByLabel {
     return getCharacterStream(column);
   }
 
+  /** JDBC's class for the value; a composite the connection's type map names, its SQLData. */
   @Override
   public Object getObject(int column) throws SQLException {
-    return ColumnValues.jdbcDefault(value(column), columns.get(column - 1).typeName());
+    return getObject(column, statement == null ? null : statement.connection.typeMap());
   }
 
   @Override
   public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
-    if (map != null && !map.isEmpty()) {
-      throw new SQLFeatureNotSupportedException("custom type maps are not supported", "0A000");
-    }
-    return getObject(column);
+    Object value = ColumnValues.jdbcDefault(value(column), columns.get(column - 1).typeName());
+    return TypeMaps.read(value, map);
   }
 
   @Override
@@ -424,17 +413,12 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public URL getURL(int column) throws SQLException {
-    String text = getString(column);
-    try {
-      return text == null ? null : URI.create(text).toURL();
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new SQLException("the value is not a URL: " + e.getMessage(), "22000", e);
-    }
+    return ColumnValues.toUrl(getString(column));
   }
 
   @Override
   public Ref getRef(int column) throws SQLException {
-    throw unsupported("Ref");
+    throw MissingInPostgres.ref();
   }
 
   /** A {@code bytea} value in memory, or for an {@code oid} column the large object it names. */
@@ -447,7 +431,7 @@ final class JdbcResultSet extends ResultSetByLabel {
     if (value instanceof byte[] bytes) {
       return new ByteBlob(bytes);
     }
-    if (value instanceof Long oid && statement != null) {
+    if (value instanceof Long oid && largeObject(column)) {
       return new LargeObjectBlob(statement.connection, oid);
     }
     throw new SQLDataException(
@@ -457,22 +441,31 @@ final class JdbcResultSet extends ResultSetByLabel {
         "22000");
   }
 
-  /** The value's text, in memory. */
+  /** The same as {@link #getNClob}: PostgreSQL text is Unicode. */
   @Override
   public Clob getClob(int column) throws SQLException {
+    return getNClob(column);
+  }
+
+  /** For an {@code oid} column the large object it names, else the value's text in memory. */
+  @Override
+  public NClob getNClob(int column) throws SQLException {
+    Object value = value(column);
+    if (value instanceof Long oid && largeObject(column)) {
+      return new LargeObjectClob(new LargeObjectBlob(statement.connection, oid));
+    }
     String text = getString(column);
     return text == null ? null : new TextClob(text);
   }
 
-  @Override
-  public NClob getNClob(int column) throws SQLException {
-    String text = getString(column);
-    return text == null ? null : new TextClob(text);
+  /** Whether the column is an {@code oid}, which names a large object (as pgjdbc reads it). */
+  private boolean largeObject(int column) {
+    return statement != null && columns.get(column - 1).typeOid() == OID_TYPE;
   }
 
   @Override
   public RowId getRowId(int column) throws SQLException {
-    throw unsupported("RowId");
+    throw MissingInPostgres.rowId();
   }
 
   @Override
@@ -486,18 +479,6 @@ final class JdbcResultSet extends ResultSetByLabel {
   }
 
   @Override
-  public SQLWarning getWarnings() throws SQLException {
-    checkOpen();
-    return warnings.first();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    checkOpen();
-    warnings.clear();
-  }
-
-  @Override
   public String getCursorName() throws SQLException {
     throw unsupported("named cursors");
   }
@@ -508,27 +489,6 @@ final class JdbcResultSet extends ResultSetByLabel {
     if (direction != FETCH_FORWARD && type == TYPE_FORWARD_ONLY) {
       throw new SQLException("a TYPE_FORWARD_ONLY result set only fetches forward", "HY106");
     }
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    checkOpen();
-    return FETCH_FORWARD;
-  }
-
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    checkOpen();
-    if (rows < 0) {
-      throw new SQLException("fetch size cannot be negative: " + rows, "HY024");
-    }
-    fetchSize = rows;
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    checkOpen();
-    return fetchSize;
   }
 
   @Override
@@ -547,18 +507,5 @@ final class JdbcResultSet extends ResultSetByLabel {
   public Statement getStatement() throws SQLException {
     checkOpen();
     return statement;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

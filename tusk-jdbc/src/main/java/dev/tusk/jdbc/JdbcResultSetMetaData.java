@@ -12,7 +12,7 @@ import java.util.List;
  * catalog query per result and are not looked up yet: {@link #getTableName} answers "" and {@link
  * #isNullable} {@code columnNullableUnknown}, as JDBC allows.
  */
-final class JdbcResultSetMetaData implements ResultSetMetaData {
+final class JdbcResultSetMetaData implements ResultSetMetaData, SelfWrapper {
 
   /** PostgreSQL stores a type modifier as the declared value plus this header size. */
   private static final int VARHDRSZ = 4;
@@ -187,18 +187,5 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
   public boolean isDefinitelyWritable(int column) throws SQLException {
     column(column);
     return false;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

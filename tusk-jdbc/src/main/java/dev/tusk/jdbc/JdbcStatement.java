@@ -8,7 +8,6 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,31 +19,33 @@ import java.util.List;
  * Cursor#nextSet()}) are JDBC's multiple results. A result with columns becomes a {@link
  * JdbcResultSet} over its rows; any other its update count.
  */
-class JdbcStatement implements Statement {
+class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
 
   final JdbcConnection connection;
   private final int resultSetType;
-  private final List<String> batch = new ArrayList<>();
+
+  /** SQL strings here; a prepared statement's parameter sets in its subclass. */
+  private final List<Object> batch = new ArrayList<>();
+
   private Cursor<Row> cursor;
   private JdbcResultSet current;
   private long updateCount = -1;
   private JdbcResultSet generatedKeys;
-  private final WarningChain warnings = new WarningChain();
   private volatile boolean running;
   private boolean closed;
   private boolean closeOnCompletion;
   private boolean escapeProcessing = true;
-  private int fetchSize;
   private long maxRows;
   private int queryTimeoutSeconds;
   private int maxFieldSize;
 
   JdbcStatement(JdbcConnection connection, int resultSetType) {
+    super(new WarningChain(), connection.settings().defaultFetchSize());
     this.connection = connection;
     this.resultSetType = resultSetType;
-    this.fetchSize = connection.settings().defaultFetchSize();
   }
 
+  @Override
   void checkOpen() throws SQLException {
     if (closed) {
       throw new SQLException("the statement is closed", "HY010");
@@ -75,7 +76,7 @@ class JdbcStatement implements Statement {
     checkOpen();
     clearResults();
     Cursor<Row> fresh =
-        connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize : 0);
+        connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize() : 0);
     String text = keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql;
     started();
     try {
@@ -112,7 +113,7 @@ class JdbcStatement implements Statement {
    * scrollable result set needs every row, and generated keys are read before the update count.
    */
   private boolean streams(boolean keys) {
-    return fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !keys;
+    return fetchSize() > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !keys;
   }
 
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
@@ -296,6 +297,19 @@ class JdbcStatement implements Statement {
     batch.add(translated);
   }
 
+  /** Adds an entry of this statement's batch. */
+  void addToBatch(Object entry) {
+    batch.add(entry);
+  }
+
+  /** The batch's entries, which leave it. */
+  <T> List<T> takeBatch(Class<T> type) throws SQLException {
+    checkOpen();
+    List<T> taken = batch.stream().map(type::cast).toList();
+    batch.clear();
+    return taken;
+  }
+
   @Override
   public void clearBatch() throws SQLException {
     checkOpen();
@@ -313,10 +327,8 @@ class JdbcStatement implements Statement {
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
-    checkOpen();
+    List<String> statements = takeBatch(String.class);
     clearResults();
-    List<String> statements = List.copyOf(batch);
-    batch.clear();
     if (statements.isEmpty()) {
       return new long[0];
     }
@@ -478,18 +490,6 @@ class JdbcStatement implements Statement {
   }
 
   @Override
-  public SQLWarning getWarnings() throws SQLException {
-    checkOpen();
-    return warnings.first();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    checkOpen();
-    warnings.clear();
-  }
-
-  @Override
   public void setCursorName(String name) throws SQLException {
     throw new java.sql.SQLFeatureNotSupportedException("positioned updates", "0A000");
   }
@@ -502,33 +502,6 @@ class JdbcStatement implements Statement {
         && direction != ResultSet.FETCH_UNKNOWN) {
       throw new SQLException("unknown fetch direction " + direction, "HY024");
     }
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    checkOpen();
-    return ResultSet.FETCH_FORWARD;
-  }
-
-  /**
-   * With {@code rows > 0}, the rows of a {@code TYPE_FORWARD_ONLY} result set are read from the
-   * server as it moves forward, about {@code rows} held at once, in autocommit mode too; 0 (the
-   * default, unless {@code defaultRowFetchSize} says otherwise) receives every row before {@code
-   * execute} returns. Applies from the next execution.
-   */
-  @Override
-  public void setFetchSize(int rows) throws SQLException {
-    checkOpen();
-    if (rows < 0) {
-      throw new SQLException("fetch size cannot be negative: " + rows, "HY024");
-    }
-    fetchSize = rows;
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    checkOpen();
-    return fetchSize;
   }
 
   @Override
@@ -570,18 +543,5 @@ class JdbcStatement implements Statement {
   public boolean isCloseOnCompletion() throws SQLException {
     checkOpen();
     return closeOnCompletion;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 }

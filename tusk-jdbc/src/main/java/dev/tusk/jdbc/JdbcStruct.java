@@ -4,7 +4,6 @@ import dev.tusk.types.Param;
 import dev.tusk.types.PgRecord;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +41,7 @@ final class JdbcStruct implements Struct {
   }
 
   /** {@code createStruct}: the attribute names come from the catalog, checked against the count. */
-  static Struct create(JdbcConnection connection, String typeName, Object[] attributes)
+  static JdbcStruct create(JdbcConnection connection, String typeName, Object[] attributes)
       throws SQLException {
     connection.checkOpen();
     List<String> names =
@@ -70,7 +69,11 @@ final class JdbcStruct implements Struct {
     }
     List<Object> values = new ArrayList<>(attributes.length);
     for (Object attribute : attributes) {
-      values.add(ParameterConversions.of(attribute, true));
+      // A nested composite is sent as a record inside the record, not as a parameter of its own.
+      values.add(
+          attribute instanceof JdbcStruct nested
+              ? nested.record
+              : ParameterConversions.of(attribute, true));
     }
     return new JdbcStruct(PgRecord.of(typeName, names, values));
   }
@@ -92,10 +95,11 @@ final class JdbcStruct implements Struct {
 
   @Override
   public Object[] getAttributes(Map<String, Class<?>> map) throws SQLException {
-    if (map != null && !map.isEmpty()) {
-      throw new SQLFeatureNotSupportedException("custom type maps are not supported", "0A000");
+    Object[] attributes = getAttributes();
+    for (int i = 0; i < attributes.length; i++) {
+      attributes[i] = TypeMaps.read(attributes[i], map);
     }
-    return getAttributes();
+    return attributes;
   }
 
   @Override

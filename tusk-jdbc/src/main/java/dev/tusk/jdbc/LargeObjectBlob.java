@@ -17,7 +17,7 @@ import java.sql.SQLException;
  * object access it needs a transaction (autocommit off); in autocommit mode it fails with {@code
  * 25P01}. Binding it ({@code setBlob}) binds its OID.
  */
-final class LargeObjectBlob implements Blob {
+final class LargeObjectBlob extends BlobOverloads {
 
   private final JdbcConnection connection;
   private final long oid;
@@ -120,16 +120,6 @@ final class LargeObjectBlob implements Blob {
   public long position(byte[] pattern, long start) throws SQLException {
     byte[] all = getBytes(1, (int) Math.min(length(), Integer.MAX_VALUE - 8));
     return LobPositions.find(all, all.length, pattern, start);
-  }
-
-  @Override
-  public long position(Blob pattern, long start) throws SQLException {
-    return position(pattern.getBytes(1, (int) pattern.length()), start);
-  }
-
-  @Override
-  public int setBytes(long position, byte[] source) throws SQLException {
-    return setBytes(position, source, 0, source.length);
   }
 
   @Override

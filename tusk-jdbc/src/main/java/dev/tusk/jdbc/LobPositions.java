@@ -41,6 +41,21 @@ final class LobPositions {
     return -1;
   }
 
+  /** A stream of ASCII bytes written into {@code writer} as characters (the high bit dropped). */
+  static java.io.OutputStream asciiInto(java.io.Writer writer) {
+    return new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        writer.write(b & 0x7f);
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        writer.close();
+      }
+    };
+  }
+
   static SQLException freed(String what) {
     return new SQLException("the " + what + " was freed", "HY010");
   }

@@ -15,31 +15,57 @@ final class MetadataQueries {
   private static final String TYPE_MOD =
       "(CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)";
 
-  /** JDBC's COLUMN_SIZE: declared length or precision, else the type's fixed width. */
-  private static final String COLUMN_SIZE =
+  /**
+   * JDBC's COLUMN_SIZE of a value of type name {@code %1$s} and modifier {@code %2$s}: declared
+   * length or precision, else the type's fixed width.
+   */
+  private static final String COLUMN_SIZE_OF =
       ("(CASE %1$s WHEN 'varchar' THEN CASE WHEN %2$s = -1 THEN 2147483647 ELSE %2$s - 4 END"
-              + " WHEN 'bpchar' THEN CASE WHEN %2$s = -1 THEN 2147483647 ELSE %2$s - 4 END"
-              + " WHEN 'numeric' THEN CASE WHEN %2$s = -1 THEN 1000"
-              + " ELSE ((%2$s - 4) >> 16) & 65535 END"
-              + " WHEN 'bit' THEN CASE WHEN %2$s = -1 THEN 1 ELSE %2$s END"
-              + " WHEN 'varbit' THEN CASE WHEN %2$s = -1 THEN 2147483647 ELSE %2$s END"
-              + " WHEN 'int2' THEN 5 WHEN 'int4' THEN 10 WHEN 'int8' THEN 19 WHEN 'oid' THEN 10"
-              + " WHEN 'float4' THEN 8 WHEN 'float8' THEN 17 WHEN 'bool' THEN 1 WHEN 'char' THEN 1"
-              + " WHEN 'date' THEN 13 WHEN 'time' THEN 15 WHEN 'timetz' THEN 21"
-              + " WHEN 'timestamp' THEN 29 WHEN 'timestamptz' THEN 35 WHEN 'uuid' THEN 36"
-              + " ELSE 2147483647 END)::int")
-          .formatted(TYPE_NAME, TYPE_MOD);
+          + " WHEN 'bpchar' THEN CASE WHEN %2$s = -1 THEN 2147483647 ELSE %2$s - 4 END"
+          + " WHEN 'numeric' THEN CASE WHEN %2$s = -1 THEN 1000"
+          + " ELSE ((%2$s - 4) >> 16) & 65535 END"
+          + " WHEN 'bit' THEN CASE WHEN %2$s = -1 THEN 1 ELSE %2$s END"
+          + " WHEN 'varbit' THEN CASE WHEN %2$s = -1 THEN 2147483647 ELSE %2$s END"
+          + " WHEN 'int2' THEN 5 WHEN 'int4' THEN 10 WHEN 'int8' THEN 19 WHEN 'oid' THEN 10"
+          + " WHEN 'float4' THEN 8 WHEN 'float8' THEN 17 WHEN 'bool' THEN 1 WHEN 'char' THEN 1"
+          + " WHEN 'date' THEN 13 WHEN 'time' THEN 15 WHEN 'timetz' THEN 21"
+          + " WHEN 'timestamp' THEN 29 WHEN 'timestamptz' THEN 35 WHEN 'uuid' THEN 36"
+          + " ELSE 2147483647 END)::int");
 
   /** JDBC's DECIMAL_DIGITS: a numeric's scale, or the fractional-second digits of a time. */
-  private static final String DECIMAL_DIGITS =
+  private static final String DECIMAL_DIGITS_OF =
       ("(CASE %1$s WHEN 'numeric' THEN CASE WHEN %2$s = -1 THEN 0 ELSE (%2$s - 4) & 65535 END"
-              + " WHEN 'float4' THEN 8 WHEN 'float8' THEN 17"
-              + " WHEN 'time' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
-              + " WHEN 'timetz' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
-              + " WHEN 'timestamp' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
-              + " WHEN 'timestamptz' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
-              + " ELSE 0 END)::int")
-          .formatted(TYPE_NAME, TYPE_MOD);
+          + " WHEN 'float4' THEN 8 WHEN 'float8' THEN 17"
+          + " WHEN 'time' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
+          + " WHEN 'timetz' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
+          + " WHEN 'timestamp' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
+          + " WHEN 'timestamptz' THEN CASE WHEN %2$s = -1 THEN 6 ELSE %2$s END"
+          + " ELSE 0 END)::int");
+
+  /** COLUMN_SIZE for the SQL expressions of a type name and a type modifier. */
+  static String columnSize(String typeName, String typeMod) {
+    return COLUMN_SIZE_OF.formatted(typeName, typeMod);
+  }
+
+  /** DECIMAL_DIGITS for the SQL expressions of a type name and a type modifier. */
+  static String decimalDigits(String typeName, String typeMod) {
+    return DECIMAL_DIGITS_OF.formatted(typeName, typeMod);
+  }
+
+  private static final String COLUMN_SIZE = columnSize(TYPE_NAME, TYPE_MOD);
+
+  private static final String DECIMAL_DIGITS = decimalDigits(TYPE_NAME, TYPE_MOD);
+
+  /**
+   * A column's TYPE_NAME: its type, or for an integer column whose default draws from a sequence
+   * the serial type that made it ({@code serial}, {@code bigserial}, {@code smallserial}), as
+   * pgjdbc names them.
+   */
+  private static final String SERIAL_TYPE_NAME =
+      ("CASE WHEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) LIKE 'nextval(%%'"
+              + " THEN CASE %1$s WHEN 'int4' THEN 'serial' WHEN 'int8' THEN 'bigserial'"
+              + " WHEN 'int2' THEN 'smallserial' ELSE %1$s::text END ELSE %1$s::text END")
+          .formatted(TYPE_NAME);
 
   private static final String NOT_NULL = "(a.attnotnull OR t.typnotnull)";
 
@@ -48,8 +74,8 @@ final class MetadataQueries {
           + " c.relname AS \"TABLE_NAME\", a.attname AS \"COLUMN_NAME\", "
           + PgTypes.sqlCase(TYPE_NAME)
           + "::int AS \"DATA_TYPE\", "
-          + TYPE_NAME
-          + "::text AS \"TYPE_NAME\", "
+          + SERIAL_TYPE_NAME
+          + " AS \"TYPE_NAME\", "
           + COLUMN_SIZE
           + " AS \"COLUMN_SIZE\", NULL::int AS \"BUFFER_LENGTH\", "
           + DECIMAL_DIGITS
@@ -155,23 +181,44 @@ final class MetadataQueries {
           + " WHERE t.typisdefined AND t.typtype IN ('b', 'd', 'e', 'r', 'm')"
           + " AND n.nspname <> 'pg_toast' ORDER BY 2, 1";
 
-  /** The primary key's columns: the best identifier of a row, valid for the session. */
-  static final String BEST_ROW_IDENTIFIER =
+  /**
+   * The best identifier of a row, valid for the session: the primary key, else the unique index
+   * (without predicate or expressions) with the fewest columns. {@code %s} is the condition an
+   * index must meet: true, or that none of its columns is nullable.
+   */
+  private static final String BEST_ROW_IDENTIFIER_OF =
       "SELECT "
           + java.sql.DatabaseMetaData.bestRowSession
           + "::int2 AS \"SCOPE\", a.attname AS \"COLUMN_NAME\", "
-          + PgTypes.sqlCase("t.typname")
-          + "::int AS \"DATA_TYPE\", t.typname::text AS \"TYPE_NAME\","
-          + " NULL::int AS \"COLUMN_SIZE\", NULL::int AS \"BUFFER_LENGTH\","
-          + " NULL::int2 AS \"DECIMAL_DIGITS\", "
+          + PgTypes.sqlCase(TYPE_NAME)
+          + "::int AS \"DATA_TYPE\", "
+          + TYPE_NAME
+          + "::text AS \"TYPE_NAME\", "
+          + COLUMN_SIZE
+          + " AS \"COLUMN_SIZE\", NULL::int AS \"BUFFER_LENGTH\", "
+          + DECIMAL_DIGITS
+          + "::int2 AS \"DECIMAL_DIGITS\", "
           + java.sql.DatabaseMetaData.bestRowNotPseudo
           + "::int2 AS \"PSEUDO_COLUMN\""
-          + " FROM pg_catalog.pg_constraint con"
-          + " JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.contype = 'p'"
-          + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " CROSS JOIN LATERAL unnest(con.conkey) AS k(attnum)"
+          + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " CROSS JOIN LATERAL (SELECT i.indkey, i.indnkeyatts FROM pg_catalog.pg_index i"
+          + " WHERE i.indrelid = c.oid AND i.indisunique AND i.indpred IS NULL"
+          + " AND i.indexprs IS NULL AND %s"
+          + " ORDER BY i.indisprimary DESC, i.indnkeyatts, i.indexrelid LIMIT 1) best"
+          + " CROSS JOIN LATERAL unnest(best.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)"
           + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
-          + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid";
+          + " AND k.ord <= best.indnkeyatts"
+          + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+          + " LEFT JOIN pg_catalog.pg_type bt ON t.typtype = 'd' AND bt.oid = t.typbasetype";
+
+  /** The best row identifier, nullable columns allowed. */
+  static final String BEST_ROW_IDENTIFIER = BEST_ROW_IDENTIFIER_OF.formatted("true");
+
+  /** The best row identifier among indexes whose columns are all NOT NULL. */
+  static final String BEST_ROW_IDENTIFIER_NOT_NULL =
+      BEST_ROW_IDENTIFIER_OF.formatted(
+          "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute x WHERE x.attrelid = c.oid"
+              + " AND x.attnum = ANY (i.indkey::int2[]) AND NOT x.attnotnull)");
 
   /** ctid, which changes whenever a row is updated: PostgreSQL's version pseudo-column. */
   static final String VERSION_COLUMNS =

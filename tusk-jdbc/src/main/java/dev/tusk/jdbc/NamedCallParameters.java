@@ -13,7 +13,7 @@ import java.sql.NClob;
 import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -21,9 +21,10 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * The half of {@link CallableStatement} that names parameters rather than numbering them.
- * PostgreSQL calls bind by position, so each of these says so; kept apart so that {@link
- * JdbcCallableStatement} holds only what works.
+ * The half of {@link CallableStatement} that names parameters rather than numbering them: each
+ * method finds the parameter's index ({@link #parameterIndex(String)}, from the routine's argument
+ * names in the catalog) and calls the method that takes the index, so binding and conversions live
+ * in one place.
  */
 abstract class NamedCallParameters extends JdbcPreparedStatement implements CallableStatement {
 
@@ -31,399 +32,421 @@ abstract class NamedCallParameters extends JdbcPreparedStatement implements Call
     super(connection, resultSetType, sql, GeneratedKeys.NONE);
   }
 
-  private SQLException byName() throws SQLException {
-    checkOpen();
-    return new SQLFeatureNotSupportedException(
-        "parameters by name are not supported: use their index", "0A000");
-  }
+  /** The 1-based index of the parameter the called routine names {@code name}. */
+  abstract int parameterIndex(String name) throws SQLException;
 
   @Override
   public void registerOutParameter(String name, int value) throws SQLException {
-    throw byName();
+    registerOutParameter(parameterIndex(name), value);
   }
 
   @Override
   public void registerOutParameter(String name, int value, int extra) throws SQLException {
-    throw byName();
+    registerOutParameter(parameterIndex(name), value, extra);
   }
 
   @Override
   public void registerOutParameter(String name, int value, String extra) throws SQLException {
-    throw byName();
+    registerOutParameter(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setURL(String name, URL value) throws SQLException {
-    throw byName();
+    setURL(parameterIndex(name), value);
   }
 
   @Override
   public void setNull(String name, int value) throws SQLException {
-    throw byName();
+    setNull(parameterIndex(name), value);
   }
 
   @Override
   public void setBoolean(String name, boolean value) throws SQLException {
-    throw byName();
+    setBoolean(parameterIndex(name), value);
   }
 
   @Override
   public void setByte(String name, byte value) throws SQLException {
-    throw byName();
+    setByte(parameterIndex(name), value);
   }
 
   @Override
   public void setShort(String name, short value) throws SQLException {
-    throw byName();
+    setShort(parameterIndex(name), value);
   }
 
   @Override
   public void setInt(String name, int value) throws SQLException {
-    throw byName();
+    setInt(parameterIndex(name), value);
   }
 
   @Override
   public void setLong(String name, long value) throws SQLException {
-    throw byName();
+    setLong(parameterIndex(name), value);
   }
 
   @Override
   public void setFloat(String name, float value) throws SQLException {
-    throw byName();
+    setFloat(parameterIndex(name), value);
   }
 
   @Override
   public void setDouble(String name, double value) throws SQLException {
-    throw byName();
+    setDouble(parameterIndex(name), value);
   }
 
   @Override
   public void setBigDecimal(String name, BigDecimal value) throws SQLException {
-    throw byName();
+    setBigDecimal(parameterIndex(name), value);
   }
 
   @Override
   public void setString(String name, String value) throws SQLException {
-    throw byName();
+    setString(parameterIndex(name), value);
   }
 
   @Override
   public void setBytes(String name, byte[] value) throws SQLException {
-    throw byName();
+    setBytes(parameterIndex(name), value);
   }
 
   @Override
   public void setDate(String name, Date value) throws SQLException {
-    throw byName();
+    setDate(parameterIndex(name), value);
   }
 
   @Override
   public void setTime(String name, Time value) throws SQLException {
-    throw byName();
+    setTime(parameterIndex(name), value);
   }
 
   @Override
   public void setTimestamp(String name, Timestamp value) throws SQLException {
-    throw byName();
+    setTimestamp(parameterIndex(name), value);
   }
 
   @Override
   public void setAsciiStream(String name, InputStream value, int extra) throws SQLException {
-    throw byName();
+    setAsciiStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setBinaryStream(String name, InputStream value, int extra) throws SQLException {
-    throw byName();
+    setBinaryStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setObject(String name, Object value, int extra, int more) throws SQLException {
-    throw byName();
+    setObject(parameterIndex(name), value, extra, more);
   }
 
   @Override
   public void setObject(String name, Object value, int extra) throws SQLException {
-    throw byName();
+    setObject(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setObject(String name, Object value) throws SQLException {
-    throw byName();
+    setObject(parameterIndex(name), value);
   }
 
   @Override
   public void setCharacterStream(String name, Reader value, int extra) throws SQLException {
-    throw byName();
+    setCharacterStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setDate(String name, Date value, Calendar extra) throws SQLException {
-    throw byName();
+    setDate(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setTime(String name, Time value, Calendar extra) throws SQLException {
-    throw byName();
+    setTime(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setTimestamp(String name, Timestamp value, Calendar extra) throws SQLException {
-    throw byName();
+    setTimestamp(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setNull(String name, int value, String extra) throws SQLException {
-    throw byName();
+    setNull(parameterIndex(name), value, extra);
   }
 
   @Override
   public String getString(String name) throws SQLException {
-    throw byName();
+    return getString(parameterIndex(name));
   }
 
   @Override
   public boolean getBoolean(String name) throws SQLException {
-    throw byName();
+    return getBoolean(parameterIndex(name));
   }
 
   @Override
   public byte getByte(String name) throws SQLException {
-    throw byName();
+    return getByte(parameterIndex(name));
   }
 
   @Override
   public short getShort(String name) throws SQLException {
-    throw byName();
+    return getShort(parameterIndex(name));
   }
 
   @Override
   public int getInt(String name) throws SQLException {
-    throw byName();
+    return getInt(parameterIndex(name));
   }
 
   @Override
   public long getLong(String name) throws SQLException {
-    throw byName();
+    return getLong(parameterIndex(name));
   }
 
   @Override
   public float getFloat(String name) throws SQLException {
-    throw byName();
+    return getFloat(parameterIndex(name));
   }
 
   @Override
   public double getDouble(String name) throws SQLException {
-    throw byName();
+    return getDouble(parameterIndex(name));
   }
 
   @Override
   public byte[] getBytes(String name) throws SQLException {
-    throw byName();
+    return getBytes(parameterIndex(name));
   }
 
   @Override
   public Date getDate(String name) throws SQLException {
-    throw byName();
+    return getDate(parameterIndex(name));
   }
 
   @Override
   public Time getTime(String name) throws SQLException {
-    throw byName();
+    return getTime(parameterIndex(name));
   }
 
   @Override
   public Timestamp getTimestamp(String name) throws SQLException {
-    throw byName();
+    return getTimestamp(parameterIndex(name));
   }
 
   @Override
   public Object getObject(String name) throws SQLException {
-    throw byName();
+    return getObject(parameterIndex(name));
   }
 
   @Override
   public BigDecimal getBigDecimal(String name) throws SQLException {
-    throw byName();
+    return getBigDecimal(parameterIndex(name));
   }
 
   @Override
   public Object getObject(String name, Map<String, Class<?>> value) throws SQLException {
-    throw byName();
+    return getObject(parameterIndex(name), value);
   }
 
   @Override
   public Ref getRef(String name) throws SQLException {
-    throw byName();
+    return getRef(parameterIndex(name));
   }
 
   @Override
   public Blob getBlob(String name) throws SQLException {
-    throw byName();
+    return getBlob(parameterIndex(name));
   }
 
   @Override
   public Clob getClob(String name) throws SQLException {
-    throw byName();
+    return getClob(parameterIndex(name));
   }
 
   @Override
   public Array getArray(String name) throws SQLException {
-    throw byName();
+    return getArray(parameterIndex(name));
   }
 
   @Override
   public Date getDate(String name, Calendar value) throws SQLException {
-    throw byName();
+    return getDate(parameterIndex(name), value);
   }
 
   @Override
   public Time getTime(String name, Calendar value) throws SQLException {
-    throw byName();
+    return getTime(parameterIndex(name), value);
   }
 
   @Override
   public Timestamp getTimestamp(String name, Calendar value) throws SQLException {
-    throw byName();
+    return getTimestamp(parameterIndex(name), value);
   }
 
   @Override
   public URL getURL(String name) throws SQLException {
-    throw byName();
+    return getURL(parameterIndex(name));
   }
 
   @Override
   public RowId getRowId(String name) throws SQLException {
-    throw byName();
+    return getRowId(parameterIndex(name));
   }
 
   @Override
   public void setRowId(String name, RowId value) throws SQLException {
-    throw byName();
+    setRowId(parameterIndex(name), value);
   }
 
   @Override
   public void setNString(String name, String value) throws SQLException {
-    throw byName();
+    setNString(parameterIndex(name), value);
   }
 
   @Override
   public void setNCharacterStream(String name, Reader value, long extra) throws SQLException {
-    throw byName();
+    setNCharacterStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setNClob(String name, NClob value) throws SQLException {
-    throw byName();
+    setNClob(parameterIndex(name), value);
   }
 
   @Override
   public void setClob(String name, Reader value, long extra) throws SQLException {
-    throw byName();
+    setClob(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setBlob(String name, InputStream value, long extra) throws SQLException {
-    throw byName();
+    setBlob(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setNClob(String name, Reader value, long extra) throws SQLException {
-    throw byName();
+    setNClob(parameterIndex(name), value, extra);
   }
 
   @Override
   public NClob getNClob(String name) throws SQLException {
-    throw byName();
+    return getNClob(parameterIndex(name));
   }
 
   @Override
   public void setSQLXML(String name, SQLXML value) throws SQLException {
-    throw byName();
+    setSQLXML(parameterIndex(name), value);
   }
 
   @Override
   public SQLXML getSQLXML(String name) throws SQLException {
-    throw byName();
+    return getSQLXML(parameterIndex(name));
   }
 
   @Override
   public String getNString(String name) throws SQLException {
-    throw byName();
+    return getNString(parameterIndex(name));
   }
 
   @Override
   public Reader getNCharacterStream(String name) throws SQLException {
-    throw byName();
+    return getNCharacterStream(parameterIndex(name));
   }
 
   @Override
   public Reader getCharacterStream(String name) throws SQLException {
-    throw byName();
+    return getCharacterStream(parameterIndex(name));
   }
 
   @Override
   public void setBlob(String name, Blob value) throws SQLException {
-    throw byName();
+    setBlob(parameterIndex(name), value);
   }
 
   @Override
   public void setClob(String name, Clob value) throws SQLException {
-    throw byName();
+    setClob(parameterIndex(name), value);
   }
 
   @Override
   public void setAsciiStream(String name, InputStream value, long extra) throws SQLException {
-    throw byName();
+    setAsciiStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setBinaryStream(String name, InputStream value, long extra) throws SQLException {
-    throw byName();
+    setBinaryStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setCharacterStream(String name, Reader value, long extra) throws SQLException {
-    throw byName();
+    setCharacterStream(parameterIndex(name), value, extra);
   }
 
   @Override
   public void setAsciiStream(String name, InputStream value) throws SQLException {
-    throw byName();
+    setAsciiStream(parameterIndex(name), value);
   }
 
   @Override
   public void setBinaryStream(String name, InputStream value) throws SQLException {
-    throw byName();
+    setBinaryStream(parameterIndex(name), value);
   }
 
   @Override
   public void setCharacterStream(String name, Reader value) throws SQLException {
-    throw byName();
+    setCharacterStream(parameterIndex(name), value);
   }
 
   @Override
   public void setNCharacterStream(String name, Reader value) throws SQLException {
-    throw byName();
+    setNCharacterStream(parameterIndex(name), value);
   }
 
   @Override
   public void setClob(String name, Reader value) throws SQLException {
-    throw byName();
+    setClob(parameterIndex(name), value);
   }
 
   @Override
   public void setBlob(String name, InputStream value) throws SQLException {
-    throw byName();
+    setBlob(parameterIndex(name), value);
   }
 
   @Override
   public void setNClob(String name, Reader value) throws SQLException {
-    throw byName();
+    setNClob(parameterIndex(name), value);
   }
 
   @Override
   public <T> T getObject(String name, Class<T> value) throws SQLException {
-    throw byName();
+    return getObject(parameterIndex(name), value);
+  }
+
+  @Override
+  public void registerOutParameter(String name, SQLType type) throws SQLException {
+    registerOutParameter(parameterIndex(name), type);
+  }
+
+  @Override
+  public void registerOutParameter(String name, SQLType type, int scale) throws SQLException {
+    registerOutParameter(parameterIndex(name), type, scale);
+  }
+
+  @Override
+  public void registerOutParameter(String name, SQLType type, String typeName) throws SQLException {
+    registerOutParameter(parameterIndex(name), type, typeName);
+  }
+
+  @Override
+  public void setObject(String name, Object value, SQLType type) throws SQLException {
+    setObject(parameterIndex(name), value, type);
+  }
+
+  @Override
+  public void setObject(String name, Object value, SQLType type, int scale) throws SQLException {
+    setObject(parameterIndex(name), value, type, scale);
   }
 }

@@ -48,10 +48,10 @@ final class ParameterConversions {
       case java.sql.Blob blob -> blob(blob);
       case java.sql.Clob clob -> clob(clob);
       case java.sql.SQLXML xml -> xml(xml);
-      case java.sql.Ref ref -> throw unsupported(ref);
+      case java.sql.Ref ref -> throw MissingInPostgres.ref();
       case JdbcStruct struct -> struct.parameter();
       case java.sql.Struct struct -> throw unsupported(struct);
-      case java.sql.RowId rowId -> throw unsupported(rowId);
+      case java.sql.RowId rowId -> throw MissingInPostgres.rowId();
       default -> value;
     };
   }
@@ -67,8 +67,11 @@ final class ParameterConversions {
     return blob instanceof ByteBlob bytes ? bytes.toBytes() : blob.getBytes(1, (int) blob.length());
   }
 
-  /** A Clob binds its text. */
+  /** A large object's Clob binds its OID; any other its text. */
   static Object clob(java.sql.Clob clob) throws SQLException {
+    if (clob instanceof LargeObjectClob object) {
+      return blob(object.bytes());
+    }
     return clob == null ? null : clob.getSubString(1, (int) clob.length());
   }
 
@@ -100,6 +103,19 @@ final class ParameterConversions {
   }
 
   /** A NULL of the PostgreSQL type for {@code sqlType}, or an untyped NULL where there is none. */
+  /** The {@link Types} number of a {@link java.sql.JDBCType}; other vendors' types are refused. */
+  static int typeNumber(java.sql.SQLType type) throws SQLException {
+    if (type instanceof java.sql.JDBCType jdbcType) {
+      return jdbcType.getVendorTypeNumber();
+    }
+    throw new SQLFeatureNotSupportedException(
+        (type == null
+                ? "a null SQLType"
+                : "the SQLType " + type.getName() + " of " + type.getVendor())
+            + " is not a java.sql.JDBCType: give a JDBCType or a java.sql.Types number",
+        "0A000");
+  }
+
   static Object typedNull(int sqlType) {
     String pgType = PgTypes.pgType(sqlType);
     return pgType == null ? null : Param.of(null, pgType);

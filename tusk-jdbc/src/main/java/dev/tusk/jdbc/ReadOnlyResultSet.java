@@ -23,9 +23,11 @@ import java.sql.Timestamp;
  * ResultSet#CONCUR_READ_ONLY}: every update method says so, and no row is ever updated, inserted or
  * deleted through one. Kept apart so that {@link JdbcResultSet} holds only reading.
  */
-abstract class ReadOnlyResultSet implements ResultSet {
+abstract class ReadOnlyResultSet extends FetchingObject implements ResultSet, SelfWrapper {
 
-  abstract void checkOpen() throws SQLException;
+  ReadOnlyResultSet(WarningChain warnings) {
+    super(warnings, 0);
+  }
 
   private SQLException readOnly() throws SQLException {
     checkOpen();

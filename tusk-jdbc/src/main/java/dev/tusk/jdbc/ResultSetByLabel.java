@@ -24,6 +24,10 @@ import java.util.Map;
  */
 abstract class ResultSetByLabel extends ReadOnlyResultSet {
 
+  ResultSetByLabel(WarningChain warnings) {
+    super(warnings);
+  }
+
   @Override
   public String getString(String label) throws SQLException {
     return getString(findColumn(label));

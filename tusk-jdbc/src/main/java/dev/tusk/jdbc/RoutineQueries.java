@@ -48,7 +48,8 @@ final class RoutineQueries {
       "SELECT * FROM (SELECT current_database() AS cat, n.nspname AS schem, p.proname AS name,"
           + " COALESCE(p.proargnames[a.ord], '$' || a.ord) AS column_name,"
           + " replace(COALESCE(p.proargmodes[a.ord], 'i')::text, 'v', 'i') AS mode,"
-          + " t.typname::text AS type_name, a.ord::int AS ordinal, p.proname || '_' || p.oid AS specific"
+          + " t.typname::text AS type_name, t.typlen::int AS type_length, a.ord::int AS ordinal,"
+          + " p.proname || '_' || p.oid AS specific"
           + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
           + " CROSS JOIN LATERAL unnest(COALESCE(p.proallargtypes, p.proargtypes::oid[]))"
           + " WITH ORDINALITY AS a(type, ord)"
@@ -56,11 +57,22 @@ final class RoutineQueries {
           + " WHERE p.prokind IN ('f', 'p')"
           + " UNION ALL"
           + " SELECT current_database(), n.nspname, p.proname, 'returnValue', 'r',"
-          + " t.typname::text, 0, p.proname || '_' || p.oid"
+          + " t.typname::text, t.typlen::int, 0, p.proname || '_' || p.oid"
           + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
           + " JOIN pg_catalog.pg_type t ON t.oid = p.prorettype"
           + " WHERE p.prokind = 'f' AND t.typname <> 'void'"
           + " AND NOT (COALESCE(p.proargmodes, '{}') && ARRAY['o', 'b', 't']::\"char\"[])) c";
+
+  /**
+   * PRECISION, LENGTH and SCALE of an argument: a routine's arguments carry no type modifier, so
+   * these are the type's own (a {@code numeric} has no declared precision, a {@code varchar} no
+   * length: the maximum is given), and LENGTH is the fixed width in bytes where there is one.
+   */
+  private static final String SIZES =
+      MetadataQueries.columnSize("type_name", "-1")
+          + " AS \"PRECISION\", CASE WHEN type_length > 0 THEN type_length END AS \"LENGTH\", "
+          + MetadataQueries.decimalDigits("type_name", "-1")
+          + "::int2 AS \"SCALE\"";
 
   /** {@link #COLUMNS} with getProcedureColumns' column names. */
   static final String PROCEDURE_COLUMNS =
@@ -68,8 +80,9 @@ final class RoutineQueries {
           + " column_name AS \"COLUMN_NAME\", (CASE mode WHEN 'i' THEN 1 WHEN 'b' THEN 2"
           + " WHEN 't' THEN 3 WHEN 'o' THEN 4 ELSE 5 END)::int2 AS \"COLUMN_TYPE\", "
           + PgTypes.sqlCase("type_name")
-          + "::int AS \"DATA_TYPE\", type_name AS \"TYPE_NAME\", NULL::int AS \"PRECISION\","
-          + " NULL::int AS \"LENGTH\", NULL::int2 AS \"SCALE\", 10::int2 AS \"RADIX\","
+          + "::int AS \"DATA_TYPE\", type_name AS \"TYPE_NAME\", "
+          + SIZES
+          + ", 10::int2 AS \"RADIX\","
           + " 2::int2 AS \"NULLABLE\", NULL::text AS \"REMARKS\", NULL::text AS \"COLUMN_DEF\","
           + " NULL::int AS \"SQL_DATA_TYPE\", NULL::int AS \"SQL_DATETIME_SUB\","
           + " NULL::int AS \"CHAR_OCTET_LENGTH\", ordinal AS \"ORDINAL_POSITION\","
@@ -83,8 +96,9 @@ final class RoutineQueries {
           + " column_name AS \"COLUMN_NAME\", (CASE mode WHEN 'i' THEN 1 WHEN 'b' THEN 2"
           + " WHEN 'o' THEN 3 WHEN 'r' THEN 4 ELSE 5 END)::int2 AS \"COLUMN_TYPE\", "
           + PgTypes.sqlCase("type_name")
-          + "::int AS \"DATA_TYPE\", type_name AS \"TYPE_NAME\", NULL::int AS \"PRECISION\","
-          + " NULL::int AS \"LENGTH\", NULL::int2 AS \"SCALE\", 10::int2 AS \"RADIX\","
+          + "::int AS \"DATA_TYPE\", type_name AS \"TYPE_NAME\", "
+          + SIZES
+          + ", 10::int2 AS \"RADIX\","
           + " 2::int2 AS \"NULLABLE\", NULL::text AS \"REMARKS\", NULL::int AS \"CHAR_OCTET_LENGTH\","
           + " ordinal AS \"ORDINAL_POSITION\", '' AS \"IS_NULLABLE\", specific AS \"SPECIFIC_NAME\""
           + " FROM ("

@@ -92,13 +92,7 @@ final class TextClob implements NClob {
 
   @Override
   public OutputStream setAsciiStream(long position) throws SQLException {
-    Writer writer = setCharacterStream(position);
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws java.io.IOException {
-        writer.write(b & 0x7f);
-      }
-    };
+    return LobPositions.asciiInto(setCharacterStream(position));
   }
 
   @Override

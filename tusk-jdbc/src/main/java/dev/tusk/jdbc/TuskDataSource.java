@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * #setDatabaseName database}, plus any driver property through {@link #setProperty}. Each {@code
  * getConnection} opens a new physical connection; pool them with a pool.
  */
-public class TuskDataSource implements DataSource {
+public class TuskDataSource implements DataSource, SelfWrapper {
 
   private final Properties properties = new Properties();
   private String url;
@@ -171,17 +171,15 @@ public class TuskDataSource implements DataSource {
     throw new SQLFeatureNotSupportedException("tusk-jdbc logs through System.Logger", "0A000");
   }
 
+  /** Declared here so that the public class answers reflective calls too. */
   @Override
   public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName(), "HY000");
+    return SelfWrapper.super.unwrap(type);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
+    return SelfWrapper.super.isWrapperFor(type);
   }
 
   @Override

@@ -2,13 +2,15 @@ package dev.tusk.jdbc;
 
 import dev.tusk.TransactionStatus;
 import dev.tusk.TwoPhaseTransaction;
-import dev.tusk.errors.TransactionRollback;
 import dev.tusk.errors.TuskException;
 import dev.tusk.errors.UndefinedObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -25,9 +27,28 @@ import javax.transaction.xa.Xid;
  * TMJOIN}) work on the same connection; interleaving branches on one connection does not (a
  * PostgreSQL session has one transaction): starting another branch meanwhile is {@code XAER_PROTO}.
  * No heuristic decisions are ever taken, so {@link #forget} has nothing to forget ({@code
- * XAER_NOTA}). Transaction timeouts are not supported.
+ * XAER_NOTA}).
+ *
+ * <p>A transaction timeout ({@link #setTransactionTimeout}) is enforced by a timer that starts with
+ * each branch: when it passes before the branch is prepared or committed, the statement running
+ * then is cancelled (through Tusk's cancel, so it fails with {@code 57014}) and the branch is
+ * doomed: the next {@code end}, {@code prepare} or one-phase {@code commit} rolls it back and
+ * answers {@code XA_RBTIMEOUT}. The server's own timeouts are not used: {@code statement_timeout}
+ * bounds each statement rather than the branch, and {@code idle_in_transaction_session_timeout} and
+ * {@code transaction_timeout} end the whole session.
  */
 final class TuskXAResource implements XAResource {
+
+  /** One daemon thread runs every resource's branch deadlines: each only flags and cancels. */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().daemon().name("tusk-xa-timeout").factory());
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
 
   private enum State {
     IDLE,
@@ -44,6 +65,12 @@ final class TuskXAResource implements XAResource {
   private TwoPhaseTransaction branch;
   private boolean rollbackOnly;
   private boolean savedAutoCommit;
+  private volatile int timeoutSeconds;
+  private ScheduledFuture<?> deadline;
+  private boolean timedOut;
+
+  /** The branch rolled back by an {@code XA_RB*} answer of end: its rollback has nothing to do. */
+  private String rolledBackGid;
 
   TuskXAResource(Connection jdbc) throws SQLException {
     this.jdbc = jdbc;
@@ -73,6 +100,9 @@ final class TuskXAResource implements XAResource {
   }
 
   private void begin(Xid xid, String gid) throws XAException {
+    if (state != State.IDLE && isCurrent(xid)) {
+      throw XaErrors.of(XAException.XAER_DUPID, xid + " is already started on this connection");
+    }
     if (state != State.IDLE) {
       throw XaErrors.of(
           XAException.XAER_PROTO,
@@ -83,6 +113,7 @@ final class TuskXAResource implements XAResource {
           XAException.XAER_OUTSIDE,
           "the connection is in a local transaction: commit or roll it back first");
     }
+    requireUnknown(xid, gid);
     try {
       savedAutoCommit = jdbc.getAutoCommit();
       jdbc.setAutoCommit(false);
@@ -93,7 +124,42 @@ final class TuskXAResource implements XAResource {
     }
     current = xid;
     rollbackOnly = false;
+    timedOut = false;
+    rolledBackGid = null;
     state = State.ACTIVE;
+    int seconds = timeoutSeconds;
+    if (seconds > 0) {
+      TwoPhaseTransaction started = branch;
+      deadline = DEADLINES.schedule(() -> expire(started), seconds, TimeUnit.SECONDS);
+    }
+  }
+
+  /** XAER_DUPID when a transaction is already prepared under the Xid's name. */
+  private void requireUnknown(Xid xid, String gid) throws XAException {
+    try (var rows =
+        tusk.execute("SELECT 1 FROM pg_catalog.pg_prepared_xacts WHERE gid = $1", gid)) {
+      if (rows.iterator().hasNext()) {
+        throw XaErrors.of(XAException.XAER_DUPID, xid + " is already prepared");
+      }
+    } catch (TuskException e) {
+      throw failure("start", e);
+    }
+  }
+
+  /** The branch's deadline passed: it is doomed, and the statement it runs now is cancelled. */
+  private void expire(TwoPhaseTransaction expired) {
+    lock.lock();
+    try {
+      if (branch != expired || state == State.IDLE) {
+        return; // it was prepared, committed or rolled back in time
+      }
+      timedOut = true;
+      tusk.cancel();
+    } catch (TuskException e) {
+      // The connection broke: the branch is lost with it, as the next XA call will tell.
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void reassociate(Xid xid, State from, String what) throws XAException {
@@ -112,6 +178,9 @@ final class TuskXAResource implements XAResource {
     lock.lock();
     try {
       requireCurrent(xid, "end");
+      if (timedOut) {
+        rollBackIfDoomed(); // throws XA_RBTIMEOUT
+      }
       if (state != State.ACTIVE && !(state == State.SUSPENDED && flags != TMSUSPEND)) {
         throw XaErrors.of(XAException.XAER_PROTO, "cannot end " + xid + ": it is " + name(state));
       }
@@ -134,18 +203,31 @@ final class TuskXAResource implements XAResource {
   public int prepare(Xid xid) throws XAException {
     lock.lock();
     try {
-      requireEnded(xid, "prepare");
-      rollBackIfDoomed();
-      try {
-        branch.prepare();
-      } catch (TuskException e) {
-        throw failure("prepare", e); // the failed PREPARE rolled the branch back
-      } finally {
-        finish();
-      }
+      complete(xid, "prepare", true);
       return XA_OK;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Prepares the ended branch, or commits it in one phase; either way it leaves the connection. A
+   * doomed branch is rolled back instead, and a failed PREPARE or COMMIT rolled it back: both
+   * answer with an {@code XA_RB*} code.
+   */
+  private void complete(Xid xid, String what, boolean prepare) throws XAException {
+    requireEnded(xid, what);
+    rollBackIfDoomed();
+    try {
+      if (prepare) {
+        branch.prepare();
+      } else {
+        branch.commit();
+      }
+    } catch (TuskException e) {
+      throw rolledBack(what, e);
+    } finally {
+      finish();
     }
   }
 
@@ -154,17 +236,7 @@ final class TuskXAResource implements XAResource {
     lock.lock();
     try {
       if (onePhase) {
-        requireEnded(xid, "commit in one phase");
-        rollBackIfDoomed();
-        try {
-          branch.commit();
-        } catch (TransactionRollback e) {
-          throw XaErrors.of(XAException.XA_RBROLLBACK, "the branch rolled back", e);
-        } catch (TuskException e) {
-          throw failure("commit", e);
-        } finally {
-          finish();
-        }
+        complete(xid, "commit in one phase", false);
         return;
       }
       requireNoBranch(xid, "commit");
@@ -187,6 +259,10 @@ final class TuskXAResource implements XAResource {
         } finally {
           finish();
         }
+        return;
+      }
+      if (XaIds.gid(xid).equals(rolledBackGid)) {
+        rolledBackGid = null; // end answered XA_RB*: the branch is rolled back already
         return;
       }
       requireNoBranch(xid, "roll back");
@@ -250,12 +326,20 @@ final class TuskXAResource implements XAResource {
 
   @Override
   public int getTransactionTimeout() {
-    return 0;
+    return timeoutSeconds;
   }
 
+  /**
+   * Sets the timeout of the branches started from now on; 0 means none (the default). See the class
+   * comment for how it is enforced.
+   */
   @Override
-  public boolean setTransactionTimeout(int seconds) {
-    return false;
+  public boolean setTransactionTimeout(int seconds) throws XAException {
+    if (seconds < 0) {
+      throw XaErrors.of(XAException.XAER_INVAL, "a transaction timeout cannot be negative");
+    }
+    timeoutSeconds = seconds;
+    return true;
   }
 
   private boolean isCurrent(Xid xid) throws XAException {
@@ -286,9 +370,13 @@ final class TuskXAResource implements XAResource {
     }
   }
 
-  /** A branch ended with TMFAIL, or whose statement failed, can only roll back. */
+  /**
+   * A branch that timed out, ended with TMFAIL or had a statement fail can only roll back: it is
+   * rolled back here, and the caller is told why ({@code XA_RBTIMEOUT} or {@code XA_RBROLLBACK}).
+   */
   private void rollBackIfDoomed() throws XAException {
-    if (rollbackOnly || tusk.info().transactionStatus() == TransactionStatus.IN_ERROR) {
+    boolean expired = timedOut;
+    if (expired || rollbackOnly || tusk.info().transactionStatus() == TransactionStatus.IN_ERROR) {
       Xid doomed = current;
       try {
         branch.rollback();
@@ -297,14 +385,24 @@ final class TuskXAResource implements XAResource {
       } finally {
         finish();
       }
-      throw XaErrors.of(
-          XAException.XA_RBROLLBACK,
-          doomed + " was rolled back: it ended with TMFAIL or one of its statements failed");
+      rolledBackGid = XaIds.gid(doomed);
+      throw expired
+          ? XaErrors.of(
+              XAException.XA_RBTIMEOUT,
+              doomed + " was rolled back: it passed its timeout of " + timeoutSeconds + " s")
+          : XaErrors.of(
+              XAException.XA_RBROLLBACK,
+              doomed + " was rolled back: it ended with TMFAIL or one of its statements failed");
     }
   }
 
   /** The branch has left the connection: it takes back its autocommit mode. */
   private void finish() {
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
+    timedOut = false;
     state = State.IDLE;
     current = null;
     branch = null;
@@ -319,6 +417,20 @@ final class TuskXAResource implements XAResource {
     } catch (SQLException e) {
       // The connection broke: the pool learns it from its next use.
     }
+  }
+
+  /**
+   * A PREPARE or COMMIT that failed on the server rolled the branch back: {@code XA_RB*} says why.
+   * If the connection was lost, the outcome is unknown to us: XAER_RMFAIL.
+   */
+  private XAException rolledBack(String what, TuskException cause) {
+    if (tusk.closed()) {
+      return failure(what, cause);
+    }
+    return XaErrors.of(
+        XaErrors.rollbackCode(cause),
+        what + " failed and rolled the branch back: " + cause.getMessage(),
+        cause);
   }
 
   /** A failure of the server (XAER_RMERR) or of the connection to it (XAER_RMFAIL). */

@@ -20,4 +20,26 @@ final class XaErrors {
     error.initCause(cause);
     return error;
   }
+
+  /**
+   * The {@code XA_RB*} code for a branch the server rolled back because of {@code cause} (a failed
+   * PREPARE or one-phase COMMIT): integrity for a deferred constraint (class 23), deadlock for
+   * 40P01, transient for a serialization failure (40001: the branch may be retried), timeout for a
+   * cancelled statement (57014), rollback for anything else.
+   */
+  static int rollbackCode(Throwable cause) {
+    String state = cause instanceof dev.tusk.errors.DatabaseError error ? error.sqlState() : "";
+    if (state == null) {
+      return XAException.XA_RBROLLBACK;
+    }
+    if (state.startsWith("23")) {
+      return XAException.XA_RBINTEGRITY;
+    }
+    return switch (state) {
+      case "40P01" -> XAException.XA_RBDEADLOCK;
+      case "40001" -> XAException.XA_RBTRANSIENT;
+      case "57014" -> XAException.XA_RBTIMEOUT;
+      default -> XAException.XA_RBROLLBACK;
+    };
+  }
 }

@@ -33,7 +33,11 @@ class CallableStatementTest {
                 + " AS $$ SELECT round(amount * (1 + rate), 2) $$ LANGUAGE sql;"
                 + " CREATE OR REPLACE PROCEDURE split(IN whole int, INOUT half int,"
                 + " OUT remainder int, OUT label text) AS $$ BEGIN half := whole / 2 + coalesce(half, 0);"
-                + " remainder := whole % 2; label := NULL; END $$ LANGUAGE plpgsql");
+                + " remainder := whole % 2; label := NULL; END $$ LANGUAGE plpgsql;"
+                + " CREATE OR REPLACE FUNCTION add_tax(amount int) RETURNS int"
+                + " AS $$ SELECT amount $$ LANGUAGE sql;"
+                + " CREATE OR REPLACE FUNCTION \"Shout\"(\"Word\" text, times int DEFAULT 2)"
+                + " RETURNS text AS $$ SELECT repeat(upper(\"Word\"), times) $$ LANGUAGE sql");
   }
 
   @AfterEach
@@ -90,9 +94,66 @@ class CallableStatementTest {
       call.registerOutParameter(1, Types.NUMERIC);
       assertThrows(SQLException.class, () -> call.getInt(1)); // not executed yet
       assertThrows(SQLException.class, () -> call.registerOutParameter(2, Types.NUMERIC));
-      assertThrows(SQLFeatureNotSupportedException.class, () -> call.setInt("rate", 1));
       call.execute();
       assertThrows(SQLException.class, () -> call.getInt(2)); // an IN parameter
+    }
+  }
+
+  @Test
+  void functionParametersByName() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{? = call add_tax(?, ?)}")) {
+      call.registerOutParameter(1, Types.NUMERIC);
+      call.setBigDecimal("rate", new BigDecimal("0.5"));
+      call.setBigDecimal("amount", new BigDecimal("10.00"));
+      call.execute();
+      assertEquals(new BigDecimal("15.00"), call.getBigDecimal(1));
+    }
+    // The one-argument overload of add_tax is the one a one-argument call means.
+    try (CallableStatement call = connection.prepareCall("{? = call add_tax(?)}")) {
+      call.registerOutParameter(1, Types.INTEGER);
+      call.setInt("AMOUNT", 41); // a name differing only in case
+      call.execute();
+      assertEquals(41, call.getInt(1));
+      assertEquals(
+          "42883", assertThrows(SQLException.class, () -> call.setInt("rate", 1)).getSQLState());
+    }
+    // A quoted, schema-qualified routine whose default covers the argument left out.
+    String schemaName = connection.getSchema();
+    try (CallableStatement call =
+        connection.prepareCall("{? = call \"" + schemaName + "\".\"Shout\"(?)}")) {
+      call.registerOutParameter(1, Types.VARCHAR);
+      call.setString("Word", "ho");
+      call.execute();
+      assertEquals("HOHO", call.getString(1));
+      SQLException notPassed = assertThrows(SQLException.class, () -> call.setInt("times", 3));
+      assertTrue(notPassed.getMessage().contains("add a ?"), notPassed.getMessage());
+    }
+  }
+
+  @Test
+  void procedureParametersByName() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{call split(?, ?, ?, ?)}")) {
+      call.setInt("whole", 9);
+      call.setInt("half", 10);
+      call.registerOutParameter("half", Types.INTEGER);
+      call.registerOutParameter("remainder", Types.INTEGER);
+      call.registerOutParameter("label", java.sql.JDBCType.VARCHAR);
+      call.execute();
+      assertEquals(14, call.getInt("half"));
+      assertEquals(1, call.getInt("remainder"));
+      assertEquals(1L, call.getObject("remainder", Long.class));
+      assertNull(call.getString("label"));
+      assertTrue(call.wasNull());
+      assertEquals(call.getInt(2), call.getInt("half"));
+      assertEquals(
+          "42883", assertThrows(SQLException.class, () -> call.getInt("nothing")).getSQLState());
+    }
+  }
+
+  @Test
+  void namesNeedPlaceholdersOnly() throws SQLException {
+    try (CallableStatement call = connection.prepareCall("{call split(7, ?, ?, ?)}")) {
+      assertThrows(SQLFeatureNotSupportedException.class, () -> call.setInt("half", 1));
     }
   }
 }

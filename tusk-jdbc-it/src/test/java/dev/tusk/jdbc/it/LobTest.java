@@ -172,4 +172,172 @@ class LobTest {
         assertThrows(SQLException.class, () -> connection.createStruct("int4", new Object[] {1}))
             .getSQLState());
   }
+
+  @Test
+  void clobOverALargeObject() throws Exception {
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "INSERT INTO doc (id, lo, note) VALUES"
+              + " (5, lo_from_bytea(0, convert_to('naïve café', 'UTF8')), 'plain')");
+    }
+    ResultSet rows = row(5);
+    Clob clob = rows.getClob("lo");
+    assertEquals(10, clob.length(), "characters, not bytes");
+    assertEquals("café", clob.getSubString(7, 4));
+    assertEquals(7, clob.position("café", 1));
+    try (java.io.Reader reader = clob.getCharacterStream()) {
+      char[] read = new char[32];
+      assertEquals("naïve café", new String(read, 0, reader.read(read)));
+    }
+    clob.setString(1, "NAÏVE");
+    try (Writer writer = clob.setCharacterStream(11)) {
+      writer.write("!");
+    }
+    assertEquals("NAÏVE café!", rows.getNClob("lo").getSubString(1, 100));
+    assertEquals("plain", rows.getClob("note").getSubString(1, 5), "text stays in memory");
+    clob.truncate(5);
+
+    // Binding it binds its OID; reading the bytes shows UTF-8.
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO doc (id, lo) VALUES (6, ?)")) {
+      insert.setClob(1, clob);
+      insert.executeUpdate();
+    }
+    ResultSet copy = row(6);
+    assertEquals(rows.getLong("lo"), copy.getLong("lo"));
+    assertArrayEquals(
+        "NAÏVE".getBytes(StandardCharsets.UTF_8), copy.getBlob("lo").getBytes(1, 100));
+    try (Statement cleanup = connection.createStatement()) {
+      cleanup.execute("SELECT lo_unlink(lo) FROM doc WHERE id = 5");
+    }
+    connection.commit();
+  }
+
+  @Test
+  void rowIdAndRefNameWhatPostgresLacks() throws SQLException {
+    try (Statement insert = connection.createStatement()) {
+      insert.executeUpdate("INSERT INTO doc (id) VALUES (7)");
+    }
+    ResultSet rows = row(7);
+    java.sql.SQLFeatureNotSupportedException rowId =
+        assertThrows(java.sql.SQLFeatureNotSupportedException.class, () -> rows.getRowId("id"));
+    assertTrue(rowId.getMessage().contains("ctid"), rowId.getMessage());
+    java.sql.SQLFeatureNotSupportedException ref =
+        assertThrows(java.sql.SQLFeatureNotSupportedException.class, () -> rows.getRef("id"));
+    assertTrue(ref.getMessage().contains("no REF type"), ref.getMessage());
+    assertEquals(
+        java.sql.RowIdLifetime.ROWID_UNSUPPORTED, connection.getMetaData().getRowIdLifetime());
+  }
+
+  /** An SQLData class for the {@code address} composite. */
+  public static final class Address implements java.sql.SQLData {
+    String street;
+    int number;
+    private String typeName;
+
+    public Address() {}
+
+    Address(String street, int number) {
+      this.street = street;
+      this.number = number;
+      this.typeName = "address";
+    }
+
+    @Override
+    public String getSQLTypeName() {
+      return typeName;
+    }
+
+    @Override
+    public void readSQL(java.sql.SQLInput in, String type) throws SQLException {
+      typeName = type;
+      street = in.readString();
+      number = in.readInt();
+    }
+
+    @Override
+    public void writeSQL(java.sql.SQLOutput out) throws SQLException {
+      out.writeString(street);
+      out.writeInt(number);
+    }
+  }
+
+  /** An SQLData class for {@code parcel}, whose second attribute is an {@code address}. */
+  public static final class Parcel implements java.sql.SQLData {
+    double weight;
+    Address to;
+
+    @Override
+    public String getSQLTypeName() {
+      return "parcel";
+    }
+
+    @Override
+    public void readSQL(java.sql.SQLInput in, String type) throws SQLException {
+      weight = in.readDouble();
+      to = in.readObject(Address.class);
+    }
+
+    @Override
+    public void writeSQL(java.sql.SQLOutput out) throws SQLException {
+      out.writeDouble(weight);
+      out.writeObject(to);
+    }
+  }
+
+  @Test
+  void typeMapsReadAndWriteSqlData() throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute("DROP TABLE IF EXISTS shipment");
+      ddl.execute("DROP TYPE IF EXISTS parcel");
+      ddl.execute("DROP TYPE IF EXISTS address");
+      ddl.execute("CREATE TYPE address AS (street text, number int4)");
+      ddl.execute("CREATE TYPE parcel AS (weight float8, dest address)");
+      ddl.execute("CREATE TABLE shipment (id int, destination address, box parcel)");
+    }
+    Parcel parcel = new Parcel();
+    parcel.weight = 2.5;
+    parcel.to = new Address("Side St", 3);
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO shipment VALUES (1, ?, ?)")) {
+      insert.setObject(1, new Address("Main St", 7));
+      insert.setObject(2, parcel);
+      insert.executeUpdate();
+    }
+    String select = "SELECT destination, box, (box).dest.street FROM shipment";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(select)) {
+      assertTrue(rows.next());
+      assertEquals("Side St", rows.getString(3), "the nested value was written as a record");
+      java.util.Map<String, Class<?>> map = java.util.Map.of("ADDRESS", Address.class);
+      Address read = (Address) rows.getObject(1, map);
+      assertEquals("Main St", read.street);
+      assertEquals(7, read.number);
+      assertEquals("address", read.getSQLTypeName());
+      assertTrue(rows.getObject(1) instanceof dev.tusk.types.PgRecord, "no map: Tusk's record");
+      java.sql.Struct box = rows.getObject(2, java.sql.Struct.class);
+      assertEquals(3, ((Address) box.getAttributes(map)[1]).number);
+    }
+    // The connection's type map applies to getObject(i), nested values included.
+    connection.getTypeMap().put("address", Address.class);
+    connection.setTypeMap(
+        new java.util.HashMap<>(
+            java.util.Map.of("address", Address.class, "public.parcel", Parcel.class)));
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(select)) {
+      assertTrue(rows.next());
+      assertEquals("Main St", ((Address) rows.getObject(1)).street);
+      Parcel read = (Parcel) rows.getObject(2);
+      assertEquals(2.5, read.weight);
+      assertEquals("Side St", read.to.street);
+    }
+    connection.setTypeMap(java.util.Map.of("address", String.class));
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(select)) {
+      assertTrue(rows.next());
+      SQLException notSqlData = assertThrows(SQLException.class, () -> rows.getObject(1));
+      assertTrue(notSqlData.getMessage().contains("SQLData"), notSqlData.getMessage());
+    }
+  }
 }

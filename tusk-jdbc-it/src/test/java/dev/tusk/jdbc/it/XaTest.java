@@ -225,4 +225,94 @@ class XaTest {
     handle.rollback();
     assertTrue(resource.isSameRM(resource));
   }
+
+  @Test
+  void aBranchPastItsTimeoutIsCancelledAndRolledBack() throws Exception {
+    Connection handle = xa.getConnection();
+    assertEquals(0, resource.getTransactionTimeout(), "no timeout by default");
+    assertTrue(resource.setTransactionTimeout(1));
+    assertEquals(1, resource.getTransactionTimeout());
+
+    // A statement running when the deadline passes is cancelled.
+    Xid busy = newXid();
+    resource.start(busy, XAResource.TMNOFLAGS);
+    insert(handle, 1);
+    long started = System.nanoTime();
+    try (Statement statement = handle.createStatement()) {
+      SQLException cancelled =
+          assertThrows(SQLException.class, () -> statement.execute("SELECT pg_sleep(10)"));
+      assertEquals("57014", cancelled.getSQLState());
+    }
+    assertTrue(System.nanoTime() - started < 8_000_000_000L, "cancelled at the deadline");
+    XAException timedOut =
+        assertThrows(XAException.class, () -> resource.end(busy, XAResource.TMSUCCESS));
+    assertEquals(XAException.XA_RBTIMEOUT, timedOut.errorCode);
+    resource.rollback(busy); // what a transaction manager does next: nothing is left to do
+    assertTrue(handle.getAutoCommit(), "the connection takes back its autocommit mode");
+
+    // A branch finished in time is not touched by its deadline.
+    Xid quick = newXid();
+    resource.start(quick, XAResource.TMNOFLAGS);
+    insert(handle, 2);
+    resource.end(quick, XAResource.TMSUCCESS);
+    resource.commit(quick, true);
+
+    // An idle branch past its deadline is rolled back by prepare.
+    Xid idle = newXid();
+    resource.start(idle, XAResource.TMNOFLAGS);
+    insert(handle, 3);
+    resource.end(idle, XAResource.TMSUCCESS);
+    Thread.sleep(1_500);
+    assertEquals(
+        XAException.XA_RBTIMEOUT,
+        assertThrows(XAException.class, () -> resource.prepare(idle)).errorCode);
+    assertEquals(1, count(), "only the branch finished in time committed");
+
+    resource.setTransactionTimeout(0);
+    assertEquals(
+        XAException.XAER_INVAL,
+        assertThrows(XAException.class, () -> resource.setTransactionTimeout(-1)).errorCode);
+    Xid untimed = newXid();
+    resource.start(untimed, XAResource.TMNOFLAGS);
+    insert(handle, 4);
+    resource.end(untimed, XAResource.TMSUCCESS);
+    resource.commit(untimed, true);
+    assertEquals(2, count());
+  }
+
+  @Test
+  void errorCodesOfTheSpecification() throws Exception {
+    Connection handle = xa.getConnection();
+    Xid xid = newXid();
+    resource.start(xid, XAResource.TMNOFLAGS);
+    assertEquals(
+        XAException.XAER_DUPID,
+        assertThrows(XAException.class, () -> resource.start(xid, XAResource.TMNOFLAGS)).errorCode,
+        "started twice");
+    resource.end(xid, XAResource.TMSUCCESS);
+    resource.prepare(xid);
+    assertEquals(
+        XAException.XAER_DUPID,
+        assertThrows(XAException.class, () -> resource.start(xid, XAResource.TMNOFLAGS)).errorCode,
+        "already prepared");
+    resource.rollback(xid);
+
+    // A deferred constraint fails at PREPARE: the branch is rolled back for integrity.
+    try (Statement ddl = check.createStatement()) {
+      ddl.execute(
+          "CREATE TABLE IF NOT EXISTS xa_unique (id int UNIQUE DEFERRABLE INITIALLY DEFERRED)");
+      ddl.execute("TRUNCATE xa_unique");
+    }
+    Xid duplicate = newXid();
+    resource.start(duplicate, XAResource.TMNOFLAGS);
+    try (Statement statement = handle.createStatement()) {
+      statement.executeUpdate("INSERT INTO xa_unique VALUES (1), (1)");
+    }
+    resource.end(duplicate, XAResource.TMSUCCESS);
+    XAException integrity = assertThrows(XAException.class, () -> resource.prepare(duplicate));
+    assertEquals(XAException.XA_RBINTEGRITY, integrity.errorCode);
+    assertTrue(handle.getAutoCommit());
+    insert(handle, 1);
+    assertEquals(1, count(), "the connection is usable after the failed prepare");
+  }
 }
