@@ -3,6 +3,7 @@ package dev.tusk;
 import dev.tusk.errors.InterfaceError;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open large object's calls (a descriptor from {@code lo_open}, with the position the server
@@ -14,7 +15,7 @@ final class LargeObjectDescriptor {
   private final FaceStatements statements;
   private final long oid;
   private final int descriptor;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   LargeObjectDescriptor(FaceStatements statements, long oid, int descriptor) {
     this.statements = statements;
@@ -27,7 +28,7 @@ final class LargeObjectDescriptor {
   }
 
   boolean isOpen() {
-    return !closed;
+    return !closed.get();
   }
 
   CompletableFuture<byte[]> read(int max) {
@@ -76,15 +77,14 @@ final class LargeObjectDescriptor {
 
   /** Closes the descriptor ({@code lo_close}); closing twice does nothing. */
   CompletableFuture<Void> close() {
-    if (closed) {
+    if (!closed.compareAndSet(false, true)) {
       return CompletableFuture.completedFuture(null);
     }
-    closed = true;
     return statements.run("SELECT lo_close($1)", descriptor).thenApply(ran -> null);
   }
 
   private CompletableFuture<FaceStatements.Ran> call(String sql, Object... params) {
-    if (closed) {
+    if (closed.get()) {
       return CompletableFuture.failedFuture(
           new InterfaceError("the large object " + oid + " is closed"));
     }
