@@ -188,6 +188,14 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
   <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
 
   /**
+   * This connection with {@code rowFactory} as its default: the returned view's {@code execute} and
+   * {@code cursor()} make rows with it, typed as such; see {@link Connection#withRowFactory}.
+   */
+  default <R> AsyncQueries<R> withRowFactory(RowFactory<R> rowFactory) {
+    return new AsyncQueries<>(this, rowFactory);
+  }
+
+  /**
    * A new cursor that binds on the client, for statements that take no parameters ({@code SET},
    * DDL, {@code DO}); see {@link Connection#clientCursor()}. Never the default.
    */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncLargeObject;
 import dev.tusk.AsyncLargeObjects;
+import dev.tusk.AsyncQueries;
 import dev.tusk.AsyncTwoPhaseTransaction;
 import dev.tusk.Connection;
 import dev.tusk.LargeObject;
 import dev.tusk.LargeObjects;
+import dev.tusk.Queries;
 import dev.tusk.TwoPhaseTransaction;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.GenericArrayType;
@@ -34,12 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sync × async matrix's completeness: every public method of the sync face has its async
- * counterpart, so a method added to {@link Connection} (or to the two-phase commit and large-object
- * classes) without one fails here. A counterpart has the same name and parameter types, and returns
- * the same type, its {@code Async} twin ({@code Cursor} → {@code AsyncCursor}), or a {@code
- * CompletableFuture} of either ({@code void} → {@code CompletableFuture<Void>}). The exceptions are
- * listed below, each with the reason it makes no sense async; an exception that gets a counterpart,
- * or names no method, fails too, so the list cannot go stale.
+ * counterpart, so a method added to {@link Connection} (or to the two-phase commit, large-object
+ * and default-row-factory classes) without one fails here. A counterpart has the same name and
+ * parameter types, and returns the same type, its {@code Async} twin ({@code Cursor} → {@code
+ * AsyncCursor}), or a {@code CompletableFuture} of either ({@code void} → {@code
+ * CompletableFuture<Void>}). The exceptions are listed below, each with the reason it makes no
+ * sense async; an exception that gets a counterpart, or names no method, fails too, so the list
+ * cannot go stale.
  */
 class FacesCounterpartsTest {
 
@@ -49,11 +52,7 @@ class FacesCounterpartsTest {
           Connection.class,
           Set.of(
               // The way from the sync face to the async one: the async face's way back is sync().
-              "async()",
-              // A sync view fixing the row factory of execute() and cursor(); the async face takes
-              // the factory per cursor (cursor(rowFactory)) or per statement in a block
-              // (AsyncTransaction.execute(rowFactory, query, ...)).
-              "withRowFactory(RowFactory)"),
+              "async()"),
           LargeObject.class,
           Set.of(
               // Blocking java.io and java.nio views, made to be used from one thread that waits;
@@ -63,6 +62,8 @@ class FacesCounterpartsTest {
           TwoPhaseTransaction.class,
           Set.of(),
           LargeObjects.class,
+          Set.of(),
+          Queries.class,
           Set.of());
 
   static Stream<Arguments> faces() {
@@ -70,7 +71,8 @@ class FacesCounterpartsTest {
         Arguments.of(Connection.class, AsyncConnection.class),
         Arguments.of(TwoPhaseTransaction.class, AsyncTwoPhaseTransaction.class),
         Arguments.of(LargeObjects.class, AsyncLargeObjects.class),
-        Arguments.of(LargeObject.class, AsyncLargeObject.class));
+        Arguments.of(LargeObject.class, AsyncLargeObject.class),
+        Arguments.of(Queries.class, AsyncQueries.class));
   }
 
   @ParameterizedTest(name = "{0}")
