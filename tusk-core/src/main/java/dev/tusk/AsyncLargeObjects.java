@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * with {@link NoActiveSqlTransaction}.
  *
  * <pre>{@code
- * async.transaction().thenCompose(tx -> tx.largeObjects().importFrom(Files.newInputStream(photo))
+ * InputStream in = Files.newInputStream(photo);
+ * async.transaction().thenCompose(tx -> tx.largeObjects().importFrom(in)
  *     .thenCompose(oid -> tx.commit().thenApply(committed -> oid)));
  * }</pre>
  *
