@@ -1,11 +1,13 @@
 package dev.tusk;
 
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.sql.Composable;
 import dev.tusk.sql.Identifier;
 import dev.tusk.sql.SQL;
 import dev.tusk.sql.SqlContext;
 import dev.tusk.types.TypeRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -118,6 +120,11 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
     return execute(SQL.of("UNLISTEN {}").format(Identifier.of(channel))).thenApply(done -> null);
   }
 
+  /** Runs {@code UNLISTEN *}. */
+  default CompletableFuture<Void> unlistenAll() {
+    return execute("UNLISTEN *").thenApply(done -> null);
+  }
+
   /** Sends a notification through {@code pg_notify}, channel and payload bound. */
   default CompletableFuture<Void> notify(String channel, String payload) {
     return execute("SELECT pg_notify($1, $2)", channel, payload).thenApply(done -> null);
@@ -147,6 +154,25 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
     sync().removeNotificationHandler(handler);
   }
 
+  /**
+   * Calls {@code handler} with every notice the server sends this connection, as its full {@link
+   * Diagnostic}; see {@link Connection#addNoticeHandler}.
+   */
+  default void addNoticeHandler(Consumer<Diagnostic> handler) {
+    sync().addNoticeHandler(handler);
+  }
+
+  /** Stops calling a handler added by {@link #addNoticeHandler}. */
+  default void removeNoticeHandler(Consumer<Diagnostic> handler) {
+    sync().removeNoticeHandler(handler);
+  }
+
+  /**
+   * Parses and describes a statement without running it, as {@link Connection#describe(String)}
+   * does; completes with its parameters' types and its result columns.
+   */
+  CompletableFuture<StatementDescription> describe(String sql);
+
   /** A new cursor producing {@link Row}s. */
   AsyncCursor<Row> cursor();
 
@@ -160,6 +186,14 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
 
   /** Like {@link #cursor(String)}, producing rows made by {@code rowFactory}. */
   <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
+  /**
+   * This connection with {@code rowFactory} as its default: the returned view's {@code execute} and
+   * {@code cursor()} make rows with it, typed as such; see {@link Connection#withRowFactory}.
+   */
+  default <R> AsyncQueries<R> withRowFactory(RowFactory<R> rowFactory) {
+    return new AsyncQueries<>(this, rowFactory);
+  }
 
   /**
    * A new cursor that binds on the client, for statements that take no parameters ({@code SET},
@@ -181,6 +215,51 @@ public interface AsyncConnection extends AutoCloseable, SqlContext {
 
   /** Like {@link #inTransaction(Function)}, with transaction options. */
   <T> CompletableFuture<T> inTransaction(TransactionOptions options, Function<Connection, T> work);
+
+  /**
+   * The two-phase commit identifier {@code (formatId, gtrid, bqual)}; the same as {@link
+   * Xid#of(int, String, String)}.
+   */
+  default Xid xid(int formatId, String gtrid, String bqual) {
+    return Xid.of(formatId, gtrid, bqual);
+  }
+
+  /**
+   * Begins a transaction that will take part in a two-phase commit, as {@link
+   * Connection#tpcBegin(Xid)} does; completes once it is open. Fails with {@link
+   * dev.tusk.errors.ProgrammingError} if a transaction is open.
+   */
+  default CompletableFuture<AsyncTwoPhaseTransaction> tpcBegin(Xid xid) {
+    return TwoPhaseCommit.begin(FaceConnection.of(this), xid)
+        .thenApply(AsyncTwoPhaseTransaction::new);
+  }
+
+  /**
+   * Commits a prepared transaction by its identifier ({@code COMMIT PREPARED}), whichever
+   * connection prepared it; see {@link Connection#tpcCommit(Xid)}.
+   */
+  default CompletableFuture<Void> tpcCommit(Xid xid) {
+    return TwoPhaseCommit.finishPrepared(FaceConnection.of(this), "COMMIT", xid);
+  }
+
+  /** Rolls back a prepared transaction by its identifier ({@code ROLLBACK PREPARED}). */
+  default CompletableFuture<Void> tpcRollback(Xid xid) {
+    return TwoPhaseCommit.finishPrepared(FaceConnection.of(this), "ROLLBACK", xid);
+  }
+
+  /** The transactions prepared in this connection's database, oldest first. */
+  default CompletableFuture<List<Xid>> tpcRecover() {
+    return TwoPhaseCommit.recover(FaceConnection.of(this));
+  }
+
+  /**
+   * This connection's large objects, with futures. Open ones need a transaction: use {@link
+   * AsyncTransaction#largeObjects()} inside a block, or these with autocommit off; see {@link
+   * AsyncLargeObjects}.
+   */
+  default AsyncLargeObjects largeObjects() {
+    return new AsyncLargeObjects(FaceConnection.of(this));
+  }
 
   /** Whether each statement commits on its own. */
   boolean autocommit();

@@ -56,4 +56,12 @@ public interface AsyncTransaction {
 
   /** Whether this block is a savepoint inside an outer one. */
   boolean isSavepoint();
+
+  /**
+   * The connection's large objects, whose statements run inside this block (which keeps them open
+   * until it ends); see {@link AsyncLargeObjects}.
+   */
+  default AsyncLargeObjects largeObjects() {
+    return new AsyncLargeObjects(FaceStatements.inBlock(this));
+  }
 }

@@ -1,10 +1,8 @@
 package dev.tusk;
 
-import dev.tusk.errors.InterfaceError;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Arrays;
 
 /**
  * One open large object (a descriptor from {@code lo_open}), with a position that reads and writes
@@ -30,29 +28,20 @@ public final class LargeObject implements AutoCloseable {
     }
   }
 
-  private final Connection connection;
-  private final long oid;
-  private final int descriptor;
-  private boolean closed;
+  private final LargeObjectDescriptor descriptor;
 
-  LargeObject(Connection connection, long oid, int descriptor) {
-    this.connection = connection;
-    this.oid = oid;
+  LargeObject(LargeObjectDescriptor descriptor) {
     this.descriptor = descriptor;
   }
 
   /** The large object's OID. */
   public long oid() {
-    return oid;
+    return descriptor.oid();
   }
 
   /** Up to {@code max} bytes from the position ({@code loread}); empty at the end. */
   public byte[] read(int max) {
-    checkOpen();
-    if (max < 0) {
-      throw new IllegalArgumentException("cannot read a negative number of bytes: " + max);
-    }
-    return connection.execute("SELECT loread($1, $2)", descriptor, max).fetchOne().getBytes(0);
+    return Futures.join(descriptor.read(max));
   }
 
   /** Writes all of {@code bytes} at the position ({@code lowrite}). */
@@ -62,41 +51,27 @@ public final class LargeObject implements AutoCloseable {
 
   /** Writes {@code length} bytes of {@code bytes} from {@code offset} at the position. */
   public void write(byte[] bytes, int offset, int length) {
-    checkOpen();
-    byte[] part =
-        offset == 0 && length == bytes.length
-            ? bytes
-            : Arrays.copyOfRange(bytes, offset, offset + length);
-    connection.execute("SELECT lowrite($1, $2)", descriptor, part);
+    Futures.join(descriptor.write(bytes, offset, length));
   }
 
   /** Moves the position ({@code lo_lseek64}) and returns the new one. */
   public long seek(long offset, Whence whence) {
-    checkOpen();
-    return connection
-        .execute("SELECT lo_lseek64($1, $2, $3)", descriptor, offset, whence.code)
-        .fetchOne()
-        .getLong(0);
+    return Futures.join(descriptor.seek(offset, whence));
   }
 
   /** The position ({@code lo_tell64}). */
   public long tell() {
-    checkOpen();
-    return connection.execute("SELECT lo_tell64($1)", descriptor).fetchOne().getLong(0);
+    return Futures.join(descriptor.tell());
   }
 
   /** The size in bytes (found by seeking to the end and back). */
   public long size() {
-    long position = tell();
-    long size = seek(0, Whence.END);
-    seek(position, Whence.START);
-    return size;
+    return Futures.join(descriptor.size());
   }
 
   /** Cuts or zero-extends the object to {@code length} bytes ({@code lo_truncate64}). */
   public void truncate(long length) {
-    checkOpen();
-    connection.execute("SELECT lo_truncate64($1, $2)", descriptor, length);
+    Futures.join(descriptor.truncate(length));
   }
 
   /** A stream reading from the position on, buffering {@code 1 MiB} per round trip. */
@@ -115,21 +90,12 @@ public final class LargeObject implements AutoCloseable {
   }
 
   boolean isOpen() {
-    return !closed;
+    return descriptor.isOpen();
   }
 
   /** Closes the descriptor ({@code lo_close}); closing twice does nothing. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      connection.execute("SELECT lo_close($1)", descriptor);
-    }
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new InterfaceError("the large object " + oid + " is closed");
-    }
+    Futures.join(descriptor.close());
   }
 }

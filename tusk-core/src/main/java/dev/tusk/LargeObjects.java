@@ -1,8 +1,6 @@
 package dev.tusk;
 
-import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.NoActiveSqlTransaction;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,12 +25,12 @@ import java.io.UncheckedIOException;
 public final class LargeObjects {
 
   /** Bytes moved per round trip by the streams, import and export. */
-  static final int CHUNK = 1 << 20;
+  static final int CHUNK = LargeObjectStore.CHUNK;
 
-  private final Connection connection;
+  private final LargeObjectStore store;
 
   LargeObjects(Connection connection) {
-    this.connection = connection;
+    this.store = new LargeObjectStore(FaceConnection.of(connection));
   }
 
   /** How a large object is opened. */
@@ -53,7 +51,7 @@ public final class LargeObjects {
 
   /** Creates an empty large object ({@code lo_creat}) and returns its OID. */
   public long create() {
-    return connection.execute("SELECT lo_creat(-1)").fetchOne().getLong(0);
+    return Futures.join(store.create());
   }
 
   /**
@@ -64,22 +62,12 @@ public final class LargeObjects {
    * @throws dev.tusk.errors.UndefinedObject if there is no large object {@code oid}
    */
   public LargeObject open(long oid, Mode mode) {
-    int descriptor =
-        connection.execute("SELECT lo_open($1::oid, $2)", oid, mode.flags).fetchOne().getInt(0);
-    if (connection.info().transactionStatus() == TransactionStatus.IDLE) {
-      // Autocommit: the transaction that opened it has ended, and the server closed it with it.
-      throw new NoActiveSqlTransaction(
-          Diagnostic.client(
-              NoActiveSqlTransaction.SQLSTATE,
-              "large objects can be used only inside a transaction, which closes them when it"
-                  + " ends: open one with conn.transaction() (or turn autocommit off) first"));
-    }
-    return new LargeObject(connection, oid, descriptor);
+    return new LargeObject(Futures.join(store.open(oid, mode)));
   }
 
   /** Deletes the large object {@code oid} ({@code lo_unlink}). */
   public void unlink(long oid) {
-    connection.execute("SELECT lo_unlink($1::oid)", oid);
+    Futures.join(store.unlink(oid));
   }
 
   /**
@@ -90,17 +78,7 @@ public final class LargeObjects {
    * @throws UncheckedIOException if reading {@code in} fails
    */
   public long importFrom(InputStream in) {
-    long oid = create();
-    try (LargeObject object = open(oid, Mode.WRITE)) {
-      byte[] chunk = new byte[CHUNK];
-      int n;
-      while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-        object.write(chunk, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the stream to import failed", e);
-    }
-    return oid;
+    return Futures.join(store.importFrom(in));
   }
 
   /**
@@ -111,13 +89,6 @@ public final class LargeObjects {
    * @throws UncheckedIOException if writing to {@code out} fails
    */
   public void exportTo(long oid, OutputStream out) {
-    try (LargeObject object = open(oid, Mode.READ)) {
-      byte[] chunk;
-      while ((chunk = object.read(CHUNK)).length > 0) {
-        out.write(chunk);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the exported large object failed", e);
-    }
+    Futures.join(store.exportTo(oid, out));
   }
 }

@@ -10,6 +10,7 @@ import dev.tusk.ConnectionInfo;
 import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactory;
+import dev.tusk.StatementDescription;
 import dev.tusk.TransactionOptions;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
@@ -56,6 +57,11 @@ final class LentAsyncConnection implements AsyncConnection {
   @Override
   public CompletableFuture<AsyncCursor<Row>> execute(Query query, Map<String, ?> params) {
     return lent(live().execute(query, params));
+  }
+
+  @Override
+  public CompletableFuture<StatementDescription> describe(String sql) {
+    return live().describe(sql);
   }
 
   @Override

@@ -11,11 +11,14 @@ import dev.tusk.Query;
 import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowFactory;
+import dev.tusk.StatementDescription;
 import dev.tusk.TransactionOptions;
 import dev.tusk.internal.codec.TypeScope;
+import dev.tusk.internal.engine.DescribeStatement;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.types.TypeRegistry;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -69,6 +72,19 @@ final class TuskAsyncConnection implements AsyncConnection {
   public <R> AsyncCursor<R> clientCursor(RowFactory<R> rowFactory) {
     return new AsyncClientCursor<>(
         cursor(rowFactory), new ClientBinding(this, this::standardConformingStrings));
+  }
+
+  @Override
+  public CompletableFuture<StatementDescription> describe(String sql) {
+    Objects.requireNonNull(sql, "sql");
+    DescribeStatement described = new DescribeStatement(sql);
+    return Asynchronous.start(
+            session,
+            () -> {
+              session.submit(described);
+              return Asynchronous.outcome(session, described, null);
+            })
+        .thenApply(connection::description);
   }
 
   @Override

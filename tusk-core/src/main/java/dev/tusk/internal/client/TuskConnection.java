@@ -122,7 +122,11 @@ public final class TuskConnection implements Connection {
   @Override
   public StatementDescription describe(String sql) {
     Objects.requireNonNull(sql, "sql");
-    DescribeStatement.Described described = core.run(new DescribeStatement(sql));
+    return description(core.run(new DescribeStatement(sql)));
+  }
+
+  /** What the server said of a described statement, with this connection's type names. */
+  StatementDescription description(DescribeStatement.Described described) {
     int[] oids = described.parameterTypes();
     Codec<?>[] codecs = types.codecsFor(oids);
     List<Column> parameters = new ArrayList<>(oids.length);

@@ -7,22 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.Column;
 import dev.tusk.Connection;
-import dev.tusk.LargeObject;
-import dev.tusk.LargeObjects;
 import dev.tusk.Notification;
 import dev.tusk.Pipeline;
 import dev.tusk.PipelineResult;
 import dev.tusk.Row;
+import dev.tusk.StatementDescription;
+import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.DivisionByZero;
 import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.TuskException;
+import dev.tusk.errors.UndefinedTable;
 import dev.tusk.pool.ConnectionPool;
 import dev.tusk.pool.PoolOptions;
 import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,9 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sync × async matrix, second part: transactions (blocks, and autocommit off with commit and
- * rollback), cancel, and, for what only the sync face has (pipelines, notifications, large
- * objects), the documented route from the async face ({@code async().sync()}, the same connection).
- * Each runs on a plain and on a pooled connection.
+ * rollback), cancel, describe, notice handlers and {@code unlistenAll}, and the route from the
+ * async face to the sync one ({@code async().sync()}, the same connection). Each runs on a plain
+ * and on a pooled connection. Large objects and two-phase commit have matrices of their own ({@code
+ * FacesMatrixLargeObjectsTest}, {@code FacesMatrixTwoPhaseTest}); {@code FacesCounterpartsTest}
+ * checks that every public method of the sync face has its async counterpart.
  */
 @TuskTest
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -239,11 +243,11 @@ class FacesMatrixBlocksTest {
   }
 
   /**
-   * Pipelines, notifications and large objects exist on the sync face only; the async face reaches
-   * them through {@code sync()}, the same connection, whose handlers hear what either face does.
+   * The async face's {@code sync()} is the same connection: its pipelines run there, and its
+   * handlers hear what either face does.
    */
   @Test
-  void whatOnlyTheSyncFaceHasIsOneCallAwayFromTheAsyncFace(Connection conn) {
+  void theSyncFaceIsOneCallAwayFromTheAsyncFace(Connection conn) {
     onPlainAndPooled(
         conn,
         c -> {
@@ -271,35 +275,75 @@ class FacesMatrixBlocksTest {
             sync.unlisten("faces_channel");
             sync.removeNotificationHandler(handler);
           }
-
-          byte[] data = "large".getBytes(StandardCharsets.UTF_8);
-          long oid =
-              join(
-                  c.async()
-                      .inTransaction(
-                          tx -> {
-                            LargeObjects objects = tx.largeObjects();
-                            long created = objects.create();
-                            try (LargeObject object =
-                                objects.open(created, LargeObjects.Mode.READ_WRITE)) {
-                              object.write(data);
-                            }
-                            return created;
-                          }));
-          Row row =
-              join(c.async().execute("SELECT lo_get($1)", oid).thenCompose(AsyncCursor::fetchOne));
-          assertEquals("large", new String(row.get(0, byte[].class), StandardCharsets.UTF_8));
-          c.largeObjects().unlink(oid);
         });
   }
 
-  private static Notification poll(LinkedBlockingQueue<Notification> heard) {
+  @Test
+  void describeGivesTheSameDescriptionThroughBothFaces(Connection conn) {
+    onPlainAndPooled(
+        conn,
+        c -> {
+          String sql = "SELECT $1::int4 + 1 AS next, $2::text AS label";
+          StatementDescription sync = c.describe(sql);
+          StatementDescription async = join(c.async().describe(sql));
+          assertEquals(sync, async);
+          assertEquals(
+              List.of("int4", "text"), async.parameters().stream().map(Column::typeName).toList());
+          assertEquals(
+              List.of("next", "label"), async.columns().stream().map(Column::name).toList());
+          assertInstanceOf(
+              UndefinedTable.class,
+              assertThrows(
+                  TuskException.class,
+                  () -> join(c.async().describe("SELECT * FROM no_such_table"))));
+          assertEquals(1, c.execute("SELECT 1").fetchOne().getInt(0));
+        });
+  }
+
+  @Test
+  void noticeHandlersAndUnlistenAllOnTheAsyncFace(Connection conn) {
+    onPlainAndPooled(
+        conn,
+        c -> {
+          AsyncConnection async = c.async();
+          LinkedBlockingQueue<Diagnostic> notices = new LinkedBlockingQueue<>();
+          Consumer<Diagnostic> handler = notices::add;
+          async.addNoticeHandler(handler);
+          try {
+            join(async.execute("DO $$ BEGIN RAISE NOTICE 'from the async face'; END $$"));
+            Diagnostic notice = poll(notices);
+            assertEquals("from the async face", notice.messagePrimary());
+          } finally {
+            async.removeNoticeHandler(handler);
+          }
+          join(async.execute("DO $$ BEGIN RAISE NOTICE 'unheard'; END $$"));
+
+          LinkedBlockingQueue<Notification> heard = new LinkedBlockingQueue<>();
+          Consumer<Notification> listener = heard::add;
+          async.addNotificationHandler(listener);
+          try {
+            join(async.listen("faces_all_1"));
+            join(async.listen("faces_all_2"));
+            join(async.unlistenAll());
+            join(async.notify("faces_all_1", "after unlisten"));
+            join(async.listen("faces_all_2"));
+            join(async.notify("faces_all_2", "listened again"));
+            assertEquals("listened again", poll(heard).payload(), "nothing came from channel 1");
+          } finally {
+            join(async.unlistenAll());
+            async.removeNotificationHandler(listener);
+          }
+          assertTrue(notices.isEmpty(), "a removed notice handler hears nothing: " + notices);
+        });
+  }
+
+  private static <T> T poll(LinkedBlockingQueue<T> heard) {
     try {
-      Notification notification = heard.poll(10, TimeUnit.SECONDS);
-      if (notification == null) {
-        throw new AssertionError("no notification within 10 s");
+      T next = heard.poll(10, TimeUnit.SECONDS);
+      if (next == null) {
+        throw new AssertionError("nothing heard within 10 s");
       }
-      return notification;
+      return next;
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

@@ -3,8 +3,11 @@ package dev.tusk.it.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncQueries;
 import dev.tusk.Connection;
 import dev.tusk.Queries;
+import dev.tusk.Query;
 import dev.tusk.RowFactories;
 import dev.tusk.pool.ConnectionPool;
 import dev.tusk.pool.PoolOptions;
@@ -40,6 +43,44 @@ class DefaultRowFactoryTest {
   void mapsLikePsycopgsDictRow(Connection conn) {
     Queries<Map<String, Object>> dicts = conn.withRowFactory(RowFactories.map());
     assertEquals(Map.of("a", 1, "b", "x"), dicts.execute("SELECT 1 AS a, 'x' AS b").fetchOne());
+  }
+
+  @Test
+  void theAsyncFaceOffersItTooPlainAndPooled(Connection conn, TestSchema schema) {
+    conn.execute("CREATE TABLE pet_async (id int PRIMARY KEY, name text)");
+    check(conn.async().withRowFactory(RowFactories.record(Pet.class)));
+    try (ConnectionPool pool =
+            new ConnectionPool(schema.conninfo(), PoolOptions.builder().size(1, 1).build());
+        Connection lent = pool.connection()) {
+      lent.execute("TRUNCATE pet_async");
+      check(lent.async().withRowFactory(RowFactories.record(Pet.class)));
+    }
+  }
+
+  private static void check(AsyncQueries<Pet> pets) {
+    pets.executeMany(
+            "INSERT INTO pet_async VALUES ($1, $2)",
+            List.of(List.of(1, "Tusk"), List.of(2, "Ivory")))
+        .join();
+    assertEquals(
+        new Pet(1, "Tusk"),
+        pets.execute("SELECT * FROM pet_async WHERE id = $1", 1)
+            .thenCompose(AsyncCursor::fetchOne)
+            .join());
+    assertEquals(
+        List.of(new Pet(2, "Ivory")),
+        pets.execute(
+                Query.of("SELECT * FROM pet_async WHERE name = :name"), Map.of("name", "Ivory"))
+            .thenCompose(AsyncCursor::fetchAll)
+            .join());
+    assertEquals(
+        2,
+        pets.cursor()
+            .execute("SELECT * FROM pet_async")
+            .thenCompose(AsyncCursor::fetchAll)
+            .join()
+            .size());
+    assertSame(pets.connection().sync(), pets.connection().sync().async().sync());
   }
 
   @Test
