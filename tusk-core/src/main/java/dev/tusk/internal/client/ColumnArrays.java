@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The parameter sets of a one-row INSERT sent as column arrays: each run of {@code INSERT ...
- * SELECT * FROM unnest($1, ..., $n)} carries many sets, as one array per VALUES position, so the
+ * SELECT unnest($1), ..., unnest($n)} carries many sets, as one array per VALUES position, so the
  * server runs one statement where it would run one per set. The arrays' element types are the
  * parameter types the server described for the original statement (see {@link UnnestInserts}).
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The opt-in rewrite of {@code executeMany} for a one-row INSERT (conninfo {@code
  * rewrite_batched_inserts}): {@code INSERT INTO t (a, b) VALUES ($1, $2)} runs as {@code INSERT
- * INTO t (a, b) SELECT * FROM unnest($1, $2)}, each run carrying the values of many sets as one
+ * INTO t (a, b) SELECT unnest($1), unnest($2)}, each run carrying the values of many sets as one
  * array per column, so the server starts and ends one statement per chunk of sets rather than per
  * set.
  *

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * A single-row {@code INSERT ... VALUES} whose every value is a placeholder used once, recognised
  * by parsing the statement's tokens, so that many rows of it can be inserted by one statement:
- * {@link #unnestSql()} gives {@code INSERT ... SELECT * FROM unnest($1, ..., $n)}, whose parameters
- * are arrays of the original parameters' types, one per VALUES position.
+ * {@link #unnestSql()} gives {@code INSERT ... SELECT unnest($1), ..., unnest($n)}, whose
+ * parameters are arrays of the original parameters' types, one per VALUES position.
  *
  * <p>The shape recognised, with keywords in any case and comments anywhere between tokens:
  *
@@ -67,9 +67,14 @@ public final class InsertValues {
   }
 
   /**
-   * The statement that inserts many rows: the original text up to VALUES, {@code SELECT * FROM
-   * unnest($1, ..., $n)} with one array parameter per VALUES position (in VALUES order), and the
+   * The statement that inserts many rows: the original text up to VALUES, {@code SELECT unnest($1),
+   * ..., unnest($n)} with one array parameter per VALUES position (in VALUES order), and the
    * original text after the row (ON CONFLICT, the final semicolon, comments).
+   *
+   * <p>The arrays are unnested in the select list, where arrays of equal length advance together,
+   * rather than in FROM ({@code SELECT * FROM unnest($1, $2)}), which would spread a composite
+   * element over several columns and collects every row before the first is inserted; measured, the
+   * select list also costs the server less per row.
    */
   public String unnestSql() {
     StringBuilder sql = new StringBuilder(prefix.length() + tail.length() + 32 + 5 * columnCount());
@@ -77,11 +82,10 @@ public final class InsertValues {
     if (!prefix.isEmpty() && !SqlScanner.isWhitespace(prefix.charAt(prefix.length() - 1))) {
       sql.append(' ');
     }
-    sql.append("SELECT * FROM unnest(");
+    sql.append("SELECT ");
     for (int i = 1; i <= columnCount(); i++) {
-      sql.append(i == 1 ? "$" : ", $").append(i);
+      sql.append(i == 1 ? "unnest($" : ", unnest($").append(i).append(')');
     }
-    sql.append(')');
     if (!tail.isEmpty()) {
       sql.append(' ').append(tail);
     }

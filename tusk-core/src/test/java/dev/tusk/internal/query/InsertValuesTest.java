@@ -23,20 +23,19 @@ class InsertValuesTest {
   @Test
   void aPlainInsertBecomesAnInsertFromUnnest() {
     assertEquals(
-        "INSERT INTO t (a, b) SELECT * FROM unnest($1, $2)",
+        "INSERT INTO t (a, b) SELECT unnest($1), unnest($2)",
         unnest("INSERT INTO t (a, b) VALUES ($1, $2)"));
   }
 
   @Test
   void keywordsInAnyCaseAndNoSpaceBeforeValues() {
-    assertEquals(
-        "insert into s.t(a) SELECT * FROM unnest($1)", unnest("insert into s.t(a)values($1)"));
+    assertEquals("insert into s.t(a) SELECT unnest($1)", unnest("insert into s.t(a)values($1)"));
   }
 
   @Test
   void withoutAColumnListTheValuesFillTheFirstColumns() {
     assertEquals(
-        "INSERT INTO t SELECT * FROM unnest($1, $2, $3)",
+        "INSERT INTO t SELECT unnest($1), unnest($2), unnest($3)",
         unnest("INSERT INTO t VALUES ($1, $2, $3)"));
   }
 
@@ -47,7 +46,7 @@ class InsertValuesTest {
             + "OVERRIDING SYSTEM VALUE VALUES (/* first */ $1, $2);";
     assertEquals(
         "/* load */ INSERT INTO \"My Schema\".\"Values (a)\" AS v (\"from\", b) -- VALUES ($9)\n"
-            + "OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1, $2) ;",
+            + "OVERRIDING SYSTEM VALUE SELECT unnest($1), unnest($2) ;",
         unnest(sql));
   }
 
@@ -70,16 +69,16 @@ class InsertValuesTest {
   @Test
   void onConflictDoNothingIsKept() {
     assertEquals(
-        "INSERT INTO t (a) SELECT * FROM unnest($1) ON CONFLICT DO NOTHING",
+        "INSERT INTO t (a) SELECT unnest($1) ON CONFLICT DO NOTHING",
         unnest("INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING"));
     assertEquals(
-        "INSERT INTO t (a) SELECT * FROM unnest($1) ON CONFLICT (lower(a), (b)) WHERE t.do > 0"
+        "INSERT INTO t (a) SELECT unnest($1) ON CONFLICT (lower(a), (b)) WHERE t.do > 0"
             + " AND \"do\" DO NOTHING",
         unnest(
             "INSERT INTO t (a) VALUES ($1) ON CONFLICT (lower(a), (b)) WHERE t.do > 0 AND \"do\""
                 + " DO NOTHING"));
     assertEquals(
-        "INSERT INTO t (a) SELECT * FROM unnest($1) on conflict on constraint t_pkey do nothing",
+        "INSERT INTO t (a) SELECT unnest($1) on conflict on constraint t_pkey do nothing",
         unnest("INSERT INTO t (a) VALUES ($1) on conflict on constraint t_pkey do nothing"));
   }
 
@@ -134,14 +133,14 @@ class InsertValuesTest {
     assertNotNull(recognize("INSERT INTO t (a) VALUES ($1) -- RETURNING a"));
     assertNotNull(recognize("INSERT INTO t (a) VALUES ($1) /* RETURNING a */"));
     assertEquals(
-        "INSERT INTO t (a) SELECT * FROM unnest($1) ON CONFLICT ((a || $x$)$x$)) DO NOTHING",
+        "INSERT INTO t (a) SELECT unnest($1) ON CONFLICT ((a || $x$)$x$)) DO NOTHING",
         unnest("INSERT INTO t (a) VALUES ($1) ON CONFLICT ((a || $x$)$x$)) DO NOTHING"));
   }
 
   @Test
   void parametersOutsideValuesInQuotedTextAreNotPlaceholders() {
     assertEquals(
-        "INSERT INTO \"t$2\" (\"$3\") SELECT * FROM unnest($1)",
+        "INSERT INTO \"t$2\" (\"$3\") SELECT unnest($1)",
         unnest("INSERT INTO \"t$2\" (\"$3\") VALUES ($1)"));
   }
 }
