@@ -147,6 +147,7 @@ class RewrittenInsertsTest {
 
       assertEquals(TransactionStatus.IN_ERROR, rewriting.info().transactionStatus());
       assertThrows(InFailedSqlTransaction.class, () -> rewriting.execute("SELECT 1"));
+      tx.rollback();
     }
     assertEquals(List.of(0L, 0L), countAndSum(conn));
     assertEquals(1, rewriting.execute("SELECT 1").fetchOne().getInt(0), "usable after rollback");
