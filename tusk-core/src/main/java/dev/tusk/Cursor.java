@@ -68,7 +68,10 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * inside a transaction (or, within one, a savepoint) of their own, so they are still one unit;
    * other threads' statements on the connection wait until they end. {@link #rowCount()} is the
    * total. Each set's result is kept: rows a set returned ({@code RETURNING}) are the current
-   * result for the first set, and {@link #nextSet()} moves to the next set's.
+   * result for the first set, and {@link #nextSet()} moves to the next set's. With the connection
+   * setting {@code rewrite_batched_inserts=on}, the sets of a one-row {@code INSERT ... VALUES ($1,
+   * ...)} run as a few {@code INSERT ... SELECT unnest($1), ...} statements of column arrays
+   * instead, one result per statement (docs/performance.md says which statements qualify).
    */
   Cursor<R> executeMany(String sql, List<?> paramSets);
 

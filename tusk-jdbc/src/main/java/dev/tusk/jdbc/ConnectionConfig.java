@@ -62,14 +62,14 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           Map.entry("PGDBNAME", "dbname"),
           Map.entry("ApplicationName", "application_name"),
           Map.entry("connectTimeout", "connect_timeout"),
-          Map.entry("preparedStatementCacheQueries", "statement_cache_size"));
+          Map.entry("preparedStatementCacheQueries", "statement_cache_size"),
+          Map.entry("reWriteBatchedInserts", "rewrite_batched_inserts"));
 
   /**
    * pgjdbc properties accepted with no effect, each for a stated reason (docs/jdbc.md repeats it).
    */
   static final Map<String, String> ACCEPTED_WITHOUT_EFFECT =
       Map.of(
-          "reWriteBatchedInserts", "executeBatch is already one pipelined round trip",
           "preparedStatementCacheSizeMiB", "Tusk's cache is bounded by statement count",
           "binaryTransfer", "Tusk chooses binary per column whenever it has a codec",
           "assumeMinServerVersion", "Tusk asks for no server version at startup",

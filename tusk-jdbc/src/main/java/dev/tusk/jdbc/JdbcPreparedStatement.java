@@ -8,7 +8,9 @@ import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,8 +97,10 @@ class JdbcPreparedStatement extends BoundParameters {
       if (keys.wanted()) {
         keyRows.addAll(cursor.fetchAll());
       }
-      if (i + 1 < counts.length) {
-        cursor.nextSet();
+      if (i + 1 < counts.length && !cursor.nextSet()) {
+        // reWriteBatchedInserts ran the sets as fewer statements: no count per set, as in pgjdbc.
+        Arrays.fill(counts, Statement.SUCCESS_NO_INFO);
+        break;
       }
     }
     setResults(cursor, -1);

@@ -271,7 +271,19 @@ public final class TuskDriver {
    * {@code executeMany} of {@link RowLoader#CHUNK} parameter sets at a time, in one transaction.
    */
   public RowLoader executeMany() {
-    Connection connection = connect();
+    return executeMany(connect());
+  }
+
+  /**
+   * {@link #executeMany()} on a connection with {@code rewrite_batched_inserts=on}: each call runs
+   * as a few {@code INSERT ... SELECT unnest(...)} statements of column arrays.
+   */
+  public RowLoader rewrittenExecuteMany() {
+    return executeMany(
+        Tusk.connect(endpoint.conninfo(endpoint.owner()) + " rewrite_batched_inserts=on"));
+  }
+
+  private static RowLoader executeMany(Connection connection) {
     return new RowLoader() {
       @Override
       public void load(String table, WideRows rows) {

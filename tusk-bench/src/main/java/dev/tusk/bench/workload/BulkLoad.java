@@ -46,7 +46,9 @@ public final class BulkLoad implements Workload {
     return new Comparison(
         "d2",
         "d2. Load %,d rows with batched INSERT".formatted(bench.rows().size()),
-        "`INSERT ... VALUES ($1, ..., $7)` in calls of %,d parameter sets, one transaction."
+        ("`INSERT ... VALUES ($1, ..., $7)` in calls of %,d parameter sets, one transaction."
+                + " With `rewrite_batched_inserts=on` Tusk sends each call as a few"
+                + " `INSERT ... SELECT unnest($1), ..., unnest($7)` of column arrays.")
             .formatted(RowLoader.CHUNK),
         bench.mode().schedule(),
         List.of(Metric.ROWS_PER_SECOND),
@@ -55,6 +57,10 @@ public final class BulkLoad implements Workload {
                 Labels.TUSK + " executeMany",
                 Driver.TUSK,
                 () -> load(bench, drivers.tusk().executeMany())),
+            Contender.of(
+                Labels.TUSK + " executeMany, rewrite_batched_inserts=on",
+                Driver.TUSK,
+                () -> load(bench, drivers.tusk().rewrittenExecuteMany())),
             Contender.baseline(
                 Labels.PGJDBC + " executeBatch, reWriteBatchedInserts=true",
                 Driver.PGJDBC,

@@ -1,8 +1,6 @@
 package dev.tusk.internal.client;
 
-import dev.tusk.Query;
 import dev.tusk.errors.TuskException;
-import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import dev.tusk.internal.engine.PreparedStatement;
@@ -18,9 +16,10 @@ import java.util.Set;
 
 /**
  * A large {@code executeMany} sent as several requests kept in flight: the caller encodes the next
- * chunk of sets while the server runs the chunks already sent, so encoding overlaps the server's
- * work. At most {@link #IN_FLIGHT} chunks of about {@link #CHUNK_BYTES} each are sent and not yet
- * answered, so memory stays bounded however many sets there are.
+ * chunk of sets (a Bind per set, or column arrays of many: see {@link ManySets}) while the server
+ * runs the chunks already sent, so encoding overlaps the server's work. At most {@link #IN_FLIGHT}
+ * chunks of about {@link #CHUNK_BYTES} each are sent and not yet answered, so memory stays bounded
+ * however many sets there are.
  *
  * <p>Each chunk is a request with its own Sync, so the chunks run inside a {@link BatchUnit} to
  * stay one unit as a single request would: a failing set undoes every set in autocommit mode, and
@@ -35,44 +34,15 @@ final class ChunkedMany {
   /** Requests sent and not yet answered: the server always has the next chunk at hand. */
   static final int IN_FLIGHT = 4;
 
-  /** One statement's parameter sets, checked, with their encoders chosen once for all of them. */
-  record Sets(
-      StatementCache.Entry entry,
-      Query query,
-      TypeScope types,
-      ParameterBinder binder,
-      ParameterBinder.Plan plan,
-      List<Object[]> values) {
-
-    int size() {
-      return values.size();
-    }
-
-    /** The sets from {@code from} on, up to about {@link #CHUNK_BYTES} of encoded values. */
-    List<Bindings> encode(int from) {
-      return binder.encode(plan, values, from, CHUNK_BYTES);
-    }
-
-    List<Bindings> encodeAll() {
-      return binder.encode(plan, values, 0, Integer.MAX_VALUE);
-    }
-
-    /** The statement with {@code sets} as its parameter sets. */
-    Statements.Bound bound(List<Bindings> sets) {
-      return new Statements.Bound(
-          entry, query, new ParameterBinder.Bound(plan.types(), sets), types, null, values);
-    }
-  }
-
   /** One chunk sent: its statement, the step carrying it and the request. */
   private record Chunk(Statements.Bound statement, StatementStep step, ExtendedQuery request) {}
 
   private final Statements statements;
   private final ConnectionCore connection;
   private final Session session;
-  private final Sets sets;
+  private final ManySets sets;
 
-  ChunkedMany(Statements statements, ConnectionCore connection, Sets sets) {
+  ChunkedMany(Statements statements, ConnectionCore connection, ManySets sets) {
     this.statements = statements;
     this.connection = connection;
     this.session = connection.session();
@@ -85,7 +55,7 @@ final class ChunkedMany {
    * request would be, when the first failure came from a cached statement gone stale and the unit
    * was a transaction of its own (which has then been rolled back).
    */
-  List<StatementResult> run(List<Bindings> first) {
+  List<StatementResult> run(ManySets.Encoded first) {
     session.acquireExclusive();
     try {
       for (boolean firstTry = true; ; firstTry = false) {
@@ -119,7 +89,7 @@ final class ChunkedMany {
     }
   }
 
-  private List<StatementResult> attempt(List<Bindings> first, boolean firstTry) {
+  private List<StatementResult> attempt(ManySets.Encoded first, boolean firstTry) {
     Duration timeout = statements.timeout(sets.query());
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     BatchUnit unit = BatchUnit.open(connection);
@@ -128,13 +98,11 @@ final class ChunkedMany {
     Set<PreparedStatement> prepared = new HashSet<>();
     boolean interrupted = false;
     try {
-      List<Bindings> next = first;
-      int from = 0;
+      ManySets.Encoded next = first;
       while (next != null && progress.failure == null) {
-        sent.add(send(next, prepared));
-        from += next.size();
+        sent.add(send(next.bindings(), prepared));
         // Encoded while the server runs what was sent.
-        next = from < sets.size() ? sets.encode(from) : null;
+        next = next.end() < sets.size() ? sets.encode(next.end()) : null;
         while (progress.failure == null
             && !sent.isEmpty()
             && (sent.size() >= IN_FLIGHT || sent.peek().request().future().isDone())) {

@@ -182,9 +182,9 @@ final class ParameterBinder {
 
   /**
    * Writes one value; an error names the parameter and, when {@code set} is 0 or more (one of
-   * several sets), the set.
+   * several sets), the set. Also writes the elements of {@link ColumnArrays}.
    */
-  private static void write(
+  static void write(
       ParameterEncoder[] encoders, Object[] values, int index, WriteBuffer out, int set) {
     Object value = values[index];
     if (value == null) {

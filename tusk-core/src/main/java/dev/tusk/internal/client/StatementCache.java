@@ -4,6 +4,7 @@ import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.protocol.RowDescription;
+import dev.tusk.internal.query.InsertValues;
 import dev.tusk.internal.query.ParsedSql;
 import dev.tusk.internal.query.PlaceholderParser;
 import java.util.List;
@@ -31,6 +32,12 @@ final class StatementCache {
 
     /** The result columns last resolved for this statement's rows. */
     private final ColumnsMemo columns = new ColumnsMemo();
+
+    /** The statement as a one-row INSERT, once recognised; {@link #NOT_AN_INSERT} if it is not. */
+    private volatile Object insert;
+
+    /** What the server said of the parameters, for the unnest rewrite; null until asked. */
+    private volatile UnnestInserts.Described describedForUnnest;
 
     private Entry(ParsedSql parsed) {
       this.parsed = parsed;
@@ -73,7 +80,30 @@ final class StatementCache {
     ColumnsMemo columns() {
       return columns;
     }
+
+    /** The statement as a one-row INSERT whose rows can share a statement, or null. */
+    InsertValues insertValues() {
+      Object known = insert;
+      if (known == null) {
+        // Read on first use only: most statements never run with the rewrite on.
+        InsertValues recognized = InsertValues.recognize(parsed);
+        known = recognized == null ? NOT_AN_INSERT : recognized;
+        insert = known;
+      }
+      return known instanceof InsertValues values ? values : null;
+    }
+
+    UnnestInserts.Described describedForUnnest() {
+      return describedForUnnest;
+    }
+
+    void describedForUnnest(UnnestInserts.Described described) {
+      describedForUnnest = described;
+    }
   }
+
+  /** Marks a statement read and found not to be a one-row INSERT. */
+  private static final Object NOT_AN_INSERT = new Object();
 
   /** Result formats chosen for one array of column types with one registry. */
   private record ChosenFormats(int[] types, CodecRegistry registry, short[] formats) {}

@@ -11,7 +11,6 @@ import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.CopyRequest;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
-import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import dev.tusk.internal.engine.PreparedStatement;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.SimpleQuery;
@@ -64,6 +63,7 @@ final class Statements {
   private final StatementCache cache = new StatementCache();
   private final StepPlanner planner;
   private final Tracing tracing;
+  private final UnnestInserts inserts;
 
   Statements(ConnectionCore connection, StatementSettings settings, Tracing tracing) {
     this.connection = connection;
@@ -71,6 +71,7 @@ final class Statements {
     this.settings = settings;
     this.planner = new StepPlanner(session, settings);
     this.tracing = tracing;
+    this.inserts = new UnnestInserts(connection, cache);
   }
 
   /** The connection's statement tracing, for pipelines. */
@@ -112,19 +113,30 @@ final class Statements {
 
   /**
    * Runs a statement once per parameter set: in one request when the encoded sets fit in {@link
-   * ChunkedMany#CHUNK_BYTES}, else as several requests kept in flight, one unit all the same.
+   * ChunkedMany#CHUNK_BYTES}, else as several requests kept in flight, one unit all the same. With
+   * {@code rewrite_batched_inserts} on, a one-row INSERT's sets go as column arrays ({@link
+   * UnnestInserts}).
    */
   List<StatementResult> runMany(Query query, List<?> paramSets, TypeScope types) {
     if (paramSets.isEmpty()) {
       return List.of();
     }
-    ChunkedMany.Sets sets = setsOf(query, paramSets, types);
-    List<Bindings> first = sets.encode(0);
-    if (first.size() == sets.size()) {
-      return runExtended(sets.bound(first));
+    ManySets sets = manySets(query, paramSets, types);
+    try {
+      return runMany(sets);
+    } catch (TuskException e) {
+      inserts.failed(sets);
+      throw e;
+    }
+  }
+
+  private List<StatementResult> runMany(ManySets sets) {
+    ManySets.Encoded first = sets.encode(0);
+    if (first.end() == sets.size()) {
+      return runExtended(sets.bound(first.bindings()));
     }
     // Traced as the one statement the caller ran, however many requests carry it.
-    Tracing.Trace trace = trace(sets.bound(first));
+    Tracing.Trace trace = trace(sets.bound(first.bindings()));
     try {
       List<StatementResult> results = new ChunkedMany(this, connection, sets).run(first);
       tracing.succeeded(trace, results);
@@ -133,6 +145,14 @@ final class Statements {
       tracing.failed(trace, e);
       throw e;
     }
+  }
+
+  /** The caller's sets, rewritten as column arrays when the connection asks and they allow it. */
+  private ManySets manySets(Query query, List<?> paramSets, TypeScope types) {
+    EachSet sets = setsOf(query, paramSets, types);
+    return settings.rewriteBatchedInserts() && sets.size() > 1
+        ? inserts.rewrite(sets, timeout(query))
+        : sets;
   }
 
   /**
@@ -160,7 +180,14 @@ final class Statements {
     if (paramSets.isEmpty()) {
       return CompletableFuture.completedFuture(new Ran(List.of(), null, null));
     }
-    return ranAsync(bindMany(query, paramSets, types), onSubmit);
+    ManySets sets = manySets(query, paramSets, types);
+    return ranAsync(sets.bound(sets.encodeAll()), onSubmit)
+        .whenComplete(
+            (ran, failure) -> {
+              if (failure != null) {
+                inserts.failed(sets);
+              }
+            });
   }
 
   private CompletableFuture<Ran> ranAsync(Bound statement, Consumer<Exchange<?>> onSubmit) {
@@ -202,14 +229,14 @@ final class Statements {
     return bound(entry, query, List.<Object[]>of(values), types);
   }
 
-  /** Binds one statement with several parameter sets. */
+  /** Binds one statement with several parameter sets, a Bind each (pipelines). */
   Bound bindMany(Query query, List<?> paramSets, TypeScope types) {
-    ChunkedMany.Sets sets = setsOf(query, paramSets, types);
+    EachSet sets = setsOf(query, paramSets, types);
     return sets.bound(sets.encodeAll());
   }
 
   /** Several parameter sets of one statement, checked and with their encoders chosen. */
-  private ChunkedMany.Sets setsOf(Query query, List<?> paramSets, TypeScope types) {
+  private EachSet setsOf(Query query, List<?> paramSets, TypeScope types) {
     StatementCache.Entry entry = cache.get(query.sql());
     ParsedSql parsed = entry.parsed();
     refuseCopyFromStdin(parsed);
@@ -220,7 +247,7 @@ final class Statements {
       sets.add(values);
     }
     ParameterBinder binder = new ParameterBinder(types);
-    return new ChunkedMany.Sets(
+    return new EachSet(
         entry, query, types, binder, binder.plan(parsed.parameterCount(), sets), sets);
   }
 

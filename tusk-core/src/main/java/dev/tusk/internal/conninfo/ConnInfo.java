@@ -28,8 +28,10 @@ import java.util.Objects;
  * and 100,000 SCRAM iterations at most. An empty value means the default. Tusk's own keywords are
  * {@code max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096),
  * {@code prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at once; {@code
- * none} or -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default) and
- * {@code query_timeout} (seconds, decimals allowed; none by default).
+ * none} or -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default),
+ * {@code query_timeout} (seconds, decimals allowed; none by default) and {@code
+ * rewrite_batched_inserts} ({@code on} or {@code off}, the default: whether {@code executeMany} of
+ * a one-row {@code INSERT ... VALUES} inserts many rows per statement).
  *
  * <p>{@code hostaddr} gives the address to connect to for the host at the same position (see {@link
  * HostList}); {@code target_session_attrs} and {@code load_balance_hosts} decide which server is

@@ -48,7 +48,8 @@ enum Keyword {
   // Tusk's statement handling.
   PREPARE_THRESHOLD("prepare_threshold", null),
   STATEMENT_CACHE_SIZE("statement_cache_size", null),
-  QUERY_TIMEOUT("query_timeout", null);
+  QUERY_TIMEOUT("query_timeout", null),
+  REWRITE_BATCHED_INSERTS("rewrite_batched_inserts", null);
 
   private final String word;
   private final String environmentVariable;

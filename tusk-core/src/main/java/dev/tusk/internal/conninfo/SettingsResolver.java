@@ -83,7 +83,21 @@ final class SettingsResolver {
             1_000_000,
             "expected a number of statements from 0 (never prepare) to 1000000",
             StatementSettings.DEFAULT_STATEMENT_CACHE_SIZE),
-        queryTimeout());
+        queryTimeout(),
+        flag(Keyword.REWRITE_BATCHED_INSERTS, false));
+  }
+
+  /** A boolean as PostgreSQL spells one in its settings: on/off, true/false, yes/no, 1/0. */
+  private boolean flag(Keyword keyword, boolean otherwise) {
+    OptionValue value = options.get(keyword);
+    if (value == null) {
+      return otherwise;
+    }
+    return switch (value.text().toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw value.invalid("expected on or off (also true/false, yes/no, 1/0)");
+    };
   }
 
   /** A whole number, where a negative one or {@code none} means never (pgbouncer-safe). */

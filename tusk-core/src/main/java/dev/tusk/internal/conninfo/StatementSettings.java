@@ -11,9 +11,20 @@ import java.time.Duration;
  * @param statementCacheSize how many prepared statements a connection keeps; the least recently
  *     used is closed on the server when a new one would exceed it; 0 never prepares
  * @param queryTimeout how long a statement may run before it is cancelled, or null for no limit
+ * @param rewriteBatchedInserts whether {@code executeMany} of a plain one-row {@code INSERT ...
+ *     VALUES} inserts many rows per statement (off by default, as pgjdbc's {@code
+ *     reWriteBatchedInserts}: a statement trigger then fires once per statement, not per row)
  */
 public record StatementSettings(
-    int prepareThreshold, int statementCacheSize, Duration queryTimeout) {
+    int prepareThreshold,
+    int statementCacheSize,
+    Duration queryTimeout,
+    boolean rewriteBatchedInserts) {
+
+  /** The settings with batched inserts left as written. */
+  public StatementSettings(int prepareThreshold, int statementCacheSize, Duration queryTimeout) {
+    this(prepareThreshold, statementCacheSize, queryTimeout, false);
+  }
 
   /** {@code prepare_threshold} when none is given, as in psycopg. */
   public static final int DEFAULT_PREPARE_THRESHOLD = 5;

@@ -20,6 +20,7 @@ public final class DescribeStatement extends Exchange<DescribeStatement.Describe
   public record Described(int[] parameterTypes, RowDescription columns) {}
 
   private final String sql;
+  private final int[] sentTypes;
   private int[] parameterTypes = new int[0];
   private RowDescription columns;
 
@@ -27,12 +28,21 @@ public final class DescribeStatement extends Exchange<DescribeStatement.Describe
    * @param sql one statement with {@code $n} placeholders
    */
   public DescribeStatement(String sql) {
+    this(sql, new int[0]);
+  }
+
+  /**
+   * @param sql one statement with {@code $n} placeholders
+   * @param parameterTypes the OID of each parameter as Parse sends it, 0 to let the server infer it
+   */
+  public DescribeStatement(String sql, int[] parameterTypes) {
     this.sql = sql;
+    this.sentTypes = parameterTypes.clone();
   }
 
   @Override
   protected void encode(WriteBuffer out) {
-    FrontendMessages.parse(out, "", sql, new int[0]);
+    FrontendMessages.parse(out, "", sql, sentTypes);
     FrontendMessages.describeStatement(out, "");
     FrontendMessages.sync(out);
   }

@@ -193,6 +193,31 @@ class ValueValidationTest {
     assertThrows(ProgrammingError.class, () -> parse("prepare_threshold=often"));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "on, true",
+    "ON, true",
+    "true, true",
+    "yes, true",
+    "1, true",
+    "off, false",
+    "false, false",
+    "no, false",
+    "0, false"
+  })
+  void rewriteBatchedInsertsIsAFlag(String value, boolean on) {
+    assertEquals(
+        on, parse("rewrite_batched_inserts=" + value).statements().rewriteBatchedInserts());
+  }
+
+  @Test
+  void rewriteBatchedInsertsIsOffByDefaultAndRefusesOtherWords() {
+    assertFalse(parse("").statements().rewriteBatchedInserts());
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> parse("rewrite_batched_inserts=always"));
+    assertTrue(error.getMessage().contains("rewrite_batched_inserts"), error.getMessage());
+  }
+
   @Test
   void queryTimeoutInSecondsWithDecimals() {
     assertEquals(Duration.ofSeconds(30), parse("query_timeout=30").statements().queryTimeout());

@@ -12,6 +12,7 @@ import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +143,28 @@ class StatementTest {
       ps.addBatch();
       assertArrayEquals(new long[] {10, 0}, ps.executeLargeBatch());
     }
+  }
+
+  @Test
+  void reWriteBatchedInsertsRunsTheBatchAsFewStatementsWithNoCountPerSet(TestSchema schema)
+      throws SQLException {
+    Properties properties = JdbcTarget.properties(schema);
+    properties.setProperty("reWriteBatchedInserts", "true");
+    try (Connection rewriting = DriverManager.getConnection(JdbcTarget.URL, properties);
+        PreparedStatement ps =
+            rewriting.prepareStatement("INSERT INTO item (name, price) VALUES (?, ?)")) {
+      for (int i = 0; i < 100; i++) {
+        ps.setString(1, "item " + i);
+        ps.setInt(2, i);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      assertEquals(100, counts.length);
+      for (int count : counts) {
+        assertEquals(Statement.SUCCESS_NO_INFO, count, "as pgjdbc reports a rewritten batch");
+      }
+    }
+    assertEquals(100, count());
   }
 
   @Test
