@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * <p>A cursor without hold needs a transaction: on the async face, turn autocommit off ({@link
  * AsyncConnection#setAutocommit(boolean)}) and end it with {@code commit()}, or use {@link
  * #withHold(boolean) withHold(true)}; otherwise {@code execute} fails with {@link
- * dev.tusk.errors.NoActiveSqlTransaction}. An {@link AsyncTransaction} has no server cursors: while
- * its block is open, this cursor's statements wait for the block to end, so do not wait for them
- * inside the block.
+ * dev.tusk.errors.NoActiveSqlTransaction}. Inside an {@link AsyncTransaction}, take the block's own
+ * cursor, {@link AsyncTransaction#cursor(String)}: a cursor of the connection would wait for the
+ * block to end (the block holds the connection), so do not wait for one inside the block.
  *
  * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
  */
@@ -38,6 +38,12 @@ public interface AsyncServerCursor<R> extends AutoCloseable {
 
   /** Declares the cursor with {@code :name} placeholders and per-call options. */
   CompletableFuture<AsyncServerCursor<R>> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Takes over a cursor already open on the server under this name (a refcursor's value); see
+   * {@link ServerCursor#attach()}.
+   */
+  CompletableFuture<AsyncServerCursor<R>> attach();
 
   /** The next row ({@code FETCH FORWARD 1}), or null at the end. */
   CompletableFuture<R> fetchOne();

@@ -10,6 +10,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.engine.StatementStep;
 import dev.tusk.types.TypeRegistry;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,21 +53,56 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
   @Override
   public ServerCursor<R> execute(Query query, Object... params) {
     Object[] values = params == null ? new Object[0] : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
   @Override
   public ServerCursor<R> execute(Query query, Map<String, ?> params) {
     Map<String, ?> values = params == null ? Map.of() : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
-  private ServerCursor<R> declare(Query query, Supplier<List<Statements.Bound>> declaration) {
+  /** DECLARE, or the query bound into a portal of the cursor's name (see opensPortal). */
+  private ServerCursor<R> declare(
+      Query query,
+      Supplier<List<Statements.Bound>> declaration,
+      Supplier<Statements.Bound> portalQuery) {
     state.checkOpen();
     closeDeclared();
+    Duration timeout = state.timeout(query);
+    if (state.opensPortal()) {
+      Statements.Bound statement = portalQuery.get();
+      ServerCursorRequests.Opened opened =
+          run(() -> requests.open(statement, state.portalName(), timeout), true);
+      try {
+        state.opened(query, opened);
+      } catch (TuskException e) {
+        closeQuietly();
+        throw e;
+      }
+      return this;
+    }
     List<Statements.Bound> batch = declaration.get();
-    List<StatementStep> steps = run(batch, true);
-    state.declared(query, steps);
+    state.declared(query, run(() -> requests.run(batch, timeout), true));
+    return this;
+  }
+
+  @Override
+  public ServerCursor<R> attach() {
+    state.checkOpen();
+    closeDeclared();
+    List<Statements.Bound> batch = state.attachment();
+    List<StatementStep> steps;
+    try {
+      steps = requests.run(batch, state.timeout());
+    } catch (TuskException e) {
+      TuskException raised = state.attachFailed(e);
+      closeQuietly();
+      throw raised;
+    }
+    state.attached(steps);
     return this;
   }
 
@@ -100,10 +136,14 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
     return fetch(-1);
   }
 
-  /** One FETCH FORWARD {@code count} (below 0: ALL). */
+  /** One FETCH FORWARD {@code count} (below 0: ALL), or an Execute of the cursor's portal. */
   private List<R> fetch(int count) {
+    if (state.viaPortal()) {
+      StatementStep step = state.portalFetch(count);
+      return state.fetchedFromPortal(run(() -> requests.fetch(step, state.timeout()), false));
+    }
     Statements.Bound fetch = state.fetch(count);
-    return state.fetched(run(List.of(fetch), false));
+    return state.fetched(run(() -> requests.run(List.of(fetch), state.timeout()), false));
   }
 
   @Override
@@ -112,13 +152,13 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
       throw new ProgrammingError("scroll needs a mode, RELATIVE or ABSOLUTE");
     }
     Statements.Bound move = state.move(value, mode);
-    state.moved(value, mode, run(List.of(move), false));
+    state.moved(value, mode, run(() -> requests.run(List.of(move), state.timeout()), false));
   }
 
-  /** Runs the statements; a failure closes the cursor (on the server too, where it may remain). */
-  private List<StatementStep> run(List<Statements.Bound> batch, boolean declaring) {
+  /** Runs a request; a failure closes the cursor (on the server too, where it may remain). */
+  private <T> T run(Supplier<T> request, boolean declaring) {
     try {
-      return requests.run(batch, state.timeout());
+      return request.get();
     } catch (TuskException e) {
       TuskException raised = state.failed(e, declaring);
       closeQuietly();
@@ -145,8 +185,9 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
         int size = state.itersize();
         batch = fetch(size);
         index = 0;
-        // A short batch is the last: no FETCH more just to learn that nothing is left.
-        exhausted = batch.size() < size;
+        // A short batch is the last: no FETCH more just to learn that nothing is left. A portal
+        // says itself when an Execute reached its end.
+        exhausted = batch.size() < size || state.portalEnded();
         return !batch.isEmpty();
       }
 

@@ -20,6 +20,7 @@ public final class DescribeStatement extends Exchange<DescribeStatement.Describe
   public record Described(int[] parameterTypes, RowDescription columns) {}
 
   private final String sql;
+  private final int[] givenTypes;
   private int[] parameterTypes = new int[0];
   private RowDescription columns;
 
@@ -27,12 +28,22 @@ public final class DescribeStatement extends Exchange<DescribeStatement.Describe
    * @param sql one statement with {@code $n} placeholders
    */
   public DescribeStatement(String sql) {
+    this(sql, new int[0]);
+  }
+
+  /**
+   * @param sql one statement with {@code $n} placeholders
+   * @param parameterTypes the OID of each parameter's type as a later Bind will send it (0: let the
+   *     server infer it), so that result columns that depend on them are described as they will be
+   */
+  public DescribeStatement(String sql, int[] parameterTypes) {
     this.sql = sql;
+    this.givenTypes = parameterTypes;
   }
 
   @Override
   protected void encode(WriteBuffer out) {
-    FrontendMessages.parse(out, "", sql, new int[0]);
+    FrontendMessages.parse(out, "", sql, givenTypes);
     FrontendMessages.describeStatement(out, "");
     FrontendMessages.sync(out);
   }
