@@ -610,6 +610,11 @@ final class Statements {
         .thenCompose(next -> next);
   }
 
+  /** The session, for a request queued as it is (a catalog query before a COPY). */
+  Session session() {
+    return session;
+  }
+
   /**
    * Starts a COPY statement for the COPY API: queues it (holding back what others submit while it
    * takes data) and returns once the server has started it.
