@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,19 @@ public interface AsyncServerCursor<R> extends AutoCloseable {
   CompletableFuture<AsyncServerCursor<R>> execute(Query query, Map<String, ?> params);
 
   /**
+   * Declares the cursor for a composed statement; see {@link ServerCursor#execute(Composable,
+   * Object...)}.
+   */
+  default CompletableFuture<AsyncServerCursor<R>> execute(Composable sql, Object... params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} parameters. */
+  default CompletableFuture<AsyncServerCursor<R>> execute(Composable sql, Map<String, ?> params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /**
    * Takes over a cursor already open on the server under this name (a refcursor's value); see
    * {@link ServerCursor#attach()}.
    */
@@ -59,6 +73,11 @@ public interface AsyncServerCursor<R> extends AutoCloseable {
    * completes after the last row, or fails with the first error (of a fetch or of the action).
    */
   CompletableFuture<Void> forEach(Consumer<? super R> action);
+
+  /** Moves {@code value} rows from the current position; see {@link ServerCursor#scroll(int)}. */
+  default CompletableFuture<Void> scroll(int value) {
+    return scroll(value, ServerCursor.Scroll.RELATIVE);
+  }
 
   /** Moves the cursor; see {@link ServerCursor#scroll(int, ServerCursor.Scroll)}. */
   CompletableFuture<Void> scroll(int value, ServerCursor.Scroll mode);

@@ -15,6 +15,7 @@ import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.InvalidCursorName;
+import dev.tusk.sql.SQL;
 import dev.tusk.testing.TuskTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,5 +178,20 @@ class ServerCursorAttachTest {
     plain.closeAsync().get(30, TimeUnit.SECONDS);
     assertEquals(0, cursorsNamed(conn, "blockheld"));
     assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
+  }
+
+  @Test
+  void theAsyncFaceTakesComposedStatementsAndScrollsRelativeAsTheSyncFace(Connection conn)
+      throws Exception {
+    AsyncTransaction tx = conn.async().transaction().get(30, TimeUnit.SECONDS);
+    AsyncServerCursor<Integer> cursor = tx.cursor("composed", RowFactories.scalar(Integer.class));
+    cursor
+        .execute(
+            SQL.of("SELECT g FROM {} g WHERE g > $1").format(SQL.of("generate_series(1, 10)")), 4)
+        .get(30, TimeUnit.SECONDS);
+    cursor.scroll(2).get(30, TimeUnit.SECONDS);
+    assertEquals(2, cursor.rowNumber());
+    assertEquals(List.of(7, 8, 9, 10), cursor.fetchAll().get(30, TimeUnit.SECONDS));
+    tx.commit().get(30, TimeUnit.SECONDS);
   }
 }
