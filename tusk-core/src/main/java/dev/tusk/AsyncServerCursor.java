@@ -8,11 +8,11 @@ import java.util.function.Consumer;
 
 /**
  * The async face of a {@link ServerCursor}, made by {@link AsyncConnection#cursor(String)}: the
- * same statements (DECLARE, FETCH, MOVE, CLOSE) and rules, with futures instead of waiting; no
- * method blocks the calling thread. Run one call at a time on a cursor and wait for its future
- * before the next, as for {@link AsyncCursor}. Cancelling a future ({@code future.cancel(true)})
- * cancels its statement on the server, which then fails with {@code QueryCanceled} and closes the
- * cursor; the connection stays usable.
+ * same statements (DECLARE or a portal, FETCH or Execute, MOVE, CLOSE) and rules, with futures
+ * instead of waiting; no method blocks the calling thread. Run one call at a time on a cursor and
+ * wait for its future before the next, as for {@link AsyncCursor}. Cancelling a future ({@code
+ * future.cancel(true)}) cancels its statement on the server, which then fails with {@code
+ * QueryCanceled} and closes the cursor; the connection stays usable.
  *
  * <p>A cursor without hold needs a transaction: on the async face, turn autocommit off ({@link
  * AsyncConnection#setAutocommit(boolean)}) and end it with {@code commit()}, or use {@link

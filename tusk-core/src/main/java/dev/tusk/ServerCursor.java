@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * A cursor that lives on the server (psycopg's {@code ServerCursor}), made by {@link
- * Connection#cursor(String)}: {@code execute} runs {@code DECLARE name CURSOR FOR query} with the
- * query's parameters bound, and the rows stay on the server until fetched. {@link #fetchOne()},
- * {@link #fetchMany(int)} and {@link #fetchAll()} each run one {@code FETCH FORWARD n}; iterating
- * (or {@link #stream()}) fetches {@link #itersize()} rows at a time; {@link #scroll} runs {@code
- * MOVE}. Between fetches the connection serves other statements, and memory holds one batch at a
- * time however large the result.
+ * Connection#cursor(String)}: {@code execute} runs {@code DECLARE name CURSOR FOR query} (or binds
+ * a portal, see below) with the query's parameters bound, and the rows stay on the server until
+ * fetched. {@link #fetchOne()}, {@link #fetchMany(int)} and {@link #fetchAll()} each run one {@code
+ * FETCH FORWARD n} (or one Execute of the portal); iterating (or {@link #stream()}) fetches {@link
+ * #itersize()} rows at a time; {@link #scroll} runs {@code MOVE}. Between fetches the connection
+ * serves other statements, and memory holds one batch at a time however large the result.
  *
  * <p><b>Portals.</b> A cursor that is neither {@link #scrollable(Boolean) scrollable(true)} nor
  * {@link #withHold(boolean) held}, declared inside a transaction, is read the way the protocol
@@ -59,8 +59,10 @@ public interface ServerCursor<R> extends Cursor<R> {
 
   /**
    * Declares the cursor for {@code sql} with its {@code $n} parameters bound: {@code DECLARE name
-   * [[NO] SCROLL] CURSOR [WITH HOLD] FOR sql}. A cursor declared before by this object is closed
-   * first. Afterwards {@link #description()} gives the columns and {@link #rowNumber()} is 0.
+   * [[NO] SCROLL] CURSOR [WITH HOLD] FOR sql}, or, for a cursor neither scrollable nor held in a
+   * transaction, a Bind of {@code sql} into a portal of the cursor's name. A cursor declared before
+   * by this object is closed first. Afterwards {@link #description()} gives the columns and {@link
+   * #rowNumber()} is 0.
    */
   @Override
   ServerCursor<R> execute(String sql, Object... params);
