@@ -4,6 +4,9 @@ import dev.tusk.errors.PipelineAborted;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.engine.DescribeStatement;
 import dev.tusk.internal.engine.Exchange;
+import dev.tusk.internal.engine.ExtendedQuery;
+import dev.tusk.internal.engine.Session;
+import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +30,7 @@ final class ServerCursorRequests {
     this.statements = statements;
   }
 
-  dev.tusk.internal.engine.Session session() {
+  Session session() {
     return connection.session();
   }
 
@@ -59,6 +62,35 @@ final class ServerCursorRequests {
   /** Runs a fetch step (an Execute of an open portal) and waits: the step, or its error. */
   StatementStep fetch(StatementStep step, Duration timeout) {
     return await(List.of(), statements.submit(step), timeout).steps().get(0);
+  }
+
+  /**
+   * Queues a fetch step made to stream, and returns its rows as they arrive: the caller decodes the
+   * first rows of a batch while the server still sends the rest. The request's error comes from
+   * {@link RowStream#next()} once the rows before it are taken.
+   */
+  Streaming stream(StatementStep step, Duration timeout) {
+    // Taken before the request is queued: once it is, a reading thread may complete the step.
+    StatementResult result = step.current();
+    Statements.Submitted submitted = statements.submit(step);
+    ExtendedQuery request = submitted.request();
+    Session session = connection.session();
+    return new Streaming(
+        new RowStream(session, request, result, session.waiting(request, timeout), () -> {}),
+        request);
+  }
+
+  /** A streamed fetch: its rows as they arrive, and its request. */
+  record Streaming(RowStream rows, ExtendedQuery request) {}
+
+  /** Waits for a streamed fetch whose rest was dropped to end: its error, or null. */
+  TuskException awaitEnd(ExtendedQuery request) {
+    try {
+      connection.await(request, null);
+      return null;
+    } catch (TuskException e) {
+      return e;
+    }
   }
 
   /** A request's steps and the transaction status it ended in. */

@@ -408,6 +408,30 @@ final class ServerCursorState<R> {
     return made;
   }
 
+  /**
+   * One row of a streamed Execute of the portal, made by the row factory; advances the position.
+   */
+  R fromPortal(DataRow row) {
+    ResultColumns decoding = columnsFor(portalColumns);
+    if (maker == null) {
+      maker = rowFactory.maker(description);
+    }
+    rowNumber++;
+    return maker.make(new ResultRow(decoding, row));
+  }
+
+  /**
+   * Takes in the end of a streamed Execute of the portal that returned {@code rows} rows, of which
+   * {@code dropped} were never handed out (an iteration left part way): the position counts them,
+   * as the server's does.
+   */
+  void portalBatchEnded(StatementStep step, int rows, int dropped) {
+    rowNumber += dropped;
+    portalEnded = !step.results().get(0).isSuspended();
+    rowCount = rows;
+    statusMessage = "FETCH " + rows;
+  }
+
   /** The decoding columns for a FETCH's description: those of the last one when formats match. */
   private ResultColumns columnsFor(RowDescription fetchedFields) {
     if (fetchedFields == null) {

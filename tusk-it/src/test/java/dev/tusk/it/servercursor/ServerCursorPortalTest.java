@@ -298,4 +298,47 @@ class ServerCursorPortalTest {
     }
     assertFalse(conn.closed());
   }
+
+  @Test
+  void anIterationLeftPartWayLetsOtherStatementsRunAndTheNextFetchFollowsItsBatch(Connection conn) {
+    try (Transaction tx = conn.transaction();
+        ServerCursor<Integer> cursor =
+            conn.cursor("leftmidway", RowFactories.scalar(Integer.class)).itersize(2000)) {
+      cursor.execute("SELECT g FROM generate_series(1, 10000) g");
+      int seen = 0;
+      for (Integer value : cursor) {
+        if (++seen == 3) {
+          break;
+        }
+      }
+      // The batch of 2,000 is still arriving: another statement on this thread waits for it.
+      assertEquals(42, conn.execute("SELECT 42").fetchOne().getInt(0));
+      // The server's cursor is at the batch's end; the next fetch follows it.
+      assertEquals(2001, cursor.fetchOne());
+      assertEquals(2001, cursor.rowNumber());
+      // A new iteration drops nothing more and reads on.
+      int count = 0;
+      for (Integer value : cursor) {
+        count++;
+      }
+      assertEquals(7999, count);
+      assertEquals(10000, cursor.rowNumber());
+      tx.commit();
+    }
+  }
+
+  @Test
+  void closingAnIterationPartWayDropsTheRestOfItsBatch(Connection conn) {
+    try (Transaction tx = conn.transaction()) {
+      ServerCursor<Integer> cursor =
+          conn.cursor("closedmidway", RowFactories.scalar(Integer.class)).itersize(5000);
+      cursor.execute("SELECT g FROM generate_series(1, 20000) g");
+      var rows = cursor.iterator();
+      assertEquals(1, rows.next());
+      cursor.close();
+      assertEquals(0, cursorsNamed(conn, "closedmidway"));
+      assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
+      tx.commit();
+    }
+  }
 }
