@@ -315,8 +315,8 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
       streaming.rows().close();
       TuskException error = requests.awaitEnd(streaming.request());
       streaming = null;
+      // The iteration may go on: its next batch starts where the cursor's statements left it.
       rows = List.of();
-      exhausted = true;
       if (error != null) {
         return error;
       }

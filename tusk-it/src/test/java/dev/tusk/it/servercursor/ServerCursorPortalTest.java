@@ -341,4 +341,24 @@ class ServerCursorPortalTest {
       tx.commit();
     }
   }
+
+  @Test
+  void aFetchInTheMiddleOfAnIterationTakesTheRowAfterItsBatchAndTheIterationGoesOn(
+      Connection conn) {
+    try (Transaction tx = conn.transaction();
+        ServerCursor<Integer> cursor =
+            conn.cursor("interleaved", RowFactories.scalar(Integer.class)).itersize(10)) {
+      cursor.execute("SELECT g FROM generate_series(1, 25) g");
+      var rows = cursor.iterator();
+      assertEquals(1, rows.next());
+      assertEquals(2, rows.next());
+      assertEquals(11, cursor.fetchOne());
+      List<Integer> rest = new ArrayList<>();
+      rows.forEachRemaining(rest::add);
+      assertEquals(14, rest.size());
+      assertEquals(12, rest.get(0));
+      assertEquals(25, cursor.rowNumber());
+      tx.commit();
+    }
+  }
 }
