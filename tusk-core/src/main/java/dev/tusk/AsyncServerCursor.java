@@ -1,5 +1,6 @@
 package dev.tusk;
 
+import dev.tusk.sql.Composable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -7,18 +8,18 @@ import java.util.function.Consumer;
 
 /**
  * The async face of a {@link ServerCursor}, made by {@link AsyncConnection#cursor(String)}: the
- * same statements (DECLARE, FETCH, MOVE, CLOSE) and rules, with futures instead of waiting; no
- * method blocks the calling thread. Run one call at a time on a cursor and wait for its future
- * before the next, as for {@link AsyncCursor}. Cancelling a future ({@code future.cancel(true)})
- * cancels its statement on the server, which then fails with {@code QueryCanceled} and closes the
- * cursor; the connection stays usable.
+ * same statements (DECLARE or a portal, FETCH or Execute, MOVE, CLOSE) and rules, with futures
+ * instead of waiting; no method blocks the calling thread. Run one call at a time on a cursor and
+ * wait for its future before the next, as for {@link AsyncCursor}. Cancelling a future ({@code
+ * future.cancel(true)}) cancels its statement on the server, which then fails with {@code
+ * QueryCanceled} and closes the cursor; the connection stays usable.
  *
  * <p>A cursor without hold needs a transaction: on the async face, turn autocommit off ({@link
  * AsyncConnection#setAutocommit(boolean)}) and end it with {@code commit()}, or use {@link
  * #withHold(boolean) withHold(true)}; otherwise {@code execute} fails with {@link
- * dev.tusk.errors.NoActiveSqlTransaction}. An {@link AsyncTransaction} has no server cursors: while
- * its block is open, this cursor's statements wait for the block to end, so do not wait for them
- * inside the block.
+ * dev.tusk.errors.NoActiveSqlTransaction}. Inside an {@link AsyncTransaction}, take the block's own
+ * cursor, {@link AsyncTransaction#cursor(String)}: a cursor of the connection would wait for the
+ * block to end (the block holds the connection), so do not wait for one inside the block.
  *
  * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
  */
@@ -39,6 +40,25 @@ public interface AsyncServerCursor<R> extends AutoCloseable {
   /** Declares the cursor with {@code :name} placeholders and per-call options. */
   CompletableFuture<AsyncServerCursor<R>> execute(Query query, Map<String, ?> params);
 
+  /**
+   * Declares the cursor for a composed statement; see {@link ServerCursor#execute(Composable,
+   * Object...)}.
+   */
+  default CompletableFuture<AsyncServerCursor<R>> execute(Composable sql, Object... params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /** Like {@link #execute(Composable, Object...)}, with {@code :name} parameters. */
+  default CompletableFuture<AsyncServerCursor<R>> execute(Composable sql, Map<String, ?> params) {
+    return execute(PortableSql.render(sql), params);
+  }
+
+  /**
+   * Takes over a cursor already open on the server under this name (a refcursor's value); see
+   * {@link ServerCursor#attach()}.
+   */
+  CompletableFuture<AsyncServerCursor<R>> attach();
+
   /** The next row ({@code FETCH FORWARD 1}), or null at the end. */
   CompletableFuture<R> fetchOne();
 
@@ -53,6 +73,11 @@ public interface AsyncServerCursor<R> extends AutoCloseable {
    * completes after the last row, or fails with the first error (of a fetch or of the action).
    */
   CompletableFuture<Void> forEach(Consumer<? super R> action);
+
+  /** Moves {@code value} rows from the current position; see {@link ServerCursor#scroll(int)}. */
+  default CompletableFuture<Void> scroll(int value) {
+    return scroll(value, ServerCursor.Scroll.RELATIVE);
+  }
 
   /** Moves the cursor; see {@link ServerCursor#scroll(int, ServerCursor.Scroll)}. */
   CompletableFuture<Void> scroll(int value, ServerCursor.Scroll mode);

@@ -39,6 +39,20 @@ public interface AsyncTransaction {
       RowFactory<R> rowFactory, Query query, Object... params);
 
   /**
+   * A server-side cursor of this block ({@code DECLARE} or a portal, then {@code FETCH} or Execute,
+   * as {@link AsyncConnection#cursor(String)}): its statements queue inside the block, in order
+   * with the block's other statements, so the cursor lives in the block's transaction. A cursor
+   * without hold ends with the block; one {@code withHold(true)} outlives its commit (close it
+   * then). Wait for each of its futures before the block's next step, as for any async cursor.
+   */
+  default AsyncServerCursor<Row> cursor(String name) {
+    return cursor(name, RowFactories.row());
+  }
+
+  /** Like {@link #cursor(String)}, producing rows made by {@code rowFactory}. */
+  <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
+  /**
    * Opens a savepoint inside this block. Until it ends, statements go through it: end it before
    * committing or rolling back this block.
    */

@@ -6,12 +6,20 @@ import java.util.Map;
 
 /**
  * A cursor that lives on the server (psycopg's {@code ServerCursor}), made by {@link
- * Connection#cursor(String)}: {@code execute} runs {@code DECLARE name CURSOR FOR query} with the
- * query's parameters bound, and the rows stay on the server until fetched. {@link #fetchOne()},
- * {@link #fetchMany(int)} and {@link #fetchAll()} each run one {@code FETCH FORWARD n}; iterating
- * (or {@link #stream()}) fetches {@link #itersize()} rows at a time; {@link #scroll} runs {@code
- * MOVE}. Between fetches the connection serves other statements, and memory holds one batch at a
- * time however large the result.
+ * Connection#cursor(String)}: {@code execute} runs {@code DECLARE name CURSOR FOR query} (or binds
+ * a portal, see below) with the query's parameters bound, and the rows stay on the server until
+ * fetched. {@link #fetchOne()}, {@link #fetchMany(int)} and {@link #fetchAll()} each run one {@code
+ * FETCH FORWARD n} (or one Execute of the portal); iterating (or {@link #stream()}) fetches {@link
+ * #itersize()} rows at a time; {@link #scroll} runs {@code MOVE}. Between fetches the connection
+ * serves other statements, and memory holds one batch at a time however large the result.
+ *
+ * <p><b>Portals.</b> A cursor that is neither {@link #scrollable(Boolean) scrollable(true)} nor
+ * {@link #withHold(boolean) held}, declared inside a transaction, is read the way the protocol
+ * reads a result in parts: {@code execute} binds the query into a portal of the cursor's name, and
+ * each fetch is an Execute of it for so many rows, which the server streams from its executor
+ * (where a {@code FETCH} statement first stores its rows, then sends them). The portal is a cursor
+ * of that name for SQL too ({@code FETCH}, {@code MOVE}, {@code CLOSE}, {@code WHERE CURRENT OF});
+ * it scans forward only, as {@code NO SCROLL}. See docs/server-cursors.md.
  *
  * <p><b>Transactions.</b> A cursor without {@link #withHold(boolean) withHold} exists only inside
  * the transaction that declares it: declare it inside {@link Connection#transaction()} (whose
@@ -51,8 +59,10 @@ public interface ServerCursor<R> extends Cursor<R> {
 
   /**
    * Declares the cursor for {@code sql} with its {@code $n} parameters bound: {@code DECLARE name
-   * [[NO] SCROLL] CURSOR [WITH HOLD] FOR sql}. A cursor declared before by this object is closed
-   * first. Afterwards {@link #description()} gives the columns and {@link #rowNumber()} is 0.
+   * [[NO] SCROLL] CURSOR [WITH HOLD] FOR sql}, or, for a cursor neither scrollable nor held in a
+   * transaction, a Bind of {@code sql} into a portal of the cursor's name. A cursor declared before
+   * by this object is closed first. Afterwards {@link #description()} gives the columns and {@link
+   * #rowNumber()} is 0.
    */
   @Override
   ServerCursor<R> execute(String sql, Object... params);
@@ -71,6 +81,31 @@ public interface ServerCursor<R> extends Cursor<R> {
   /** Like {@link #execute(Query, Object...)}, with {@code :name} placeholders. */
   @Override
   ServerCursor<R> execute(Query query, Map<String, ?> params);
+
+  /**
+   * Takes over a cursor that is already open on the server under this cursor's {@link #name()},
+   * instead of declaring one: the cursor a function returning a {@code refcursor} opened (the
+   * refcursor's value is its name), or one declared in SQL. It sends {@code FETCH FORWARD 0 FROM
+   * name}, which moves nothing and describes the columns; the fetches, {@link #scroll} and {@link
+   * #close()} then work as after {@code execute}, {@link #rowNumber()} counting from here. The
+   * server does not say whether the cursor is held: set {@link #withHold(boolean) withHold(true)}
+   * first for one declared {@code WITH HOLD}, so that it is still closed after a commit.
+   *
+   * <pre>{@code
+   * try (Transaction tx = conn.transaction()) {
+   *   String name = conn.execute("SELECT open_orders($1)", customer).fetchOne().getString(0);
+   *   try (ServerCursor<Row> orders = conn.cursor(name).attach()) {
+   *     for (Row order : orders) { ... }
+   *   }
+   *   tx.commit();
+   * }
+   * }</pre>
+   *
+   * @return this cursor
+   * @throws dev.tusk.errors.InvalidCursorName when no cursor of that name is open in the session
+   *     (cursors without hold end with their transaction: attach in the one that opened it)
+   */
+  ServerCursor<R> attach();
 
   /**
    * Declares the cursor for a composed statement; see {@link Cursor#execute(Composable,

@@ -62,11 +62,12 @@ public final class WideRead implements Workload {
             "c3",
             "c3. Read %,d rows of c through a server-side cursor, %,d rows per round trip"
                 .formatted(rows, FETCH_SIZE),
-            "Both read in a transaction, %,d rows per round trip: Tusk declares a server cursor"
+            "Both read in a transaction, %,d rows per round trip: Tusk opens a server cursor"
                     .formatted(FETCH_SIZE)
-                + " (conn.cursor(name), itersize) and iterates it, one FETCH FORWARD per batch;"
-                + " pgjdbc turns autocommit off and sets the fetch size, one Execute of its"
-                + " portal per batch. Values read as in c.",
+                + " (conn.cursor(name), itersize) and iterates it; neither scrollable nor held,"
+                + " it is a portal of its name, one Execute per batch; pgjdbc turns autocommit"
+                + " off and sets the fetch size, one Execute of its portal per batch. Values"
+                + " read as in c.",
             bench.mode().schedule(),
             List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
             List.of(

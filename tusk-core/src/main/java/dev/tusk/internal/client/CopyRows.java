@@ -20,13 +20,19 @@ final class CopyRows {
 
   private final String sql;
   private final TypeScope types;
+  private final CopyColumnTypes columnTypes;
   private Codec<?>[] codecs;
   private CopyRowEncoder encoder;
   private CopyRowDecoder decoder;
 
-  CopyRows(String sql, TypeScope types) {
+  /**
+   * @param columnTypes the target table's column types, asked for before a binary COPY FROM STDIN
+   *     started (null for any other COPY): the types of rows written without {@code setTypes}
+   */
+  CopyRows(String sql, TypeScope types, CopyColumnTypes columnTypes) {
     this.sql = sql;
     this.types = types;
+    this.columnTypes = columnTypes;
   }
 
   /** Sets the column types by name (psycopg's {@code set_types}); before the first row. */
@@ -45,13 +51,40 @@ final class CopyRows {
     // A type the connection has not seen yet is looked up in the catalog: for data out, this
     // thread reads the COPY meanwhile (the rest is collected), and data in refuses the query.
     channel.own();
-    codecs = CopyTypes.resolve(types, typeNames);
+    Codec<?>[] resolved = new Codec<?>[typeNames.length];
+    for (int i = 0; i < typeNames.length; i++) {
+      resolved[i] = resolve(channel, typeNames[i]);
+    }
+    codecs = resolved;
+  }
+
+  /** One type name's codec; during COPY IN, a name that needs the catalog is refused clearly. */
+  private Codec<?> resolve(CopyChannel channel, String typeName) {
+    if (!channel.copiesIn() || typeName == null || typeName.isBlank()) {
+      return CopyTypes.resolve(types, typeName)[0];
+    }
+    try {
+      return CopyTypes.resolve(types, typeName)[0];
+    } catch (ProgrammingError refused) {
+      throw new ProgrammingError(
+          "setTypes: type \""
+              + typeName
+              + "\" is not one this connection knows yet, and during COPY FROM STDIN it cannot"
+              + " ask the catalog (a catalog lookup would travel as COPY data): check the name,"
+              + " or look the type up before the COPY (conn.types().codec(\""
+              + typeName
+              + "\")); the COPY goes on, and close() abandons it",
+          refused);
+    }
   }
 
   /** Encodes one row into the COPY's pending data, sending it once a message is full. */
   void write(CopyChannel channel, Object[] values) {
     WriteBuffer pending = channel.pending();
     if (encoder == null) {
+      if (codecs == null && columnTypes != null && channel.format() == 1) {
+        codecs = columnTypes.codecs(types);
+      }
       encoder = CopyFormats.encoder(channel.format(), options(), codecs, types);
       encoder.header(pending);
     }

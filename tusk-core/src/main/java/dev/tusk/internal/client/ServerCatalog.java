@@ -32,11 +32,18 @@ final class ServerCatalog implements CatalogSource {
 
   @Override
   public List<List<Object>> query(String sql, Object... params) {
+    return rows(connection.run(request(sql, params)).get(0));
+  }
+
+  /** A catalog query with its parameters bound by the built-in codecs, results in binary. */
+  static ExtendedQuery request(String sql, Object... params) {
     ParameterBinder.Bound bound =
         new ParameterBinder(TypeScope.builtins()).bind(params.length, List.<Object[]>of(params));
-    List<StatementResult> results =
-        connection.run(new ExtendedQuery(sql, bound.types(), bound.sets(), BindFormats.ALL_BINARY));
-    StatementResult result = results.get(0);
+    return new ExtendedQuery(sql, bound.types(), bound.sets(), BindFormats.ALL_BINARY);
+  }
+
+  /** A catalog query's rows, decoded by the built-in codecs. */
+  static List<List<Object>> rows(StatementResult result) {
     RowDescription.Field[] fields = result.description().fields();
     CodecRegistry builtins = CodecRegistry.defaults();
     List<List<Object>> rows = new ArrayList<>(result.rows().size());

@@ -39,6 +39,19 @@ final class ServerCursorErrors {
         serverError);
   }
 
+  /** attach() named a cursor that is not open in this session (the server's error). */
+  static InvalidCursorName notOpen(String name, TuskException serverError) {
+    return new InvalidCursorName(
+        Diagnostic.client(
+            InvalidCursorName.SQLSTATE,
+            "no cursor named \""
+                + name
+                + "\" is open in this session, so attach() has nothing to read: open it first in"
+                + " the same transaction (a function returning a refcursor, or DECLARE), and pass"
+                + " the exact name (a refcursor value is the name, case kept)"),
+        serverError);
+  }
+
   /** A closed cursor used, by its user or after {@code closedBy} closed it (null: by close()). */
   static InterfaceError closed(String name, TuskException closedBy) {
     return closedBy == null

@@ -41,6 +41,9 @@ final class ServerCursorState<R> {
 
   private Boolean scrollable;
   private boolean withHold;
+
+  // A cursor of an async transaction block, whose statements its owner thread queues inside it.
+  private boolean ofBlock;
   private int itersize = ServerCursor.DEFAULT_ITERSIZE;
 
   // What the current declaration is; reset by each execute.
@@ -56,6 +59,13 @@ final class ServerCursorState<R> {
   private long rowNumber = -1;
   private long rowCount = -1;
   private String statusMessage;
+
+  // Whether the current declaration is read through a protocol portal (Bind into a portal of the
+  // cursor's name, then Execute per batch) rather than declared by DECLARE and read by FETCH; its
+  // description (with the formats its Bind chose); whether an Execute has reached its end.
+  private boolean viaPortal;
+  private RowDescription portalColumns;
+  private boolean portalEnded;
 
   private boolean closed;
   private TuskException closedBy;
@@ -81,6 +91,15 @@ final class ServerCursorState<R> {
 
   String name() {
     return name;
+  }
+
+  /**
+   * Makes this the cursor of an async transaction block: its statements run inside the block, which
+   * another thread (the block's owner) holds, so the session cannot tell this thread so.
+   */
+  ServerCursorState<R> ofTransactionBlock() {
+    ofBlock = true;
+    return this;
   }
 
   CursorTypes types() {
@@ -143,7 +162,91 @@ final class ServerCursorState<R> {
     return statements.timeout(declaredQuery == null ? Query.of("") : declaredQuery);
   }
 
+  /** The timeout of {@code query}'s declaration (its own, else the connection's). */
+  Duration timeout(Query query) {
+    return statements.timeout(query);
+  }
+
   // ---- statements ----
+
+  /** The longest portal name the server keeps whole (NAMEDATALEN - 1 bytes). */
+  private static final int LONGEST_PORTAL_NAME = 63;
+
+  /**
+   * Whether {@code execute} now reads the cursor through a protocol portal: a cursor neither
+   * scrollable nor held, declared where this connection runs statements in a transaction block. A
+   * FETCH is a utility statement, whose rows the server first stores in a tuplestore and then
+   * sends; an Execute of a portal streams them from the executor, ending each batch with
+   * PortalSuspended. A portal scans forward only (as NO SCROLL) and ends with its transaction, so
+   * SCROLL and WITH HOLD keep DECLARE, and so does autocommit, where DECLARE's own error names the
+   * remedy.
+   */
+  boolean opensPortal() {
+    return !withHold
+        && !Boolean.TRUE.equals(scrollable)
+        && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= LONGEST_PORTAL_NAME
+        && statementsRunInTransaction();
+  }
+
+  /**
+   * Whether a statement queued now runs in a transaction block. Without the session (another
+   * thread's block holds it), a statement queued now runs after that block, outside it.
+   */
+  private boolean statementsRunInTransaction() {
+    if (ofBlock || !connection.autocommit()) {
+      return true;
+    }
+    if (!session.tryAcquireExclusive()) {
+      return false;
+    }
+    try {
+      return connection.statementsRunInTransaction();
+    } finally {
+      session.releaseExclusive();
+    }
+  }
+
+  /** The query to bind into the cursor's portal, with positional parameters. */
+  Statements.Bound portalQuery(Query query, Object[] params) {
+    checkOpen();
+    return statements.bind(query, params, scope());
+  }
+
+  /** The query to bind into the cursor's portal, with {@code :name} parameters. */
+  Statements.Bound portalQuery(Query query, Map<String, ?> params) {
+    checkOpen();
+    return statements.bind(query, params, scope());
+  }
+
+  /** The portal's name on the wire: the name as given, which SQL reaches quoted. */
+  String portalName() {
+    return name;
+  }
+
+  /**
+   * Takes in an opened portal. Raises when no transaction block held it (the request's Sync ended
+   * the implicit transaction, and the portal with it) and when the statement returns no rows
+   * (DECLARE takes only queries); in the second case the portal is there, for {@link #closing()}.
+   */
+  void opened(Query query, ServerCursorRequests.Opened opened) {
+    if (opened.transactionStatus() == 'I') {
+      throw failed(ServerCursorErrors.needsTransaction(name, null), true);
+    }
+    RowDescription fields = opened.step().results().get(0).description();
+    take(query, fields, "DECLARE CURSOR");
+    viaPortal = true;
+    portalColumns = fields;
+    portalEnded = false;
+    if (fields == null) {
+      throw failed(
+          new ProgrammingError(
+              "server cursor \""
+                  + name
+                  + "\" needs a query that returns rows (SELECT, VALUES, TABLE,"
+                  + " or a statement with RETURNING); run other statements with a cursor()"),
+          true);
+    }
+  }
 
   /** DECLARE with positional parameters, and a FETCH of no rows that describes the columns. */
   List<Statements.Bound> declaration(Query query, Object[] params) {
@@ -173,6 +276,34 @@ final class ServerCursorState<R> {
   }
 
   /**
+   * What {@code attach} sends: the describing FETCH alone, for a cursor that exists on the server
+   * already (opened by a function returning a refcursor, or DECLARE sent as SQL).
+   */
+  List<Statements.Bound> attachment() {
+    checkOpen();
+    return List.of(describe());
+  }
+
+  /**
+   * Takes in an attached cursor: read by FETCH, held or not as {@link #withHold()} says (the server
+   * does not tell); its position counts from here.
+   */
+  void attached(List<StatementStep> steps) {
+    StatementResult described = steps.get(0).results().get(0);
+    take(null, described.description(), described.commandTag());
+    viaPortal = false;
+  }
+
+  /** Takes in a failed attach: no cursor of that name is open, said so; the cursor is closed. */
+  TuskException attachFailed(TuskException error) {
+    TuskException raised =
+        error instanceof InvalidCursorName ? ServerCursorErrors.notOpen(name, error) : error;
+    closed = true;
+    closedBy = raised;
+    return raised;
+  }
+
+  /**
    * FETCH FORWARD 0 right after DECLARE returns no row and does not move (the cursor is before its
    * first row), but its RowDescription gives the columns, as psycopg's Describe of the portal does.
    */
@@ -184,22 +315,62 @@ final class ServerCursorState<R> {
   /** Takes in a successful declaration: the columns from its describing FETCH. */
   void declared(Query query, List<StatementStep> steps) {
     StatementResult described = steps.get(1).results().get(0);
-    RowDescription fields = described.description();
+    take(query, described.description(), steps.get(0).results().get(0).commandTag());
+    viaPortal = false;
+  }
+
+  /** Starts a new declaration with these columns (null: none) and status. */
+  private void take(Query query, RowDescription fields, String status) {
     declared = true;
     declaredWithHold = withHold;
     declaredInTransaction = connection.transactionsEnded();
     declaredQuery = query;
-    columnTypes = new int[fields.fields().length];
+    RowDescription.Field[] fieldList =
+        fields == null ? new RowDescription.Field[0] : fields.fields();
+    columnTypes = new int[fieldList.length];
     for (int i = 0; i < columnTypes.length; i++) {
-      columnTypes[i] = fields.fields()[i].typeOid();
+      columnTypes[i] = fieldList[i].typeOid();
     }
     basis = fields;
-    columns = ResultColumns.of(fields, scope());
-    description = columns.columns();
+    columns = fields == null ? null : ResultColumns.of(fields, scope());
+    description = columns == null ? List.of() : columns.columns();
     maker = null;
     rowNumber = 0;
     rowCount = -1;
-    statusMessage = steps.get(0).results().get(0).commandTag();
+    statusMessage = status;
+  }
+
+  /** Whether the current declaration is read through a protocol portal. */
+  boolean viaPortal() {
+    return viaPortal;
+  }
+
+  /** Whether an Execute of the portal has reached its end: nothing is left to fetch. */
+  boolean portalEnded() {
+    return viaPortal && portalEnded;
+  }
+
+  /** An Execute of the cursor's portal for {@code count} rows (below 0: all that remain). */
+  StatementStep portalFetch(int count) {
+    checkDeclared();
+    checkTransaction();
+    // Not Execute's 0 ("all"): an Execute for all rows at the portal's start marks it to run only
+    // once, and a later Execute of it would then be refused.
+    return StatementStep.fetch(name, portalColumns, count < 0 ? Integer.MAX_VALUE : count);
+  }
+
+  /**
+   * The rows an Execute of the portal returned; advances the position. The status is the words a
+   * FETCH of as many rows would have had ({@code FETCH n}): the server sends no tag for a portal
+   * suspended at its row limit, and the cursor's status should not depend on how it is read.
+   */
+  List<R> fetchedFromPortal(StatementStep step) {
+    StatementResult result = step.results().get(0);
+    List<R> made = make(result);
+    portalEnded = !result.isSuspended();
+    rowCount = made.size();
+    statusMessage = "FETCH " + made.size();
+    return made;
   }
 
   /**
@@ -216,6 +387,14 @@ final class ServerCursorState<R> {
   /** The rows a FETCH returned, made by the row factory; advances the position. */
   List<R> fetched(List<StatementStep> steps) {
     StatementResult result = steps.get(0).results().get(0);
+    List<R> made = make(result);
+    rowCount = result.rowCount();
+    statusMessage = result.commandTag();
+    return made;
+  }
+
+  /** A result's rows made by the row factory; advances the position. */
+  private List<R> make(StatementResult result) {
     List<DataRow> rows = result.rows();
     ResultColumns decoding = columnsFor(result.description());
     if (maker == null) {
@@ -226,9 +405,31 @@ final class ServerCursorState<R> {
       made.add(maker.make(new ResultRow(decoding, row)));
     }
     rowNumber += rows.size();
-    rowCount = result.rowCount();
-    statusMessage = result.commandTag();
     return made;
+  }
+
+  /**
+   * One row of a streamed Execute of the portal, made by the row factory; advances the position.
+   */
+  R fromPortal(DataRow row) {
+    ResultColumns decoding = columnsFor(portalColumns);
+    if (maker == null) {
+      maker = rowFactory.maker(description);
+    }
+    rowNumber++;
+    return maker.make(new ResultRow(decoding, row));
+  }
+
+  /**
+   * Takes in the end of a streamed Execute of the portal that returned {@code rows} rows, of which
+   * {@code dropped} were never handed out (an iteration left part way): the position counts them,
+   * as the server's does.
+   */
+  void portalBatchEnded(StatementStep step, int rows, int dropped) {
+    rowNumber += dropped;
+    portalEnded = !step.results().get(0).isSuspended();
+    rowCount = rows;
+    statusMessage = "FETCH " + rows;
   }
 
   /** The decoding columns for a FETCH's description: those of the last one when formats match. */
@@ -270,6 +471,8 @@ final class ServerCursorState<R> {
   void moved(int value, ServerCursor.Scroll mode, List<StatementStep> steps) {
     StatementResult result = steps.get(0).results().get(0);
     rowNumber = mode == ServerCursor.Scroll.ABSOLUTE ? value : rowNumber + value;
+    // A MOVE may go back from the end (a forward-only portal refuses that itself).
+    portalEnded = false;
     rowCount = result.rowCount();
     statusMessage = result.commandTag();
   }

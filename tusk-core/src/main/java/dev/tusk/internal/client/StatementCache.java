@@ -76,6 +76,11 @@ final class StatementCache {
       return formats;
     }
 
+    /** Whether a run (or a Describe) has shown the result column types. */
+    boolean knowsResultTypes() {
+      return resultTypes != null;
+    }
+
     /** The memo of this statement's resolved result columns. */
     ColumnsMemo columns() {
       return columns;
@@ -127,10 +132,17 @@ final class StatementCache {
    * without a binary codec costs at most one failed run.
    */
   void learn(Entry entry, List<StatementResult> results) {
-    if (results.isEmpty() || results.get(0).description() == null) {
+    if (!results.isEmpty()) {
+      learn(entry, results.get(0).description());
+    }
+  }
+
+  /** Records the statement's result columns as a run or a Describe showed them (null: none). */
+  void learn(Entry entry, RowDescription columns) {
+    if (columns == null) {
       return;
     }
-    RowDescription.Field[] fields = results.get(0).description().fields();
+    RowDescription.Field[] fields = columns.fields();
     if (sameTypes(fields, entry.resultTypes)) {
       return;
     }

@@ -9,6 +9,7 @@ import dev.tusk.errors.TuskException;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.StatementSettings;
 import dev.tusk.internal.engine.CopyRequest;
+import dev.tusk.internal.engine.DescribeStatement;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.ExtendedQuery;
 import dev.tusk.internal.engine.PreparedStatement;
@@ -388,6 +389,42 @@ final class Statements {
     return results;
   }
 
+  /**
+   * Asks the server for the result columns of a statement that has not run yet on this connection,
+   * for a request that fixes its result formats at Bind and must learn the column types first (a
+   * server cursor's portal, read in many Executes): the Describe queued (Parse, Describe, Sync), or
+   * null when the formats are known already, or all binary anyway.
+   */
+  DescribeStatement describeUnknown(Bound statement) {
+    if (!connection.textResultsReadable() || statement.entry().knowsResultTypes()) {
+      return null;
+    }
+    DescribeStatement describe =
+        new DescribeStatement(statement.entry().parsed().sql(), statement.parameters().types());
+    session.submit(describe);
+    return describe;
+  }
+
+  /** Learns the result columns a {@link #describeUnknown} request returned. */
+  void described(Bound statement, DescribeStatement.Described described) {
+    cache.learn(statement.entry(), described.columns());
+  }
+
+  /**
+   * Plans {@code statement} to be bound into the named portal {@code portal} and described, not
+   * executed, and queues it as one request (see {@link StatementStep#openPortal}).
+   */
+  Submitted openPortal(Bound statement, String portal) {
+    return submit(List.of(statement), 0, new HashSet<>(), portal);
+  }
+
+  /** Queues a step planned by its caller (an Execute of an open portal) as one request. */
+  Submitted submit(StatementStep step) {
+    ExtendedQuery request = new ExtendedQuery(List.of(step));
+    connection.submitStatement(request);
+    return new Submitted(List.of(step), request);
+  }
+
   /** Statements queued as one request: a step per statement, in order, and the request. */
   record Submitted(List<StatementStep> steps, ExtendedQuery request) {}
 
@@ -414,6 +451,12 @@ final class Statements {
   }
 
   private Submitted submit(List<Bound> batch, int streamRows, Set<PreparedStatement> prepared) {
+    return submit(batch, streamRows, prepared, null);
+  }
+
+  /** {@code portal}, when not null, is the named portal the one statement of the batch opens. */
+  private Submitted submit(
+      List<Bound> batch, int streamRows, Set<PreparedStatement> prepared, String portal) {
     List<StatementStep> steps = new ArrayList<>(batch.size());
     session.acquireExclusive();
     try {
@@ -421,6 +464,9 @@ final class Statements {
         StatementStep step = plan(statement, prepared);
         if (streamRows > 0) {
           step.stream(streamRows);
+        }
+        if (portal != null) {
+          step.openPortal(portal);
         }
         steps.add(step);
       }
@@ -589,6 +635,11 @@ final class Statements {
                   : CompletableFuture.completedFuture(results);
             })
         .thenCompose(next -> next);
+  }
+
+  /** The session, for a request queued as it is (a catalog query before a COPY). */
+  Session session() {
+    return session;
   }
 
   /**

@@ -114,6 +114,18 @@ final class TuskAsyncConnection implements AsyncConnection {
         new ServerCursorRequests(core, statements));
   }
 
+  /**
+   * A server cursor whose requests queue through {@code submitter}: an async transaction's owner
+   * thread, which holds the session for its block.
+   */
+  <R> AsyncServerCursor<R> cursor(
+      String name, RowFactory<R> rowFactory, ServerCursorRequests.Submitter submitter) {
+    return new TuskAsyncServerCursor<>(
+        new ServerCursorState<>(name, statements, core, types, rowFactory).ofTransactionBlock(),
+        new ServerCursorRequests(core, statements),
+        submitter);
+  }
+
   @Override
   public <T> CompletableFuture<T> inTransaction(Function<Connection, T> work) {
     return Asynchronous.offload(() -> connection.inTransaction(work));

@@ -9,6 +9,7 @@ import dev.tusk.errors.TuskException;
 import dev.tusk.internal.engine.Exchange;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.StatementStep;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,10 +26,23 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
 
   private final ServerCursorState<R> state;
   private final ServerCursorRequests requests;
+  private final ServerCursorRequests.Submitter submitter;
 
   TuskAsyncServerCursor(ServerCursorState<R> state, ServerCursorRequests requests) {
+    this(state, requests, requests.direct);
+  }
+
+  /**
+   * A cursor whose requests queue through {@code submitter}: an async transaction's owner thread,
+   * for a cursor of that block.
+   */
+  TuskAsyncServerCursor(
+      ServerCursorState<R> state,
+      ServerCursorRequests requests,
+      ServerCursorRequests.Submitter submitter) {
     this.state = state;
     this.requests = requests;
+    this.submitter = submitter;
   }
 
   @Override
@@ -49,25 +63,95 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
   @Override
   public CompletableFuture<AsyncServerCursor<R>> execute(Query query, Object... params) {
     Object[] values = params == null ? new Object[0] : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
   @Override
   public CompletableFuture<AsyncServerCursor<R>> execute(Query query, Map<String, ?> params) {
     Map<String, ?> values = params == null ? Map.of() : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
+  /** DECLARE, or the query bound into a portal of the cursor's name (as the sync face). */
   private CompletableFuture<AsyncServerCursor<R>> declare(
-      Query query, Supplier<List<Statements.Bound>> declaration) {
+      Query query,
+      Supplier<List<Statements.Bound>> declaration,
+      Supplier<Statements.Bound> portalQuery) {
     return cancellable(
         onSubmit ->
             closeDeclared()
-                .thenCompose(closed -> run(declaration, true, onSubmit))
-                .thenApply(
-                    steps -> {
-                      state.declared(query, steps);
-                      return this;
+                .thenCompose(closed -> declareNow(query, declaration, portalQuery, onSubmit)));
+  }
+
+  private CompletableFuture<AsyncServerCursor<R>> declareNow(
+      Query query,
+      Supplier<List<Statements.Bound>> declaration,
+      Supplier<Statements.Bound> portalQuery,
+      Consumer<Exchange<?>> onSubmit) {
+    Duration timeout = state.timeout(query);
+    if (!state.opensPortal()) {
+      return run(declaration, timeout, true, onSubmit)
+          .thenApply(
+              steps -> {
+                state.declared(query, steps);
+                return this;
+              });
+    }
+    return failing(
+            () -> {
+              Statements.Bound statement = portalQuery.get();
+              return requests.openAsync(
+                  statement, state.portalName(), timeout, onSubmit, submitter);
+            },
+            true)
+        .thenCompose(
+            opened -> {
+              try {
+                state.opened(query, opened);
+                return CompletableFuture.completedFuture(this);
+              } catch (TuskException e) {
+                return closeDeclared()
+                    .handle((ignored, closeFailure) -> this)
+                    .thenCompose(
+                        ignored -> CompletableFuture.<AsyncServerCursor<R>>failedFuture(e));
+              }
+            });
+  }
+
+  @Override
+  public CompletableFuture<AsyncServerCursor<R>> attach() {
+    return cancellable(
+        onSubmit ->
+            closeDeclared()
+                .thenCompose(
+                    closed -> {
+                      List<Statements.Bound> batch;
+                      try {
+                        batch = state.attachment();
+                      } catch (TuskException e) {
+                        return CompletableFuture.failedFuture(e);
+                      }
+                      return requests
+                          .runAsync(batch, state.timeout(), onSubmit, submitter)
+                          .handle(
+                              (steps, failure) -> {
+                                if (failure == null) {
+                                  state.attached(steps);
+                                  return CompletableFuture.<AsyncServerCursor<R>>completedFuture(
+                                      this);
+                                }
+                                TuskException raised =
+                                    state.attachFailed(Asynchronous.unwrap(failure));
+                                return closeDeclared()
+                                    .handle((ignored, closeFailure) -> this)
+                                    .thenCompose(
+                                        ignored ->
+                                            CompletableFuture.<AsyncServerCursor<R>>failedFuture(
+                                                raised));
+                              })
+                          .thenCompose(Function.identity());
                     }));
   }
 
@@ -117,7 +201,17 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
   }
 
   private CompletableFuture<List<R>> fetch(int count, Consumer<Exchange<?>> onSubmit) {
-    return run(() -> List.of(state.fetch(count)), false, onSubmit).thenApply(state::fetched);
+    if (state.viaPortal()) {
+      return failing(
+              () -> {
+                StatementStep step = state.portalFetch(count);
+                return requests.fetchAsync(step, state.timeout(), onSubmit, submitter);
+              },
+              false)
+          .thenApply(state::fetchedFromPortal);
+    }
+    return run(() -> List.of(state.fetch(count)), state.timeout(), false, onSubmit)
+        .thenApply(state::fetched);
   }
 
   @Override
@@ -131,7 +225,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
         .thenCompose(
             rows -> {
               rows.forEach(action);
-              return rows.size() < size
+              return rows.size() < size || state.portalEnded()
                   ? CompletableFuture.<Void>completedFuture(null)
                   : forEach(action, size, onSubmit);
             });
@@ -145,7 +239,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
     }
     return cancellable(
         onSubmit ->
-            run(() -> List.of(state.move(value, mode)), false, onSubmit)
+            run(() -> List.of(state.move(value, mode)), state.timeout(), false, onSubmit)
                 .thenAccept(steps -> state.moved(value, mode, steps)));
   }
 
@@ -154,25 +248,40 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
    * cannot be encoded); a failure closes the cursor, on the server too where it may remain.
    */
   private CompletableFuture<List<StatementStep>> run(
-      Supplier<List<Statements.Bound>> batch, boolean declaring, Consumer<Exchange<?>> onSubmit) {
-    List<Statements.Bound> statements;
+      Supplier<List<Statements.Bound>> batch,
+      Duration timeout,
+      boolean declaring,
+      Consumer<Exchange<?>> onSubmit) {
+    return failing(
+        () -> {
+          List<Statements.Bound> statements = batch.get();
+          return requests.runAsync(statements, timeout, onSubmit, submitter);
+        },
+        declaring);
+  }
+
+  /**
+   * Runs {@code request} (making it may fail: a closed cursor, a value that cannot be encoded); a
+   * failure of the request closes the cursor, on the server too where it may remain.
+   */
+  private <T> CompletableFuture<T> failing(
+      Supplier<CompletableFuture<T>> request, boolean declaring) {
+    CompletableFuture<T> started;
     try {
-      statements = batch.get();
+      started = request.get();
     } catch (TuskException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return requests
-        .runAsync(statements, state.timeout(), onSubmit)
+    return started
         .handle(
-            (steps, failure) -> {
+            (value, failure) -> {
               if (failure == null) {
-                return CompletableFuture.completedFuture(steps);
+                return CompletableFuture.completedFuture(value);
               }
               TuskException raised = state.failed(Asynchronous.unwrap(failure), declaring);
               return closeDeclared()
-                  .handle((ignored, closeFailure) -> steps)
-                  .thenCompose(
-                      ignored -> CompletableFuture.<List<StatementStep>>failedFuture(raised));
+                  .handle((ignored, closeFailure) -> value)
+                  .thenCompose(ignored -> CompletableFuture.<T>failedFuture(raised));
             })
         .thenCompose(Function.identity());
   }
@@ -270,7 +379,7 @@ final class TuskAsyncServerCursor<R> implements AsyncServerCursor<R> {
       return CompletableFuture.completedFuture(null);
     }
     return requests
-        .runAsync(List.of(close), state.timeout(), exchange -> {})
+        .runAsync(List.of(close), state.timeout(), exchange -> {}, submitter)
         .handle(
             (steps, failure) -> {
               TuskException error = failure == null ? null : Asynchronous.unwrap(failure);

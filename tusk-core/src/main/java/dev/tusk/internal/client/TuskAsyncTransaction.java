@@ -1,7 +1,7 @@
 package dev.tusk.internal.client;
 
-import dev.tusk.AsyncConnection;
 import dev.tusk.AsyncCursor;
+import dev.tusk.AsyncServerCursor;
 import dev.tusk.AsyncTransaction;
 import dev.tusk.Query;
 import dev.tusk.Row;
@@ -13,6 +13,7 @@ import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An {@link AsyncTransaction}: one block (or savepoint) of a {@link TransactionOwner}, whose thread
@@ -27,11 +28,11 @@ final class TuskAsyncTransaction implements AsyncTransaction {
 
   private final TransactionOwner owner;
   private final Transaction block;
-  private final AsyncConnection async;
+  private final TuskAsyncConnection async;
   private final Cleaner.Cleanable forgotten;
 
   private TuskAsyncTransaction(
-      TransactionOwner owner, Transaction block, AsyncConnection async, boolean outermost) {
+      TransactionOwner owner, Transaction block, TuskAsyncConnection async, boolean outermost) {
     this.owner = owner;
     this.block = block;
     this.async = async;
@@ -40,7 +41,7 @@ final class TuskAsyncTransaction implements AsyncTransaction {
 
   /** Opens a transaction block with {@code options} on a new owner thread. */
   static CompletableFuture<AsyncTransaction> begin(
-      ConnectionCore connection, AsyncConnection async, TransactionOptions options) {
+      ConnectionCore connection, TuskAsyncConnection async, TransactionOptions options) {
     TransactionOwner owner = new TransactionOwner(connection);
     return owner.begin(options, block -> new TuskAsyncTransaction(owner, block, async, true));
   }
@@ -78,6 +79,22 @@ final class TuskAsyncTransaction implements AsyncTransaction {
           owner.checkOpen(block);
           return statement.apply(async.cursor(rowFactory));
         });
+  }
+
+  @Override
+  public <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+    return async.cursor(name, rowFactory, new OwnerSubmitter(owner));
+  }
+
+  /**
+   * Queues a cursor's requests on the owner thread, which holds the connection, so they land inside
+   * the block (or after it, once it has ended: a held cursor's fetches and its CLOSE).
+   */
+  private record OwnerSubmitter(TransactionOwner owner) implements ServerCursorRequests.Submitter {
+    @Override
+    public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> work) {
+      return owner.run(work);
+    }
   }
 
   @Override

@@ -42,7 +42,9 @@ final class TuskCopy implements Copy {
    * Starts {@code sql} for a cursor whose codecs are {@code types}; see {@link Statements#copy}.
    */
   static TuskCopy start(Statements statements, String sql, TypeScope types) {
-    return new TuskCopy(statements.copy(Query.of(sql)), new CopyRows(sql, types));
+    // Queued ahead of the COPY, when it is a binary COPY FROM STDIN: see CopyColumnTypes.
+    CopyColumnTypes columnTypes = CopyColumnTypes.ask(statements.session(), sql);
+    return new TuskCopy(statements.copy(Query.of(sql)), new CopyRows(sql, types, columnTypes));
   }
 
   private TuskCopy(CopyChannel channel, CopyRows rows) {

@@ -8,8 +8,11 @@ import dev.tusk.ServerCursor;
 import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.engine.StatementResult;
 import dev.tusk.internal.engine.StatementStep;
+import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.types.TypeRegistry;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
 
   private final ServerCursorState<R> state;
   private final ServerCursorRequests requests;
+
+  /** The iteration whose batch is still arriving through the portal, or null. */
+  private PortalRows active;
 
   TuskServerCursor(ServerCursorState<R> state, ServerCursorRequests requests) {
     this.state = state;
@@ -52,21 +58,56 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
   @Override
   public ServerCursor<R> execute(Query query, Object... params) {
     Object[] values = params == null ? new Object[0] : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
   @Override
   public ServerCursor<R> execute(Query query, Map<String, ?> params) {
     Map<String, ?> values = params == null ? Map.of() : params;
-    return declare(query, () -> state.declaration(query, values));
+    return declare(
+        query, () -> state.declaration(query, values), () -> state.portalQuery(query, values));
   }
 
-  private ServerCursor<R> declare(Query query, Supplier<List<Statements.Bound>> declaration) {
+  /** DECLARE, or the query bound into a portal of the cursor's name (see opensPortal). */
+  private ServerCursor<R> declare(
+      Query query,
+      Supplier<List<Statements.Bound>> declaration,
+      Supplier<Statements.Bound> portalQuery) {
     state.checkOpen();
     closeDeclared();
+    Duration timeout = state.timeout(query);
+    if (state.opensPortal()) {
+      Statements.Bound statement = portalQuery.get();
+      ServerCursorRequests.Opened opened =
+          run(() -> requests.open(statement, state.portalName(), timeout), true);
+      try {
+        state.opened(query, opened);
+      } catch (TuskException e) {
+        closeQuietly();
+        throw e;
+      }
+      return this;
+    }
     List<Statements.Bound> batch = declaration.get();
-    List<StatementStep> steps = run(batch, true);
-    state.declared(query, steps);
+    state.declared(query, run(() -> requests.run(batch, timeout), true));
+    return this;
+  }
+
+  @Override
+  public ServerCursor<R> attach() {
+    state.checkOpen();
+    closeDeclared();
+    List<Statements.Bound> batch = state.attachment();
+    List<StatementStep> steps;
+    try {
+      steps = requests.run(batch, state.timeout());
+    } catch (TuskException e) {
+      TuskException raised = state.attachFailed(e);
+      closeQuietly();
+      throw raised;
+    }
+    state.attached(steps);
     return this;
   }
 
@@ -100,10 +141,35 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
     return fetch(-1);
   }
 
-  /** One FETCH FORWARD {@code count} (below 0: ALL). */
+  /**
+   * Drops the rest of a batch an iterator left part way (its rows arrive and are dropped), so that
+   * the cursor's next statement follows it.
+   */
+  private void dropStreaming(boolean raise) {
+    PortalRows left = active;
+    if (left == null) {
+      return;
+    }
+    active = null;
+    TuskException error = left.drop();
+    if (error != null) {
+      TuskException raised = state.failed(error, false);
+      if (raise) {
+        closeQuietly();
+        throw raised;
+      }
+    }
+  }
+
+  /** One FETCH FORWARD {@code count} (below 0: ALL), or an Execute of the cursor's portal. */
   private List<R> fetch(int count) {
+    dropStreaming(true);
+    if (state.viaPortal()) {
+      StatementStep step = state.portalFetch(count);
+      return state.fetchedFromPortal(run(() -> requests.fetch(step, state.timeout()), false));
+    }
     Statements.Bound fetch = state.fetch(count);
-    return state.fetched(run(List.of(fetch), false));
+    return state.fetched(run(() -> requests.run(List.of(fetch), state.timeout()), false));
   }
 
   @Override
@@ -111,14 +177,15 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
     if (mode == null) {
       throw new ProgrammingError("scroll needs a mode, RELATIVE or ABSOLUTE");
     }
+    dropStreaming(true);
     Statements.Bound move = state.move(value, mode);
-    state.moved(value, mode, run(List.of(move), false));
+    state.moved(value, mode, run(() -> requests.run(List.of(move), state.timeout()), false));
   }
 
-  /** Runs the statements; a failure closes the cursor (on the server too, where it may remain). */
-  private List<StatementStep> run(List<Statements.Bound> batch, boolean declaring) {
+  /** Runs a request; a failure closes the cursor (on the server too, where it may remain). */
+  private <T> T run(Supplier<T> request, boolean declaring) {
     try {
-      return requests.run(batch, state.timeout());
+      return request.get();
     } catch (TuskException e) {
       TuskException raised = state.failed(e, declaring);
       closeQuietly();
@@ -129,6 +196,9 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
   @Override
   public Iterator<R> iterator() {
     state.checkOpen();
+    if (state.viaPortal()) {
+      return new PortalRows();
+    }
     return new Iterator<>() {
       private List<R> batch = List.of();
       private int index;
@@ -145,8 +215,9 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
         int size = state.itersize();
         batch = fetch(size);
         index = 0;
-        // A short batch is the last: no FETCH more just to learn that nothing is left.
-        exhausted = batch.size() < size;
+        // A short batch is the last: no FETCH more just to learn that nothing is left. A portal
+        // says itself when an Execute reached its end.
+        exhausted = batch.size() < size || state.portalEnded();
         return !batch.isEmpty();
       }
 
@@ -158,6 +229,102 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
         return batch.get(index++);
       }
     };
+  }
+
+  /**
+   * Rows read through the portal, one Execute of {@code itersize} rows per batch, each batch's rows
+   * decoded as they arrive (the server produces the rest of the batch meanwhile). Nothing is read
+   * beyond the batch asked for.
+   */
+  private final class PortalRows implements Iterator<R> {
+    private List<DataRow> rows = List.of();
+    private int index;
+    private StatementStep step;
+    private ServerCursorRequests.Streaming streaming;
+    private int size;
+    private int arrived;
+    private int handed;
+    private boolean exhausted;
+
+    @Override
+    public boolean hasNext() {
+      while (index >= rows.size()) {
+        if (streaming == null) {
+          if (exhausted) {
+            return false;
+          }
+          start();
+          continue;
+        }
+        List<DataRow> next;
+        try {
+          next = streaming.rows().next();
+        } catch (TuskException e) {
+          streaming = null;
+          active = null;
+          TuskException raised = state.failed(e, false);
+          closeQuietly();
+          throw raised;
+        }
+        if (next.isEmpty()) {
+          streaming = null;
+          active = null;
+          state.portalBatchEnded(step, arrived, 0);
+          // A short batch is the last; a full one may be too, as the portal says.
+          exhausted = arrived < size || state.portalEnded();
+          continue;
+        }
+        rows = next;
+        index = 0;
+        arrived += next.size();
+      }
+      return true;
+    }
+
+    private void start() {
+      dropStreaming(true);
+      size = state.itersize();
+      step = state.portalFetch(size);
+      step.stream(Math.min(size, Statements.STREAM_ROWS));
+      arrived = 0;
+      handed = 0;
+      try {
+        streaming = requests.stream(step, state.timeout());
+      } catch (TuskException e) {
+        TuskException raised = state.failed(e, false);
+        closeQuietly();
+        throw raised;
+      }
+      active = this;
+    }
+
+    @Override
+    public R next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      handed++;
+      return state.fromPortal(rows.get(index++));
+    }
+
+    /**
+     * Drops the rest of the batch (it arrives and is dropped) and waits for its end, counting the
+     * rows never handed out in the position; the batch's error, or null.
+     */
+    TuskException drop() {
+      streaming.rows().close();
+      TuskException error = requests.awaitEnd(streaming.request());
+      streaming = null;
+      // The iteration may go on: its next batch starts where the cursor's statements left it.
+      rows = List.of();
+      if (error != null) {
+        return error;
+      }
+      StatementResult result = step.results().get(0);
+      int total = result.isSuspended() ? size : (int) result.rowCount();
+      state.portalBatchEnded(step, total, total - handed);
+      return null;
+    }
   }
 
   @Override
@@ -258,6 +425,8 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
 
   /** Closes the current declaration on the server, if it may still be there. */
   private void closeDeclared() {
+    // A batch left part way is dropped; its error, if any, was the transaction's end already.
+    dropStreaming(false);
     Statements.Bound close = state.closing();
     if (close == null) {
       return;

@@ -42,6 +42,7 @@ final class CopyStatement {
 
   private CopyFormat format = CopyFormat.TEXT;
   private boolean from;
+  private final List<String> table = new ArrayList<>();
   private final List<String> columns = new ArrayList<>();
   private Character delimiter;
   private String nullString;
@@ -56,6 +57,17 @@ final class CopyStatement {
 
   static CopyOptions parse(String sql) {
     return new CopyStatement(CopyTokens.of(sql)).read();
+  }
+
+  /** The statement's table and columns; see {@link CopyTarget#parse}. */
+  static CopyTarget target(String sql) {
+    CopyStatement statement = new CopyStatement(CopyTokens.of(sql));
+    CopyOptions options = statement.read();
+    return new CopyTarget(
+        List.copyOf(statement.table),
+        List.copyOf(statement.columns),
+        options.format(),
+        options.from());
   }
 
   private CopyOptions read() {
@@ -131,9 +143,9 @@ final class CopyStatement {
   }
 
   private void qualifiedName() {
-    identifier("a table name");
+    table.add(identifier("a table name"));
     while (acceptSymbol('.')) {
-      identifier("a table name");
+      table.add(identifier("a table name"));
     }
   }
 

@@ -127,7 +127,7 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
     if (!step().expectsDescription()) {
       super.onRowDescription(message);
     }
-    step().described(message);
+    described(message);
   }
 
   @Override
@@ -135,7 +135,26 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
     if (!step().expectsDescription()) {
       super.onNoData();
     }
-    step().described(null);
+    described(null);
+  }
+
+  /** A description; it completes a step that only opens a portal. */
+  private void described(RowDescription columns) {
+    StatementStep step = step();
+    step.described(columns);
+    if (step.isComplete()) {
+      position++;
+    }
+  }
+
+  /** A fetch step's Execute stopped at its row limit. */
+  @Override
+  protected void onPortalSuspended() {
+    if (position >= steps.size() || !step().acceptsSuspension()) {
+      super.onPortalSuspended();
+    }
+    step().suspended();
+    position++;
   }
 
   @Override

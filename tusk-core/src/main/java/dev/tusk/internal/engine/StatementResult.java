@@ -26,6 +26,7 @@ public final class StatementResult {
 
   private volatile CommandComplete completion;
   private volatile boolean complete;
+  private volatile boolean suspended;
 
   StatementResult(RowDescription description) {
     this(description, COLLECT);
@@ -74,6 +75,21 @@ public final class StatementResult {
   void end() {
     rows.publish();
     this.complete = true;
+  }
+
+  /** Marks the end of an Execute stopped at its row limit (PortalSuspended): rows remain. */
+  void suspend() {
+    this.suspended = true;
+    this.complete = true;
+  }
+
+  /**
+   * Whether this result ended at its Execute's row limit, its portal holding more rows (or none:
+   * the server suspends a portal whose last row was the limit's last, and only the next Execute
+   * finds the end).
+   */
+  public boolean isSuspended() {
+    return suspended;
   }
 
   /** Whether a streaming buffer is full, so that the session must stop reading for now. */

@@ -34,6 +34,15 @@ public final class StatementStep {
   private final List<Bindings> sets;
   private final short[] resultFormats;
 
+  /** For a step that reads a portal opened earlier: Execute's row limit (0: all); else -1. */
+  private final int fetchRows;
+
+  /** The portal each Bind fills: the unnamed one, unless {@link #openPortal} names another. */
+  private String portal = "";
+
+  /** Whether each Bind is followed by an Execute: not for a step that only opens its portal. */
+  private boolean executes = true;
+
   private final List<StatementResult> results = new ArrayList<>();
   private int capacity = StatementResult.COLLECT;
   private RowDescription portalDescription;
@@ -57,6 +66,22 @@ public final class StatementStep {
     this.parameterTypes = parameterTypes;
     this.sets = sets;
     this.resultFormats = resultFormats;
+    this.fetchRows = -1;
+  }
+
+  /** A step that reads a portal opened earlier: one Execute, no Parse, no Bind. */
+  private StatementStep(String portal, RowDescription columns, int maxRows) {
+    this.prepared = null;
+    this.parse = false;
+    this.sql = null;
+    this.parameterTypes = null;
+    this.sets = List.of();
+    this.resultFormats = null;
+    this.fetchRows = maxRows;
+    this.portal = portal;
+    this.portalDescription = columns;
+    this.bound = true;
+    this.current = new StatementResult(columns, capacity);
   }
 
   /**
@@ -84,15 +109,48 @@ public final class StatementStep {
   }
 
   /**
+   * Executes the named {@code portal}, opened by an earlier step's {@link #openPortal}, for at most
+   * {@code maxRows} rows (0: all that remain). Its result ends with the portal's CommandComplete,
+   * or, when rows remain, with PortalSuspended ({@link StatementResult#isSuspended()}); either way
+   * the portal stays open until its transaction ends or it is closed.
+   *
+   * @param columns the portal's description, as its Describe returned it (formats included)
+   */
+  public static StatementStep fetch(String portal, RowDescription columns, int maxRows) {
+    if (portal.isEmpty() || maxRows < 0) {
+      throw new IllegalArgumentException("a fetch reads a named portal, 0 or more rows at a time");
+    }
+    return new StatementStep(portal, columns, maxRows);
+  }
+
+  /**
+   * Makes this step bind its one parameter set into the named {@code portal} and describe it,
+   * without executing it: the portal then lives until its transaction ends or it is closed (by
+   * Close or by SQL {@code CLOSE}, portals and cursors sharing one namespace), and {@link #fetch}
+   * steps read it. The step's one result holds the portal's description and no rows. Called before
+   * the step is submitted.
+   */
+  public void openPortal(String name) {
+    if (sets.size() != 1 || name.isEmpty() || fetchRows >= 0) {
+      throw new IllegalArgumentException("only a one-set statement opens a named portal");
+    }
+    portal = name;
+    executes = false;
+  }
+
+  /**
    * Makes this step's result stream: at most {@code rows} rows wait in its buffer for a consumer,
    * and while it is full the session reads nothing more. Only for a step with one parameter set;
    * called before the step is submitted.
    */
   public void stream(int rows) {
-    if (sets.size() != 1 || rows < 1) {
+    if ((sets.size() != 1 && fetchRows < 0) || rows < 1) {
       throw new IllegalArgumentException("only a one-set step streams, into a buffer of 1+ rows");
     }
     capacity = rows;
+    if (fetchRows >= 0) {
+      current = new StatementResult(portalDescription, capacity);
+    }
   }
 
   /** The result being received now, or null between results. */
@@ -118,6 +176,10 @@ public final class StatementStep {
   }
 
   void encode(WriteBuffer out) {
+    if (fetchRows >= 0) {
+      FrontendMessages.execute(out, portal, fetchRows);
+      return;
+    }
     String name = prepared == null ? "" : prepared.name();
     if (parse) {
       FrontendMessages.parse(out, name, sql, parameterTypes);
@@ -127,11 +189,17 @@ public final class StatementStep {
     }
     for (int i = 0; i < sets.size(); i++) {
       Bindings set = sets.get(i);
-      FrontendMessages.bind(out, "", name, set.formats(), set.count(), set.values(), resultFormats);
-      if (i == 0 && prepared == null) {
-        FrontendMessages.describePortal(out, "");
+      FrontendMessages.bind(
+          out, portal, name, set.formats(), set.count(), set.values(), resultFormats);
+      if (!executes) {
+        // The portal's own description, with the formats this Bind asked for.
+        FrontendMessages.describePortal(out, portal);
+        continue;
       }
-      FrontendMessages.execute(out, "", 0);
+      if (i == 0 && prepared == null) {
+        FrontendMessages.describePortal(out, portal);
+      }
+      FrontendMessages.execute(out, portal, 0);
     }
   }
 
@@ -145,7 +213,8 @@ public final class StatementStep {
    * first Bind, or for the unnamed statement's first portal right after its Bind.
    */
   boolean expectsDescription() {
-    return describesStatement() || (prepared == null && bound && results.isEmpty());
+    return describesStatement()
+        || ((prepared == null || !executes) && bound && results.isEmpty() && fetchRows < 0);
   }
 
   /** A RowDescription (null: NoData) answering this step's Describe of statement or portal. */
@@ -155,6 +224,12 @@ public final class StatementStep {
     } else {
       portalDescription = columns;
       current = new StatementResult(columns, capacity);
+      if (!executes) {
+        // Opened, not run: the step is complete with the portal's description.
+        current.end();
+        results.add(current);
+        current = null;
+      }
     }
   }
 
@@ -187,9 +262,21 @@ public final class StatementStep {
     current = null;
   }
 
-  /** Whether every parameter set has run. */
+  /** Whether a PortalSuspended may end this step now: it reads a portal and has not ended. */
+  boolean acceptsSuspension() {
+    return fetchRows >= 0 && current != null;
+  }
+
+  /** The Execute of a {@link #fetch} step stopped at its row limit: rows remain in the portal. */
+  void suspended() {
+    current.suspend();
+    results.add(current);
+    current = null;
+  }
+
+  /** Whether every parameter set has run (a fetch step: its one Execute). */
   boolean isComplete() {
-    return results.size() == sets.size();
+    return results.size() == (fetchRows >= 0 ? 1 : sets.size());
   }
 
   void fail(TuskException cause) {

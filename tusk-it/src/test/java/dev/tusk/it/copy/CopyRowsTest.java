@@ -171,9 +171,10 @@ class CopyRowsTest {
   @Test
   void binaryRowsNeedTypesAndBadValuesAreTypedErrors(Connection conn) {
     conn.execute("CREATE TABLE rows_untyped_binary (id int)");
+    // Without setTypes, the table's column types come from the catalog (CopyColumnTypesTest).
     try (Copy copy = conn.cursor().copy("COPY rows_untyped_binary FROM STDIN (FORMAT binary)")) {
-      ProgrammingError missing = assertThrows(ProgrammingError.class, () -> copy.writeRow(1));
-      assertTrue(missing.getMessage().contains("setTypes"), missing.getMessage());
+      copy.writeRow(1);
+      // Closed without finish(): abandoned.
     }
     try (Copy copy = conn.cursor().copy("COPY rows_untyped_binary FROM STDIN (FORMAT binary)")) {
       assertThrows(ProgrammingError.class, () -> copy.setTypes("int4", "text"));

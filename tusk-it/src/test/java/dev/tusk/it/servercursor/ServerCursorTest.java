@@ -41,7 +41,10 @@ class ServerCursorTest {
         .getLong(0);
   }
 
-  /** The row the server's cursor sits on: FETCH RELATIVE 0 fetches it again without moving. */
+  /**
+   * The row the server's cursor sits on: FETCH RELATIVE 0 fetches it again without moving (which
+   * takes a step back, so only for a cursor declared scrollable).
+   */
   private static Integer serverRow(Connection conn, String quotedName) {
     Row row = conn.execute("FETCH RELATIVE 0 FROM " + quotedName).fetchOne();
     return row == null ? null : row.getInt(0);
@@ -50,7 +53,8 @@ class ServerCursorTest {
   @Test
   void iterationFetchesItersizeRowsPerFetch(Connection conn) {
     try (Transaction tx = conn.transaction();
-        ServerCursor<Integer> cursor = conn.cursor("batches", RowFactories.scalar(Integer.class))) {
+        ServerCursor<Integer> cursor =
+            conn.cursor("batches", RowFactories.scalar(Integer.class)).scrollable(true)) {
       cursor.itersize(3).execute("SELECT g FROM generate_series(1, $1::int) g", 10);
       List<Integer> seen = new ArrayList<>();
       List<Integer> serverRows = new ArrayList<>();
@@ -72,7 +76,7 @@ class ServerCursorTest {
   @Test
   void fetchOneFetchManyAndFetchAllMoveTheServerCursorByWhatTheyReturn(Connection conn) {
     try (Transaction tx = conn.transaction();
-        ServerCursor<Row> cursor = conn.cursor("fetches")) {
+        ServerCursor<Row> cursor = conn.cursor("fetches").scrollable(true)) {
       assertEquals(-1, cursor.rowNumber());
       cursor.execute("SELECT g AS n, g * 10 AS tens FROM generate_series(1, 42) g");
       assertEquals(List.of("n", "tens"), cursor.description().stream().map(c -> c.name()).toList());
@@ -365,16 +369,20 @@ class ServerCursorTest {
             "x\" CURSOR FOR SELECT 1; DROP TABLE victim; --",
             "select");
     try (Transaction tx = conn.transaction()) {
-      for (String name : names) {
-        try (ServerCursor<Integer> cursor = conn.cursor(name, RowFactories.scalar(Integer.class))) {
-          cursor.execute("SELECT g FROM generate_series(1, 3) g");
-          assertEquals(name, cursor.name());
-          assertEquals(1, cursorsNamed(conn, name), name);
-          assertEquals(List.of(1, 2), cursor.fetchMany(2));
-          cursor.scroll(0, ServerCursor.Scroll.ABSOLUTE);
-          assertEquals(List.of(1, 2, 3), cursor.fetchAll());
+      // Declared (SCROLL) and read through a portal of the same name: CLOSE finds both.
+      for (Boolean scrollable : new Boolean[] {true, null}) {
+        for (String name : names) {
+          try (ServerCursor<Integer> cursor =
+              conn.cursor(name, RowFactories.scalar(Integer.class)).scrollable(scrollable)) {
+            cursor.execute("SELECT g FROM generate_series(1, 3) g");
+            assertEquals(name, cursor.name());
+            assertEquals(1, cursorsNamed(conn, name), name);
+            assertEquals(List.of(1), cursor.fetchMany(1));
+            cursor.scroll(1);
+            assertEquals(List.of(3), cursor.fetchAll());
+          }
+          assertEquals(0, cursorsNamed(conn, name), name);
         }
-        assertEquals(0, cursorsNamed(conn, name), name);
       }
       tx.commit();
     }
