@@ -79,6 +79,7 @@ public final class StatementResult {
 
   /** Marks the end of an Execute stopped at its row limit (PortalSuspended): rows remain. */
   void suspend() {
+    rows.publish();
     this.suspended = true;
     this.complete = true;
   }
