@@ -1,7 +1,7 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.internal.buffer.WriteBuffer;
-import dev.tusk.internal.codec.ParameterEncoder;
+import dev.tusk.internal.codec.param.ParameterEncoder;
 
 /**
  * One VALUES position of many parameter sets, written as one array parameter: element by element,

@@ -1,7 +1,7 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.Query;
-import dev.tusk.internal.codec.ParameterEncoder;
+import dev.tusk.internal.codec.param.ParameterEncoder;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
 import dev.tusk.internal.query.InsertValues;
 import java.util.ArrayList;
