@@ -50,6 +50,15 @@ class ErrorsThatTeachTest {
   }
 
   @Test
+  void aLoneMapMeantAsJsonIsToldHowToSendIt(Connection conn) {
+    Map<String, Object> doc = Map.of("a", 1);
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> conn.execute("SELECT $1::jsonb", doc));
+    assertTrue(error.getMessage().contains("execute(sql, (Object) map)"), error.getMessage());
+    assertEquals(Map.of("a", 1), conn.execute("SELECT $1::jsonb", (Object) doc).fetchOne().get(0));
+  }
+
+  @Test
   void aSyntaxErrorAtAnotherDriversPlaceholderGetsAHint(Connection conn) throws Exception {
     SyntaxError error =
         assertThrows(SyntaxError.class, () -> conn.execute("SELECT * FROM pg_type WHERE oid = ?"));
