@@ -137,7 +137,7 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * While the COPY takes data, other threads' requests on the connection wait behind it.
    *
    * <p>A server-side cursor, whose statement is a query, raises {@link
-   * dev.tusk.errors.NotSupportedError}.
+   * dev.tusk.errors.FeatureNotSupported} (SQLSTATE 0A000), as every refused feature does.
    *
    * @throws dev.tusk.errors.TuskException the server's error if it refused the statement (no such
    *     table, say); nothing was copied and the connection is usable

@@ -125,7 +125,7 @@ public interface ServerCursor<R> extends Cursor<R> {
   /**
    * Not supported on a server cursor.
    *
-   * @throws dev.tusk.errors.NotSupportedError always
+   * @throws dev.tusk.errors.FeatureNotSupported always (SQLSTATE 0A000)
    */
   @Override
   Cursor<R> executeMany(String sql, List<?> paramSets);
@@ -133,7 +133,7 @@ public interface ServerCursor<R> extends Cursor<R> {
   /**
    * Not supported on a server cursor.
    *
-   * @throws dev.tusk.errors.NotSupportedError always
+   * @throws dev.tusk.errors.FeatureNotSupported always (SQLSTATE 0A000)
    */
   @Override
   Cursor<R> executeMany(Query query, List<?> paramSets);

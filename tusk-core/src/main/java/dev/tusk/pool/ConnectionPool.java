@@ -4,6 +4,7 @@ import dev.tusk.Connection;
 import dev.tusk.ConnectionInfo;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import dev.tusk.RowFactory;
 import dev.tusk.Tusk;
 import dev.tusk.errors.OperationalError;
 import dev.tusk.sql.Composable;
@@ -232,7 +233,13 @@ public final class ConnectionPool implements Pool {
     return runShared(connection -> connection.cursor().fetchSize(0).execute(sql, params));
   }
 
-  private Cursor<Row> runShared(Function<Connection, Cursor<Row>> statement) {
+  /** The view's one-shot statements share connections as this pool's own do. */
+  @Override
+  public <R> PoolQueries<R> withRowFactory(RowFactory<R> rowFactory) {
+    return new PoolQueries<>(this, rowFactory, this::runShared);
+  }
+
+  private <R> Cursor<R> runShared(Function<Connection, Cursor<R>> statement) {
     lifecycle.requireOpen();
     // Received whole: the connection is shared, and a stream left unread would hold it up.
     return shared.run(statement);

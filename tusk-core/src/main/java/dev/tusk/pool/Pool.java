@@ -3,6 +3,7 @@ package dev.tusk.pool;
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
 import dev.tusk.Row;
+import dev.tusk.RowFactory;
 import dev.tusk.sql.Composable;
 import java.time.Duration;
 import java.util.Map;
@@ -78,6 +79,16 @@ public interface Pool extends AutoCloseable {
   /** Like {@link #execute(Composable, Object...)} with {@code :name} placeholders. */
   default Cursor<Row> execute(Composable sql, Map<String, ?> params) {
     return withConnection(connection -> LentCursor.results(connection.execute(sql, params)));
+  }
+
+  /**
+   * This pool with {@code rowFactory} as the default of every loan and one-shot statement made
+   * through the returned view (psycopg_pool's {@code kwargs={"row_factory": ...}}); the pool's own
+   * methods keep making {@link Row}s.
+   */
+  default <R> PoolQueries<R> withRowFactory(RowFactory<R> rowFactory) {
+    return new PoolQueries<>(
+        this, rowFactory, statement -> withConnection(c -> LentCursor.results(statement.apply(c))));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.tusk.pool;
 
 import dev.tusk.Connection;
 import dev.tusk.Cursor;
-import dev.tusk.Row;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,7 +38,7 @@ final class SharedStatements {
   }
 
   /** Runs {@code statement} on a shared connection, or on one of its own if none can be shared. */
-  Cursor<Row> run(Function<Connection, Cursor<Row>> statement) {
+  <R> Cursor<R> run(Function<Connection, Cursor<R>> statement) {
     PoolEntry entry = join();
     if (entry == null) {
       return LentCursor.results(pool.withConnection(statement));

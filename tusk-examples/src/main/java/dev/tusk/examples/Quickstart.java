@@ -15,6 +15,8 @@ import dev.tusk.errors.QueryCanceled;
 import dev.tusk.errors.UniqueViolation;
 import dev.tusk.pool.ConnectionPool;
 import dev.tusk.pool.PoolOptions;
+import dev.tusk.pool.PoolQueries;
+import dev.tusk.types.Param;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,8 +26,9 @@ import java.util.Map;
 /**
  * The README quickstart: connects (to {@code DATABASE_URL}, or to an embedded PostgreSQL), creates
  * a table, writes with parameters and {@code executeMany}, reads with each row factory, shows a
- * transaction with a savepoint and a caught {@link UniqueViolation}, then a pipeline, a query
- * timeout, the async face and a pool.
+ * transaction with a savepoint and a caught {@link UniqueViolation}, natural values (jsonb as a
+ * Map, interval as a Duration, a 2-D array, {@code Param.array}), then a pipeline, a query timeout,
+ * the async face and a pool.
  */
 public final class Quickstart {
 
@@ -47,8 +50,8 @@ public final class Quickstart {
       write(conn);
       read(conn);
       transactions(conn);
+      naturalValues(conn);
       pipelineTimeoutAndAsync(conn);
-      conn.execute("DROP TABLE pets");
     }
     pool(url);
   }
@@ -114,6 +117,36 @@ public final class Quickstart {
     System.out.println("after commit: pet 1 is " + name);
   }
 
+  private static void naturalValues(Connection conn) {
+    // jsonb without a JSON library: a Map goes as jsonb and comes back as a Map. (A lone Map
+    // would be the named parameters: send one alone as (Object) map.)
+    Map<String, Object> tags = Map.of("colour", "grey", "tusks", 2);
+    Object json = conn.execute("SELECT $1::jsonb - $2", tags, "colour").fetchOne().get(0);
+    // An interval is a Duration (or a Period), both ways; a 2-D array goes with its dimensions.
+    Duration nap =
+        conn.execute("SELECT $1::interval * 2", Duration.ofMinutes(20))
+            .fetchOne()
+            .get(0, Duration.class);
+    Object corner =
+        conn.execute("SELECT ($1::int[])[2][1]", (Object) new int[][] {{1, 2}, {3, 4}})
+            .fetchOne()
+            .get(0);
+    // A lone String[] would be the whole parameter list: Param.array makes it one array parameter.
+    String[] names = {"Tusk", "Ivory"};
+    long named =
+        conn.execute("SELECT count(*) FROM pets WHERE name = ANY($1)", Param.array(names))
+            .fetchOne()
+            .getLong(0);
+    System.out.println(
+        "values:   json " + json + ", nap " + nap + ", corner " + corner + ", named " + named);
+
+    // psycopg's `with conn.transaction():` commits on return and rolls back on an exception.
+    long renamed =
+        conn.inTransaction(
+            c -> c.execute("UPDATE pets SET name = $1 WHERE id = $2", "Ivory II", 2).rowCount());
+    System.out.println("inTransaction: renamed " + renamed + " pet");
+  }
+
   private static void pipelineTimeoutAndAsync(Connection conn) {
     try (Pipeline pipeline = conn.pipeline()) {
       for (int id = 10; id < 20; id++) {
@@ -147,6 +180,10 @@ public final class Quickstart {
     try (ConnectionPool pool = new ConnectionPool(url, options)) {
       long answer = pool.execute("SELECT $1::int8 * 2", 21).fetchOne().getLong(0);
       long inTransaction = pool.inTransaction(c -> c.execute("SELECT 1").rowCount());
+      // A pool-wide default row factory: its one-shots and loans make Pets.
+      PoolQueries<Pet> pets = pool.withRowFactory(RowFactories.record(Pet.class));
+      System.out.println(
+          "pool:     " + pets.execute("SELECT * FROM pets WHERE id = $1", 1).fetchOne());
       System.out.println(
           "pool:     "
               + answer
@@ -154,6 +191,7 @@ public final class Quickstart {
               + inTransaction
               + " row; requests "
               + pool.stats().get("requests_num"));
+      pool.execute("DROP TABLE pets");
     }
   }
 }

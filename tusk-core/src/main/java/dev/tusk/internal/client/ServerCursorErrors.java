@@ -1,10 +1,10 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.FeatureNotSupported;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.errors.InvalidCursorName;
 import dev.tusk.errors.NoActiveSqlTransaction;
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.TuskException;
 
 /** The errors a server cursor raises in its own words, each naming what to do instead. */
@@ -61,8 +61,18 @@ final class ServerCursorErrors {
             closedBy);
   }
 
-  static NotSupportedError executeManyRefused() {
-    return new NotSupportedError(
-        "executeMany is not supported on a server cursor; use a cursor() for it");
+  /** executeMany, which a server cursor's one DECLARE cannot run; as every refused feature. */
+  static FeatureNotSupported executeManyRefused() {
+    return refused("executeMany is not supported on a server cursor; use a cursor() for it");
+  }
+
+  /** COPY, which is no query a cursor could be declared for; as every refused feature. */
+  static FeatureNotSupported copyRefused() {
+    return refused(
+        "a server-side cursor cannot run COPY: use a client cursor, conn.cursor().copy(sql)");
+  }
+
+  private static FeatureNotSupported refused(String message) {
+    return new FeatureNotSupported(Diagnostic.client(FeatureNotSupported.SQLSTATE, message));
   }
 }

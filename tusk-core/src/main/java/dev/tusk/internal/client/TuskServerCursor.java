@@ -5,7 +5,6 @@ import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Query;
 import dev.tusk.ServerCursor;
-import dev.tusk.errors.NotSupportedError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.engine.StatementResult;
@@ -362,8 +361,7 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
   /** A server cursor's statement is a query, which COPY is not. */
   @Override
   public Copy copy(String sql) {
-    throw new NotSupportedError(
-        "a server-side cursor cannot run COPY: use a client cursor, conn.cursor().copy(sql)");
+    throw ServerCursorErrors.copyRefused();
   }
 
   @Override

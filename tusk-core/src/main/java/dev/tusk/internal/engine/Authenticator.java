@@ -185,7 +185,7 @@ final class Authenticator {
         checkUnsupported(unsupported);
         throw new FeatureNotSupported(
             Diagnostic.client(
-                "0A000",
+                FeatureNotSupported.SQLSTATE,
                 "the server asks for authentication method "
                     + unsupported.methodName()
                     + ", which Tusk does not support"));
@@ -248,7 +248,7 @@ final class Authenticator {
     if (mechanism == null) {
       throw new FeatureNotSupported(
           Diagnostic.client(
-              "0A000",
+              FeatureNotSupported.SQLSTATE,
               "the server offers SASL mechanisms "
                   + sasl.mechanisms()
                   + "; Tusk speaks "

@@ -121,7 +121,8 @@ public final class ParsedSql {
       throw new ProgrammingError(
           "the statement uses positional placeholders ("
               + placeholders()
-              + "); pass the values in order, not by name");
+              + "); pass the values in order, not by name (a Map meant as one json value:"
+              + " execute(sql, (Object) map))");
     }
     Object[] values = new Object[parameterCount];
     List<String> missing = new ArrayList<>();

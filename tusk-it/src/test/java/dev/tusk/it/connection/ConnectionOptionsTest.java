@@ -7,6 +7,8 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionOptions;
 import dev.tusk.Tusk;
+import dev.tusk.pool.ConnectionPool;
+import dev.tusk.pool.PoolOptions;
 import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TestRole;
 import dev.tusk.testing.TuskTest;
@@ -52,6 +54,19 @@ class ConnectionOptionsTest {
     AsyncConnection async = Tusk.connectAsync(settings).get(30, TimeUnit.SECONDS);
     try (Connection conn = async.sync()) {
       assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
+    }
+  }
+
+  @Test
+  void aPoolOpensItsConnectionsFromOptionsToo(PostgresServer server) {
+    assumeTrue(server.embedded(), "the superuser needs no password only on the embedded server");
+    ConnectionOptions options = superuser(server).applicationName(AWKWARD);
+    try (ConnectionPool pool =
+        new ConnectionPool(options::connect, PoolOptions.builder().size(1, 2).build())) {
+      assertEquals(AWKWARD, pool.execute("SHOW application_name").fetchOne().getString(0));
+      assertEquals(
+          AWKWARD,
+          pool.withConnection(c -> c.execute("SHOW application_name").fetchOne().getString(0)));
     }
   }
 

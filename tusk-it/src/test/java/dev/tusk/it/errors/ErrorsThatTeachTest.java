@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.Connection;
+import dev.tusk.Row;
+import dev.tusk.ServerCursor;
 import dev.tusk.Tusk;
 import dev.tusk.errors.ConnectionDoesNotExist;
 import dev.tusk.errors.FeatureNotSupported;
@@ -14,6 +16,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.SyntaxError;
 import dev.tusk.testing.PostgresServer;
 import dev.tusk.testing.TuskTest;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +47,15 @@ class ErrorsThatTeachTest {
         assertThrows(
             ProgrammingError.class, () -> conn.execute("SELECT %(n)s::int", Map.of("n", 1)));
     assertTrue(named.getMessage().contains("write :n"), named.getMessage());
+  }
+
+  @Test
+  void aLoneMapMeantAsJsonIsToldHowToSendIt(Connection conn) {
+    Map<String, Object> doc = Map.of("a", 1);
+    ProgrammingError error =
+        assertThrows(ProgrammingError.class, () -> conn.execute("SELECT $1::jsonb", doc));
+    assertTrue(error.getMessage().contains("execute(sql, (Object) map)"), error.getMessage());
+    assertEquals(Map.of("a", 1), conn.execute("SELECT $1::jsonb", (Object) doc).fetchOne().get(0));
   }
 
   @Test
@@ -104,6 +116,25 @@ class ErrorsThatTeachTest {
       assertTrue(error.getMessage().startsWith("tusk: COPY ... "), error.getMessage());
       assertTrue(error.getMessage().contains("needs the COPY API"), error.getMessage());
     }
+  }
+
+  @Test
+  void aServerCursorRefusesWhatItCannotRunWithThatClassToo(Connection conn) {
+    ServerCursor<Row> cursor = conn.cursor("refusing");
+    FeatureNotSupported copy =
+        assertThrows(FeatureNotSupported.class, () -> cursor.copy("COPY refused TO STDOUT"));
+    FeatureNotSupported many =
+        assertThrows(
+            FeatureNotSupported.class,
+            () -> cursor.executeMany("SELECT $1", List.<Object[]>of(new Object[] {1})));
+    for (FeatureNotSupported error : new FeatureNotSupported[] {copy, many}) {
+      assertEquals("0A000", error.sqlState());
+      assertFalse(error.diagnostic().fromServer());
+      assertTrue(error.getMessage().startsWith("tusk: "), error.getMessage());
+    }
+    assertTrue(copy.getMessage().contains("conn.cursor().copy(sql)"), copy.getMessage());
+    assertTrue(many.getMessage().contains("use a cursor()"), many.getMessage());
+    assertEquals(1, conn.execute("SELECT 1").fetchOne().getInt(0));
   }
 
   @Test
