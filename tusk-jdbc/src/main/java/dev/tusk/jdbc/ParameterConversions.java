@@ -102,7 +102,6 @@ final class ParameterConversions {
     return Param.of(TargetTypes.convert(converted, targetSqlType), pgType);
   }
 
-  /** A NULL of the PostgreSQL type for {@code sqlType}, or an untyped NULL where there is none. */
   /** The {@link Types} number of a {@link java.sql.JDBCType}; other vendors' types are refused. */
   static int typeNumber(java.sql.SQLType type) throws SQLException {
     if (type instanceof java.sql.JDBCType jdbcType) {
@@ -116,6 +115,7 @@ final class ParameterConversions {
         "0A000");
   }
 
+  /** A NULL of the PostgreSQL type for {@code sqlType}, or an untyped NULL where there is none. */
   static Object typedNull(int sqlType) {
     String pgType = PgTypes.pgType(sqlType);
     return pgType == null ? null : Param.of(null, pgType);
