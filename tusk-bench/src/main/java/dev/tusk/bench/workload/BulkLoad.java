@@ -1,13 +1,20 @@
 package dev.tusk.bench.workload;
 
+import dev.tusk.bench.data.Schema;
 import dev.tusk.bench.data.Tables;
 import dev.tusk.bench.driver.CopyFormat;
+import dev.tusk.bench.driver.Psql;
 import dev.tusk.bench.driver.RowLoader;
 import dev.tusk.bench.harness.Comparison;
 import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
 import dev.tusk.bench.harness.Metric;
+import dev.tusk.bench.harness.Phase;
 import dev.tusk.bench.harness.Probe;
+import dev.tusk.bench.harness.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** d. Loading many rows: COPY, and batched INSERTs. */
@@ -38,7 +45,35 @@ public final class BulkLoad implements Workload {
             Contender.baseline(
                 Labels.PGJDBC + " CopyManager, binary",
                 Driver.PGJDBC,
-                () -> load(bench, drivers.pgjdbcLoaders().copy(CopyFormat.BINARY)))));
+                () -> load(bench, drivers.pgjdbcLoaders().copy(CopyFormat.BINARY))),
+            Contender.of(Labels.PSQL_COPY_IN, Driver.PSQL, () -> psqlCopyIn(bench, Tables.LOAD))));
+  }
+
+  /**
+   * psql's {@code \copy} of the same rows, written once to a binary file beforehand, into the
+   * emptied table; timed by psql, checked by a count as the loaders are.
+   */
+  private static Probe psqlCopyIn(Bench bench, String table) throws Exception {
+    Psql psql = Psql.find(bench.endpoint());
+    Path file = Psql.binaryFile(bench.rows());
+    return new Probe() {
+      @Override
+      public Sample run(Phase phase) throws Exception {
+        Schema.empty(bench.admin(), table);
+        Sample sample = psql.copyIn(table, file, bench.rows().size());
+        String count = bench.admin().single("SELECT count(*) FROM " + table);
+        if (Long.parseLong(count) != bench.rows().size()) {
+          throw new IllegalStateException(
+              "psql loaded " + count + " rows, expected " + bench.rows().size());
+        }
+        return sample;
+      }
+
+      @Override
+      public void close() throws IOException {
+        Files.deleteIfExists(file);
+      }
+    };
   }
 
   private static Comparison batched(Bench bench) {
