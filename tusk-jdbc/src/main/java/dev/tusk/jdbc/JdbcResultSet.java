@@ -3,6 +3,7 @@ package dev.tusk.jdbc;
 import dev.tusk.Column;
 import dev.tusk.Row;
 import dev.tusk.errors.TuskException;
+import dev.tusk.types.Oids;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -104,6 +105,21 @@ final class JdbcResultSet extends ResultSetByLabel {
     } catch (TuskException e) {
       throw SqlErrors.translate(e, false);
     }
+  }
+
+  /**
+   * The server type of {@code column} (1-based), 0 if out of range (the getter's own checks then
+   * report it). A primitive getter on a column of its own type reads through the row's primitive
+   * getter, with no boxed value in between; any other column goes through JDBC's conversions.
+   */
+  private int typeOf(int column) {
+    return column < 1 || column > columns.size() ? 0 : columns.get(column - 1).typeOid();
+  }
+
+  /** Whether {@code column} is NULL on the current row; records it for {@link #wasNull()}. */
+  private boolean isNullAt(int column) throws SQLException {
+    wasNull = currentRow(column).isNull(column - 1);
+    return wasNull;
   }
 
   private Row currentRow(int column) throws SQLException {
@@ -264,6 +280,13 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public boolean getBoolean(int column) throws SQLException {
+    if (typeOf(column) == Oids.BOOL) {
+      try {
+        return !isNullAt(column) && currentRow(column).getBoolean(column - 1);
+      } catch (TuskException e) {
+        throw SqlErrors.translate(e, false);
+      }
+    }
     return ColumnValues.toBoolean(value(column));
   }
 
@@ -279,11 +302,27 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public int getInt(int column) throws SQLException {
+    int type = typeOf(column);
+    if (type == Oids.INT4 || type == Oids.INT2) {
+      try {
+        return isNullAt(column) ? 0 : currentRow(column).getInt(column - 1);
+      } catch (TuskException e) {
+        throw SqlErrors.translate(e, false);
+      }
+    }
     return ColumnValues.toInt(value(column));
   }
 
   @Override
   public long getLong(int column) throws SQLException {
+    int type = typeOf(column);
+    if (type == Oids.INT8 || type == Oids.INT4 || type == Oids.INT2) {
+      try {
+        return isNullAt(column) ? 0 : currentRow(column).getLong(column - 1);
+      } catch (TuskException e) {
+        throw SqlErrors.translate(e, false);
+      }
+    }
     return ColumnValues.toLong(value(column));
   }
 
@@ -294,6 +333,14 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   @Override
   public double getDouble(int column) throws SQLException {
+    int type = typeOf(column);
+    if (type == Oids.FLOAT8 || type == Oids.FLOAT4) {
+      try {
+        return isNullAt(column) ? 0 : currentRow(column).getDouble(column - 1);
+      } catch (TuskException e) {
+        throw SqlErrors.translate(e, false);
+      }
+    }
     return ColumnValues.toDouble(value(column));
   }
 
