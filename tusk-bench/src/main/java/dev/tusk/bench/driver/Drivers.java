@@ -20,7 +20,8 @@ public record Drivers(
     HikariDriver hikari,
     VertxDriver vertx,
     PgjdbcDriver tuskJdbc,
-    PgjdbcLoaders tuskJdbcLoaders)
+    PgjdbcLoaders tuskJdbcLoaders,
+    HikariDriver hikariTuskJdbc)
     implements AutoCloseable {
 
   /** The adapters for {@code endpoint}. */
@@ -34,7 +35,8 @@ public record Drivers(
         new HikariDriver(endpoint),
         new VertxDriver(endpoint),
         tuskJdbc,
-        new PgjdbcLoaders(tuskJdbc));
+        new PgjdbcLoaders(tuskJdbc),
+        HikariDriver.overTuskJdbc(endpoint));
   }
 
   /** Stops vertx's event loops. */

@@ -8,14 +8,28 @@ import dev.tusk.bench.server.Endpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
-/** HikariCP pooling pgjdbc connections; every call borrows a connection and returns it. */
+/**
+ * HikariCP pooling JDBC connections (pgjdbc's, or tusk-jdbc's for the JDBC face); every call
+ * borrows a connection and returns it.
+ */
 public final class HikariDriver {
 
   private final Endpoint endpoint;
+  private final String jdbcUrl;
 
-  /** HikariCP against {@code endpoint}. */
+  /** HikariCP over pgjdbc against {@code endpoint}. */
   public HikariDriver(Endpoint endpoint) {
+    this(endpoint, endpoint.jdbcUrl());
+  }
+
+  private HikariDriver(Endpoint endpoint, String jdbcUrl) {
     this.endpoint = endpoint;
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  /** HikariCP over tusk-jdbc against {@code endpoint}: the same pool, another driver. */
+  public static HikariDriver overTuskJdbc(Endpoint endpoint) {
+    return new HikariDriver(endpoint, PgjdbcDriver.tuskJdbcUrl(endpoint));
   }
 
   /** How long a borrower may wait: long enough for 1,000 threads queueing on a small pool. */
@@ -24,7 +38,7 @@ public final class HikariDriver {
   /** A fixed pool of {@code size} connections, ready before the first call. */
   public HikariDataSource pool(int size) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(endpoint.jdbcUrl());
+    config.setJdbcUrl(jdbcUrl);
     config.setDataSourceProperties(endpoint.jdbcProperties(endpoint.owner()));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);

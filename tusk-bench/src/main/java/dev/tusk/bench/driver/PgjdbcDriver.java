@@ -34,8 +34,12 @@ public final class PgjdbcDriver {
 
   /** tusk-jdbc against {@code endpoint}: the same URL under its own {@code jdbc:tusk:} prefix. */
   public static PgjdbcDriver tuskJdbc(Endpoint endpoint) {
-    String url = "jdbc:tusk:" + endpoint.jdbcUrl().substring("jdbc:".length());
-    return new PgjdbcDriver(endpoint, new dev.tusk.jdbc.TuskDriver(), url);
+    return new PgjdbcDriver(endpoint, new dev.tusk.jdbc.TuskDriver(), tuskJdbcUrl(endpoint));
+  }
+
+  /** The tusk-jdbc URL of {@code endpoint}: pgjdbc's with tusk-jdbc's prefix. */
+  static String tuskJdbcUrl(Endpoint endpoint) {
+    return "jdbc:tusk:" + endpoint.jdbcUrl().substring("jdbc:".length());
   }
 
   /** Point selects on one connection through one prepared statement; one thread only. */

@@ -8,18 +8,81 @@ import dev.tusk.bench.harness.Contender;
 import dev.tusk.bench.harness.Driver;
 import dev.tusk.bench.harness.Metric;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * j. Tusk's JDBC face (tusk-jdbc) against pgjdbc, both running the very same JDBC code (the pgjdbc
  * adapters, given tusk-jdbc as their driver), with Tusk's own API as the reference the JDBC face
  * should stay within 10% of: the point select of a through a reused PreparedStatement (j-a), and
- * the INSERTs of e through {@code executeBatch} (j-e).
+ * the INSERTs of e through {@code executeBatch} (j-e); and, as the JDBC issue asks, HikariCP over
+ * each driver from 64 threads (j-b) and the wide rows of c through a ResultSet (j-c).
  */
 public final class JdbcFace implements Workload {
 
   @Override
   public List<Comparison> comparisons(Bench bench) {
-    return List.of(pointSelect(bench), batch(bench));
+    return List.of(pointSelect(bench), pooled(bench), wideRead(bench), batch(bench));
+  }
+
+  private static final int CLIENTS = 64;
+  private static final int POOL_SIZE = 8;
+
+  private static Comparison pooled(Bench bench) {
+    var drivers = bench.drivers();
+    var mode = bench.mode();
+    return new Comparison(
+        "j-b",
+        "j-b. Point select, %d virtual threads, HikariCP over each driver (pool of %d)"
+            .formatted(CLIENTS, POOL_SIZE),
+        "The point select of a from 64 virtual threads, each borrowing a connection from HikariCP"
+            + " per query and preparing the statement on it: the same pool and code over"
+            + " tusk-jdbc and pgjdbc. Tusk's own `pool.connection()` per query is the reference.",
+        mode.schedule(),
+        PointSelect.METRICS,
+        List.of(
+            Contender.of(
+                "HikariCP + " + Labels.TUSK_JDBC,
+                Driver.TUSK,
+                () ->
+                    Probes.concurrent(
+                        mode, drivers.hikariTuskJdbc().pooledPointQuery(POOL_SIZE), CLIENTS)),
+            Contender.baseline(
+                Labels.HIKARI,
+                Driver.HIKARICP,
+                () ->
+                    Probes.concurrent(mode, drivers.hikari().pooledPointQuery(POOL_SIZE), CLIENTS)),
+            Contender.of(
+                Labels.TUSK + " pool.connection() per query (reference)",
+                Driver.TUSK,
+                () ->
+                    Probes.concurrent(
+                        mode, drivers.tusk().borrowingPointQuery(POOL_SIZE), CLIENTS))));
+  }
+
+  private static Comparison wideRead(Bench bench) {
+    var drivers = bench.drivers();
+    long rows = bench.mode().bulkRows();
+    return new Comparison(
+        "j-c",
+        "j-c. Read %,d rows of c through a ResultSet".formatted(rows),
+        "The rows of c, every value read with its JDBC getter (`getLong`, `getString`,"
+            + " `getObject(i, OffsetDateTime.class)`...), autocommit on and no fetch size: the"
+            + " same code over tusk-jdbc and pgjdbc. Tusk's own API is the reference.",
+        bench.mode().schedule(),
+        List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+        List.of(
+            Contender.of(
+                Labels.TUSK_JDBC,
+                Driver.TUSK,
+                () -> Probes.scan(drivers.tuskJdbc().rowScan(OptionalInt.empty()), rows)),
+            Contender.baseline(
+                Labels.PGJDBC,
+                Driver.PGJDBC,
+                () -> Probes.scan(drivers.pgjdbc().rowScan(OptionalInt.empty()), rows)),
+            Contender.of(
+                Labels.TUSK + " API (reference)",
+                Driver.TUSK,
+                () -> Probes.scan(drivers.tusk().rowScan(), rows))));
   }
 
   private static Comparison pointSelect(Bench bench) {
