@@ -138,7 +138,6 @@ final class InFlight {
       state.transactionStatus(ready.transactionStatus());
     }
     if (head.handle(message, outbound)) {
-      head.publishRows();
       queue.poll();
       // A COPY the server ended (an error, say) no longer owns the write side: what others queued
       // behind it may go. Its owner's late CopyData is harmless, the server ignores it now.

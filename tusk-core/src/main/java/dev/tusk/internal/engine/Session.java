@@ -345,18 +345,21 @@ public final class Session implements AutoCloseable {
     if (isClosed()) {
       return;
     }
-    sendCancelRequest(() -> true);
-  }
-
-  /** Sends a CancelRequest for this backend if, once its socket is open, it is still wanted. */
-  private void sendCancelRequest(BooleanSupplier stillWanted) {
     cancels.started();
     try {
-      CancelRequest.send(
-          endpoint, cancelTimeout, state.processId(), state.secretKey(), stillWanted);
+      sendCancelRequest(() -> true);
     } finally {
       cancels.ended();
     }
+  }
+
+  /**
+   * Sends a CancelRequest for this backend if, once its socket is open, it is still wanted. Its
+   * callers count it in {@link #cancels}: {@link #cancel()} here, the others in {@link
+   * #cancelInBackground}.
+   */
+  private void sendCancelRequest(BooleanSupplier stillWanted) {
+    CancelRequest.send(endpoint, cancelTimeout, state.processId(), state.secretKey(), stillWanted);
   }
 
   /**
