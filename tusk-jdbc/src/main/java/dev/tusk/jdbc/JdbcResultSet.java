@@ -98,10 +98,9 @@ final class JdbcResultSet extends ResultSetByLabel {
   }
 
   private <T> T value(int column, Class<T> target) throws SQLException {
-    Row row = currentRow(column);
     try {
-      wasNull = row.isNull(column - 1);
-      return wasNull ? null : row.get(column - 1, target);
+      Row row = rowWithValue(column);
+      return row == null ? null : row.get(column - 1, target);
     } catch (TuskException e) {
       throw SqlErrors.translate(e, false);
     }
@@ -116,10 +115,14 @@ final class JdbcResultSet extends ResultSetByLabel {
     return column < 1 || column > columns.size() ? 0 : columns.get(column - 1).typeOid();
   }
 
-  /** Whether {@code column} is NULL on the current row; records it for {@link #wasNull()}. */
-  private boolean isNullAt(int column) throws SQLException {
-    wasNull = currentRow(column).isNull(column - 1);
-    return wasNull;
+  /**
+   * The current row, or null if {@code column} is NULL on it (recorded for {@link #wasNull()}): one
+   * check of the position and the column for the NULL test and the read that follows.
+   */
+  private Row rowWithValue(int column) throws SQLException {
+    Row row = currentRow(column);
+    wasNull = row.isNull(column - 1);
+    return wasNull ? null : row;
   }
 
   private Row currentRow(int column) throws SQLException {
@@ -282,7 +285,8 @@ final class JdbcResultSet extends ResultSetByLabel {
   public boolean getBoolean(int column) throws SQLException {
     if (typeOf(column) == Oids.BOOL) {
       try {
-        return !isNullAt(column) && currentRow(column).getBoolean(column - 1);
+        Row row = rowWithValue(column);
+        return row == null ? false : row.getBoolean(column - 1);
       } catch (TuskException e) {
         throw SqlErrors.translate(e, false);
       }
@@ -305,7 +309,8 @@ final class JdbcResultSet extends ResultSetByLabel {
     int type = typeOf(column);
     if (type == Oids.INT4 || type == Oids.INT2) {
       try {
-        return isNullAt(column) ? 0 : currentRow(column).getInt(column - 1);
+        Row row = rowWithValue(column);
+        return row == null ? 0 : row.getInt(column - 1);
       } catch (TuskException e) {
         throw SqlErrors.translate(e, false);
       }
@@ -318,7 +323,8 @@ final class JdbcResultSet extends ResultSetByLabel {
     int type = typeOf(column);
     if (type == Oids.INT8 || type == Oids.INT4 || type == Oids.INT2) {
       try {
-        return isNullAt(column) ? 0 : currentRow(column).getLong(column - 1);
+        Row row = rowWithValue(column);
+        return row == null ? 0 : row.getLong(column - 1);
       } catch (TuskException e) {
         throw SqlErrors.translate(e, false);
       }
@@ -336,7 +342,8 @@ final class JdbcResultSet extends ResultSetByLabel {
     int type = typeOf(column);
     if (type == Oids.FLOAT8 || type == Oids.FLOAT4) {
       try {
-        return isNullAt(column) ? 0 : currentRow(column).getDouble(column - 1);
+        Row row = rowWithValue(column);
+        return row == null ? 0 : row.getDouble(column - 1);
       } catch (TuskException e) {
         throw SqlErrors.translate(e, false);
       }
