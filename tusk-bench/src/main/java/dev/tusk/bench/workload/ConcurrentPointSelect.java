@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class ConcurrentPointSelect implements Workload {
 
-  private static final int CLIENTS = 64;
+  static final int CLIENTS = 64;
   private static final int MANY_CLIENTS = 1_000;
-  private static final int POOL_SIZE = 8;
+  static final int POOL_SIZE = 8;
 
   /** vertx's default pipelining limit; 1 turns pipelining off. */
   private static final int VERTX_PIPELINING = 256;

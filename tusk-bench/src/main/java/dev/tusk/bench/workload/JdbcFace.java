@@ -24,8 +24,8 @@ public final class JdbcFace implements Workload {
     return List.of(pointSelect(bench), pooled(bench), wideRead(bench), batch(bench));
   }
 
-  private static final int CLIENTS = 64;
-  private static final int POOL_SIZE = 8;
+  private static final int CLIENTS = ConcurrentPointSelect.CLIENTS;
+  private static final int POOL_SIZE = ConcurrentPointSelect.POOL_SIZE;
 
   private static Comparison pooled(Bench bench) {
     var drivers = bench.drivers();
