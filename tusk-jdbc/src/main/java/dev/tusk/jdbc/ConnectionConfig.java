@@ -159,7 +159,7 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
         case "stringtype" -> settings.stringUnspecified(stringType(value));
         case "readOnly" -> settings.readOnly(parseBoolean(name, value, false));
         case "autosave" -> requireValue(name, value, "never");
-        case "escapeSyntaxCallMode" -> requireValue(name, value, "select");
+        case "escapeSyntaxCallMode" -> settings.callMode(EscapeCallMode.of(value));
         default -> throw unknown(name);
       }
     }

@@ -70,9 +70,11 @@ class ConnectionConfigTest {
     JdbcSettings settings =
         config(
                 "jdbc:tusk:postgresql://h/d?defaultRowFetchSize=100&stringtype=unspecified"
-                    + "&readOnly=true&socketTimeout=30&reWriteBatchedInserts=true")
+                    + "&readOnly=true&socketTimeout=30&reWriteBatchedInserts=true"
+                    + "&escapeSyntaxCallMode=callIfNoReturn")
             .settings();
-    assertEquals(new JdbcSettings(100, true, true, 30_000), settings);
+    assertEquals(
+        new JdbcSettings(100, true, true, 30_000, EscapeCallMode.CALL_IF_NO_RETURN), settings);
   }
 
   @Test
@@ -98,6 +100,16 @@ class ConnectionConfigTest {
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?stringtype=int"));
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?tcpKeepAlive=maybe"));
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h:abc/d"));
+    assertThrows(
+        SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?escapeSyntaxCallMode=CALL"));
+  }
+
+  @Test
+  void callEscapesRunAsSelectUnlessTold() throws SQLException {
+    assertEquals(EscapeCallMode.SELECT, config("jdbc:tusk:postgresql://h/d").settings().callMode());
+    assertEquals(
+        EscapeCallMode.CALL,
+        config("jdbc:tusk:postgresql://h/d?escapeSyntaxCallMode=call").settings().callMode());
   }
 
   @Test
