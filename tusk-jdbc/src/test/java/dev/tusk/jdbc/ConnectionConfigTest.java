@@ -113,6 +113,66 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void tlsPropertiesReachTusk() throws SQLException {
+    String conninfo =
+        config(
+                "jdbc:tusk:postgresql://h/d?sslmode=VERIFY-FULL&sslrootcert=/ca.crt"
+                    + "&sslcert=/c.crt&sslkey=/c.key&sslcrl=/r.crl&sslnegotiation=direct"
+                    + "&channel_binding=require&sslfactory=org.postgresql.ssl.LibPQFactory"
+                    + "&sslhostnameverifier=org.postgresql.ssl.PGjdbcHostnameVerifier",
+                "sslpassword",
+                "key-s3cret")
+            .conninfo();
+    for (String expected :
+        new String[] {
+          "sslmode='verify-full'",
+          "sslrootcert='/ca.crt'",
+          "sslcert='/c.crt'",
+          "sslkey='/c.key'",
+          "sslcrl='/r.crl'",
+          "sslnegotiation='direct'",
+          "channel_binding='require'",
+          "sslpassword='key-s3cret'"
+        }) {
+      assertTrue(conninfo.contains(expected), conninfo);
+    }
+    assertFalse(
+        config("jdbc:tusk:postgresql://h/d?sslpassword=key-s3cret").toString().contains("s3cret"));
+    // pgjdbc's ssl: true or empty verifies everything, false is the default prefer.
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=true").conninfo().contains("sslmode='verify-full'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=").conninfo().contains("sslmode='verify-full'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=false").conninfo().contains("sslmode='prefer'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=true&sslmode=require")
+            .conninfo()
+            .contains("sslmode='require'"));
+  }
+
+  @Test
+  void tlsClassesAreRefusedWithWhatToGiveInstead() {
+    String[][] cases = {
+      {"sslfactory=org.postgresql.ssl.NonValidatingFactory", "sslmode=require"},
+      {"sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory", "sslrootcert=system"},
+      {"sslfactory=com.example.MyFactory", "sslrootcert"},
+      {"sslfactoryarg=x", "loads no SSLSocketFactory"},
+      {"sslhostnameverifier=com.example.Trusting", "verify-full"},
+      {"sslpasswordcallback=com.example.Prompt", "sslpassword"},
+    };
+    for (String[] refused : cases) {
+      SQLFeatureNotSupportedException e =
+          assertThrows(
+              SQLFeatureNotSupportedException.class,
+              () -> config("jdbc:tusk:postgresql://h/d?" + refused[0]),
+              refused[0]);
+      assertEquals("0A000", e.getSQLState());
+      assertTrue(e.getMessage().contains(refused[1]), e.getMessage());
+    }
+  }
+
+  @Test
   void passwordIsQuotedAndMasked() throws SQLException {
     ConnectionConfig config = config("jdbc:tusk:postgresql://h/d", "password", "it's s3cret\\");
     assertTrue(config.conninfo().contains("password='it\\'s s3cret\\\\'"), config.conninfo());
