@@ -38,6 +38,7 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   private long maxRows;
   private int queryTimeoutSeconds;
   private int maxFieldSize;
+  private volatile ConnectionHandle handle; // the pooled handle that made it, if any
 
   JdbcStatement(JdbcConnection connection, int resultSetType) {
     super(new WarningChain(), connection.settings().defaultFetchSize());
@@ -415,6 +416,15 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     }
     clearResults();
     closed = true;
+    ConnectionHandle lender = handle;
+    if (lender != null) {
+      lender.statementClosed(this);
+    }
+  }
+
+  /** Marks this statement as made through a pooled connection's handle (see ConnectionHandle). */
+  void lentThrough(ConnectionHandle lender) {
+    handle = lender;
   }
 
   @Override
@@ -425,7 +435,8 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   @Override
   public Connection getConnection() throws SQLException {
     checkOpen();
-    return connection;
+    ConnectionHandle lender = handle;
+    return lender == null ? connection : lender.handle();
   }
 
   @Override
