@@ -123,6 +123,15 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
       StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
       return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
     }
+    if (!keys && resultSetType == ResultSet.TYPE_FORWARD_ONLY) {
+      // Received whole: made into rows one at a time as next() moves, with no list of them all.
+      return new JdbcResultSet(
+          this,
+          source.description(),
+          new ReceivedRows(source, maxRows),
+          resultSetType,
+          new WarningChain());
+    }
     List<Row> rows = SqlErrors.run(source::fetchAll, connection);
     if (!keys && maxRows > 0 && rows.size() > maxRows) {
       rows = rows.subList(0, (int) maxRows);
@@ -261,6 +270,8 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     checkOpen();
     if (this.current != null && current != KEEP_CURRENT_RESULT) {
       this.current.close();
+    } else if (this.current != null) {
+      this.current.keepRows(); // its rows must outlive the cursor's move to the next result
     }
     this.current = null;
     if (cursor == null || !SqlErrors.run(cursor::nextSet, connection)) {
