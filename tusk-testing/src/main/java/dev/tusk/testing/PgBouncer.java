@@ -129,11 +129,6 @@ public final class PgBouncer implements AutoCloseable {
     return binary.version();
   }
 
-  /** What pgbouncer wrote to its log so far, to explain a test's failure. */
-  public String log() throws IOException {
-    return Files.readString(directory.resolve("pgbouncer.log"));
-  }
-
   @Override
   public String toString() {
     return binary + " on 127.0.0.1:" + port;

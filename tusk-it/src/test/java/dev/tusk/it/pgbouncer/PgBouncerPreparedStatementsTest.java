@@ -33,6 +33,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -55,13 +56,21 @@ class PgBouncerPreparedStatementsTest {
 
   private static PgBouncer bouncer;
   private static PostgresServer server;
+  // Why the tests skip, or null: each test reports it (a skip in @BeforeAll shows no reason).
+  private static String skipped;
 
   @BeforeAll
   static void start() throws Exception {
     Optional<PgBouncerBinary> binary = PgBouncerBinary.find("1.21");
-    assumeTrue(binary.isPresent(), () -> PgBouncerBinary.missing("1.21"));
     server = PostgresServer.get();
-    assumeTrue(server.embedded(), "pgbouncer tests run against the embedded server");
+    if (binary.isEmpty() || !server.embedded()) {
+      skipped =
+          binary.isEmpty()
+              ? PgBouncerBinary.missing("1.21")
+              : "pgbouncer tests run against the embedded server";
+      System.out.println("PgBouncerPreparedStatementsTest is skipped: " + skipped);
+      return;
+    }
     bouncer =
         PgBouncer.start(
             binary.get(),
@@ -86,6 +95,11 @@ class PgBouncerPreparedStatementsTest {
       }
       bouncer.close();
     }
+  }
+
+  @BeforeEach
+  void needsPgBouncer121() {
+    assumeTrue(skipped == null, skipped);
   }
 
   private static Connection connect(String options) {
