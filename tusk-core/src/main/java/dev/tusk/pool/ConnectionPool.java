@@ -51,6 +51,10 @@ public final class ConnectionPool implements Pool {
   private final String name;
   private final PoolOptions options;
   private final EntryTable table = new EntryTable();
+
+  /** New connections in the table but not yet offered: waitReady must not count them as ready. */
+  private final AtomicInteger adopting = new AtomicInteger();
+
   private final Handoff<PoolEntry> handoff = new Handoff<>();
   private final PoolCounters counters = new PoolCounters();
   private final PoolLifecycle lifecycle;
@@ -263,12 +267,14 @@ public final class ConnectionPool implements Pool {
     long lifetime =
         Jitter.lifetime(options.maxLifetime().toNanos(), ThreadLocalRandom.current().nextDouble());
     PoolEntry entry = new PoolEntry(opened, now, lifetime);
+    adopting.incrementAndGet();
     table.add(entry);
     if (lifecycle.closed()) {
       retire(entry);
     } else {
       offer(entry);
     }
+    adopting.decrementAndGet();
     lifecycle.sizeChanged(); // after the offer: waitReady's caller finds the connection free
   }
 
@@ -339,7 +345,7 @@ public final class ConnectionPool implements Pool {
   @Override
   public void waitReady(Duration timeout) {
     lifecycle.requireOpen();
-    if (!lifecycle.awaitSize(() -> table.size() >= minSize, timeout)) {
+    if (!lifecycle.awaitSize(() -> table.size() >= minSize && adopting.get() == 0, timeout)) {
       Throwable cause = maintenance.lastError();
       throw new PoolTimeout(
           "pool " + name + " did not open " + minSize + " connections within " + timeout, cause);

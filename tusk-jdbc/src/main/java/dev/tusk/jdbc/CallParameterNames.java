@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * Resolves the parameter names of a call ({@code setInt("qty", 3)}) to the indexes of its {@code
  * ?}s. The routine the call names is looked up in pg_proc (schema-qualified, or along the search
  * path), and a name's position among the arguments a call passes is the position of its {@code ?}:
- * IN, INOUT and VARIADIC arguments for a function; every argument for a procedure, OUT ones too
- * (PostgreSQL 14+ takes them in CALL). So every argument of the call must be a {@code ?}. Among
- * overloads, those that accept the call's argument count are kept, and they must agree on the
- * name's position. The catalog is read once per statement, at the first name.
+ * IN, INOUT and VARIADIC arguments for a function, or all of them, OUT ones too, when the call has
+ * exactly that many (each OUT one's {@code ?} is then sent as {@code void}, see {@link
+ * JdbcCallableStatement}); every argument for a procedure, OUT ones too (PostgreSQL 14+ takes them
+ * in CALL). So every argument of the call must be a {@code ?}. Among overloads, those that accept
+ * the call's argument count are kept, and they must agree on the name's position. The catalog is
+ * read once per statement, at the first name.
  */
 final class CallParameterNames {
 
@@ -45,12 +47,15 @@ final class CallParameterNames {
 
   private record Routine(boolean procedure, int defaults, List<String> names, List<String> modes) {
 
-    /** The names of the arguments a call passes, in the order it passes them. */
-    List<String> passed() {
+    /**
+     * The names of the arguments a call passes, in the order it passes them: for a function its
+     * input ones unless {@code withOut}; always every one but a TABLE column.
+     */
+    List<String> passed(boolean withOut) {
       List<String> passed = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         String mode = modes.get(i) == null ? "i" : modes.get(i);
-        if (procedure ? !mode.equals("t") : "ibv".contains(mode)) {
+        if (procedure || withOut ? !mode.equals("t") : "ibv".contains(mode)) {
           passed.add(names.get(i));
         }
       }
@@ -95,12 +100,17 @@ final class CallParameterNames {
     }
     TreeSet<Integer> positions = new TreeSet<>();
     for (Routine routine : routines) {
-      List<String> names = routine.passed();
-      boolean accepts =
-          routine.procedure() == procedure
-              && names.size() >= passed
-              && names.size() - routine.defaults() <= passed;
-      int position = accepts ? position(names, name) : -1;
+      if (routine.procedure() != procedure) {
+        continue;
+      }
+      List<String> names = routine.passed(false);
+      List<String> withOut = routine.passed(true);
+      int position = -1;
+      if (names.size() >= passed && names.size() - routine.defaults() <= passed) {
+        position = position(names, name);
+      } else if (withOut.size() == passed) {
+        position = position(withOut, name); // a function's OUT arguments have their ? too
+      }
       if (position >= 0) {
         positions.add(position);
       }

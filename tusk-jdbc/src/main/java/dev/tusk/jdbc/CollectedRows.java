@@ -22,5 +22,8 @@ record CollectedRows(List<Row> rows) implements ResultRows {
   }
 
   @Override
+  public void keep() {}
+
+  @Override
   public void close() {}
 }

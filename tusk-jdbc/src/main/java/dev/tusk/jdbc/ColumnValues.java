@@ -221,6 +221,11 @@ final class ColumnValues {
     };
   }
 
+  /** Whether {@link #temporal} may convert to {@code type}: the local java.time classes. */
+  static boolean isLocalTemporal(Class<?> type) {
+    return type == LocalDateTime.class || type == LocalDate.class || type == LocalTime.class;
+  }
+
   /** {@code getObject(i, type)} for the java.time classes Tusk does not convert to itself. */
   static Object temporal(Object value, Class<?> type) {
     if (value instanceof OffsetDateTime dateTime && type == LocalDateTime.class) {

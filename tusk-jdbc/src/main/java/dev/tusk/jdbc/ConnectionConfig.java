@@ -46,6 +46,15 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           "sslcert",
           "sslkey",
           "sslpassword",
+          "sslnegotiation",
+          "sslsni",
+          "ssl_min_protocol_version",
+          "ssl_max_protocol_version",
+          "sslcrl",
+          "sslcrldir",
+          "sslcertmode",
+          "channel_binding",
+          "require_auth",
           "target_session_attrs",
           "load_balance_hosts",
           "max_message_size",
@@ -73,7 +82,8 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           "preparedStatementCacheSizeMiB", "Tusk's cache is bounded by statement count",
           "binaryTransfer", "Tusk chooses binary per column whenever it has a codec",
           "assumeMinServerVersion", "Tusk asks for no server version at startup",
-          "logUnclosedConnections", "not tracked; close connections or use a pool");
+          "logUnclosedConnections", "not tracked; close connections or use a pool",
+          "sslResponseTimeout", "connect_timeout bounds the whole start-up, TLS included");
 
   /** The options tusk-jdbc understands, for {@link java.sql.Driver#getPropertyInfo}. */
   static final List<String> PGJDBC_PROPERTIES =
@@ -86,6 +96,8 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           "sslcert",
           "sslkey",
           "sslpassword",
+          "sslfactory",
+          "sslhostnameverifier",
           "ApplicationName",
           "currentSchema",
           "options",
@@ -126,7 +138,9 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
 
     void apply(String name, String value) throws SQLException {
       if (LIBPQ_KEYWORDS.contains(name)) {
-        if (name.equals("options")) {
+        if (name.equals("sslmode")) {
+          conninfo.put(name, value.toLowerCase(Locale.ROOT)); // pgjdbc ignores its case
+        } else if (name.equals("options")) {
           options.add(value);
         } else {
           conninfo.put(name, value);
@@ -143,8 +157,13 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
     private void applyPgjdbc(String name, String value) throws SQLException {
       switch (name) {
         case "ssl" ->
+            // pgjdbc: true (or empty) verifies everything, false leaves the default, prefer.
             conninfo.putIfAbsent(
-                "sslmode", parseBoolean(name, value, false) ? "verify-full" : "disable");
+                "sslmode",
+                value.isEmpty() || parseBoolean(name, value, false) ? "verify-full" : "prefer");
+        case "sslfactory", "sslfactoryarg" -> TlsProperties.checkFactory(name, value);
+        case "sslhostnameverifier" -> TlsProperties.checkHostnameVerifier(value);
+        case "sslpasswordcallback" -> throw TlsProperties.passwordCallback();
         case "currentSchema" -> options.add("-c search_path=" + escapeOption(value));
         case "loginTimeout" -> loginTimeout = value;
         case "socketTimeout" -> settings.networkTimeoutMillis(nonNegative(name, value) * 1000);
@@ -159,7 +178,7 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
         case "stringtype" -> settings.stringUnspecified(stringType(value));
         case "readOnly" -> settings.readOnly(parseBoolean(name, value, false));
         case "autosave" -> requireValue(name, value, "never");
-        case "escapeSyntaxCallMode" -> requireValue(name, value, "select");
+        case "escapeSyntaxCallMode" -> settings.callMode(EscapeCallMode.of(value));
         default -> throw unknown(name);
       }
     }

@@ -15,83 +15,94 @@ import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A CallableStatement for the two call forms PostgreSQL has:
+ * A CallableStatement over JDBC's call escapes, run as pgjdbc runs them (see {@link
+ * EscapeCallMode}, pgjdbc's {@code escapeSyntaxCallMode}):
  *
  * <ul>
- *   <li>{@code {? = call f(?, ...)}}: a function's return value, run as {@code SELECT f($1, ...)};
- *       parameter 1 is the OUT value and the others are the arguments.
- *   <li>{@code {call p(?, ...)}} or {@code CALL p(?, ...)}: a procedure, run as {@code CALL}. Its
- *       OUT parameters are sent as NULLs of their registered types (PostgreSQL 14+ takes them so)
- *       and its INOUT parameters with their values; the row the server returns holds them in order.
+ *   <li>as a function: {@code {? = call f(?, ...)}} with only its return value registered runs as
+ *       {@code SELECT f($1, ...)}, the whole value going to parameter 1; otherwise (a {@code {call
+ *       f(?, ...)}}, or more OUT parameters registered) as {@code SELECT * FROM f(...) AS result},
+ *       whose columns fill the registered OUT parameters in order. A {@code ?} registered as OUT
+ *       and given no value is sent as {@code $n::void}, which PostgreSQL drops from the arguments,
+ *       so each OUT argument may have its {@code ?} in the call.
+ *   <li>as a procedure: {@code CALL p(?, ...)} (a return value's {@code ?} first). OUT parameters
+ *       are sent as NULLs of their registered types (PostgreSQL 14+ takes them so) and INOUT ones
+ *       with their values; the row the server returns holds them in order. SQL that is not an
+ *       escape, such as {@code CALL p(?)}, runs as written, so.
  * </ul>
  *
- * <p>For a function with OUT parameters, run {@code SELECT * FROM f(?)} as a query instead. OUT
- * values are read with the getters by parameter index, converted as result set getters convert.
- * Every method also takes the parameter's name instead of its index ({@link CallParameterNames}).
+ * <p>OUT values are read with the getters by parameter index, converted as result set getters
+ * convert. Every method also takes the parameter's name instead of its index ({@link
+ * CallParameterNames}).
  */
 final class JdbcCallableStatement extends NamedCallParameters {
 
-  private static final Pattern RETURN_CALL =
-      Pattern.compile(
-          "\\s*\\{\\s*\\?\\s*=\\s*call\\s+(.*)}\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern CALL_ESCAPE =
-      Pattern.compile("\\s*\\{\\s*call\\s+(.*)}\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-  private final boolean returnsValue;
+  private final CallEscape escape;
+  private final boolean procedure;
   private final CallParameterNames names;
+
+  /** The procedure's CALL, or for a function its {@code SELECT f(...)}. */
+  private final JdbcSql fixed;
 
   /** JDBC parameter index → registered java.sql.Types, in index order. */
   private final TreeMap<Integer, Integer> outTypes = new TreeMap<>();
 
+  private BitSet rowVoids; // the OUT-only placeholders rowText was written for
+  private String rowText;
   private JdbcResultSet outRow;
 
   private JdbcCallableStatement(
       JdbcConnection connection,
       int resultSetType,
       JdbcSql sql,
-      boolean returnsValue,
+      CallEscape escape,
+      boolean procedure,
       CallParameterNames names) {
     super(connection, resultSetType, sql);
-    this.returnsValue = returnsValue;
+    this.escape = escape;
+    this.procedure = procedure;
     this.names = names;
+    this.fixed = sql;
   }
 
-  /** Parses the call form of {@code jdbcSql}; see the class comment. */
+  /** Parses {@code jdbcSql} and picks the form the connection's call mode gives it. */
   static JdbcCallableStatement prepare(JdbcConnection connection, int resultSetType, String jdbcSql)
       throws SQLException {
-    Matcher function = RETURN_CALL.matcher(jdbcSql);
-    if (function.matches()) {
-      JdbcSql call = JdbcSql.translate(function.group(1));
-      JdbcSql select = new JdbcSql("SELECT " + call.sql(), call.parameterCount() + 1);
+    CallEscape escape = CallEscape.parse(jdbcSql);
+    boolean procedure =
+        !escape.escaped() || connection.settings().callMode().runsAsCall(escape.returnsValue());
+    if (procedure) {
+      String call = escape.asProcedure();
       return new JdbcCallableStatement(
           connection,
           resultSetType,
-          select,
+          JdbcSql.translate(call),
+          escape,
           true,
-          new CallParameterNames(function.group(1), false, 2));
+          new CallParameterNames(call, true, 1));
     }
-    Matcher procedure = CALL_ESCAPE.matcher(jdbcSql);
-    String call = procedure.matches() ? procedure.group(1) : jdbcSql;
-    String sql = procedure.matches() ? "CALL " + call : jdbcSql;
+    JdbcSql value = JdbcSql.translate(escape.asFunctionValue());
+    JdbcSql sized = new JdbcSql(value.sql(), value.parameterCount() + escape.functionShift());
     return new JdbcCallableStatement(
         connection,
         resultSetType,
-        JdbcSql.translate(sql),
+        sized,
+        escape,
         false,
-        new CallParameterNames(call, true, 1));
+        new CallParameterNames(escape.routine(), false, 1 + escape.functionShift()));
   }
 
   @Override
@@ -105,10 +116,6 @@ final class JdbcCallableStatement extends NamedCallParameters {
     if (index < 1 || index > values.length) {
       throw new SQLException(
           "parameter index " + index + " is out of range 1.." + values.length, "22023");
-    }
-    if (returnsValue && index != 1) {
-      throw new SQLException(
-          "only parameter 1 (the return value) is an OUT parameter of {? = call ...}", "HY000");
     }
     outTypes.put(index, sqlType);
   }
@@ -139,10 +146,39 @@ final class JdbcCallableStatement extends NamedCallParameters {
     registerOutParameter(index, sqlType);
   }
 
-  /** With a return value, parameter 1 is the function's result column. */
+  /** Whether a function runs for its value alone: only its return value is registered. */
+  private boolean functionValue() {
+    return escape.returnsValue() && outTypes.size() == 1 && outTypes.containsKey(1);
+  }
+
+  /** Whether JDBC parameter {@code index} is OUT only: registered, and given no value. */
+  private boolean outOnly(int index) {
+    return outTypes.containsKey(index) && values[index - 1] == UNSET;
+  }
+
+  @Override
+  String runText() throws SQLException {
+    if (procedure || functionValue()) {
+      return fixed.sql();
+    }
+    int shift = escape.functionShift();
+    BitSet voids = new BitSet();
+    for (int index = 1 + shift; index <= values.length; index++) {
+      if (outOnly(index)) {
+        voids.set(index - shift);
+      }
+    }
+    if (rowText == null || !voids.equals(rowVoids)) {
+      rowText = JdbcSql.translate(escape.asFunctionRow(), voids::get).sql();
+      rowVoids = voids;
+    }
+    return rowText;
+  }
+
+  /** A function's return value is its result's first column, ahead of the arguments. */
   @Override
   List<Column> parameterTypes(StatementDescription described) {
-    if (!returnsValue || described.columns().isEmpty()) {
+    if (procedure || !escape.returnsValue() || described.columns().isEmpty()) {
       return described.parameters();
     }
     List<Column> types = new ArrayList<>(described.parameters().size() + 1);
@@ -157,20 +193,23 @@ final class JdbcCallableStatement extends NamedCallParameters {
     if (!outTypes.containsKey(index)) {
       return ParameterMetaData.parameterModeIn;
     }
-    boolean returnSlot = returnsValue && index == 1;
+    boolean returnSlot = escape.returnsValue() && index == 1;
     return returnSlot || values[index - 1] == UNSET
         ? ParameterMetaData.parameterModeOut
         : ParameterMetaData.parameterModeInOut;
   }
 
-  /** The values sent: without the return slot, with typed NULLs for OUT-only parameters. */
+  /**
+   * The values sent: a procedure's OUT parameters as typed NULLs; for a function, without its
+   * return value, and its OUT-only parameters as the NULLs of their {@code $n::void}.
+   */
   @Override
   Object[] boundValues() throws SQLException {
-    if (returnsValue && !outTypes.containsKey(1)) {
+    if (escape.returnsValue() && !outTypes.containsKey(1)) {
       throw new SQLException(
           "register parameter 1 (the return value) as an OUT parameter", "07002");
     }
-    int first = returnsValue ? 1 : 0;
+    int first = procedure ? 0 : escape.functionShift();
     Object[] sent = new Object[values.length - first];
     for (int i = first; i < values.length; i++) {
       Object value = values[i];
@@ -179,7 +218,7 @@ final class JdbcCallableStatement extends NamedCallParameters {
         if (outType == null) {
           throw new SQLException("no value was set for parameter " + (i + 1), "07002");
         }
-        value = ParameterConversions.typedNull(outType);
+        value = procedure ? ParameterConversions.typedNull(outType) : null;
       }
       sent[i - first] = value;
     }
@@ -189,12 +228,49 @@ final class JdbcCallableStatement extends NamedCallParameters {
   @Override
   boolean run(String sql, Object[] params, GeneratedKeys keys) throws SQLException {
     outRow = null;
-    boolean rows = super.run(sql, params, keys);
+    boolean rows;
+    try {
+      rows = super.run(sql, params, keys);
+    } catch (SQLException e) {
+      throw escape.escaped() && "42809".equals(e.getSQLState()) ? wrongKind(e) : e;
+    }
     ResultSet result = getResultSet();
     if (!outTypes.isEmpty() && result instanceof JdbcResultSet row && row.next()) {
+      int columns = row.getMetaData().getColumnCount();
+      if (columns != outTypes.size()) {
+        throw new SQLException(
+            "the call returned "
+                + columns
+                + " OUT value(s) but "
+                + outTypes.size()
+                + " parameter(s) are registered: register every OUT and INOUT parameter"
+                + " (registerOutParameter), in the call's order",
+            "07001");
+      }
       outRow = row;
     }
     return rows;
+  }
+
+  /** The server's "is (not) a procedure", with the call mode that chose the form and the fix. */
+  private SQLException wrongKind(SQLException e) {
+    String fix =
+        procedure
+            ? "to call a function, use escapeSyntaxCallMode=select (the default), or"
+                + " callIfNoReturn with {? = call f(...)}"
+            : "to call a procedure, set escapeSyntaxCallMode=callIfNoReturn or call, or write"
+                + " CALL p(...) without braces";
+    return new SQLSyntaxErrorException(
+        e.getMessage()
+            + " (the call escape ran as "
+            + (procedure ? "CALL" : "SELECT")
+            + " under escapeSyntaxCallMode="
+            + connection.settings().callMode().value()
+            + "; "
+            + fix
+            + ")",
+        e.getSQLState(),
+        e.getCause());
   }
 
   private JdbcResultSet outRow() throws SQLException {

@@ -158,6 +158,12 @@ final class JdbcConnection extends JdbcConnectionDefaults {
     return JdbcCallableStatement.prepare(this, ResultSets.checkType(type, concurrency), sql);
   }
 
+  /** The metadata as a pooled handle gives it: answering the handle to getConnection(). */
+  DatabaseMetaData metaDataShownAs(java.sql.Connection handle) throws SQLException {
+    checkOpen();
+    return new JdbcDatabaseMetaData(this, handle);
+  }
+
   @Override
   public String nativeSQL(String sql) throws SQLException {
     return JdbcSql.translate(sql).sql();
@@ -231,7 +237,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new JdbcDatabaseMetaData(this);
+    return new JdbcDatabaseMetaData(this, this);
   }
 
   @Override

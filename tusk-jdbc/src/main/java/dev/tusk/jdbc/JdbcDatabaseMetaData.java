@@ -38,9 +38,15 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
           + "'TEMPORARY INDEX','TEMPORARY SEQUENCE'";
 
   private final JdbcConnection connection;
+  private final Connection shownAs;
 
-  JdbcDatabaseMetaData(JdbcConnection connection) {
+  /**
+   * @param connection the connection the catalog queries run on
+   * @param shownAs what {@link #getConnection()} answers: the connection, or a pooled handle of it
+   */
+  JdbcDatabaseMetaData(JdbcConnection connection, Connection shownAs) {
     this.connection = connection;
+    this.shownAs = shownAs;
   }
 
   /** Runs a catalog query and returns its rows as a scroll-insensitive result set. */
@@ -427,6 +433,6 @@ final class JdbcDatabaseMetaData extends DatabaseCapabilities {
 
   @Override
   public Connection getConnection() {
-    return connection;
+    return shownAs;
   }
 }

@@ -25,6 +25,7 @@ class JdbcPreparedStatement extends BoundParameters {
   private final String text;
   private final GeneratedKeys keys;
   private StatementDescription description; // asked of the server once, when first needed
+  private String described; // the text description describes
 
   JdbcPreparedStatement(
       JdbcConnection connection, int resultSetType, String jdbcSql, GeneratedKeys keys)
@@ -42,7 +43,7 @@ class JdbcPreparedStatement extends BoundParameters {
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    if (!run(sql.sql(), boundValues(), GeneratedKeys.NONE)) {
+    if (!run(runText(), boundValues(), GeneratedKeys.NONE)) {
       throw new SQLException("the statement returned no rows: use executeUpdate", "02000");
     }
     return getResultSet();
@@ -55,13 +56,18 @@ class JdbcPreparedStatement extends BoundParameters {
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    run(sql.sql(), boundValues(), keys);
+    run(runText(), boundValues(), keys);
     return currentCount();
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return run(sql.sql(), boundValues(), keys);
+    return run(runText(), boundValues(), keys);
+  }
+
+  /** The PostgreSQL text an execution runs: the translated SQL (a call may vary it). */
+  String runText() throws SQLException {
+    return sql.sql();
   }
 
   @Override
@@ -144,8 +150,10 @@ class JdbcPreparedStatement extends BoundParameters {
   }
 
   private StatementDescription description() throws SQLException {
-    if (description == null) {
-      description = SqlErrors.run(() -> connection.tusk().describe(sql.sql()), connection);
+    String text = runText();
+    if (description == null || !text.equals(described)) {
+      description = SqlErrors.run(() -> connection.tusk().describe(text), connection);
+      described = text;
     }
     return description;
   }

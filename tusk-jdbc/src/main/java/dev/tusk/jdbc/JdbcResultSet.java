@@ -46,10 +46,15 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   private final JdbcStatement statement;
   private final List<Column> columns;
+
+  /** Each column's type OID, read by every primitive getter. */
+  private final int[] typeOids;
+
   private final ResultRows rows;
   private final int type;
   private Map<String, Integer> labels;
   private int position; // 0 before the first row, the row count + 1 after the last
+  private Row current; // the row at position, or null when not on a row
   private boolean wasNull;
   private boolean closed;
 
@@ -67,6 +72,10 @@ final class JdbcResultSet extends ResultSetByLabel {
     super(warnings);
     this.statement = statement;
     this.columns = columns;
+    this.typeOids = new int[columns.size()];
+    for (int i = 0; i < typeOids.length; i++) {
+      typeOids[i] = columns.get(i).typeOid();
+    }
     this.rows = rows;
     this.type = type;
   }
@@ -112,7 +121,7 @@ final class JdbcResultSet extends ResultSetByLabel {
    * getter, with no boxed value in between; any other column goes through JDBC's conversions.
    */
   private int typeOf(int column) {
-    return column < 1 || column > columns.size() ? 0 : columns.get(column - 1).typeOid();
+    return column < 1 || column > typeOids.length ? 0 : typeOids[column - 1];
   }
 
   /**
@@ -127,30 +136,44 @@ final class JdbcResultSet extends ResultSetByLabel {
 
   private Row currentRow(int column) throws SQLException {
     checkOpen();
-    if (!rows.has(position)) {
+    if (current == null) {
       throw new SQLException("the result set is not on a row: call next() first", "24000");
     }
-    if (column < 1 || column > columns.size()) {
+    if (column < 1 || column > typeOids.length) {
       throw new SQLException(
           "column index " + column + " is out of range 1.." + columns.size(), "22023");
     }
-    return rows.get(position);
+    return current;
+  }
+
+  /**
+   * Moves to {@code target} and keeps the row there for the getters, which then need no lookup;
+   * returns whether there is one.
+   */
+  private boolean moveTo(int target) throws SQLException {
+    position = target;
+    current = null; // a failed read ahead leaves the result set on no row
+    boolean onRow = rows.has(position);
+    if (onRow) {
+      current = rows.get(position);
+    }
+    return onRow;
   }
 
   @Override
   public boolean next() throws SQLException {
     checkOpen();
     if (position == 0 || rows.has(position)) { // else already after the last row
-      position++;
+      return moveTo(position + 1);
     }
-    return rows.has(position);
+    return moveTo(position);
   }
 
   @Override
   public boolean previous() throws SQLException {
     checkScrollable();
     if (position > 0) {
-      position--;
+      moveTo(position - 1);
     }
     return position >= 1;
   }
@@ -159,7 +182,7 @@ final class JdbcResultSet extends ResultSetByLabel {
   public boolean absolute(int row) throws SQLException {
     checkScrollable();
     int target = row >= 0 ? row : rows.size() + 1 + row;
-    position = Math.max(0, Math.min(target, rows.size() + 1));
+    moveTo(Math.max(0, Math.min(target, rows.size() + 1)));
     return position >= 1 && position <= rows.size();
   }
 
@@ -182,13 +205,13 @@ final class JdbcResultSet extends ResultSetByLabel {
   @Override
   public void beforeFirst() throws SQLException {
     checkScrollable();
-    position = 0;
+    moveTo(0);
   }
 
   @Override
   public void afterLast() throws SQLException {
     checkScrollable();
-    position = rows.size() + 1;
+    moveTo(rows.size() + 1);
   }
 
   @Override
@@ -229,6 +252,16 @@ final class JdbcResultSet extends ResultSetByLabel {
       if (statement != null) {
         statement.resultSetClosed(this);
       }
+    }
+  }
+
+  /**
+   * Holds the rows not read yet in memory, for a result set kept open while its statement moves on
+   * ({@code getMoreResults(KEEP_CURRENT_RESULT)}).
+   */
+  void keepRows() throws SQLException {
+    if (!closed) {
+      rows.keep();
     }
   }
 
@@ -449,8 +482,14 @@ final class JdbcResultSet extends ResultSetByLabel {
     if (converted != JdbcGetters.NOT_JDBC) {
       return wasNull ? null : type.cast(converted);
     }
-    Object temporal = ColumnValues.temporal(value(column), type);
-    return temporal != null ? type.cast(temporal) : value(column, type);
+    if (ColumnValues.isLocalTemporal(type)) {
+      Object temporal = ColumnValues.temporal(value(column), type);
+      if (temporal != null) {
+        return type.cast(temporal);
+      }
+    }
+    // Any other class (OffsetDateTime, UUID...) is Tusk's own conversion: decoded once, to it.
+    return value(column, type);
   }
 
   @Override

@@ -9,11 +9,17 @@ package dev.tusk.jdbc;
  * @param readOnly whether the connection starts read-only ({@code readOnly})
  * @param networkTimeoutMillis the initial {@link java.sql.Connection#getNetworkTimeout()} ({@code
  *     socketTimeout}), 0 for none
+ * @param callMode what {@code prepareCall}'s {@code {call ...}} escapes run as ({@code
+ *     escapeSyntaxCallMode})
  */
 record JdbcSettings(
-    int defaultFetchSize, boolean stringUnspecified, boolean readOnly, int networkTimeoutMillis) {
+    int defaultFetchSize,
+    boolean stringUnspecified,
+    boolean readOnly,
+    int networkTimeoutMillis,
+    EscapeCallMode callMode) {
 
-  static final JdbcSettings DEFAULT = new JdbcSettings(0, false, false, 0);
+  static final JdbcSettings DEFAULT = new JdbcSettings(0, false, false, 0, EscapeCallMode.SELECT);
 
   /** Collects the settings while the properties are read. */
   static final class Builder {
@@ -21,6 +27,7 @@ record JdbcSettings(
     private boolean stringUnspecified;
     private boolean readOnly;
     private int networkTimeoutMillis;
+    private EscapeCallMode callMode = EscapeCallMode.SELECT;
 
     void defaultFetchSize(int value) {
       defaultFetchSize = value;
@@ -38,8 +45,13 @@ record JdbcSettings(
       networkTimeoutMillis = value;
     }
 
+    void callMode(EscapeCallMode value) {
+      callMode = value;
+    }
+
     JdbcSettings build() {
-      return new JdbcSettings(defaultFetchSize, stringUnspecified, readOnly, networkTimeoutMillis);
+      return new JdbcSettings(
+          defaultFetchSize, stringUnspecified, readOnly, networkTimeoutMillis, callMode);
     }
   }
 }

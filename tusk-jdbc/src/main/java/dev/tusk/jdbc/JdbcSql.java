@@ -1,6 +1,7 @@
 package dev.tusk.jdbc;
 
 import java.sql.SQLSyntaxErrorException;
+import java.util.function.IntPredicate;
 
 /**
  * Turns JDBC SQL into PostgreSQL SQL in one pass: each {@code ?} becomes {@code $1, $2, ...},
@@ -18,7 +19,16 @@ record JdbcSql(String sql, int parameterCount) {
 
   /** Translates {@code jdbcSql}; an escape that is not closed is a syntax error. */
   static JdbcSql translate(String jdbcSql) throws SQLSyntaxErrorException {
-    Translator translator = new Translator(jdbcSql);
+    return translate(jdbcSql, n -> false);
+  }
+
+  /**
+   * Translates {@code jdbcSql}, writing the placeholders {@code voided} picks as {@code $n::void}:
+   * PostgreSQL drops a parameter of type void from a function call's arguments, which is how a
+   * function's OUT parameter can have a {@code ?} in the call (as pgjdbc sends them).
+   */
+  static JdbcSql translate(String jdbcSql, IntPredicate voided) throws SQLSyntaxErrorException {
+    Translator translator = new Translator(jdbcSql, voided);
     String text = translator.run(0, jdbcSql.length());
     return new JdbcSql(text, translator.parameters);
   }
@@ -39,10 +49,12 @@ record JdbcSql(String sql, int parameterCount) {
   /** The scanner's state for one translation: escapes recurse on the same placeholder count. */
   private static final class Translator {
     private final String source;
+    private final IntPredicate voided;
     private int parameters;
 
-    Translator(String source) {
+    Translator(String source, IntPredicate voided) {
       this.source = source;
+      this.voided = voided;
     }
 
     /** Translates {@code source[from, to)}. */
@@ -61,6 +73,9 @@ record JdbcSql(String sql, int parameterCount) {
             i += 2;
           } else {
             out.append('$').append(++parameters);
+            if (voided.test(parameters)) {
+              out.append("::void");
+            }
             i++;
           }
         } else if (c == '{') {

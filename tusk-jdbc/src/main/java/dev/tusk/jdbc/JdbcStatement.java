@@ -38,6 +38,7 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   private long maxRows;
   private int queryTimeoutSeconds;
   private int maxFieldSize;
+  private volatile ConnectionHandle handle; // the pooled handle that made it, if any
 
   JdbcStatement(JdbcConnection connection, int resultSetType) {
     super(new WarningChain(), connection.settings().defaultFetchSize());
@@ -121,6 +122,15 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
       WarningChain readWarnings = new WarningChain();
       StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
       return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
+    }
+    if (!keys && resultSetType == ResultSet.TYPE_FORWARD_ONLY) {
+      // Received whole: made into rows one at a time as next() moves, with no list of them all.
+      return new JdbcResultSet(
+          this,
+          source.description(),
+          new ReceivedRows(source, maxRows),
+          resultSetType,
+          new WarningChain());
     }
     List<Row> rows = SqlErrors.run(source::fetchAll, connection);
     if (!keys && maxRows > 0 && rows.size() > maxRows) {
@@ -260,6 +270,8 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     checkOpen();
     if (this.current != null && current != KEEP_CURRENT_RESULT) {
       this.current.close();
+    } else if (this.current != null) {
+      this.current.keepRows(); // its rows must outlive the cursor's move to the next result
     }
     this.current = null;
     if (cursor == null || !SqlErrors.run(cursor::nextSet, connection)) {
@@ -415,6 +427,15 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     }
     clearResults();
     closed = true;
+    ConnectionHandle lender = handle;
+    if (lender != null) {
+      lender.statementClosed(this);
+    }
+  }
+
+  /** Marks this statement as made through a pooled connection's handle (see ConnectionHandle). */
+  void lentThrough(ConnectionHandle lender) {
+    handle = lender;
   }
 
   @Override
@@ -425,7 +446,8 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   @Override
   public Connection getConnection() throws SQLException {
     checkOpen();
-    return connection;
+    ConnectionHandle lender = handle;
+    return lender == null ? connection : lender.handle();
   }
 
   @Override

@@ -48,9 +48,27 @@ final class SqlErrors {
       state = "08003";
     }
     String message = error.getMessage();
-    SQLException translated = forState(message, state);
+    SQLException translated =
+        "08001".equals(state) && refusedByTls(error)
+            ? new SQLNonTransientConnectionException(message, state)
+            : forState(message, state);
     translated.initCause(error);
     return translated;
+  }
+
+  /**
+   * Whether a failed connection attempt failed on TLS itself (a certificate that does not verify, a
+   * key that does not load): unlike a server that is not up yet, retrying cannot help until the
+   * settings change, so it is not a transient failure.
+   */
+  private static boolean refusedByTls(Throwable error) {
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof javax.net.ssl.SSLException
+          || cause instanceof java.security.GeneralSecurityException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SQLException forState(String message, String state) {

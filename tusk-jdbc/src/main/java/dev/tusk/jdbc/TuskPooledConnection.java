@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.ConnectionEvent;
 import javax.sql.ConnectionEventListener;
@@ -18,6 +20,8 @@ import javax.sql.StatementEventListener;
  * One physical connection lent out as logical handles, one at a time. Closing a handle tells the
  * pool's listeners the connection is free again (and leaves the physical one open); an error with a
  * connection SQLSTATE (class 08) tells them it is broken. Opening a new handle ends the old one.
+ * Statements and metadata made through a handle answer the handle to {@code getConnection()}, and
+ * close with it.
  */
 class TuskPooledConnection implements PooledConnection {
 
@@ -43,7 +47,7 @@ class TuskPooledConnection implements PooledConnection {
     }
     Handle previous = current;
     if (previous != null) {
-      previous.closed = true;
+      previous.end();
     }
     if (!physical.getAutoCommit() && !inGlobalTransaction()) {
       physical.rollback();
@@ -51,9 +55,12 @@ class TuskPooledConnection implements PooledConnection {
     }
     Handle handle = new Handle();
     current = handle;
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handle);
+    Connection proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handle);
+    handle.proxy = proxy;
+    return proxy;
   }
 
   /**
@@ -67,10 +74,13 @@ class TuskPooledConnection implements PooledConnection {
   @Override
   public void close() throws SQLException {
     Handle handle = current;
-    if (handle != null) {
-      handle.closed = true;
+    try {
+      if (handle != null) {
+        handle.end();
+      }
+    } finally {
+      physical.close();
     }
-    physical.close();
   }
 
   @Override
@@ -115,18 +125,68 @@ class TuskPooledConnection implements PooledConnection {
   }
 
   /** A logical connection: forwards to the physical one until it is closed. */
-  private final class Handle implements InvocationHandler {
+  private final class Handle implements InvocationHandler, ConnectionHandle {
     volatile boolean closed;
     volatile boolean reportedBroken;
+    volatile Connection proxy;
+
+    /** The open statements made through this handle, closed with it. */
+    private final Set<JdbcStatement> statements = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Connection handle() {
+      return proxy;
+    }
+
+    @Override
+    public void statementClosed(JdbcStatement statement) {
+      statements.remove(statement);
+    }
+
+    /**
+     * Closes the handle and the statements made through it, so that none keeps running (or holds a
+     * streaming result) on the physical connection once the pool lends it again.
+     */
+    void end() throws SQLException {
+      closed = true;
+      SQLException failure = null;
+      for (JdbcStatement statement : List.copyOf(statements)) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      statements.clear();
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** Ties what the physical connection made for this handle to the handle. */
+    private Object lent(Object made) throws SQLException {
+      if (made instanceof JdbcStatement statement) {
+        statement.lentThrough(this);
+        statements.add(statement);
+      }
+      return made;
+    }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
         case "close" -> {
           if (!closed) {
-            closed = true;
-            if (!reportedBroken) { // the pool heard of it already: one event per handle
-              returned();
+            try {
+              end();
+            } finally {
+              if (!reportedBroken) { // the pool heard of it already: one event per handle
+                returned();
+              }
             }
           }
           return null;
@@ -156,7 +216,10 @@ class TuskPooledConnection implements PooledConnection {
             "2D000");
       }
       try {
-        return method.invoke(physical, args);
+        if (method.getName().equals("getMetaData") && physical instanceof JdbcConnection jdbc) {
+          return jdbc.metaDataShownAs((Connection) proxy);
+        }
+        return lent(method.invoke(physical, args));
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
         if (cause instanceof SQLException sql

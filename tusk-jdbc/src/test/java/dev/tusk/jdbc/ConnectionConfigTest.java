@@ -70,9 +70,11 @@ class ConnectionConfigTest {
     JdbcSettings settings =
         config(
                 "jdbc:tusk:postgresql://h/d?defaultRowFetchSize=100&stringtype=unspecified"
-                    + "&readOnly=true&socketTimeout=30&reWriteBatchedInserts=true")
+                    + "&readOnly=true&socketTimeout=30&reWriteBatchedInserts=true"
+                    + "&escapeSyntaxCallMode=callIfNoReturn")
             .settings();
-    assertEquals(new JdbcSettings(100, true, true, 30_000), settings);
+    assertEquals(
+        new JdbcSettings(100, true, true, 30_000, EscapeCallMode.CALL_IF_NO_RETURN), settings);
   }
 
   @Test
@@ -98,6 +100,76 @@ class ConnectionConfigTest {
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?stringtype=int"));
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?tcpKeepAlive=maybe"));
     assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://h:abc/d"));
+    assertThrows(
+        SQLException.class, () -> config("jdbc:tusk:postgresql://h/d?escapeSyntaxCallMode=CALL"));
+  }
+
+  @Test
+  void callEscapesRunAsSelectUnlessTold() throws SQLException {
+    assertEquals(EscapeCallMode.SELECT, config("jdbc:tusk:postgresql://h/d").settings().callMode());
+    assertEquals(
+        EscapeCallMode.CALL,
+        config("jdbc:tusk:postgresql://h/d?escapeSyntaxCallMode=call").settings().callMode());
+  }
+
+  @Test
+  void tlsPropertiesReachTusk() throws SQLException {
+    String conninfo =
+        config(
+                "jdbc:tusk:postgresql://h/d?sslmode=VERIFY-FULL&sslrootcert=/ca.crt"
+                    + "&sslcert=/c.crt&sslkey=/c.key&sslcrl=/r.crl&sslnegotiation=direct"
+                    + "&channel_binding=require&sslfactory=org.postgresql.ssl.LibPQFactory"
+                    + "&sslhostnameverifier=org.postgresql.ssl.PGjdbcHostnameVerifier",
+                "sslpassword",
+                "key-s3cret")
+            .conninfo();
+    for (String expected :
+        new String[] {
+          "sslmode='verify-full'",
+          "sslrootcert='/ca.crt'",
+          "sslcert='/c.crt'",
+          "sslkey='/c.key'",
+          "sslcrl='/r.crl'",
+          "sslnegotiation='direct'",
+          "channel_binding='require'",
+          "sslpassword='key-s3cret'"
+        }) {
+      assertTrue(conninfo.contains(expected), conninfo);
+    }
+    assertFalse(
+        config("jdbc:tusk:postgresql://h/d?sslpassword=key-s3cret").toString().contains("s3cret"));
+    // pgjdbc's ssl: true or empty verifies everything, false is the default prefer.
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=true").conninfo().contains("sslmode='verify-full'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=").conninfo().contains("sslmode='verify-full'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=false").conninfo().contains("sslmode='prefer'"));
+    assertTrue(
+        config("jdbc:tusk:postgresql://h/d?ssl=true&sslmode=require")
+            .conninfo()
+            .contains("sslmode='require'"));
+  }
+
+  @Test
+  void tlsClassesAreRefusedWithWhatToGiveInstead() {
+    String[][] cases = {
+      {"sslfactory=org.postgresql.ssl.NonValidatingFactory", "sslmode=require"},
+      {"sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory", "sslrootcert=system"},
+      {"sslfactory=com.example.MyFactory", "sslrootcert"},
+      {"sslfactoryarg=x", "loads no SSLSocketFactory"},
+      {"sslhostnameverifier=com.example.Trusting", "verify-full"},
+      {"sslpasswordcallback=com.example.Prompt", "sslpassword"},
+    };
+    for (String[] refused : cases) {
+      SQLFeatureNotSupportedException e =
+          assertThrows(
+              SQLFeatureNotSupportedException.class,
+              () -> config("jdbc:tusk:postgresql://h/d?" + refused[0]),
+              refused[0]);
+      assertEquals("0A000", e.getSQLState());
+      assertTrue(e.getMessage().contains(refused[1]), e.getMessage());
+    }
   }
 
   @Test

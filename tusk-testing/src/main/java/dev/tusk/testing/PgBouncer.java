@@ -13,53 +13,50 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A pgbouncer (the operating system's package, e.g. Debian's {@code pgbouncer}) in front of the
- * embedded server, for tests of how Tusk behaves behind a pooler. Tests should skip, with {@link
- * #binary()}'s absence as the reason, where it is not installed; CI installs it.
+ * A pgbouncer in front of the embedded server, for tests of how Tusk behaves behind a pooler: the
+ * operating system's package (e.g. Debian's {@code pgbouncer}, 1.18 on Debian 12) by default, or a
+ * given {@link PgBouncerBinary}, such as the 1.24.1 that {@code .ci/pgbouncer} builds, for tests
+ * that need a later release ({@code PgBouncerBinary.find("1.21")}). Tests should skip, saying why,
+ * where none is found; CI installs the package and builds 1.24.1.
  */
 public final class PgBouncer implements AutoCloseable {
 
-  private static final List<Path> LOCATIONS =
-      List.of(Path.of("/usr/sbin/pgbouncer"), Path.of("/usr/bin/pgbouncer"));
-
   private final Process process;
+  private final PgBouncerBinary binary;
   private final Path directory;
   private final int port;
   private final PostgresServer server;
 
-  private PgBouncer(Process process, Path directory, int port, PostgresServer server) {
+  private PgBouncer(
+      Process process, PgBouncerBinary binary, Path directory, int port, PostgresServer server) {
     this.process = process;
+    this.binary = binary;
     this.directory = directory;
     this.port = port;
     this.server = server;
   }
 
-  /** The pgbouncer executable, if installed. */
+  /** The operating system's pgbouncer executable, if installed. */
   public static Optional<Path> binary() {
-    for (Path location : LOCATIONS) {
-      if (Files.isExecutable(location)) {
-        return Optional.of(location);
-      }
-    }
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String entry : path.split(java.io.File.pathSeparator)) {
-        Path candidate = Path.of(entry, "pgbouncer");
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
+    return PgBouncerBinary.system().map(PgBouncerBinary::path);
   }
 
   /**
-   * Starts pgbouncer in front of {@code server} (reached as its superuser, {@code trust}) with
-   * {@code pool_mode} and further {@code [pgbouncer]} settings, and waits until it listens.
+   * Starts the operating system's pgbouncer in front of {@code server} (reached as its superuser,
+   * {@code trust}) with {@code pool_mode} and further {@code [pgbouncer]} settings, and waits until
+   * it listens.
    */
   public static PgBouncer start(PostgresServer server, String poolMode, Map<String, String> extra)
       throws IOException {
-    Path binary = binary().orElseThrow(() -> new IOException("pgbouncer is not installed"));
+    PgBouncerBinary binary =
+        PgBouncerBinary.system().orElseThrow(() -> new IOException("pgbouncer is not installed"));
+    return start(binary, server, poolMode, extra);
+  }
+
+  /** Like {@link #start(PostgresServer, String, Map)}, running {@code binary}. */
+  public static PgBouncer start(
+      PgBouncerBinary binary, PostgresServer server, String poolMode, Map<String, String> extra)
+      throws IOException {
     Path directory = Files.createTempDirectory("tusk-pgbouncer-");
     int port = freePort();
     StringBuilder ini = new StringBuilder();
@@ -70,7 +67,7 @@ public final class PgBouncer implements AutoCloseable {
     extra.forEach((key, value) -> ini.append(key).append(" = ").append(value).append('\n'));
     Files.writeString(directory.resolve("pgbouncer.ini"), ini);
     Files.writeString(directory.resolve("users.txt"), '"' + server.superuser() + "\" \"\"\n");
-    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    List<String> command = new ArrayList<>(List.of(binary.path().toString()));
     if ("root".equals(System.getProperty("user.name"))) {
       // pgbouncer refuses to run as root; the files must be readable by the user it becomes.
       command.addAll(List.of("-u", userOtherThanRoot()));
@@ -82,7 +79,7 @@ public final class PgBouncer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("pgbouncer.log").toFile())
             .start();
-    PgBouncer bouncer = new PgBouncer(process, directory, port, server);
+    PgBouncer bouncer = new PgBouncer(process, binary, directory, port, server);
     bouncer.awaitListening();
     return bouncer;
   }
@@ -125,6 +122,16 @@ public final class PgBouncer implements AutoCloseable {
     }
     close();
     throw new IOException("pgbouncer did not listen on port " + port + " within 10 s");
+  }
+
+  /** The version of the pgbouncer that runs, as it reports it (e.g. {@code 1.24.1}). */
+  public String version() {
+    return binary.version();
+  }
+
+  @Override
+  public String toString() {
+    return binary + " on 127.0.0.1:" + port;
   }
 
   /** A conninfo for the server's superuser through pgbouncer. */

@@ -36,6 +36,13 @@ public record Metric(String name, boolean higherIsBetter) {
   public static final Metric CPU_MICROS_PER_OP = new Metric("client CPU µs/op", false);
 
   /**
+   * CPU time of this JVM's threads (the reader, the driver's own threads, GC, JIT) per row read, in
+   * nanoseconds ({@link ThreadCpu}): what a row costs the client, which a busy machine's scheduler
+   * changes less than it changes rows/s.
+   */
+  public static final Metric CPU_NANOS_PER_ROW = new Metric("client CPU ns/row", false);
+
+  /**
    * Milliseconds the JIT spent compiling during the timed window: well above zero, the JVM was
    * still warming up and its compiler threads competed with the driver for the cores.
    */

@@ -69,7 +69,7 @@ public final class JdbcFace implements Workload {
             + " `getObject(i, OffsetDateTime.class)`...), autocommit on and no fetch size: the"
             + " same code over tusk-jdbc and pgjdbc. Tusk's own API is the reference.",
         bench.mode().schedule(),
-        List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW),
+        List.of(Metric.ROWS_PER_SECOND, Metric.BYTES_PER_ROW, Metric.CPU_NANOS_PER_ROW),
         List.of(
             Contender.of(
                 Labels.TUSK_JDBC,

@@ -19,6 +19,7 @@ import dev.tusk.bench.harness.Phase;
 import dev.tusk.bench.harness.Probe;
 import dev.tusk.bench.harness.Sample;
 import dev.tusk.bench.harness.Sink;
+import dev.tusk.bench.harness.ThreadCpu;
 import dev.tusk.bench.server.Admin;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -83,17 +84,20 @@ final class Probes {
         scan,
         phase -> {
           Sink sink = new Sink();
+          ThreadCpu cpuBefore = ThreadCpu.read();
           long allocatedBefore = Allocation.totalBytes();
           long start = System.nanoTime();
           long rows = scan.scan(sink);
           long elapsed = System.nanoTime() - start;
           long allocated = Allocation.totalBytes() - allocatedBefore;
+          long cpu = ThreadCpu.read().since(cpuBefore);
           sink.publish();
           if (rows != expectedRows) {
             throw new IllegalStateException("read " + rows + " rows, expected " + expectedRows);
           }
           return Sample.of(Metric.ROWS_PER_SECOND, rows * 1e9 / elapsed)
-              .with(Metric.BYTES_PER_ROW, (double) allocated / rows);
+              .with(Metric.BYTES_PER_ROW, (double) allocated / rows)
+              .with(Metric.CPU_NANOS_PER_ROW, (double) cpu / rows);
         });
   }
 

@@ -1,6 +1,8 @@
 package dev.tusk.it.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,11 @@ import dev.tusk.testing.fake.BackendMessages;
 import dev.tusk.testing.fake.FakeServer;
 import dev.tusk.testing.fake.FrontendMessage;
 import dev.tusk.testing.fake.Script;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -161,14 +167,7 @@ class ServerRoleProtocolTest {
    */
   @Test
   void aWriteRefusedAsReadOnlyByAnOlderServerDisqualifiesReadWrite() {
-    Script refusing =
-        Script.create()
-            .expectThrough('S')
-            .send(
-                BackendMessages.concat(
-                    BackendMessages.errorResponse(
-                        "ERROR", "25006", "cannot execute INSERT in a read-only transaction"),
-                    BackendMessages.readyForQuery('I')));
+    Script refusing = Script.create().expectThrough('S').send(refusal("INSERT"));
     for (String target : List.of("read-write", "primary")) {
       // The role query's answer: SHOW transaction_read_only for read-write, else is-in-recovery.
       String answer = target.equals("read-write") ? "off" : "f";
@@ -180,6 +179,57 @@ class ServerRoleProtocolTest {
         server.verify();
       }
     }
+  }
+
+  /**
+   * A refused write is heard however it was sent, with nothing tracing statements (no Tracer, no
+   * JFR recording): on the async face (a statement, a batch, a script) and by a COPY, the
+   * read-write connection no longer qualifies once the refusal has reached the caller.
+   */
+  @Test
+  void aWriteRefusedOnTheAsyncFaceOrByACopyDisqualifiesReadWrite() {
+    Script refusedExtended = Script.create().expectThrough('S').send(refusal("INSERT"));
+    Script refusedSimple = Script.create().expect('Q').send(refusal("INSERT"));
+    Map<String, Script> refusals = new LinkedHashMap<>();
+    refusals.put("async execute", refusedExtended);
+    refusals.put("async executeMany", refusedExtended);
+    refusals.put("async script", refusedSimple);
+    refusals.put("copy", refusedSimple);
+    Map<String, Consumer<Connection>> writes = new LinkedHashMap<>();
+    writes.put(
+        "async execute", conn -> conn.async().execute("INSERT INTO t VALUES ($1)", 1).join());
+    writes.put(
+        "async executeMany",
+        conn ->
+            conn.async()
+                .cursor()
+                .executeMany("INSERT INTO t VALUES ($1)", List.of(List.of(1), List.of(2)))
+                .join());
+    writes.put(
+        "async script",
+        conn -> conn.async().execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2)").join());
+    writes.put("copy", conn -> conn.cursor().copy("COPY t FROM STDIN"));
+    writes.forEach(
+        (how, write) -> {
+          try (FakeServer server =
+                  FakeServer.start(olderServerAnswering("off").then(refusals.get(how)));
+              Connection conn =
+                  Tusk.connect(server.conninfo() + " target_session_attrs=read-write")) {
+            assertTrue(conn.info().qualifies(), how);
+            RuntimeException error = assertThrows(RuntimeException.class, () -> write.accept(conn));
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            assertInstanceOf(ReadOnlySqlTransaction.class, cause, how);
+            assertFalse(conn.info().qualifies(), how);
+            server.verify();
+          }
+        });
+  }
+
+  private static byte[] refusal(String command) {
+    return BackendMessages.concat(
+        BackendMessages.errorResponse(
+            "ERROR", "25006", "cannot execute " + command + " in a read-only transaction"),
+        BackendMessages.readyForQuery('I'));
   }
 
   /** A PostgreSQL 17 start-up with the two role parameters as given. */

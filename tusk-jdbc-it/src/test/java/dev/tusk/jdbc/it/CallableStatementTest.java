@@ -10,14 +10,20 @@ import dev.tusk.testing.TuskTest;
 import java.math.BigDecimal;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** CallableStatement: a function's return value, and a procedure's OUT and INOUT parameters. */
+/**
+ * CallableStatement: a function's return value, and a procedure's OUT and INOUT parameters, with
+ * {@code escapeSyntaxCallMode=callIfNoReturn} (so {@code {call p(?)}} is a procedure); {@link
+ * CallModeTest} runs the other modes.
+ */
 @TuskTest
 class CallableStatementTest {
 
@@ -25,7 +31,9 @@ class CallableStatementTest {
 
   @BeforeEach
   void open(TestSchema schema) throws SQLException {
-    connection = JdbcTarget.connect(schema);
+    Properties properties = JdbcTarget.properties(schema);
+    properties.setProperty("escapeSyntaxCallMode", "callIfNoReturn");
+    connection = DriverManager.getConnection(JdbcTarget.URL, properties);
     connection
         .createStatement()
         .execute(
@@ -93,7 +101,7 @@ class CallableStatementTest {
       assertEquals("07002", assertThrows(SQLException.class, call::execute).getSQLState());
       call.registerOutParameter(1, Types.NUMERIC);
       assertThrows(SQLException.class, () -> call.getInt(1)); // not executed yet
-      assertThrows(SQLException.class, () -> call.registerOutParameter(2, Types.NUMERIC));
+      assertThrows(SQLException.class, () -> call.registerOutParameter(4, Types.NUMERIC));
       call.execute();
       assertThrows(SQLException.class, () -> call.getInt(2)); // an IN parameter
     }

@@ -85,11 +85,11 @@ class DriverTest {
   @Test
   void unknownPropertyFailsBeforeConnecting(TestSchema schema) {
     Properties properties = JdbcTarget.properties(schema);
-    properties.setProperty("sslfactory", "org.example.Factory");
+    properties.setProperty("socketFactory", "org.example.Factory");
     SQLException e =
         assertThrows(
             SQLException.class, () -> DriverManager.getConnection(JdbcTarget.URL, properties));
-    assertTrue(e.getMessage().contains("\"sslfactory\""), e.getMessage());
+    assertTrue(e.getMessage().contains("\"socketFactory\""), e.getMessage());
   }
 
   @Test

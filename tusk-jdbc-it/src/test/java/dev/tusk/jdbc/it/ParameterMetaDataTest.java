@@ -109,7 +109,7 @@ class ParameterMetaDataTest {
       assertEquals(ParameterMetaData.parameterModeIn, meta.getParameterMode(2));
       assertEquals(Types.INTEGER, meta.getParameterType(2));
     }
-    try (CallableStatement call = connection.prepareCall("{call double_it(?, ?)}")) {
+    try (CallableStatement call = connection.prepareCall("CALL double_it(?, ?)")) {
       call.setInt(1, 21);
       call.registerOutParameter(1, Types.INTEGER);
       call.registerOutParameter(2, Types.VARCHAR);

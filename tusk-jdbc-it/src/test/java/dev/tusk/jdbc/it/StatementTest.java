@@ -293,6 +293,31 @@ class StatementTest {
     }
   }
 
+  /** A result set kept open while the statement moves to its next result still reads on. */
+  @Test
+  void keptResultSetReadsOnAfterTheNextResult() throws SQLException {
+    for (int fetchSize : new int[] {0, 2}) {
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(fetchSize);
+        assertTrue(statement.execute("SELECT g FROM generate_series(1, 5) g; SELECT 'two'"));
+        ResultSet first = statement.getResultSet();
+        assertTrue(first.next());
+        assertEquals(1, first.getInt(1));
+        assertTrue(statement.getMoreResults(Statement.KEEP_CURRENT_RESULT));
+        ResultSet second = statement.getResultSet();
+        assertTrue(second.next());
+        assertEquals("two", second.getString(1));
+        assertFalse(first.isClosed());
+        for (int g = 2; g <= 5; g++) {
+          assertTrue(first.next());
+          assertEquals(g, first.getInt(1));
+        }
+        assertFalse(first.next());
+        assertFalse(second.next());
+      }
+    }
+  }
+
   @Test
   void updateCountsAndDdl() throws SQLException {
     try (Statement statement = connection.createStatement()) {

@@ -77,10 +77,16 @@ class StreamingTest {
     }
   }
 
+  /** The same answers from a result received whole (fetch size 0) and from a stream. */
   @Test
   void positionsAreReportedWhileStreaming() throws SQLException {
+    positionsAreReported(0);
+    positionsAreReported(2);
+  }
+
+  private void positionsAreReported(int fetchSize) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.setFetchSize(2);
+      statement.setFetchSize(fetchSize);
       ResultSet rows = statement.executeQuery("SELECT g FROM generate_series(1, 3) g");
       assertEquals(ResultSet.TYPE_FORWARD_ONLY, rows.getType());
       assertTrue(rows.isBeforeFirst());
@@ -184,6 +190,42 @@ class StreamingTest {
     } finally {
       others.shutdownNow();
     }
+  }
+
+  /**
+   * Without a fetch size the result is received whole before executeQuery returns: another thread's
+   * statement runs while the result set is open and unread, even when this thread waits for it
+   * (behind a stream it would wait for ever).
+   */
+  @Test
+  void withoutAFetchSizeAnotherThreadRunsWhileTheResultSetIsOpen() throws Exception {
+    var others = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Statement statement = connection.createStatement()) {
+      ResultSet rows = statement.executeQuery("SELECT g FROM generate_series(1, 100000) g");
+      assertTrue(rows.next());
+      assertEquals(12, others.submit(() -> single("SELECT 12")).get(30, TimeUnit.SECONDS));
+      int count = 1;
+      while (rows.next()) {
+        assertEquals(++count, rows.getInt(1));
+      }
+      assertEquals(100000, count);
+    } finally {
+      others.shutdownNow();
+    }
+  }
+
+  /** Without a fetch size an error part way through the rows comes from executeQuery. */
+  @Test
+  void withoutAFetchSizeAnErrorPartWayThroughIsRaisedByExecuteQuery() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      SQLException error =
+          assertThrows(
+              SQLDataException.class,
+              () ->
+                  statement.executeQuery("SELECT 1 / (5000 - g) FROM generate_series(1, 10000) g"));
+      assertEquals("22012", error.getSQLState());
+    }
+    assertEquals(11, single("SELECT 11"));
   }
 
   @Test

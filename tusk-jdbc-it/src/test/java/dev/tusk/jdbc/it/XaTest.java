@@ -166,6 +166,41 @@ class XaTest {
     assertEquals(3, count());
   }
 
+  /**
+   * A PostgreSQL session runs one transaction, so a second branch cannot start on a connection
+   * while the first is active, suspended or ended but not prepared (XAER_PROTO), nor join a branch
+   * of another Xid; the first branch is unharmed and completes. Once it is prepared the connection
+   * is free for the next branch.
+   */
+  @Test
+  void branchesDoNotInterleaveOnOneConnection() throws Exception {
+    Connection handle = xa.getConnection();
+    Xid first = newXid();
+    Xid second = newXid();
+    resource.start(first, XAResource.TMNOFLAGS);
+    insert(handle, 1);
+    for (int flags : new int[] {XAResource.TMSUSPEND, XAResource.TMSUCCESS}) {
+      resource.end(first, flags);
+      XAException refused =
+          assertThrows(XAException.class, () -> resource.start(second, XAResource.TMNOFLAGS));
+      assertEquals(XAException.XAER_PROTO, refused.errorCode, "after end with " + flags);
+      assertTrue(refused.getMessage().contains("end and prepare it first"), refused.getMessage());
+      resource.start(
+          first, flags == XAResource.TMSUSPEND ? XAResource.TMRESUME : XAResource.TMJOIN);
+    }
+    resource.end(first, XAResource.TMSUCCESS);
+    assertEquals(
+        XAException.XAER_NOTA,
+        assertThrows(XAException.class, () -> resource.start(second, XAResource.TMJOIN)).errorCode);
+    assertEquals(XAResource.XA_OK, resource.prepare(first));
+    resource.start(second, XAResource.TMNOFLAGS);
+    insert(handle, 2);
+    resource.end(second, XAResource.TMSUCCESS);
+    resource.commit(second, true);
+    resource.commit(first, false);
+    assertEquals(2, count());
+  }
+
   @Test
   void aFailedBranchRollsBack() throws Exception {
     Connection handle = xa.getConnection();
