@@ -184,7 +184,11 @@ public final class ConnectionPool implements Pool {
       }
       return given;
     }
-    maintenance.wake();
+    if (table.size() < maxSize) {
+      // Room to grow: the maintenance thread opens a connection for us. At full size waking it
+      // would only cost a thread switch per request: a retire, which makes room, wakes it itself.
+      maintenance.wake();
+    }
     return handoff.await(waiter, deadline - System.nanoTime());
   }
 

@@ -16,6 +16,8 @@ import dev.tusk.TransactionOptions;
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.InterfaceError;
 import dev.tusk.types.TypeRegistry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,8 +35,20 @@ final class LentConnection implements Connection, Loan {
   private final Lender lender;
   private final PoolEntry entry;
 
-  // The server cursors opened through this loan, by any of the borrower's threads.
-  private final Queue<AutoCloseable> serverCursors = new ConcurrentLinkedQueue<>();
+  // The server cursors opened through this loan, by any of the borrower's threads; made on the
+  // first one, so a loan that opens none (most) allocates no queue.
+  private volatile Queue<AutoCloseable> serverCursors;
+
+  private static final VarHandle SERVER_CURSORS;
+
+  static {
+    try {
+      SERVER_CURSORS =
+          MethodHandles.lookup().findVarHandle(LentConnection.class, "serverCursors", Queue.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   LentConnection(Lender lender, PoolEntry entry) {
     this.lender = lender;
@@ -107,13 +121,22 @@ final class LentConnection implements Connection, Loan {
 
   /** Remembers a server cursor of this loan, to close it when the loan ends. */
   <C extends AutoCloseable> C opened(C serverCursor) {
-    serverCursors.add(serverCursor);
+    Queue<AutoCloseable> cursors = serverCursors;
+    if (cursors == null) {
+      SERVER_CURSORS.compareAndSet(this, null, new ConcurrentLinkedQueue<AutoCloseable>());
+      cursors = serverCursors;
+    }
+    cursors.add(serverCursor);
     return serverCursor;
   }
 
   /** Closes the loan's server cursors still open (closing a closed one does nothing). */
   private void closeServerCursors() {
-    for (AutoCloseable cursor; (cursor = serverCursors.poll()) != null; ) {
+    Queue<AutoCloseable> cursors = serverCursors;
+    if (cursors == null) {
+      return;
+    }
+    for (AutoCloseable cursor; (cursor = cursors.poll()) != null; ) {
       try {
         cursor.close();
       } catch (Exception e) {

@@ -41,6 +41,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private final AtomicInteger savepoints = new AtomicInteger();
   private final ColumnOrigins columnOrigins = new ColumnOrigins(this);
   private final NoticeRouting notices = new NoticeRouting();
+  private final SqlTranslations translations = new SqlTranslations();
   private volatile boolean closed;
   private volatile int isolation = TRANSACTION_READ_COMMITTED;
   private volatile boolean readOnly;
@@ -70,6 +71,11 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   /** Where the server's notices go: see {@link NoticeRouting}. */
   NoticeRouting notices() {
     return notices;
+  }
+
+  /** {@code sql} translated, from the connection's cache when it was prepared before. */
+  JdbcSql translate(String sql) throws SQLException {
+    return translations.translate(sql);
   }
 
   /** Where this connection's result columns come from, cached per table. */

@@ -30,7 +30,7 @@ class JdbcPreparedStatement extends BoundParameters {
   JdbcPreparedStatement(
       JdbcConnection connection, int resultSetType, String jdbcSql, GeneratedKeys keys)
       throws SQLException {
-    this(connection, resultSetType, JdbcSql.translate(jdbcSql), keys);
+    this(connection, resultSetType, connection.translate(jdbcSql), keys);
   }
 
   JdbcPreparedStatement(

@@ -130,7 +130,9 @@ final class CursorResults<R> {
     if (size < 0) {
       throw new ProgrammingError("fetchMany needs a size of 0 or more, not " + size);
     }
-    List<R> made = new ArrayList<>(Math.min(size, 1024));
+    // Sized for the rows at hand, not a fixed 1,024: a point select's fetchAll would otherwise
+    // allocate a 4 KB array for its one row. A stream's later batches grow the list.
+    List<R> made = new ArrayList<>(Math.min(size, Math.max(batch.size() - batchIndex, 10)));
     for (int i = 0; i < size; i++) {
       DataRow row = nextRow();
       if (row == null) {

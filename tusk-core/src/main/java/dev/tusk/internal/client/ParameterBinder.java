@@ -191,22 +191,21 @@ final class ParameterBinder {
       out.writeInt32(-1);
       return;
     }
-    String where = "parameter $" + (index + 1) + (set < 0 ? "" : " of set " + (set + 1)) + ": ";
     try {
       encoders[index].write(value, out);
     } catch (DataError e) {
-      throw new DataError(where + e.getMessage(), e);
+      throw new DataError(where(index, set) + e.getMessage(), e);
     } catch (ProgrammingError e) {
       // e.g. array elements of mixed Java types, found only while writing them
-      throw new ProgrammingError(where + e.getMessage(), e);
+      throw new ProgrammingError(where(index, set) + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new DataError(where + e.getMessage(), e);
+      throw new DataError(where(index, set) + e.getMessage(), e);
     } catch (TuskException e) {
       throw e;
     } catch (RuntimeException e) {
       // A user codec that failed, or a value a codec refused.
       throw new DataError(
-          where
+          where(index, set)
               + "sending a "
               + value.getClass().getName()
               + " as type OID "
@@ -215,5 +214,11 @@ final class ParameterBinder {
               + e,
           e);
     }
+  }
+
+  /** Names the parameter (and the set, when {@code set} is 0 or more) for an error message. */
+  private static String where(int index, int set) {
+    // Built only on failure: a message per value written would cost every bind an allocation.
+    return "parameter $" + (index + 1) + (set < 0 ? "" : " of set " + (set + 1)) + ": ";
   }
 }
