@@ -156,10 +156,14 @@ final class InFlight {
     return "FATAL".equals(severity) || "PANIC".equals(severity);
   }
 
-  /** Unparks the thread waiting for {@code exchange}, if one does. */
+  /**
+   * Unparks the thread waiting for {@code exchange}, if one does and it is not this one: a reader
+   * that unparked itself would keep a stray permit, and its next park (often the next query's
+   * wait in a selector) would return at once and pay a poller's re-registration for nothing.
+   */
   static void wake(Exchange<?> exchange) {
     Thread waiter = exchange.waiter;
-    if (waiter != null) {
+    if (waiter != null && waiter != Thread.currentThread()) {
       LockSupport.unpark(waiter);
     }
   }
