@@ -158,8 +158,8 @@ final class InFlight {
 
   /**
    * Unparks the thread waiting for {@code exchange}, if one does and it is not this one: a reader
-   * that unparked itself would keep a stray permit, and its next park (often the next query's
-   * wait in a selector) would return at once and pay a poller's re-registration for nothing.
+   * that unparked itself would keep a stray permit, and its next park (often the next query's wait
+   * in a selector) would return at once and pay a poller's re-registration for nothing.
    */
   static void wake(Exchange<?> exchange) {
     Thread waiter = exchange.waiter;
