@@ -2,8 +2,8 @@ package dev.tusk.internal.protocol;
 
 /**
  * An authentication request this driver cannot answer (type 'R' with any code other than 0, 3, 5,
- * 10, 11 or 12), decoded so the connection can name the method in its error. Whatever follows the
- * code (GSSAPI data, for one) is skipped.
+ * 7, 8, 10, 11 or 12), decoded so the connection can name the method in its error. Whatever follows
+ * the code (GSSAPI data, for one) is skipped.
  *
  * @param method the request code: 2 KerberosV5, 6 SCM credentials, 7 GSSAPI, 8 GSSAPI/SSPI
  *     continue, 9 SSPI, or an unknown code

@@ -271,7 +271,7 @@ class ValueValidationTest {
         "gssdelegation=0",
         "tcp_user_timeout=0",
         "sslcompression=0",
-        "krbsrvname=postgres",
+        "gsslib=gssapi",
         "replication=false",
         "service=''",
         "servicefile=''",
@@ -291,7 +291,7 @@ class ValueValidationTest {
     assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
     assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
-    assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
+    assertThrows(NotSupportedError.class, () -> parse("postgresql://h?gsslib=sspi"));
   }
 
   @Test
