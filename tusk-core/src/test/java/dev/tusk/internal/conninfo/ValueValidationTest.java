@@ -119,6 +119,15 @@ class ValueValidationTest {
   }
 
   @Test
+  void krbsrvnameDefaultsToPostgres() {
+    assertEquals("postgres", parse("").krbsrvname());
+    assertEquals("postgres", parse("krbsrvname=''").krbsrvname());
+    assertEquals("pgsql", parse("krbsrvname=pgsql").krbsrvname());
+    assertEquals(
+        "HTTP", ConnInfo.parse("", Environments.with(Map.of("PGKRBSRVNAME", "HTTP"))).krbsrvname());
+  }
+
+  @Test
   void requirepeerIsTaken() {
     assertEquals("postgres", parse("requirepeer=postgres").requirePeer());
     assertNull(parse("requirepeer=''").requirePeer());
