@@ -3,7 +3,7 @@ package dev.tusk.internal.protocol;
 /**
  * An authentication request this driver cannot answer (type 'R' with any code other than 0, 3, 5,
  * 7, 8, 10, 11 or 12), decoded so the connection can name the method in its error. Whatever follows
- * the code (GSSAPI data, for one) is skipped.
+ * the code is skipped.
  *
  * @param method the request code: 2 KerberosV5, 6 SCM credentials, 9 SSPI, or an unknown code
  */
