@@ -45,6 +45,12 @@ class GssAuthenticationTest {
   }
 
   @Test
+  void logsInFromTheTicketCacheWhenSubjectCredentialsAreNotRequired() throws Exception {
+    String output = fixture.loginFromTicketCache("require_auth=gss");
+    assertTrue(output.contains("current_user=tusk") && output.endsWith("exit=0"), output);
+  }
+
+  @Test
   void wrongServiceNameIsATypedErrorNamingIt() {
     var error =
         assertThrows(

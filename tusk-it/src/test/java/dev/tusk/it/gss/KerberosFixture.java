@@ -83,6 +83,47 @@ final class KerberosFixture implements AutoCloseable {
     return context.getSubject();
   }
 
+  /**
+   * Runs {@link TicketCacheLogin} in a new JVM after {@code kinit} filled a ticket cache for it,
+   * with {@code javax.security.auth.useSubjectCredsOnly=false} and {@code KRB5CCNAME} only there;
+   * returns what it printed (and its exit code).
+   */
+  String loginFromTicketCache(String settings) throws IOException, InterruptedException {
+    Path kinit = Path.of("/usr/bin/kinit");
+    Assumptions.assumeTrue(Files.isExecutable(kinit), "no kinit (Debian's krb5-user)");
+    Path cache = dir.resolve("client.ccache");
+    ProcessBuilder login =
+        new ProcessBuilder(
+            kinit.toString(), "-k", "-t", dir.resolve("client.keytab").toString(), CLIENT);
+    login.environment().put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
+    login.environment().put("KRB5CCNAME", "FILE:" + cache);
+    String kinitOutput = run(login);
+    if (!Files.exists(cache)) {
+      throw new IllegalStateException("kinit made no ticket cache: " + kinitOutput);
+    }
+    ProcessBuilder java =
+        new ProcessBuilder(
+            ProcessHandle.current().info().command().orElseThrow(),
+            "-Djava.security.krb5.conf=" + dir.resolve("krb5.conf"),
+            "-Djavax.security.auth.useSubjectCredsOnly=false",
+            "-cp",
+            System.getProperty("java.class.path"),
+            TicketCacheLogin.class.getName(),
+            conninfo(settings));
+    java.environment().put("KRB5CCNAME", "FILE:" + cache);
+    return run(java);
+  }
+
+  private static String run(ProcessBuilder builder) throws IOException, InterruptedException {
+    Process process = builder.redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("timed out: " + builder.command());
+    }
+    return output + "exit=" + process.exitValue();
+  }
+
   /** Runs {@code action} as {@code subject}, so JGSS finds its Kerberos credentials. */
   @SuppressWarnings("removal")
   static <T> T as(Subject subject, PrivilegedExceptionAction<T> action) throws Exception {
