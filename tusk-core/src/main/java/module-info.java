@@ -1,6 +1,7 @@
 /** Tusk: a PostgreSQL driver. Depends on the JDK only. */
 module dev.tusk {
   requires java.management;
+  requires java.security.jgss;
   requires jdk.jfr;
   requires jdk.net;
 

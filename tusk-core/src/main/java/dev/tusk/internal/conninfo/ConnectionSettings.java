@@ -42,6 +42,9 @@ import java.util.Objects;
  * @param protocol the protocol versions to ask for and accept
  * @param requirePeer the operating-system user the server must run as, checked on Unix-domain
  *     sockets ({@code requirepeer}), or null for any
+ * @param krbsrvname the Kerberos service name of the server for GSSAPI authentication ({@code
+ *     krbsrvname}, by default {@code postgres}): the client asks for a ticket to {@code
+ *     krbsrvname/host}
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -70,7 +73,8 @@ public record ConnectionSettings(
     ChannelBindingMode channelBinding,
     RequireAuth requireAuth,
     ProtocolVersions protocol,
-    String requirePeer) {
+    String requirePeer,
+    String krbsrvname) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -85,6 +89,9 @@ public record ConnectionSettings(
 
   /** {@code scram_max_iterations} when none is given. */
   public static final int DEFAULT_SCRAM_MAX_ITERATIONS = 100_000;
+
+  /** {@code krbsrvname} when none is given, as in libpq. */
+  public static final String DEFAULT_KRBSRVNAME = "postgres";
 
   /** {@code sslrootcert=system}: trust the system's root certificates, as libpq does. */
   public static final Path SYSTEM_ROOT_CERT = Path.of("system");
@@ -105,6 +112,7 @@ public record ConnectionSettings(
     Objects.requireNonNull(channelBinding, "channelBinding");
     Objects.requireNonNull(requireAuth, "requireAuth");
     Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(krbsrvname, "krbsrvname");
   }
 
   /**

@@ -42,6 +42,7 @@ enum Keyword {
   SERVICE("service", "PGSERVICE"),
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
+  KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),

@@ -71,7 +71,8 @@ final class SettingsResolver {
         requireAuth(),
         ProtocolVersions.resolve(
             options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
-        textOr(Keyword.REQUIREPEER, null));
+        textOr(Keyword.REQUIREPEER, null),
+        krbsrvname());
   }
 
   private StatementSettings statementSettings() {
@@ -279,6 +280,12 @@ final class SettingsResolver {
     } catch (InvalidPathException e) {
       throw value.invalid("not a valid path: " + e.getReason());
     }
+  }
+
+  /** An empty krbsrvname means the default, as an empty value does for libpq. */
+  private String krbsrvname() {
+    String name = textOr(Keyword.KRBSRVNAME, "");
+    return name.isEmpty() ? ConnectionSettings.DEFAULT_KRBSRVNAME : name;
   }
 
   private String textOr(Keyword keyword, String fallback) {

@@ -10,8 +10,7 @@ import java.util.Set;
  */
 enum UnsupportedKeyword {
   GSSENCMODE("gssencmode", "PGGSSENCMODE", false, "disable", "prefer"),
-  KRBSRVNAME("krbsrvname", "PGKRBSRVNAME", false, "postgres"),
-  GSSLIB("gsslib", "PGGSSLIB", false),
+  GSSLIB("gsslib", "PGGSSLIB", false, "gssapi"),
   GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", false, "0"),
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),

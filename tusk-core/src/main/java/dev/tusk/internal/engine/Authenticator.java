@@ -9,6 +9,7 @@ import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.internal.auth.AuthenticationException;
 import dev.tusk.internal.auth.ChannelBinding;
 import dev.tusk.internal.auth.CleartextPassword;
+import dev.tusk.internal.auth.GssClient;
 import dev.tusk.internal.auth.Md5Password;
 import dev.tusk.internal.auth.ScramSha256Client;
 import dev.tusk.internal.conninfo.ConnectionSettings;
@@ -17,6 +18,8 @@ import dev.tusk.internal.conninfo.Password;
 import dev.tusk.internal.conninfo.RequireAuth.Method;
 import dev.tusk.internal.protocol.Authentication;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
+import dev.tusk.internal.protocol.AuthenticationGSS;
+import dev.tusk.internal.protocol.AuthenticationGSSContinue;
 import dev.tusk.internal.protocol.AuthenticationMD5Password;
 import dev.tusk.internal.protocol.AuthenticationOk;
 import dev.tusk.internal.protocol.AuthenticationSASL;
@@ -52,7 +55,7 @@ import java.security.cert.X509Certificate;
 
 /**
  * The authentication phase of startup: answers the server's requests (cleartext, MD5,
- * SCRAM-SHA-256, SCRAM-SHA-256-PLUS) until AuthenticationOk or an error, within what {@link
+ * SCRAM-SHA-256, SCRAM-SHA-256-PLUS, GSSAPI) until AuthenticationOk or an error, within what {@link
  * AuthenticationPolicy} allows.
  */
 final class Authenticator {
@@ -65,6 +68,7 @@ final class Authenticator {
   private final int requestedMinor;
   private final AuthenticationPolicy policy;
   private ScramSha256Client scram;
+  private GssClient gss;
   private boolean exchanged;
 
   /**
@@ -92,13 +96,24 @@ final class Authenticator {
   /** Returns at AuthenticationOk; throws the server's error or a precise one of its own. */
   void run() throws IOException {
     try {
-      while (!step(reader.read())) {
-        // Each step answered one request of the server.
-      }
+      exchange();
     } catch (AuthenticationException e) {
       throw new InvalidAuthorizationSpecification(
           Diagnostic.client("28000", "authentication with " + host + " failed: " + e.getMessage()),
           e);
+    } finally {
+      if (gss != null) {
+        gss.dispose();
+      }
+    }
+  }
+
+  /** Answers requests until AuthenticationOk; an exception ends it. */
+  private void exchange() throws IOException, AuthenticationException {
+    try {
+      while (!step(reader.read())) {
+        // Each step answered one request of the server.
+      }
     } catch (IllegalArgumentException e) {
       // A password the protocol cannot carry (a NUL character, from the password file); the
       // message names the problem, never the password.
@@ -152,6 +167,12 @@ final class Authenticator {
           throw new AuthenticationException(
               "the server accepted SCRAM authentication without proving it knows the password");
         }
+        if (gss != null && !gss.isEstablished()) {
+          // Mutual authentication was asked for: the server must prove who it is, as Kerberos
+          // lets it, before the client trusts the session.
+          throw new AuthenticationException(
+              "the server accepted GSSAPI authentication before proving its own identity");
+        }
         policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
         return true;
       }
@@ -166,6 +187,17 @@ final class Authenticator {
         policy.checkRequest(Method.MD5, "a hashed password");
         byte[] hash = Md5Password.encode(settings.user(), password("md5").reveal(), md5.salt());
         Startup.send(transport, out -> FrontendMessages.passwordMessage(out, hash));
+      }
+      case AuthenticationGSS m -> {
+        exchanged = true;
+        startGss();
+      }
+      case AuthenticationGSSContinue next -> {
+        exchanged = true;
+        if (gss == null) {
+          throw new AuthenticationException("GSSAPI continuation without a GSSAPI start");
+        }
+        sendGss(gss.next(next.data()));
       }
       case AuthenticationSASL sasl -> {
         exchanged = true;
@@ -230,8 +262,6 @@ final class Authenticator {
   /** require_auth and channel_binding speak first, so a refusal says why it was refused. */
   private void checkUnsupported(AuthenticationUnsupported request) throws AuthenticationException {
     switch (request.method()) {
-      case AuthenticationUnsupported.GSS, AuthenticationUnsupported.GSS_CONTINUE ->
-          policy.checkRequest(Method.GSS, "GSSAPI authentication");
       case AuthenticationUnsupported.SSPI ->
           policy.checkRequest(Method.SSPI, "SSPI authentication");
       default -> {
@@ -263,6 +293,27 @@ final class Authenticator {
     byte[] first = scram.clientFirstMessage();
     Startup.send(
         transport, out -> FrontendMessages.saslInitialResponse(out, scram.mechanism(), first));
+  }
+
+  private void startGss() throws IOException, AuthenticationException {
+    policy.checkRequest(Method.GSS, "GSSAPI authentication");
+    if (gss != null) {
+      throw new AuthenticationException("the server started GSSAPI authentication twice");
+    }
+    if (host.isUnixSocket()) {
+      throw new AuthenticationException(
+          "GSSAPI needs the server's host name for its principal, but the connection uses a"
+              + " Unix-domain socket: connect by host name");
+    }
+    gss = new GssClient(settings.krbsrvname(), host.host());
+    sendGss(gss.firstToken());
+  }
+
+  /** Sends a GSSResponse unless the context has nothing more to say. */
+  private void sendGss(byte[] token) throws IOException {
+    if (token.length > 0) {
+      Startup.send(transport, out -> FrontendMessages.saslResponse(out, token));
+    }
   }
 
   private ChannelBinding channelBinding(String mechanism) throws AuthenticationException {

@@ -7,6 +7,8 @@ import dev.tusk.errors.SqlStates;
 import dev.tusk.errors.TuskException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
+import dev.tusk.internal.protocol.AuthenticationGSS;
+import dev.tusk.internal.protocol.AuthenticationGSSContinue;
 import dev.tusk.internal.protocol.AuthenticationMD5Password;
 import dev.tusk.internal.protocol.AuthenticationOk;
 import dev.tusk.internal.protocol.AuthenticationSASL;
@@ -116,6 +118,8 @@ public abstract class Exchange<T> {
       case AuthenticationOk m -> throw unexpected(message);
       case AuthenticationCleartextPassword m -> throw unexpected(message);
       case AuthenticationMD5Password m -> throw unexpected(message);
+      case AuthenticationGSS m -> throw unexpected(message);
+      case AuthenticationGSSContinue m -> throw unexpected(message);
       case AuthenticationSASL m -> throw unexpected(message);
       case AuthenticationSASLContinue m -> throw unexpected(message);
       case AuthenticationSASLFinal m -> throw unexpected(message);

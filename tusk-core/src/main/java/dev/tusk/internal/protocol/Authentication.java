@@ -5,6 +5,8 @@ public sealed interface Authentication extends BackendMessage
     permits AuthenticationOk,
         AuthenticationCleartextPassword,
         AuthenticationMD5Password,
+        AuthenticationGSS,
+        AuthenticationGSSContinue,
         AuthenticationSASL,
         AuthenticationSASLContinue,
         AuthenticationSASLFinal,

@@ -2,11 +2,10 @@ package dev.tusk.internal.protocol;
 
 /**
  * An authentication request this driver cannot answer (type 'R' with any code other than 0, 3, 5,
- * 10, 11 or 12), decoded so the connection can name the method in its error. Whatever follows the
- * code (GSSAPI data, for one) is skipped.
+ * 7, 8, 10, 11 or 12), decoded so the connection can name the method in its error. Whatever follows
+ * the code is skipped.
  *
- * @param method the request code: 2 KerberosV5, 6 SCM credentials, 7 GSSAPI, 8 GSSAPI/SSPI
- *     continue, 9 SSPI, or an unknown code
+ * @param method the request code: 2 KerberosV5, 6 SCM credentials, 9 SSPI, or an unknown code
  */
 public record AuthenticationUnsupported(int method) implements Authentication {
 
@@ -16,12 +15,6 @@ public record AuthenticationUnsupported(int method) implements Authentication {
   /** Request code for SCM credentials over a Unix socket. */
   public static final int SCM_CREDENTIALS = 6;
 
-  /** Request code for GSSAPI. */
-  public static final int GSS = 7;
-
-  /** Request code for a GSSAPI or SSPI continuation. */
-  public static final int GSS_CONTINUE = 8;
-
   /** Request code for SSPI (Windows). */
   public static final int SSPI = 9;
 
@@ -30,7 +23,6 @@ public record AuthenticationUnsupported(int method) implements Authentication {
     return switch (method) {
       case KERBEROS_V5 -> "KerberosV5";
       case SCM_CREDENTIALS -> "SCM credentials";
-      case GSS, GSS_CONTINUE -> "GSSAPI";
       case SSPI -> "SSPI";
       default -> "code " + method;
     };

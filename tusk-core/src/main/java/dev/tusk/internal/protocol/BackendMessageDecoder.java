@@ -95,6 +95,8 @@ final class BackendMessageDecoder {
       case 0 -> AuthenticationOk.INSTANCE;
       case 3 -> AuthenticationCleartextPassword.INSTANCE;
       case 5 -> new AuthenticationMD5Password(body.bytes(4));
+      case 7 -> AuthenticationGSS.INSTANCE;
+      case 8 -> new AuthenticationGSSContinue(body.remaining());
       case 10 -> new AuthenticationSASL(saslMechanisms(body));
       case 11 -> new AuthenticationSASLContinue(body.remaining());
       case 12 -> new AuthenticationSASLFinal(body.remaining());

@@ -119,6 +119,15 @@ class ValueValidationTest {
   }
 
   @Test
+  void krbsrvnameDefaultsToPostgres() {
+    assertEquals("postgres", parse("").krbsrvname());
+    assertEquals("postgres", parse("krbsrvname=''").krbsrvname());
+    assertEquals("pgsql", parse("krbsrvname=pgsql").krbsrvname());
+    assertEquals(
+        "HTTP", ConnInfo.parse("", Environments.with(Map.of("PGKRBSRVNAME", "HTTP"))).krbsrvname());
+  }
+
+  @Test
   void requirepeerIsTaken() {
     assertEquals("postgres", parse("requirepeer=postgres").requirePeer());
     assertNull(parse("requirepeer=''").requirePeer());
@@ -271,7 +280,7 @@ class ValueValidationTest {
         "gssdelegation=0",
         "tcp_user_timeout=0",
         "sslcompression=0",
-        "krbsrvname=postgres",
+        "gsslib=gssapi",
         "replication=false",
         "service=''",
         "servicefile=''",
@@ -291,7 +300,7 @@ class ValueValidationTest {
     assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
     assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
-    assertThrows(NotSupportedError.class, () -> parse("postgresql://h?krbsrvname=other"));
+    assertThrows(NotSupportedError.class, () -> parse("postgresql://h?gsslib=sspi"));
   }
 
   @Test

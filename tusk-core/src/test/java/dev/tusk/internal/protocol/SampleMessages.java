@@ -67,6 +67,7 @@ final class SampleMessages {
       case AuthenticationMD5Password md5 -> "MD5" + Arrays.toString(md5.salt());
       case AuthenticationSASLContinue sasl -> "SASLContinue" + Arrays.toString(sasl.data());
       case AuthenticationSASLFinal sasl -> "SASLFinal" + Arrays.toString(sasl.data());
+      case AuthenticationGSSContinue gss -> "GSSContinue" + Arrays.toString(gss.data());
       case BackendKeyData key -> key.processId() + Arrays.toString(key.secretKey());
       case RowDescription row -> Arrays.toString(row.fields());
       case ParameterDescription parameters -> Arrays.toString(parameters.typeOids());

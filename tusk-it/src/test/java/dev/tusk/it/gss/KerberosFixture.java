@@ -1,0 +1,144 @@
+package dev.tusk.it.gss;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.security.auth.Subject;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A Kerberos realm TUSK.TEST on loopback with Debian's PostgreSQL 15 that lets the role {@code
+ * tusk} in by GSSAPI, set up by {@code .ci/gss-fixture}. Where the KDC or PostgreSQL 15 is not
+ * installed the tests that use it are skipped, saying why.
+ */
+final class KerberosFixture implements AutoCloseable {
+
+  static final String CLIENT = "tusk@TUSK.TEST";
+
+  private final Path dir;
+  private final int pgPort;
+
+  private KerberosFixture(Path dir, int pgPort) {
+    this.dir = dir;
+    this.pgPort = pgPort;
+  }
+
+  /** Starts the KDC and the server, or skips the calling test class. */
+  static KerberosFixture start() throws IOException, InterruptedException {
+    Path script = Path.of("..", ".ci", "gss-fixture").toAbsolutePath().normalize();
+    Path dir = Files.createTempDirectory("tusk-gss");
+    Process process =
+        new ProcessBuilder("bash", script.toString(), dir.toString(), "pgx")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+    Assumptions.assumeTrue(
+        finished && process.exitValue() == 0,
+        "no Kerberos fixture (needs krb5-kdc and postgresql-15 from Debian): " + output.strip());
+    String[] ports = Files.readString(dir.resolve("ports")).strip().split(" ");
+    // Process-wide, but only Kerberos reads it, and only these tests use Kerberos.
+    System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
+    return new KerberosFixture(dir, Integer.parseInt(ports[1]));
+  }
+
+  /** A connection string for {@code tusk} at localhost, with {@code settings} appended. */
+  String conninfo(String settings) {
+    return "host=localhost port=" + pgPort + " user=tusk dbname=postgres " + settings;
+  }
+
+  /** A Subject holding a ticket-granting ticket for {@link #CLIENT}, from its keytab. */
+  Subject login() throws LoginException {
+    Map<String, String> options =
+        Map.of(
+            "useKeyTab", "true",
+            "keyTab", dir.resolve("client.keytab").toString(),
+            "principal", CLIENT,
+            "storeKey", "false",
+            "doNotPrompt", "true",
+            "refreshKrb5Config", "true");
+    Configuration configuration =
+        new Configuration() {
+          @Override
+          public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+            return new AppConfigurationEntry[] {
+              new AppConfigurationEntry(
+                  "com.sun.security.auth.module.Krb5LoginModule",
+                  LoginModuleControlFlag.REQUIRED,
+                  options)
+            };
+          }
+        };
+    LoginContext context = new LoginContext("tusk", new Subject(), null, configuration);
+    context.login();
+    return context.getSubject();
+  }
+
+  /**
+   * Runs {@link TicketCacheLogin} in a new JVM after {@code kinit} filled a ticket cache for it,
+   * with {@code javax.security.auth.useSubjectCredsOnly=false} and {@code KRB5CCNAME} only there;
+   * returns what it printed (and its exit code).
+   */
+  String loginFromTicketCache(String settings) throws IOException, InterruptedException {
+    Path kinit = Path.of("/usr/bin/kinit");
+    Assumptions.assumeTrue(Files.isExecutable(kinit), "no kinit (Debian's krb5-user)");
+    Path cache = dir.resolve("client.ccache");
+    ProcessBuilder login =
+        new ProcessBuilder(
+            kinit.toString(), "-k", "-t", dir.resolve("client.keytab").toString(), CLIENT);
+    login.environment().put("KRB5_CONFIG", dir.resolve("krb5.conf").toString());
+    login.environment().put("KRB5CCNAME", "FILE:" + cache);
+    String kinitOutput = run(login);
+    if (!Files.exists(cache)) {
+      throw new IllegalStateException("kinit made no ticket cache: " + kinitOutput);
+    }
+    ProcessBuilder java =
+        new ProcessBuilder(
+            ProcessHandle.current().info().command().orElseThrow(),
+            "-Djava.security.krb5.conf=" + dir.resolve("krb5.conf"),
+            "-Djavax.security.auth.useSubjectCredsOnly=false",
+            "-cp",
+            System.getProperty("java.class.path"),
+            TicketCacheLogin.class.getName(),
+            conninfo(settings));
+    java.environment().put("KRB5CCNAME", "FILE:" + cache);
+    return run(java);
+  }
+
+  private static String run(ProcessBuilder builder) throws IOException, InterruptedException {
+    Process process = builder.redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("timed out: " + builder.command());
+    }
+    return output + "exit=" + process.exitValue();
+  }
+
+  /** Runs {@code action} as {@code subject}, so JGSS finds its Kerberos credentials. */
+  @SuppressWarnings("removal")
+  static <T> T as(Subject subject, PrivilegedExceptionAction<T> action) throws Exception {
+    try {
+      return Subject.doAs(subject, action);
+    } catch (java.security.PrivilegedActionException e) {
+      throw e.getException();
+    }
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    new ProcessBuilder("bash", dir.resolve("stop").toString())
+        .redirectErrorStream(true)
+        .start()
+        .waitFor(30, TimeUnit.SECONDS);
+  }
+}
