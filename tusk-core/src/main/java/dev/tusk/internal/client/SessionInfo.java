@@ -2,7 +2,6 @@ package dev.tusk.internal.client;
 
 import dev.tusk.ConnectionInfo;
 import dev.tusk.TransactionStatus;
-import dev.tusk.errors.TuskException;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.engine.RoleWatch;
 import dev.tusk.internal.engine.Session;
@@ -20,11 +19,6 @@ final class SessionInfo implements ConnectionInfo {
     this.session = session;
     this.settings = settings;
     this.role = new RoleWatch(session, settings.targetSessionAttrs());
-  }
-
-  /** Hears of each failed statement: a write refused as read-only may mean a failover. */
-  void statementFailed(TuskException error) {
-    role.statementFailed(error);
   }
 
   @Override

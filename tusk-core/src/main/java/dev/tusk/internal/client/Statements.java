@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -368,31 +367,8 @@ final class Statements {
     }
     onSubmit.accept(script);
     CompletableFuture<List<StatementResult>> done =
-        Asynchronous.outcome(session, script, timeout(query))
-            .handle((results, failure) -> scriptEnded(trace, results, failure));
+        Asynchronous.outcome(session, script, timeout(query)).thenApply(this::scriptDone);
     return trace == null ? done : done.whenComplete(traced(trace));
-  }
-
-  /** Learns from an async script's results; its failure passes on, heard even untraced. */
-  private List<StatementResult> scriptEnded(
-      Tracing.Trace trace, List<StatementResult> results, Throwable failure) {
-    if (failure != null) {
-      failedUntraced(trace, Asynchronous.unwrap(failure));
-      throw failure instanceof CompletionException completion
-          ? completion
-          : new CompletionException(failure);
-    }
-    return scriptDone(results);
-  }
-
-  /**
-   * Hears of an async statement's failure when no trace will (a traced one hears it as the trace
-   * ends): a write refused as read-only may mean a failover. Called only on the failure path.
-   */
-  private void failedUntraced(Tracing.Trace trace, TuskException error) {
-    if (trace == null) {
-      tracing.failed(null, error);
-    }
   }
 
   /** Ends {@code trace} with a future's outcome. */
@@ -652,7 +628,6 @@ final class Statements {
               try {
                 results = conclude(statement, attempt, error, first);
               } catch (TuskException e) {
-                failedUntraced(trace, e);
                 return CompletableFuture.<List<StatementResult>>failedFuture(e);
               }
               return results == null
@@ -680,12 +655,7 @@ final class Statements {
     }
     CopyRequest request = new CopyRequest(query.sql());
     connection.submitCopy(request);
-    try {
-      return CopyChannel.start(session, request, timeout(query));
-    } catch (TuskException e) {
-      tracing.failed(null, e); // COPY is not traced, but a refused write still tells
-      throw e;
-    }
+    return CopyChannel.start(session, request, timeout(query));
   }
 
   /**

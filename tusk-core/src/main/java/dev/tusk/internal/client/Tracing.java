@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,18 +32,12 @@ final class Tracing {
 
   private final Tracer<Object> tracer;
   private final ConnectionInfo connection;
-  private final Consumer<TuskException> failures;
   private final AtomicBoolean complained = new AtomicBoolean();
 
-  /**
-   * Tracing for {@code connection}; {@code failures} hears of every failed statement, traced or
-   * not, since every statement's outcome passes through here anyway.
-   */
   @SuppressWarnings("unchecked") // the tracer only ever gets back what its own start returned
-  Tracing(Tracer<?> tracer, ConnectionInfo connection, Consumer<TuskException> failures) {
+  Tracing(Tracer<?> tracer, ConnectionInfo connection) {
     this.tracer = (Tracer<Object>) tracer;
     this.connection = connection;
-    this.failures = failures;
   }
 
   /** One statement being traced. */
@@ -99,7 +92,6 @@ final class Tracing {
 
   /** Ends a trace with the statement's error. */
   void failed(Trace trace, TuskException error) {
-    failures.accept(error);
     if (trace != null) {
       end(trace, 0, error);
     }

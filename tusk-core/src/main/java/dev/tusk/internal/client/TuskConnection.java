@@ -58,11 +58,7 @@ public final class TuskConnection implements Connection {
     this.types = global.forConnection(new TypeCatalog(new ServerCatalog(core)));
     SessionInfo sessionInfo = new SessionInfo(session, settings);
     this.info = sessionInfo;
-    this.statements =
-        new Statements(
-            core,
-            settings.statements(),
-            new Tracing(tracer, sessionInfo, sessionInfo::statementFailed));
+    this.statements = new Statements(core, settings.statements(), new Tracing(tracer, sessionInfo));
     session.events().onNotification(this::notified);
     session.events().onNotice(this::noticed);
   }

@@ -127,8 +127,13 @@ final class InFlight {
   }
 
   private void toHead(BackendMessage message) {
-    if (message instanceof ErrorResponse error && isFatal(error)) {
-      fatal = SqlStates.toException(error.diagnostic());
+    if (message instanceof ErrorResponse error) {
+      if (isFatal(error)) {
+        fatal = SqlStates.toException(error.diagnostic());
+      } else if (RoleWatch.READ_ONLY_SQL_TRANSACTION.equals(error.diagnostic().sqlState())) {
+        // Heard here, where every request's errors pass, so no face or statement kind misses it.
+        state.writeRefused();
+      }
     }
     Exchange<?> head = queue.peek();
     if (head == null) {

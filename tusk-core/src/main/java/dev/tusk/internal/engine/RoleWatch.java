@@ -1,7 +1,5 @@
 package dev.tusk.internal.engine;
 
-import dev.tusk.errors.DatabaseError;
-import dev.tusk.errors.TuskException;
 import dev.tusk.internal.conninfo.TargetSessionAttrs;
 
 /**
@@ -30,9 +28,6 @@ public final class RoleWatch {
   private final Session session;
   private final TargetSessionAttrs target;
 
-  // Set by whichever thread learns of a refused write; read by any.
-  private volatile boolean refusedWrite;
-
   /** Watches {@code session}, just opened for {@code target}. */
   public RoleWatch(Session session, TargetSessionAttrs target) {
     this.session = session;
@@ -41,15 +36,6 @@ public final class RoleWatch {
                 && !"on".equals(session.parameter("in_hot_standby"))
             ? TargetSessionAttrs.ANY // the fallback to any server: nothing to lose
             : target;
-  }
-
-  /** Notes a statement's failure; a write refused as read-only may mean the server changed. */
-  public void statementFailed(TuskException error) {
-    if (!refusedWrite
-        && error instanceof DatabaseError database
-        && READ_ONLY_SQL_TRANSACTION.equals(database.diagnostic().sqlState())) {
-      refusedWrite = true;
-    }
   }
 
   /** Whether the server still qualifies, by what it reported and refused since start-up. */
@@ -61,7 +47,7 @@ public final class RoleWatch {
         target,
         session.parameter("in_hot_standby"),
         session.parameter("default_transaction_read_only"),
-        refusedWrite);
+        session.refusedWrite());
   }
 
   /**

@@ -14,6 +14,7 @@ final class ServerState {
   private volatile int processId;
   private volatile byte[] secretKey = new byte[0];
   private volatile char transactionStatus = 'I';
+  private volatile boolean refusedWrite;
 
   void parameter(String name, String value) {
     parameters.put(name, value);
@@ -42,6 +43,16 @@ final class ServerState {
 
   void transactionStatus(char status) {
     this.transactionStatus = status;
+  }
+
+  /** Notes that the server refused a write as read-only (SQLSTATE 25006). */
+  void writeRefused() {
+    refusedWrite = true;
+  }
+
+  /** Whether the server has refused a write as read-only since start-up. */
+  boolean refusedWrite() {
+    return refusedWrite;
   }
 
   /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction. */

@@ -302,6 +302,11 @@ public final class Session implements AutoCloseable {
     return state.transactionStatus();
   }
 
+  /** Whether the server has refused a write as read-only (SQLSTATE 25006) since start-up. */
+  public boolean refusedWrite() {
+    return state.refusedWrite();
+  }
+
   /** A server parameter from ParameterStatus, or null. */
   public String parameter(String name) {
     return state.parameter(name);

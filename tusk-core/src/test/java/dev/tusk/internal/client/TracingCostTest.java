@@ -18,7 +18,7 @@ class TracingCostTest {
 
   @Test
   void noTracerAllocatesNothing() {
-    Tracing tracing = new Tracing(null, null, error -> {});
+    Tracing tracing = new Tracing(null, null);
     List<Object[]> sets = List.<Object[]>of(new Object[] {1});
     List<StatementResult> results = List.of();
     run(tracing, sets, results); // loads and links everything first
