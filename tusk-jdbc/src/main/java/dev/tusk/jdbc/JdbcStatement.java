@@ -59,7 +59,7 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     if (!escapeProcessing) {
       return new JdbcSql(sql, 0);
     }
-    return JdbcSql.translate(sql);
+    return connection.translate(sql);
   }
 
   /** The Tusk query for {@code sql} under this statement's timeouts. */
