@@ -1,45 +1,113 @@
 package dev.tusk.internal.auth;
 
+import java.util.concurrent.locks.ReentrantLock;
+import javax.security.auth.Subject;
+import javax.security.auth.kerberos.KerberosTicket;
 import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
 import org.ietf.jgss.GSSName;
+import org.ietf.jgss.MessageProp;
 import org.ietf.jgss.Oid;
 
 /**
- * The client side of GSSAPI (Kerberos V5) authentication through the JDK's JGSS. Credentials are
- * the JDK's default: those of the current JAAS {@code Subject} (see {@code Subject.doAs}), or, with
- * {@code javax.security.auth.useSubjectCredsOnly=false}, the ticket cache ({@code KRB5CCNAME}, as
- * filled by {@code kinit}). Tokens are never logged or put in messages.
+ * The client side of a GSSAPI (Kerberos V5) security context through the JDK's JGSS, for
+ * authentication (AuthenticationGSS) or for GSSAPI session encryption (GSSENCRequest), which then
+ * seals and unseals the session's bytes. Credentials are the JDK's default: those of the current
+ * JAAS {@code Subject} (see {@code Subject.doAs}), or, with {@code
+ * javax.security.auth.useSubjectCredsOnly=false}, the ticket cache ({@code KRB5CCNAME}, as filled
+ * by {@code kinit}). Tokens are never logged or put in messages.
  */
 public final class GssClient {
 
   private static final String KERBEROS_V5 = "1.2.840.113554.1.2.2";
 
   private final String servicePrincipal;
+  private final String purpose;
   private final GSSContext context;
 
-  /**
-   * Prepares a context for the service {@code service/host}.
-   *
-   * @throws AuthenticationException if JGSS cannot name the service or set up a context
-   */
-  public GssClient(String service, String host) throws AuthenticationException {
+  /** Guards the context once established: the reading and the writing thread both use it. */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private GssClient(String service, String host, boolean encryption, boolean delegate)
+      throws AuthenticationException {
     this.servicePrincipal = service + "/" + host;
+    this.purpose = encryption ? "GSSAPI encryption" : "GSSAPI authentication";
     try {
       GSSManager manager = GSSManager.getInstance();
       Oid kerberos = new Oid(KERBEROS_V5);
       GSSName server = manager.createName(service + "@" + host, GSSName.NT_HOSTBASED_SERVICE);
       context = manager.createContext(server, kerberos, null, GSSContext.DEFAULT_LIFETIME);
-      // Authentication only: libpq asks for mutual authentication and no delegation, as here.
+      // libpq asks for mutual authentication always, and for the protections of an encrypted
+      // session (confidentiality, integrity, replay and sequence detection) when encrypting.
       context.requestMutualAuth(true);
-      context.requestCredDeleg(false);
+      context.requestCredDeleg(delegate);
+      if (encryption) {
+        context.requestConf(true);
+        context.requestInteg(true);
+        context.requestReplayDet(true);
+        context.requestSequenceDet(true);
+      }
     } catch (GSSException e) {
       throw failure(e);
     }
   }
 
-  /** The token for the first GSSResponse. */
+  /**
+   * A context for GSSAPI authentication with the service {@code service/host}.
+   *
+   * @param delegate whether to forward the client's credentials ({@code gssdelegation=1})
+   * @throws AuthenticationException if JGSS cannot name the service or set up a context
+   */
+  public static GssClient forAuthentication(String service, String host, boolean delegate)
+      throws AuthenticationException {
+    return new GssClient(service, host, false, delegate);
+  }
+
+  /**
+   * A context for GSSAPI session encryption with the service {@code service/host}.
+   *
+   * @param delegate whether to forward the client's credentials ({@code gssdelegation=1})
+   * @throws AuthenticationException if JGSS cannot name the service or set up a context
+   */
+  public static GssClient forEncryption(String service, String host, boolean delegate)
+      throws AuthenticationException {
+    return new GssClient(service, host, true, delegate);
+  }
+
+  /**
+   * Whether the calling thread has Kerberos credentials JGSS would use, decided without touching
+   * the network or the Kerberos configuration, so that a connection without Kerberos pays nothing:
+   * a ticket in the current {@code Subject}; or, where {@code
+   * javax.security.auth.useSubjectCredsOnly=false} lets JGSS read the ticket cache, whether JGSS
+   * finds credentials there. (With the default {@code useSubjectCredsOnly=true}, JGSS looks nowhere
+   * but the Subject.)
+   */
+  public static boolean hasCredentials() {
+    Subject subject = Subject.current();
+    if (subject != null && !subject.getPrivateCredentials(KerberosTicket.class).isEmpty()) {
+      return true;
+    }
+    if (!"false".equals(System.getProperty("javax.security.auth.useSubjectCredsOnly"))) {
+      return false;
+    }
+    try {
+      GSSCredential credential =
+          GSSManager.getInstance()
+              .createCredential(
+                  null,
+                  GSSCredential.DEFAULT_LIFETIME,
+                  new Oid(KERBEROS_V5),
+                  GSSCredential.INITIATE_ONLY);
+      credential.dispose();
+      return true;
+    } catch (GSSException | SecurityException noCredentials) {
+      return false;
+    }
+  }
+
+  /** The token that starts the exchange. */
   public byte[] firstToken() throws AuthenticationException {
     return next(new byte[0]);
   }
@@ -64,6 +132,79 @@ public final class GssClient {
   /** Whether the server has been authenticated, the exchange complete. */
   public boolean isEstablished() {
     return context.isEstablished();
+  }
+
+  /** Whether the established context offers confidentiality, as session encryption needs. */
+  public boolean confidential() {
+    return context.getConfState();
+  }
+
+  /** Whether the client's credentials were delegated to the server in the established context. */
+  public boolean delegated() {
+    return context.getCredDelegState();
+  }
+
+  /**
+   * The most plaintext one sealed token of at most {@code maxToken} bytes can carry.
+   *
+   * @throws AuthenticationException if JGSS cannot tell
+   */
+  public int maxPlaintext(int maxToken) throws AuthenticationException {
+    try {
+      return context.getWrapSizeLimit(0, true, maxToken);
+    } catch (GSSException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Encrypts {@code plain[offset, offset + length)} into one token.
+   *
+   * @throws AuthenticationException if JGSS fails or would not encrypt
+   */
+  public byte[] seal(byte[] plain, int offset, int length) throws AuthenticationException {
+    MessageProp properties = new MessageProp(0, true);
+    byte[] token;
+    lock.lock();
+    try {
+      token = context.wrap(plain, offset, length, properties);
+    } catch (GSSException e) {
+      throw failure(e);
+    } finally {
+      lock.unlock();
+    }
+    if (!properties.getPrivacy()) {
+      throw new AuthenticationException("outgoing GSSAPI message would not use confidentiality");
+    }
+    return token;
+  }
+
+  /**
+   * Decrypts one token from the server.
+   *
+   * @throws AuthenticationException if the token is forged, damaged, replayed or not encrypted
+   */
+  public byte[] unseal(byte[] token, int offset, int length) throws AuthenticationException {
+    MessageProp properties = new MessageProp(0, true);
+    byte[] plain;
+    lock.lock();
+    try {
+      plain = context.unwrap(token, offset, length, properties);
+    } catch (GSSException e) {
+      throw failure(e);
+    } finally {
+      lock.unlock();
+    }
+    if (!properties.getPrivacy()) {
+      throw new AuthenticationException("incoming GSSAPI message did not use confidentiality");
+    }
+    if (properties.isDuplicateToken()
+        || properties.isOldToken()
+        || properties.isGapToken()
+        || properties.isUnseqToken()) {
+      throw new AuthenticationException("incoming GSSAPI message was replayed or out of order");
+    }
+    return plain;
   }
 
   /** Releases the context's resources; safe to call more than once. */
@@ -91,11 +232,7 @@ public final class GssClient {
         };
     AuthenticationException failure =
         new AuthenticationException(
-            "GSSAPI authentication for service "
-                + servicePrincipal
-                + " failed: "
-                + e.getMessage()
-                + hint);
+            purpose + " for service " + servicePrincipal + " failed: " + e.getMessage() + hint);
     failure.initCause(e);
     return failure;
   }

@@ -45,6 +45,9 @@ import java.util.Objects;
  * @param krbsrvname the Kerberos service name of the server for GSSAPI authentication ({@code
  *     krbsrvname}, by default {@code postgres}): the client asks for a ticket to {@code
  *     krbsrvname/host}
+ * @param gssEncMode whether the session is encrypted by GSSAPI ({@code gssencmode})
+ * @param gssDelegation whether the client's Kerberos credentials are forwarded to the server
+ *     ({@code gssdelegation=1}), in GSSAPI authentication and encryption alike
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -74,7 +77,9 @@ public record ConnectionSettings(
     RequireAuth requireAuth,
     ProtocolVersions protocol,
     String requirePeer,
-    String krbsrvname) {
+    String krbsrvname,
+    GssEncMode gssEncMode,
+    boolean gssDelegation) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -113,6 +118,7 @@ public record ConnectionSettings(
     Objects.requireNonNull(requireAuth, "requireAuth");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(krbsrvname, "krbsrvname");
+    Objects.requireNonNull(gssEncMode, "gssEncMode");
   }
 
   /**

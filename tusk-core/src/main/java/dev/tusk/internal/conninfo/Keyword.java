@@ -43,6 +43,8 @@ enum Keyword {
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
+  GSSENCMODE("gssencmode", "PGGSSENCMODE"),
+  GSSDELEGATION("gssdelegation", "PGGSSDELEGATION"),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),

@@ -72,7 +72,9 @@ final class SettingsResolver {
         ProtocolVersions.resolve(
             options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
         textOr(Keyword.REQUIREPEER, null),
-        krbsrvname());
+        krbsrvname(),
+        gssEncMode(),
+        gssDelegation());
   }
 
   private StatementSettings statementSettings() {
@@ -280,6 +282,28 @@ final class SettingsResolver {
     } catch (InvalidPathException e) {
       throw value.invalid("not a valid path: " + e.getReason());
     }
+  }
+
+  /**
+   * libpq's default is {@code prefer}; the engine then asks for GSSAPI encryption only when the
+   * client has Kerberos credentials, so a connection without them pays nothing for it.
+   */
+  private GssEncMode gssEncMode() {
+    OptionValue value = options.get(Keyword.GSSENCMODE);
+    if (value == null || value.text().isEmpty()) {
+      return GssEncMode.PREFER;
+    }
+    return GssEncMode.find(value.text())
+        .orElseThrow(() -> value.invalid("expected one of " + GssEncMode.SPELLINGS));
+  }
+
+  /** libpq's {@code gssdelegation}: 1 forwards the client's credentials, 0 (the default) not. */
+  private boolean gssDelegation() {
+    OptionValue value = options.get(Keyword.GSSDELEGATION);
+    if (value == null || value.text().isEmpty()) {
+      return false;
+    }
+    return value.intFrom(0, 1, "expected 0 (keep credentials) or 1 (delegate them)") == 1;
   }
 
   /** An empty krbsrvname means the default, as an empty value does for libpq. */

@@ -9,9 +9,7 @@ import java.util.Set;
  * for libpq never silently loses a requirement. docs/security.md gives the reason for each.
  */
 enum UnsupportedKeyword {
-  GSSENCMODE("gssencmode", "PGGSSENCMODE", false, "disable", "prefer"),
   GSSLIB("gsslib", "PGGSSLIB", false, "gssapi"),
-  GSSDELEGATION("gssdelegation", "PGGSSDELEGATION", false, "0"),
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),

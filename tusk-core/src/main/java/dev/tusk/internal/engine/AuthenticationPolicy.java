@@ -20,11 +20,22 @@ final class AuthenticationPolicy {
   private final RequireAuth requireAuth;
   private final ChannelBindingMode channelBinding;
   private final boolean tls;
+  private final boolean gssEncrypted;
 
-  AuthenticationPolicy(RequireAuth requireAuth, ChannelBindingMode channelBinding, boolean tls) {
+  /**
+   * @param tls whether the session is TLS-encrypted, so SCRAM can bind to its channel
+   * @param gssEncrypted whether the session is GSSAPI-encrypted: the server then knows the client
+   *     from the security context, and sends AuthenticationOk without asking for gss again
+   */
+  AuthenticationPolicy(
+      RequireAuth requireAuth,
+      ChannelBindingMode channelBinding,
+      boolean tls,
+      boolean gssEncrypted) {
     this.requireAuth = requireAuth;
     this.channelBinding = channelBinding;
     this.tls = tls;
+    this.gssEncrypted = gssEncrypted;
   }
 
   /**
@@ -81,7 +92,14 @@ final class AuthenticationPolicy {
    * @param bound whether a SCRAM-SHA-256-PLUS exchange completed, with the server's proof
    */
   void checkOk(boolean exchanged, boolean bound) throws AuthenticationException {
-    if (!exchanged && !requireAuth.allows(Method.NONE)) {
+    // As libpq: a GSSAPI-encrypted session satisfies require_auth=gss with no exchange at all.
+    boolean gssAuthenticated = gssEncrypted && requireAuth.allows(Method.GSS);
+    if (!exchanged && gssEncrypted && !gssAuthenticated) {
+      // Stricter than libpq, which lets a negated list (!gss) pass here: the encryption's
+      // context is exactly the gss authentication the list refuses.
+      throw refused("the session is GSSAPI-encrypted, which authenticates by gss");
+    }
+    if (!exchanged && !requireAuth.allows(Method.NONE) && !gssAuthenticated) {
       throw refused("server did not complete authentication");
     }
     if (channelBinding == ChannelBindingMode.REQUIRE && !bound) {

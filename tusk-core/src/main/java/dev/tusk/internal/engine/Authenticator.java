@@ -73,6 +73,7 @@ final class Authenticator {
 
   /**
    * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
+   * @param gssEncrypted whether the session is GSSAPI-encrypted, which authenticated the client
    * @param requestedMinor the minor protocol version the StartupMessage asked for
    */
   Authenticator(
@@ -81,6 +82,7 @@ final class Authenticator {
       Transport transport,
       BackendMessageReader reader,
       X509Certificate serverCertificate,
+      boolean gssEncrypted,
       int requestedMinor) {
     this.settings = settings;
     this.host = host;
@@ -90,7 +92,10 @@ final class Authenticator {
     this.requestedMinor = requestedMinor;
     this.policy =
         new AuthenticationPolicy(
-            settings.requireAuth(), settings.channelBinding(), serverCertificate != null);
+            settings.requireAuth(),
+            settings.channelBinding(),
+            serverCertificate != null,
+            gssEncrypted);
   }
 
   /** Returns at AuthenticationOk; throws the server's error or a precise one of its own. */
@@ -305,7 +310,7 @@ final class Authenticator {
           "GSSAPI needs the server's host name for its principal, but the connection uses a"
               + " Unix-domain socket: connect by host name");
     }
-    gss = new GssClient(settings.krbsrvname(), host.host());
+    gss = GssClient.forAuthentication(settings.krbsrvname(), host.host(), settings.gssDelegation());
     sendGss(gss.firstToken());
   }
 

@@ -2,15 +2,19 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.errors.TuskException;
+import dev.tusk.internal.auth.AuthenticationException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.conninfo.GssEncMode;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
+import dev.tusk.internal.transport.GssPacketException;
 import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.TlsClient;
@@ -21,6 +25,8 @@ import dev.tusk.internal.transport.TransportInput;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +67,11 @@ public final class Startup {
     AtomicBoolean settled = new AtomicBoolean();
     Thread watchdog = startWatchdog(current, settled, deadline);
     try {
-      Attempt attempt = new Attempt(settings, host, deadline, current, settled);
-      List<Encryption> methods = Encryption.plan(settings, host);
+      Attempt attempt =
+          new Attempt(settings, host, deadline, current, settled, Encryption.plan(settings, host));
       TuskException failure = null;
-      for (Encryption method : methods) {
+      Encryption method;
+      while ((method = attempt.nextMethod()) != null) {
         if (settled.get() || (method == Encryption.PLAIN && attempt.plainTextTried())) {
           // Out of time, or prefer already went on in plain text after the server's 'N'.
           break;
@@ -118,6 +125,7 @@ public final class Startup {
     private final long deadline;
     private final AtomicReference<Transport> current;
     private final AtomicBoolean settled;
+    private final Deque<Encryption> methods;
     private TlsClient tls;
     private boolean plainTextTried;
     private int minorVersion;
@@ -127,13 +135,20 @@ public final class Startup {
         HostPort host,
         long deadline,
         AtomicReference<Transport> current,
-        AtomicBoolean settled) {
+        AtomicBoolean settled,
+        List<Encryption> methods) {
       this.settings = settings;
       this.host = host;
       this.deadline = deadline;
       this.current = current;
       this.settled = settled;
+      this.methods = new ArrayDeque<>(methods);
       this.minorVersion = settings.protocol().maxMinor();
+    }
+
+    /** The next encryption method to try, or null when none is left. */
+    Encryption nextMethod() {
+      return methods.poll();
     }
 
     /** Whether plain text was already tried, so there is nothing left to fall back to. */
@@ -143,29 +158,7 @@ public final class Startup {
 
     Session run(Encryption method) throws RetryableFailure, Unreachable {
       try {
-        Transport transport = connect();
-        X509Certificate serverCertificate = null;
-        if (method == Encryption.PLAIN) {
-          plainTextTried = true;
-        } else if (method == Encryption.DIRECT_TLS
-            || SslNegotiation.request(transport, host) == SslNegotiation.Answer.ACCEPTED) {
-          TlsTransport encrypted = handshake(transport, method == Encryption.DIRECT_TLS);
-          transport = guard(encrypted);
-          serverCertificate = encrypted.serverCertificate();
-        } else if (settings.sslMode().requiresTls()) {
-          throw new SqlclientUnableToEstablishSqlconnection(
-              Diagnostic.client(
-                  "08001",
-                  "the server "
-                      + host
-                      + " does not support SSL, but sslmode="
-                      + settings.sslMode().keyword()
-                      + " requires it"));
-        } else {
-          // sslmode=prefer: the server said no, so go on in plain text on the same socket.
-          plainTextTried = true;
-        }
-        return start(transport, serverCertificate);
+        return proceed(method, connect());
       } catch (ProtocolViolationException e) {
         closeCurrent(current);
         throw new ProtocolViolation(
@@ -194,6 +187,100 @@ public final class Startup {
         closeCurrent(current);
         throw e;
       }
+    }
+
+    /** Encrypts {@code transport} as {@code method} says and starts the session on it. */
+    private Session proceed(Encryption method, Transport transport)
+        throws IOException, RetryableFailure {
+      X509Certificate serverCertificate = null;
+      boolean gssEncrypted = false;
+      if (method == Encryption.GSS) {
+        Transport encrypted = gssEncrypt(transport);
+        if (encrypted == null) {
+          // prefer: the server said no; libpq goes on with the next method on the same socket,
+          // which the server allows (an SSLRequest or the StartupMessage).
+          Encryption next = methods.peek();
+          if (next == null || next == Encryption.DIRECT_TLS) {
+            throw new RetryableFailure(refusedGss());
+          }
+          return proceed(methods.poll(), transport);
+        }
+        transport = encrypted;
+        gssEncrypted = true;
+      } else if (method == Encryption.PLAIN) {
+        plainTextTried = true;
+      } else if (method == Encryption.DIRECT_TLS
+          || SslNegotiation.request(transport, host) == SslNegotiation.Answer.ACCEPTED) {
+        TlsTransport encrypted = handshake(transport, method == Encryption.DIRECT_TLS);
+        transport = guard(encrypted);
+        serverCertificate = encrypted.serverCertificate();
+      } else if (settings.sslMode().requiresTls()) {
+        throw new SqlclientUnableToEstablishSqlconnection(
+            Diagnostic.client(
+                "08001",
+                "the server "
+                    + host
+                    + " does not support SSL, but sslmode="
+                    + settings.sslMode().keyword()
+                    + " requires it"));
+      } else {
+        // sslmode=prefer: the server said no, so go on in plain text on the same socket.
+        plainTextTried = true;
+      }
+      return start(transport, serverCertificate, gssEncrypted);
+    }
+
+    /**
+     * GSSENCRequest and the security context. Returns the encrypted transport, or null when the
+     * server refused and gssencmode=prefer goes on without. Under prefer any other failure lets the
+     * next method try on a new socket, as libpq does; under require it ends the attempt.
+     */
+    private Transport gssEncrypt(Transport socket) throws IOException, RetryableFailure {
+      boolean require = settings.gssEncMode() == GssEncMode.REQUIRE;
+      try {
+        if (GssNegotiation.request(socket, host) == GssNegotiation.Answer.REFUSED) {
+          if (require) {
+            throw refusedGss();
+          }
+          return null;
+        }
+        return guard(GssNegotiation.establish(socket, host, settings));
+      } catch (AuthenticationException e) {
+        TuskException failure =
+            new InvalidAuthorizationSpecification(
+                Diagnostic.client(
+                    "28000", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
+                e);
+        if (require) {
+          throw failure;
+        }
+        throw new RetryableFailure(failure);
+      } catch (SqlclientUnableToEstablishSqlconnection | GssPacketException e) {
+        // An error response ('E', a server before 12 or one that failed) or a broken packet.
+        if (require || settled.get()) {
+          throw e;
+        }
+        closeCurrent(current);
+        throw new RetryableFailure(
+            e instanceof TuskException tusk
+                ? tusk
+                : new SqlclientUnableToEstablishSqlconnection(
+                    Diagnostic.client(
+                        "08001", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
+                    e));
+      }
+    }
+
+    private TuskException refusedGss() {
+      return new SqlclientUnableToEstablishSqlconnection(
+          Diagnostic.client(
+              "08001",
+              "the server "
+                  + host
+                  + " does not support GSSAPI encryption"
+                  + (settings.gssEncMode() == GssEncMode.REQUIRE
+                      ? ", but gssencmode=require requires it"
+                      : "")));
     }
 
     /** A new socket to the host; failing to get one is no fault of the server's. */
@@ -261,7 +348,8 @@ public final class Startup {
       }
     }
 
-    private Session start(Transport transport, X509Certificate serverCertificate)
+    private Session start(
+        Transport transport, X509Certificate serverCertificate, boolean gssEncrypted)
         throws IOException {
       TransportInput input = new TransportInput(transport);
       BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
@@ -269,7 +357,9 @@ public final class Startup {
       send(
           transport,
           out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
-      new Authenticator(settings, host, transport, reader, serverCertificate, minorVersion).run();
+      new Authenticator(
+              settings, host, transport, reader, serverCertificate, gssEncrypted, minorVersion)
+          .run();
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);

@@ -22,11 +22,15 @@ public final class FrontendMessages {
   /** The code a SSLRequest sends in place of a protocol version. */
   public static final int SSL_REQUEST_CODE = 1234 << 16 | 5679;
 
+  /** The code a GSSENCRequest sends in place of a protocol version. */
+  public static final int GSSENC_REQUEST_CODE = 1234 << 16 | 5680;
+
   /** The code a CancelRequest sends in place of a protocol version. */
   public static final int CANCEL_REQUEST_CODE = 1234 << 16 | 5678;
 
   private static final int MAX_COUNT = 0xFFFF; // counts are Int16 the server reads as unsigned
   private static final byte[] SSL_REQUEST = untyped(SSL_REQUEST_CODE);
+  private static final byte[] GSSENC_REQUEST = untyped(GSSENC_REQUEST_CODE);
   private static final byte[] SYNC = empty('S');
   private static final byte[] FLUSH = empty('H');
   private static final byte[] TERMINATE = empty('X');
@@ -69,6 +73,12 @@ public final class FrontendMessages {
   public static void sslRequest(WriteBuffer out) {
     out.writeBytes(SSL_REQUEST);
     WireTrace.untyped("SSLRequest", SSL_REQUEST.length);
+  }
+
+  /** Appends a GSSENCRequest, sent before SSLRequest to ask for GSSAPI session encryption. */
+  public static void gssEncRequest(WriteBuffer out) {
+    out.writeBytes(GSSENC_REQUEST);
+    WireTrace.untyped("GSSENCRequest", GSSENC_REQUEST.length);
   }
 
   /**

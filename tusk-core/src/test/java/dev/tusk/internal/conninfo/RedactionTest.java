@@ -78,7 +78,7 @@ class RedactionTest {
         "password=PWxyzzy\\",
         "password='PWxyzzy\0'",
         "sslpassword=PW xyzzy",
-        "password=PWxyzzy gssencmode=require",
+        "password=PWxyzzy gsslib=sspi",
         "oauth_client_secret=PWxyzzy",
       })
   void errorsNeverContainThePassword(String conninfo) {

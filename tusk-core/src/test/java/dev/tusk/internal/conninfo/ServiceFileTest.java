@@ -129,14 +129,7 @@ class ServiceFileTest {
 
   @Test
   void nestedServicesAndUnsupportedFeaturesAreRefused() throws IOException {
-    write(
-        userFile,
-        "[n]",
-        "service=other",
-        "[g]",
-        "gssencmode=require",
-        "[ok]",
-        "gssencmode=disable");
+    write(userFile, "[n]", "service=other", "[g]", "gsslib=sspi", "[ok]", "gsslib=gssapi");
     var nested = assertThrows(ProgrammingError.class, () -> parse("service=n", Map.of()));
     assertTrue(nested.getMessage().contains("nested service"), nested.getMessage());
     var gss = assertThrows(FeatureNotSupported.class, () -> parse("service=g", Map.of()));

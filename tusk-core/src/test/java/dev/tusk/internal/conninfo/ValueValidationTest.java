@@ -275,9 +275,6 @@ class ValueValidationTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "gssencmode=disable",
-        "gssencmode=prefer",
-        "gssdelegation=0",
         "tcp_user_timeout=0",
         "sslcompression=0",
         "gsslib=gssapi",
@@ -292,32 +289,46 @@ class ValueValidationTest {
 
   @Test
   void unsupportedKeyWithRealValueIsNotSupported() {
-    var error = assertThrows(FeatureNotSupported.class, () -> parse("gssencmode=require"));
+    var error = assertThrows(FeatureNotSupported.class, () -> parse("gsslib=sspi"));
     assertEquals(
-        "gssencmode=require in the connection string is not supported by Tusk; gssencmode accepts"
-            + " only an empty value or disable, prefer",
+        "gsslib=sspi in the connection string is not supported by Tusk; gsslib accepts"
+            + " only an empty value or gssapi",
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
-    assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
+    assertThrows(NotSupportedError.class, () -> parse("gsslib=sspi"));
     assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?gsslib=sspi"));
   }
 
   @Test
   void unsupportedEnvironmentVariableIsNotSupported() {
-    Environment environment = Environments.with(Map.of("PGGSSENCMODE", "require"));
+    Environment environment = Environments.with(Map.of("PGGSSLIB", "sspi"));
     var error = assertThrows(NotSupportedError.class, () -> ConnInfo.parse("", environment));
     assertTrue(
-        error
-            .getMessage()
-            .startsWith("tusk: gssencmode=require in environment variable PGGSSENCMODE"),
+        error.getMessage().startsWith("tusk: gsslib=sspi in environment variable PGGSSLIB"),
         error.getMessage());
   }
 
   @Test
   void stringOverridesUnsupportedEnvironmentVariable() {
-    Environment environment = Environments.with(Map.of("PGGSSENCMODE", "require"));
-    assertEquals("alice", ConnInfo.parse("gssencmode=disable", environment).user());
+    Environment environment = Environments.with(Map.of("PGGSSLIB", "sspi"));
+    assertEquals("alice", ConnInfo.parse("gsslib=gssapi", environment).user());
     assertEquals("alice", ConnInfo.parse("", Environments.with(Map.of("PGSERVICE", ""))).user());
+  }
+
+  @Test
+  void gssencmodeAndGssdelegationTakeLibpqsValues() {
+    assertEquals(GssEncMode.PREFER, parse("").gssEncMode());
+    assertEquals(GssEncMode.DISABLE, parse("gssencmode=disable").gssEncMode());
+    assertEquals(GssEncMode.REQUIRE, parse("gssencmode=require").gssEncMode());
+    assertEquals(
+        GssEncMode.REQUIRE,
+        ConnInfo.parse("", Environments.with(Map.of("PGGSSENCMODE", "require"))).gssEncMode());
+    assertFalse(parse("").gssDelegation());
+    assertTrue(parse("gssdelegation=1").gssDelegation());
+    assertFalse(parse("gssdelegation=0").gssDelegation());
+    var mode = assertThrows(ProgrammingError.class, () -> parse("gssencmode=allow"));
+    assertTrue(mode.getMessage().contains("disable, prefer, require"), mode.getMessage());
+    assertThrows(ProgrammingError.class, () -> parse("gssdelegation=2"));
   }
 }

@@ -21,7 +21,7 @@ class AuthenticationPolicyTest {
   private static final List<String> PLAIN_ONLY = List.of("SCRAM-SHA-256");
 
   private static AuthenticationPolicy policy(ChannelBindingMode mode, boolean tls) {
-    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls);
+    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls, false);
   }
 
   @Test
@@ -62,6 +62,7 @@ class AuthenticationPolicyTest {
         new AuthenticationPolicy(
             new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
             ChannelBindingMode.PREFER,
+            false,
             false);
     var error =
         assertThrows(
@@ -73,5 +74,38 @@ class AuthenticationPolicyTest {
         error.getMessage());
     assertThrows(AuthenticationException.class, () -> scramOnly.checkOk(false, false));
     assertDoesNotThrow(() -> scramOnly.chooseMechanism(PLAIN_ONLY));
+  }
+
+  @Test
+  void aGssEncryptedSessionCountsAsGssAuthenticationOnlyWhereGssIsAllowed() {
+    RequireAuth gss = new RequireAuth(EnumSet.of(Method.GSS), "gss");
+    RequireAuth scram = new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256");
+    RequireAuth notGss = new RequireAuth(EnumSet.complementOf(EnumSet.of(Method.GSS)), "!gss");
+    assertDoesNotThrow(
+        () ->
+            new AuthenticationPolicy(gss, ChannelBindingMode.PREFER, false, true)
+                .checkOk(false, false));
+    assertThrows(
+        AuthenticationException.class,
+        () ->
+            new AuthenticationPolicy(gss, ChannelBindingMode.PREFER, false, false)
+                .checkOk(false, false));
+    var refused =
+        assertThrows(
+            AuthenticationException.class,
+            () ->
+                new AuthenticationPolicy(scram, ChannelBindingMode.PREFER, false, true)
+                    .checkOk(false, false));
+    assertTrue(refused.getMessage().contains("GSSAPI-encrypted"), refused.getMessage());
+    assertThrows(
+        AuthenticationException.class,
+        () ->
+            new AuthenticationPolicy(notGss, ChannelBindingMode.PREFER, false, true)
+                .checkOk(false, false));
+    assertThrows(
+        AuthenticationException.class,
+        () ->
+            new AuthenticationPolicy(gss, ChannelBindingMode.REQUIRE, false, true)
+                .checkOk(false, false));
   }
 }

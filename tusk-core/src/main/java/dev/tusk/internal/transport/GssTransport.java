@@ -1,0 +1,252 @@
+package dev.tusk.internal.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * GSSAPI session encryption over another transport (a socket): every byte in both directions
+ * travels in packets of a 4-byte big-endian length and one sealed token (GSSAPI {@code wrap} with
+ * confidentiality), as PostgreSQL's {@code be-secure-gssapi.c} and libpq's {@code
+ * fe-secure-gssapi.c} frame them. Reads and writes never block, as the {@link Transport} contract
+ * demands: a packet that arrives in pieces is kept until it is whole.
+ *
+ * <p>A packet is at most {@link #MAX_PACKET} bytes, length word included, in both directions: the
+ * server refuses a larger one, and so does this side. Reader state ({@code netIn}, {@code appIn})
+ * belongs to the one reading thread; the writing side is guarded by {@code writeLock}. As for TLS,
+ * a write reports its plaintext as written only once its packet is entirely on the socket: until
+ * then it reports 0 and keeps the packet, and the caller offers the same bytes again.
+ */
+public final class GssTransport implements Transport {
+
+  /**
+   * The largest packet, length word included: PostgreSQL's {@code PQ_GSS_MAX_PACKET_SIZE} (named
+   * {@code PQ_GSS_SEND_BUFFER_SIZE} and {@code PQ_GSS_RECV_BUFFER_SIZE} before PostgreSQL 18),
+   * which client and server must agree on.
+   */
+  public static final int MAX_PACKET = 16384;
+
+  /** Seals and unseals with an established security context. */
+  public interface Sealer {
+    /** One sealed (encrypted) token for {@code plain[offset, offset + length)}. */
+    byte[] seal(byte[] plain, int offset, int length) throws IOException;
+
+    /** The plaintext of one token from the server; fails if it was not encrypted or is forged. */
+    byte[] unseal(byte[] token, int offset, int length) throws IOException;
+
+    /** Releases the context. */
+    void close();
+  }
+
+  private final Transport socket;
+  private final Sealer sealer;
+
+  /** The most plaintext one packet carries. */
+  private final int maxPlaintext;
+
+  /** Packets from the socket not yet unsealed, in write mode. Reader only. */
+  private final ByteBuffer netIn = ByteBuffer.allocate(MAX_PACKET);
+
+  /** Plaintext unsealed but not yet delivered, in read mode. Reader only. */
+  private ByteBuffer appIn = ByteBuffer.allocate(0);
+
+  /** Whether the socket's stream has ended. Reader only. */
+  private boolean inboundDone;
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** One packet owed to the socket, in read mode; guarded by writeLock. */
+  private ByteBuffer netOut = ByteBuffer.allocate(0);
+
+  /** Plaintext bytes sealed into {@code netOut} but not yet reported; guarded by writeLock. */
+  private int sealedUnreported;
+
+  /** Whether {@code netOut} holds bytes; read without the lock to decide whether to wait. */
+  private volatile boolean owing;
+
+  /**
+   * @param socket the transport the packets travel on, with nothing buffered from it
+   * @param sealer the established context
+   * @param maxPlaintext the most plaintext a token of {@code MAX_PACKET - 4} bytes can carry
+   */
+  public GssTransport(Transport socket, Sealer sealer, int maxPlaintext) {
+    if (maxPlaintext <= 0) {
+      throw new IllegalArgumentException("no room for plaintext in a GSSAPI packet");
+    }
+    this.socket = socket;
+    this.sealer = sealer;
+    this.maxPlaintext = maxPlaintext;
+  }
+
+  @Override
+  public int read(ByteBuffer target) throws IOException {
+    if (!appIn.hasRemaining() && fill() < 0) {
+      return -1;
+    }
+    int count = Math.min(appIn.remaining(), target.remaining());
+    target.put(appIn.slice(appIn.position(), count));
+    appIn.position(appIn.position() + count);
+    return count;
+  }
+
+  /**
+   * Unseals until plaintext is buffered, reading the socket as far as it has bytes.
+   *
+   * @return -1 at the end of the stream, else 0 (whether or not plaintext is now buffered)
+   */
+  private int fill() throws IOException {
+    while (true) {
+      if (unsealBuffered()) {
+        return 0;
+      }
+      if (inboundDone) {
+        return -1;
+      }
+      int count = socket.read(netIn);
+      if (count < 0) {
+        // A packet cut short is lost with the connection; the protocol's framing reports it.
+        inboundDone = true;
+      } else if (count == 0) {
+        return 0;
+      }
+    }
+  }
+
+  /** Unseals the whole packets {@code netIn} holds until plaintext is buffered; true if it is. */
+  private boolean unsealBuffered() throws IOException {
+    while (!appIn.hasRemaining() && netIn.position() >= 4) {
+      int length = netIn.getInt(0);
+      if (length < 0 || length > MAX_PACKET - 4) {
+        throw new GssPacketException(
+            "oversize GSSAPI packet sent by the server ("
+                + Integer.toUnsignedString(length)
+                + " > "
+                + (MAX_PACKET - 4)
+                + ")");
+      }
+      if (netIn.position() < 4 + length) {
+        return false;
+      }
+      byte[] plain = sealer.unseal(netIn.array(), 4, length);
+      netIn.flip().position(4 + length);
+      netIn.compact();
+      appIn = ByteBuffer.wrap(plain);
+    }
+    return appIn.hasRemaining();
+  }
+
+  @Override
+  public int write(ByteBuffer source) throws IOException {
+    writeLock.lock();
+    try {
+      if (!flushOwed()) {
+        return 0;
+      }
+      if (sealedUnreported > 0) {
+        // The packet the previous call sealed is on the socket now: report its bytes.
+        int reported = sealedUnreported;
+        if (source.remaining() < reported) {
+          throw new IllegalStateException(
+              "a GSSAPI write was not retried with the same bytes after it returned 0");
+        }
+        sealedUnreported = 0;
+        source.position(source.position() + reported);
+        return reported;
+      }
+      int written = 0;
+      while (source.hasRemaining()) {
+        int length = Math.min(source.remaining(), maxPlaintext);
+        sealInto(source, length);
+        if (!flushOwed()) {
+          // Keep the plaintext unreported until its packet has left.
+          sealedUnreported = length;
+          return written;
+        }
+        source.position(source.position() + length);
+        written += length;
+      }
+      return written;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Seals the next {@code length} bytes of {@code source} (not consumed) into one packet. */
+  private void sealInto(ByteBuffer source, int length) throws IOException {
+    byte[] token;
+    if (source.hasArray()) {
+      token = sealer.seal(source.array(), source.arrayOffset() + source.position(), length);
+    } else {
+      byte[] copy = new byte[length];
+      source.get(source.position(), copy);
+      token = sealer.seal(copy, 0, length);
+    }
+    if (token.length > MAX_PACKET - 4) {
+      throw new GssPacketException(
+          "client tried to send oversize GSSAPI packet ("
+              + token.length
+              + " > "
+              + (MAX_PACKET - 4)
+              + ")");
+    }
+    netOut = ByteBuffer.allocate(4 + token.length).putInt(token.length).put(token).flip();
+    owing = true;
+  }
+
+  /** Writes the owed packet as far as the socket takes it; true once nothing is owed. */
+  private boolean flushOwed() throws IOException {
+    writeLock.lock();
+    try {
+      while (netOut.hasRemaining()) {
+        if (socket.write(netOut) == 0) {
+          return false;
+        }
+      }
+      owing = false;
+      return true;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public int await(int ops, long timeoutNanos) throws IOException {
+    int ready = 0;
+    if ((ops & READ) != 0 && (inboundDone || unsealBuffered())) {
+      // Plaintext is buffered (or the stream has ended): the socket may have nothing more.
+      ready |= READ;
+    }
+    if ((ops & WRITE) != 0 && !owing) {
+      ready |= WRITE;
+    }
+    if (ready != 0) {
+      return ready;
+    }
+    int socketReady = socket.await(ops, timeoutNanos);
+    if ((socketReady & WRITE) != 0 && owing && !flushOwed()) {
+      socketReady &= ~WRITE;
+    }
+    return socketReady;
+  }
+
+  @Override
+  public void wakeup() {
+    socket.wakeup();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return socket.isOpen();
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+    sealer.close();
+  }
+
+  @Override
+  public String toString() {
+    return socket + " (GSSAPI)";
+  }
+}
