@@ -8,7 +8,6 @@ import dev.tusk.Connection;
 import dev.tusk.Tusk;
 import dev.tusk.errors.InvalidAuthorizationSpecification;
 import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +19,8 @@ class GssAuthenticationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = KerberosFixture.start();
+    fixture = KerberosFixture.shared();
     subject = fixture.login();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test

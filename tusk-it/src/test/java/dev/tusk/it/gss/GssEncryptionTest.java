@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.security.auth.Subject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +44,8 @@ class GssEncryptionTest {
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = KerberosFixture.start();
+    fixture = KerberosFixture.shared();
     subject = fixture.login();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   @Test

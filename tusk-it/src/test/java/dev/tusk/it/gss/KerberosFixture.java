@@ -24,6 +24,8 @@ final class KerberosFixture implements AutoCloseable {
 
   static final String CLIENT = "tusk@TUSK.TEST";
 
+  static final String SERVER = "postgres/localhost@TUSK.TEST";
+
   private final Path dir;
   private final int pgPort;
 
@@ -32,8 +34,35 @@ final class KerberosFixture implements AutoCloseable {
     this.pgPort = pgPort;
   }
 
-  /** Starts the KDC and the server, or skips the calling test class. */
-  static KerberosFixture start() throws IOException, InterruptedException {
+  private static KerberosFixture shared;
+
+  /**
+   * One fixture for the test classes of this JVM that ask for it (starting one takes seconds),
+   * stopped when the JVM exits; skips the calling test class where it cannot be had.
+   */
+  static synchronized KerberosFixture shared() throws IOException, InterruptedException {
+    if (shared == null) {
+      KerberosFixture fixture = start();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      fixture.close();
+                    } catch (IOException | InterruptedException e) {
+                      // The JVM is going; the temporary directory is all that may remain.
+                    }
+                  }));
+      shared = fixture;
+    }
+    return shared;
+  }
+
+  /**
+   * Starts the KDC and the server, or skips the calling test class. Kerberos's configuration is
+   * process-wide, so test classes share one fixture through {@link #shared()}.
+   */
+  private static KerberosFixture start() throws IOException, InterruptedException {
     Path script = Path.of("..", ".ci", "gss-fixture").toAbsolutePath().normalize();
     Path dir = Files.createTempDirectory("tusk-gss");
     Process process =
@@ -58,14 +87,32 @@ final class KerberosFixture implements AutoCloseable {
 
   /** A Subject holding a ticket-granting ticket for {@link #CLIENT}, from its keytab. */
   Subject login() throws LoginException {
-    Map<String, String> options =
+    return login(
         Map.of(
             "useKeyTab", "true",
             "keyTab", dir.resolve("client.keytab").toString(),
             "principal", CLIENT,
             "storeKey", "false",
             "doNotPrompt", "true",
-            "refreshKrb5Config", "true");
+            "refreshKrb5Config", "true"));
+  }
+
+  /**
+   * A Subject holding the key of the server's principal {@link #SERVER}, for a JGSS acceptor that
+   * plays PostgreSQL's side in a test.
+   */
+  Subject serverLogin() throws LoginException {
+    return login(
+        Map.of(
+            "useKeyTab", "true",
+            "keyTab", dir.resolve("server.keytab").toString(),
+            "principal", SERVER,
+            "storeKey", "true",
+            "isInitiator", "false",
+            "doNotPrompt", "true"));
+  }
+
+  private static Subject login(Map<String, String> options) throws LoginException {
     Configuration configuration =
         new Configuration() {
           @Override
