@@ -1,8 +1,6 @@
 package dev.tusk.internal.auth;
 
 import java.util.concurrent.locks.ReentrantLock;
-import javax.security.auth.Subject;
-import javax.security.auth.kerberos.KerberosTicket;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
@@ -77,21 +75,11 @@ public final class GssClient {
   }
 
   /**
-   * Whether the calling thread has Kerberos credentials JGSS would use, decided without touching
-   * the network or the Kerberos configuration, so that a connection without Kerberos pays nothing:
-   * a ticket in the current {@code Subject}; or, where {@code
-   * javax.security.auth.useSubjectCredsOnly=false} lets JGSS read the ticket cache, whether JGSS
-   * finds credentials there. (With the default {@code useSubjectCredsOnly=true}, JGSS looks nowhere
-   * but the Subject.)
+   * Whether JGSS finds initiator credentials for the calling thread (reading the ticket cache where
+   * {@code javax.security.auth.useSubjectCredsOnly=false} allows it). See {@link
+   * KerberosCredentials#available()} for the cheap check that comes first.
    */
-  public static boolean hasCredentials() {
-    Subject subject = Subject.current();
-    if (subject != null && !subject.getPrivateCredentials(KerberosTicket.class).isEmpty()) {
-      return true;
-    }
-    if (!"false".equals(System.getProperty("javax.security.auth.useSubjectCredsOnly"))) {
-      return false;
-    }
+  static boolean jgssFindsCredentials() {
     try {
       GSSCredential credential =
           GSSManager.getInstance()

@@ -23,13 +23,14 @@ import java.util.Objects;
  * PGSERVICE, PGSERVICEFILE, ...), else from the default: the local server's Unix-domain socket as
  * libpq would use it (the first of {@code /run/postgresql}, {@code /var/run/postgresql} and {@code
  * /tmp} that holds one for the port), else host {@code localhost}; port 5432, the operating-system
- * user, a database named like the user, {@code sslmode=prefer}, a 30-second connect timeout (libpq
- * waits forever; Tusk's {@code connect_timeout} must be positive), keepalives on, 64 MiB messages
- * and 100,000 SCRAM iterations at most. An empty value means the default. Tusk's own keywords are
- * {@code max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at least 4096),
- * {@code prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at once; {@code
- * none} or -1 never), {@code statement_cache_size} (prepared statements kept, 256 by default),
- * {@code query_timeout} (seconds, decimals allowed; none by default) and {@code
+ * user, a database named like the user, {@code sslmode=prefer} and {@code gssencmode=prefer}
+ * (GSSAPI encryption is then tried only with Kerberos credentials at hand), a 30-second connect
+ * timeout (libpq waits forever; Tusk's {@code connect_timeout} must be positive), keepalives on, 64
+ * MiB messages and 100,000 SCRAM iterations at most. An empty value means the default. Tusk's own
+ * keywords are {@code max_message_size} (bytes, 1 KiB to 1 GiB), {@code scram_max_iterations} (at
+ * least 4096), {@code prepare_threshold} (runs before a statement is prepared, 5 by default; 0 at
+ * once; {@code none} or -1 never), {@code statement_cache_size} (prepared statements kept, 256 by
+ * default), {@code query_timeout} (seconds, decimals allowed; none by default) and {@code
  * rewrite_batched_inserts} ({@code on} or {@code off}, the default: whether {@code executeMany} of
  * a one-row {@code INSERT ... VALUES} inserts many rows per statement).
  *
@@ -38,9 +39,9 @@ import java.util.Objects;
  * taken and in what order (see {@code engine.HostWalk}). {@code service} (or PGSERVICE) reads a
  * group of settings from the service file (see {@link ServiceFile}); they rank after the string's
  * and before the environment variables. An unknown keyword is a {@link ProgrammingError}; a libpq
- * keyword for a feature Tusk lacks ({@code gssencmode}, {@code oauth_issuer}, ...), given in the
+ * keyword for a feature Tusk lacks ({@code gsslib}, {@code oauth_issuer}, ...), given in the
  * string, the service file or its environment variable, is a {@link FeatureNotSupported} (a {@link
- * NotSupportedError}) unless its value asks for nothing (such as {@code gssencmode=disable}).
+ * NotSupportedError}) unless its value asks for nothing (such as {@code gsslib=gssapi}).
  * PGCLIENTENCODING is ignored: Tusk always uses UTF8.
  *
  * <p>The password file is not read here but when connecting, per host: see {@link

@@ -2,7 +2,7 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.Diagnostic;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
-import dev.tusk.internal.auth.GssClient;
+import dev.tusk.internal.auth.KerberosCredentials;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.GssEncMode;
 import dev.tusk.internal.conninfo.HostPort;
@@ -67,6 +67,6 @@ enum Encryption {
    * when require_auth refuses gss, since a GSSAPI-encrypted session is a GSSAPI-authenticated one.
    */
   private static boolean worthTryingGss(ConnectionSettings settings) {
-    return settings.requireAuth().allows(RequireAuth.Method.GSS) && GssClient.hasCredentials();
+    return settings.requireAuth().allows(RequireAuth.Method.GSS) && KerberosCredentials.available();
   }
 }
