@@ -78,15 +78,28 @@ public final class GssTransport implements Transport {
     this.maxPlaintext = maxPlaintext;
   }
 
+  /**
+   * Delivers the plaintext of as many packets as have arrived whole, up to {@code target}'s room,
+   * so that a reader asking for more than one packet's worth does not wait between packets.
+   */
   @Override
   public int read(ByteBuffer target) throws IOException {
-    if (!appIn.hasRemaining() && fill() < 0) {
-      return -1;
+    int total = 0;
+    while (target.hasRemaining()) {
+      if (!appIn.hasRemaining()) {
+        if (fill() < 0) {
+          return total > 0 ? total : -1;
+        }
+        if (!appIn.hasRemaining()) {
+          break; // nothing more has arrived whole
+        }
+      }
+      int count = Math.min(appIn.remaining(), target.remaining());
+      target.put(appIn.slice(appIn.position(), count));
+      appIn.position(appIn.position() + count);
+      total += count;
     }
-    int count = Math.min(appIn.remaining(), target.remaining());
-    target.put(appIn.slice(appIn.position(), count));
-    appIn.position(appIn.position() + count);
-    return count;
+    return total;
   }
 
   /**

@@ -40,6 +40,18 @@ class GssTransportTest {
   }
 
   @Test
+  void packetsThatArrivedTogetherComeOutInOneRead() throws IOException {
+    ScriptedSocket socket = new ScriptedSocket(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    socket.arrive(concat(packet("one ".getBytes()), packet("two".getBytes())));
+    socket.keepOpen();
+    GssTransport gss = new GssTransport(socket, new MarkingSealer(), 1000);
+    ByteBuffer target = ByteBuffer.allocate(100);
+    assertEquals(7, gss.read(target));
+    assertArrayEquals("one two".getBytes(), Arrays.copyOf(target.array(), 7));
+    assertEquals(0, gss.read(target), "nothing more has arrived");
+  }
+
+  @Test
   void nothingIsDeliveredFromAHalfPacket() throws IOException {
     ScriptedSocket socket = new ScriptedSocket(Integer.MAX_VALUE, Integer.MAX_VALUE);
     byte[] whole = packet("abc".getBytes());
