@@ -33,6 +33,14 @@ final class GssNegotiation {
     REFUSED
   }
 
+  /**
+   * The largest context token either side sends during the exchange, length word excluded:
+   * PostgreSQL's {@code PQ_GSS_AUTH_BUFFER_SIZE} (64 kB with the length word), larger than the
+   * encrypted stream's packets because a token cannot be split and some Kerberos configurations
+   * make tokens that large. (Servers before that limit was raised take 16 kB.)
+   */
+  static final int MAX_TOKEN = 65536 - 4;
+
   private GssNegotiation() {}
 
   /**
@@ -112,13 +120,9 @@ final class GssNegotiation {
   }
 
   private static void sendToken(Transport socket, byte[] token) throws IOException {
-    if (token.length > GssTransport.MAX_PACKET - 4) {
+    if (token.length > MAX_TOKEN) {
       throw new GssPacketException(
-          "the GSSAPI token to send is too large ("
-              + token.length
-              + " > "
-              + (GssTransport.MAX_PACKET - 4)
-              + ")");
+          "the GSSAPI token to send is too large (" + token.length + " > " + MAX_TOKEN + ")");
     }
     byte[] packet = new byte[4 + token.length];
     BigEndian.putInt32(packet, 0, token.length);
@@ -134,12 +138,12 @@ final class GssNegotiation {
       throw errorResponse(host);
     }
     int length = BigEndian.int32(header, 0);
-    if (length < 0 || length > GssTransport.MAX_PACKET - 4) {
+    if (length < 0 || length > MAX_TOKEN) {
       throw new GssPacketException(
           "oversize GSSAPI packet sent by the server ("
               + Integer.toUnsignedString(length)
               + " > "
-              + (GssTransport.MAX_PACKET - 4)
+              + MAX_TOKEN
               + ")");
     }
     return readFully(in, length);
