@@ -14,7 +14,6 @@ import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
-import dev.tusk.internal.transport.GssPacketException;
 import dev.tusk.internal.transport.Keepalive;
 import dev.tusk.internal.transport.SocketTransport;
 import dev.tusk.internal.transport.TlsClient;
@@ -232,18 +231,29 @@ public final class Startup {
 
     /**
      * GSSENCRequest and the security context. Returns the encrypted transport, or null when the
-     * server refused and gssencmode=prefer goes on without. Under prefer any other failure lets the
-     * next method try on a new socket, as libpq does; under require it ends the attempt.
+     * server refused and gssencmode=prefer goes on without. Under prefer an error response or a
+     * failed context lets the next method try on a new socket, as libpq does; under require it ends
+     * the attempt.
      */
     private Transport gssEncrypt(Transport socket) throws IOException, RetryableFailure {
       boolean require = settings.gssEncMode() == GssEncMode.REQUIRE;
+      GssNegotiation.Answer answer;
       try {
-        if (GssNegotiation.request(socket, host) == GssNegotiation.Answer.REFUSED) {
-          if (require) {
-            throw refusedGss();
-          }
-          return null;
+        answer = GssNegotiation.request(socket, host);
+      } catch (SqlclientUnableToEstablishSqlconnection e) {
+        // An error response ('E'): a server before 12, or one that failed.
+        if (require) {
+          throw e;
         }
+        throw new RetryableFailure(e);
+      }
+      if (answer == GssNegotiation.Answer.REFUSED) {
+        if (require) {
+          throw refusedGss();
+        }
+        return null;
+      }
+      try {
         return guard(GssNegotiation.establish(socket, host, settings));
       } catch (AuthenticationException e) {
         TuskException failure =
@@ -255,19 +265,23 @@ public final class Startup {
           throw failure;
         }
         throw new RetryableFailure(failure);
-      } catch (SqlclientUnableToEstablishSqlconnection | GssPacketException e) {
-        // An error response ('E', a server before 12 or one that failed) or a broken packet.
+      } catch (SqlclientUnableToEstablishSqlconnection e) {
+        // An error response instead of a token.
+        if (require) {
+          throw e;
+        }
+        throw new RetryableFailure(e);
+      } catch (IOException e) {
+        // The context exchange broke off (a closed socket, an oversize token); not the watchdog's
+        // doing, which ends the attempt.
         if (require || settled.get()) {
           throw e;
         }
-        closeCurrent(current);
         throw new RetryableFailure(
-            e instanceof TuskException tusk
-                ? tusk
-                : new SqlclientUnableToEstablishSqlconnection(
-                    Diagnostic.client(
-                        "08001", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
-                    e));
+            new SqlclientUnableToEstablishSqlconnection(
+                Diagnostic.client(
+                    "08001", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
+                e));
       }
     }
 

@@ -163,6 +163,37 @@ class GssNegotiationTest {
     }
   }
 
+  @Test
+  void preferGoesOnWithoutGssapiAfterAFailedExchange() throws Exception {
+    try (GssAcceptingServer fake =
+        new GssAcceptingServer(
+            (in, out) -> {
+              GssAcceptingServer.readRequest(in);
+              out.write('G');
+              out.flush();
+              GssAcceptingServer.readPacket(in);
+              out.write(GssAcceptingServer.errorResponse("XX000", INJECTED));
+              out.flush();
+              return null;
+            },
+            (in, out) -> {
+              int second = GssAcceptingServer.readRequest(in);
+              out.write('N');
+              out.flush();
+              in.readNBytes(in.readInt() - 4);
+              out.write(GssAcceptingServer.errorResponse("28000", "second attempt refused"));
+              out.flush();
+              return second;
+            })) {
+      var refused =
+          assertThrows(
+              InvalidAuthorizationSpecification.class,
+              () -> connectAsClient(fake, "gssencmode=prefer sslmode=prefer"));
+      assertTrue(refused.getMessage().contains("second attempt refused"), refused.getMessage());
+      assertEquals(GssAcceptingServer.SSL_REQUEST, fake.outcome().get(10, TimeUnit.SECONDS));
+    }
+  }
+
   private static void connectAsClient(GssAcceptingServer fake, String settings) throws Exception {
     KerberosFixture.as(
         client,
