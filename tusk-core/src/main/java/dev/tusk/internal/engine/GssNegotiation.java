@@ -1,12 +1,15 @@
 package dev.tusk.internal.engine;
 
 import dev.tusk.errors.Diagnostic;
+import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
+import dev.tusk.errors.TuskException;
 import dev.tusk.internal.auth.AuthenticationException;
 import dev.tusk.internal.auth.GssClient;
 import dev.tusk.internal.buffer.BigEndian;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.conninfo.GssEncMode;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.transport.GssPacketException;
@@ -25,6 +28,18 @@ import java.io.InputStream;
  */
 final class GssNegotiation {
 
+  /** What became of GSSENCRequest, as {@code gssencmode} judges it. */
+  sealed interface Outcome permits Encrypted, Refused, Failed {}
+
+  /** The session is encrypted from here on. */
+  record Encrypted(GssTransport transport) implements Outcome {}
+
+  /** The server said 'N' and {@code prefer} goes on without, on the same socket if it can. */
+  record Refused(TuskException failure) implements Outcome {}
+
+  /** {@code prefer} goes on without GSSAPI on a new socket, as libpq does. */
+  record Failed(TuskException failure) implements Outcome {}
+
   /** The server's answer to GSSENCRequest. */
   enum Answer {
     /** 'G': go ahead with the security context. */
@@ -42,6 +57,69 @@ final class GssNegotiation {
   static final int MAX_TOKEN = 65536 - 4;
 
   private GssNegotiation() {}
+
+  /**
+   * Asks for GSSAPI encryption on {@code socket} and establishes it if the server agrees. Under
+   * {@code require} every failure ends the attempt (it is thrown); under {@code prefer} an error
+   * response or a failed context is {@link Failed}, and only a broken protocol (bytes behind the
+   * 'G', an unknown answer, the socket closed at once) is thrown, as in libpq.
+   */
+  static Outcome encrypt(Transport socket, HostPort host, ConnectionSettings settings)
+      throws IOException {
+    boolean require = settings.gssEncMode() == GssEncMode.REQUIRE;
+    Answer answer;
+    try {
+      answer = request(socket, host);
+    } catch (SqlclientUnableToEstablishSqlconnection e) {
+      // An error response ('E'): a server before 12, or one that failed.
+      return orThrow(require, e);
+    }
+    if (answer == Answer.REFUSED) {
+      TuskException refused =
+          new SqlclientUnableToEstablishSqlconnection(
+              Diagnostic.client(
+                  "08001",
+                  "the server "
+                      + host
+                      + " does not support GSSAPI encryption"
+                      + (require ? ", but gssencmode=require requires it" : "")));
+      if (require) {
+        throw refused;
+      }
+      return new Refused(refused);
+    }
+    try {
+      return new Encrypted(establish(socket, host, settings));
+    } catch (AuthenticationException e) {
+      return orThrow(
+          require,
+          new InvalidAuthorizationSpecification(
+              Diagnostic.client(
+                  "28000", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
+              e));
+    } catch (SqlclientUnableToEstablishSqlconnection e) {
+      // An error response instead of a token.
+      return orThrow(require, e);
+    } catch (IOException e) {
+      // The exchange broke off (a closed socket, an oversize token), or connect_timeout closed
+      // the socket: Startup tells them apart.
+      if (require) {
+        throw e;
+      }
+      return new Failed(
+          new SqlclientUnableToEstablishSqlconnection(
+              Diagnostic.client(
+                  "08001", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
+              e));
+    }
+  }
+
+  private static Failed orThrow(boolean require, TuskException failure) {
+    if (require) {
+      throw failure;
+    }
+    return new Failed(failure);
+  }
 
   /**
    * Sends GSSENCRequest and reads the one-byte answer.

@@ -2,14 +2,11 @@ package dev.tusk.internal.engine;
 
 import dev.tusk.errors.DatabaseError;
 import dev.tusk.errors.Diagnostic;
-import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.errors.TuskException;
-import dev.tusk.internal.auth.AuthenticationException;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.ConnectionSettings;
-import dev.tusk.internal.conninfo.GssEncMode;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
 import dev.tusk.internal.protocol.FrontendMessages;
@@ -194,18 +191,27 @@ public final class Startup {
       X509Certificate serverCertificate = null;
       boolean gssEncrypted = false;
       if (method == Encryption.GSS) {
-        Transport encrypted = gssEncrypt(transport);
-        if (encrypted == null) {
-          // prefer: the server said no; libpq goes on with the next method on the same socket,
-          // which the server allows (an SSLRequest or the StartupMessage).
-          Encryption next = methods.peek();
-          if (next == null || next == Encryption.DIRECT_TLS) {
-            throw new RetryableFailure(refusedGss());
+        switch (GssNegotiation.encrypt(transport, host, settings)) {
+          case GssNegotiation.Encrypted encrypted -> {
+            transport = guard(encrypted.transport());
+            gssEncrypted = true;
           }
-          return proceed(methods.poll(), transport);
+          case GssNegotiation.Refused refused -> {
+            // prefer: libpq goes on with the next method on the same socket, which the server
+            // allows (an SSLRequest or the StartupMessage); direct TLS needs a new one.
+            Encryption next = methods.peek();
+            if (next == null || next == Encryption.DIRECT_TLS) {
+              throw new RetryableFailure(refused.failure());
+            }
+            return proceed(methods.poll(), transport);
+          }
+          case GssNegotiation.Failed failed -> {
+            if (settled.get() && failed.failure().getCause() instanceof IOException closed) {
+              throw closed; // connect_timeout closed the socket: the host is unreachable
+            }
+            throw new RetryableFailure(failed.failure());
+          }
         }
-        transport = encrypted;
-        gssEncrypted = true;
       } else if (method == Encryption.PLAIN) {
         plainTextTried = true;
       } else if (method == Encryption.DIRECT_TLS
@@ -227,74 +233,6 @@ public final class Startup {
         plainTextTried = true;
       }
       return start(transport, serverCertificate, gssEncrypted);
-    }
-
-    /**
-     * GSSENCRequest and the security context. Returns the encrypted transport, or null when the
-     * server refused and gssencmode=prefer goes on without. Under prefer an error response or a
-     * failed context lets the next method try on a new socket, as libpq does; under require it ends
-     * the attempt.
-     */
-    private Transport gssEncrypt(Transport socket) throws IOException, RetryableFailure {
-      boolean require = settings.gssEncMode() == GssEncMode.REQUIRE;
-      GssNegotiation.Answer answer;
-      try {
-        answer = GssNegotiation.request(socket, host);
-      } catch (SqlclientUnableToEstablishSqlconnection e) {
-        // An error response ('E'): a server before 12, or one that failed.
-        if (require) {
-          throw e;
-        }
-        throw new RetryableFailure(e);
-      }
-      if (answer == GssNegotiation.Answer.REFUSED) {
-        if (require) {
-          throw refusedGss();
-        }
-        return null;
-      }
-      try {
-        return guard(GssNegotiation.establish(socket, host, settings));
-      } catch (AuthenticationException e) {
-        TuskException failure =
-            new InvalidAuthorizationSpecification(
-                Diagnostic.client(
-                    "28000", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
-                e);
-        if (require) {
-          throw failure;
-        }
-        throw new RetryableFailure(failure);
-      } catch (SqlclientUnableToEstablishSqlconnection e) {
-        // An error response instead of a token.
-        if (require) {
-          throw e;
-        }
-        throw new RetryableFailure(e);
-      } catch (IOException e) {
-        // The context exchange broke off (a closed socket, an oversize token); not the watchdog's
-        // doing, which ends the attempt.
-        if (require || settled.get()) {
-          throw e;
-        }
-        throw new RetryableFailure(
-            new SqlclientUnableToEstablishSqlconnection(
-                Diagnostic.client(
-                    "08001", "GSSAPI encryption with " + host + " failed: " + e.getMessage()),
-                e));
-      }
-    }
-
-    private TuskException refusedGss() {
-      return new SqlclientUnableToEstablishSqlconnection(
-          Diagnostic.client(
-              "08001",
-              "the server "
-                  + host
-                  + " does not support GSSAPI encryption"
-                  + (settings.gssEncMode() == GssEncMode.REQUIRE
-                      ? ", but gssencmode=require requires it"
-                      : "")));
     }
 
     /** A new socket to the host; failing to get one is no fault of the server's. */
