@@ -41,7 +41,7 @@ final class GssNegotiation {
   record Failed(TuskException failure) implements Outcome {}
 
   /** The server's answer to GSSENCRequest. */
-  enum Answer {
+  private enum Answer {
     /** 'G': go ahead with the security context. */
     ACCEPTED,
     /** 'N': the server will not encrypt with GSSAPI (built without it, or a Unix socket). */
@@ -127,7 +127,7 @@ final class GssNegotiation {
    * @throws SqlclientUnableToEstablishSqlconnection if the server answers with an error (a server
    *     older than 12 does): libpq then tries the next method on a new socket
    */
-  static Answer request(Transport transport, HostPort host) throws IOException {
+  private static Answer request(Transport transport, HostPort host) throws IOException {
     Startup.send(transport, FrontendMessages::gssEncRequest);
     byte[] reply = new byte[64];
     int count = transport.blockingInput().read(reply, 0, reply.length);
@@ -169,7 +169,8 @@ final class GssNegotiation {
    *     the context offers no confidentiality
    * @throws SqlclientUnableToEstablishSqlconnection if the server answers a token with an error
    */
-  static GssTransport establish(Transport socket, HostPort host, ConnectionSettings settings)
+  private static GssTransport establish(
+      Transport socket, HostPort host, ConnectionSettings settings)
       throws IOException, AuthenticationException {
     GssClient gss =
         GssClient.forEncryption(settings.krbsrvname(), host.host(), settings.gssDelegation());
