@@ -43,6 +43,9 @@ enum Keyword {
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
+  // libpq reads no environment variable for these either.
+  SCRAM_CLIENT_KEY("scram_client_key", null),
+  SCRAM_SERVER_KEY("scram_server_key", null),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),
@@ -72,7 +75,10 @@ enum Keyword {
 
   /** Whether values must never be echoed. */
   boolean isSecret() {
-    return this == PASSWORD || this == SSLPASSWORD;
+    return this == PASSWORD
+        || this == SSLPASSWORD
+        || this == SCRAM_CLIENT_KEY
+        || this == SCRAM_SERVER_KEY;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

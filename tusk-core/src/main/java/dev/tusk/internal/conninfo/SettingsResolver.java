@@ -72,7 +72,9 @@ final class SettingsResolver {
         ProtocolVersions.resolve(
             options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
         textOr(Keyword.REQUIREPEER, null),
-        krbsrvname());
+        krbsrvname(),
+        ScramKeys.resolve(
+            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)));
   }
 
   private StatementSettings statementSettings() {
