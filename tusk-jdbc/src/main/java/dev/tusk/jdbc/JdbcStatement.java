@@ -140,7 +140,13 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
     if (streaming && !keys) {
       WarningChain readWarnings = new WarningChain();
-      StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
+      StreamedRows streamed =
+          new StreamedRows(
+              source,
+              fetchSize() > 0 ? fetchSize() : StreamedRows.BATCH,
+              maxRows,
+              connection,
+              readWarnings);
       return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
     }
     if (!keys && resultSetType == ResultSet.TYPE_FORWARD_ONLY) {

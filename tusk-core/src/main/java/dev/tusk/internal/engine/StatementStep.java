@@ -166,6 +166,11 @@ public final class StatementStep {
     }
   }
 
+  /** Whether this step's result streams into a buffer without limit (see {@link #stream}). */
+  boolean streamsUnbounded() {
+    return streamRows > 0 && capacity == StatementResult.COLLECT;
+  }
+
   /**
    * Whether a streaming step's current result holds more rows than it gathers before its consumer
    * takes them: a bounded buffer is then full. Asked by the reading thread.

@@ -225,7 +225,10 @@ class StreamingTest {
     assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
   }
 
-  /** Asserts that backend {@code pid} comes to wait to write to its client (ClientWrite). */
+  /**
+   * Asserts that backend {@code pid} comes to wait to write to its client (ClientWrite), and stays
+   * waiting.
+   */
   private static void assertServerWaitsToWrite(PostgresServer server, int pid) throws Exception {
     try (Connection observer = Tusk.connect(server.conninfo())) {
       String waitEvent = null;
@@ -237,11 +240,21 @@ class StreamingTest {
                 .fetchOne()
                 .get(0, String.class);
         if ("ClientWrite".equals(waitEvent)) {
-          return;
+          break;
         }
         Thread.sleep(50);
       }
       assertEquals("ClientWrite", waitEvent, "the server is not held back by the paused client");
+      // Still so a second later: a client that read on in the background would have let the
+      // server write its 200 MB by now.
+      Thread.sleep(1000);
+      assertEquals(
+          "ClientWrite",
+          observer
+              .execute("SELECT wait_event FROM pg_stat_activity WHERE pid = $1", pid)
+              .fetchOne()
+              .get(0, String.class),
+          "the server went on writing while the client paused");
     }
   }
 }
