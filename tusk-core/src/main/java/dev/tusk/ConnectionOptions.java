@@ -27,14 +27,15 @@ import java.util.concurrent.CompletableFuture;
  * <p>Keywords are libpq's ({@code sslmode}, {@code connect_timeout}, ...) plus Tusk's own ({@code
  * prepare_threshold}, {@code query_timeout}, ...), checked when connecting; the PG* environment
  * variables and the password file fill in what is not set, as for a connection string. {@link
- * #toString()} shows the settings as a {@code key=value} string with every password masked.
+ * #toString()} shows the settings as a {@code key=value} string with every password and key masked.
  */
 public final class ConnectionOptions {
 
   private static final ConnectionOptions NONE = new ConnectionOptions(Map.of());
 
   /** The keywords whose values are secrets: never shown. */
-  private static final Set<String> SECRETS = Set.of("password", "sslpassword");
+  private static final Set<String> SECRETS =
+      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
@@ -119,6 +120,16 @@ public final class ConnectionOptions {
     return set("password", password);
   }
 
+  /**
+   * A SCRAM-SHA-256 ClientKey and ServerKey, base64-encoded ({@code scram_client_key} and {@code
+   * scram_server_key}, as in libpq 18), to log in with instead of a password: for a proxy that
+   * passes a user's SCRAM login on, as postgres_fdw does. They answer SCRAM only; {@link
+   * #toString()} never shows them. See docs/security.md.
+   */
+  public ConnectionOptions scramKeys(String clientKey, String serverKey) {
+    return set("scram_client_key", clientKey).set("scram_server_key", serverKey);
+  }
+
   /** The {@code application_name} the server shows in {@code pg_stat_activity}. */
   public ConnectionOptions applicationName(String name) {
     return set("application_name", name);
@@ -144,7 +155,7 @@ public final class ConnectionOptions {
     return Tusk.connectAsync(keywords, tracer);
   }
 
-  /** A {@code key=value} connection string of these settings, with passwords masked. */
+  /** A {@code key=value} connection string of these settings, with passwords and keys masked. */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything needed to open a connection, validated and immutable. {@link #toString()} shows
- * passwords as {@code ********}.
+ * passwords and SCRAM keys as {@code ********}.
  *
  * @param hosts the servers to try, in order; never empty
  * @param user the user name to log in as
@@ -45,6 +45,8 @@ import java.util.Objects;
  * @param krbsrvname the Kerberos service name of the server for GSSAPI authentication ({@code
  *     krbsrvname}, by default {@code postgres}): the client asks for a ticket to {@code
  *     krbsrvname/host}
+ * @param scramKeys the SCRAM ClientKey and ServerKey to authenticate with instead of a password
+ *     ({@code scram_client_key} and {@code scram_server_key}), or null
  * @param gssEncMode whether the session is encrypted by GSSAPI ({@code gssencmode})
  * @param gssDelegation whether the client's Kerberos credentials are forwarded to the server
  *     ({@code gssdelegation=1}), in GSSAPI authentication and encryption alike
@@ -78,6 +80,7 @@ public record ConnectionSettings(
     ProtocolVersions protocol,
     String requirePeer,
     String krbsrvname,
+    ScramKeys scramKeys,
     GssEncMode gssEncMode,
     boolean gssDelegation) {
 

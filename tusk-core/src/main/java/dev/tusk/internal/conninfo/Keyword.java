@@ -43,6 +43,9 @@ enum Keyword {
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
+  // libpq reads no environment variable for these either.
+  SCRAM_CLIENT_KEY("scram_client_key", null),
+  SCRAM_SERVER_KEY("scram_server_key", null),
   GSSENCMODE("gssencmode", "PGGSSENCMODE"),
   GSSDELEGATION("gssdelegation", "PGGSSDELEGATION"),
   // Tusk's own limits.
@@ -74,7 +77,10 @@ enum Keyword {
 
   /** Whether values must never be echoed. */
   boolean isSecret() {
-    return this == PASSWORD || this == SSLPASSWORD;
+    return this == PASSWORD
+        || this == SSLPASSWORD
+        || this == SCRAM_CLIENT_KEY
+        || this == SCRAM_SERVER_KEY;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

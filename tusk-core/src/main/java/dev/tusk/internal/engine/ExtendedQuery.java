@@ -98,9 +98,14 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
 
   @Override
   void publishRows() {
-    StatementResult current = position < steps.size() ? steps.get(position).current() : null;
+    StatementStep step = position < steps.size() ? steps.get(position) : null;
+    StatementResult current = step == null ? null : step.current();
     if (current != null) {
       current.publish();
+      if (step.streamsUnbounded() && current.hasRows()) {
+        // Read by another thread, for a request behind: the consumer takes rows as they come.
+        InFlight.wake(this);
+      }
     }
   }
 

@@ -26,6 +26,7 @@ import dev.tusk.internal.protocol.ParseComplete;
 import dev.tusk.internal.protocol.PortalSuspended;
 import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.protocol.RowDescription;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -67,6 +68,21 @@ final class InFlight {
   /** The request the server works on now, or null. */
   Exchange<?> peek() {
     return queue.peek();
+  }
+
+  /**
+   * Whether the session's I/O thread should read: a request is in flight that no caller reads for.
+   * A request whose caller waits for it is read by that caller, and a stream whose consumer pauses
+   * (it stays the request's waiter) is read no further until the consumer comes back, unless a
+   * request behind it needs the connection.
+   */
+  boolean needsReader() {
+    Iterator<Exchange<?>> requests = queue.iterator();
+    if (!requests.hasNext()) {
+      return false;
+    }
+    Exchange<?> head = requests.next();
+    return head.waiter == null || requests.hasNext();
   }
 
   /** Takes the head off; only when the session has ended (see {@link Reading}). */

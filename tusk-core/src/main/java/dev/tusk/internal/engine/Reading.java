@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * unparks it when its request is done. So a lone caller reads its own answer, and under contention
  * one thread reads for all.
  *
- * <p>The I/O thread reads for requests nobody waits for, runs the async face's callbacks (after
+ * <p>The I/O thread reads for requests nobody waits for (and for those behind a stream whose
+ * consumer pauses, see {@link InFlight#needsReader()}), runs the async face's callbacks (after
  * letting go of the role, so a callback that blocks never stops the reading), and, once the
  * connection has been idle for {@link #LINGER_NANOS}, waits for messages that arrive unasked
  * (notifications, notices, a FATAL error before the server closes the connection) and routes them.
@@ -341,7 +342,7 @@ final class Reading {
     long count = deliveryCount;
     boolean stuck = delivering && count == deliveryCountSeen;
     deliveryCountSeen = count;
-    if (stuck && !inFlight.isEmpty() && !role.isLocked() && !rescuing) {
+    if (stuck && inFlight.needsReader() && !role.isLocked() && !rescuing) {
       rescuing = true;
       Thread.ofVirtual().name(ioThread.getName() + "-rescue").start(this::rescue);
     }
@@ -350,10 +351,10 @@ final class Reading {
   /** Reads while the I/O thread is stuck in a callback. */
   private void rescue() {
     try {
-      while (delivering && !inFlight.isEmpty() && !routingStopped) {
+      while (delivering && inFlight.needsReader() && !routingStopped) {
         if (role.tryLock()) {
           StreamBuffer<?> full =
-              lead(() -> inFlight.isEmpty() || !delivering, TransportInput.UNLIMITED);
+              lead(() -> !inFlight.needsReader() || !delivering, TransportInput.UNLIMITED);
           if (full != null) {
             parkForRoom(full, 0);
           }
@@ -507,9 +508,9 @@ final class Reading {
         }
         continue;
       }
-      if (!inFlight.isEmpty() && role.tryLock()) {
+      if (inFlight.needsReader() && role.tryLock()) {
         StreamBuffer<?> full =
-            lead(() -> inFlight.isEmpty() || !deliveries.isEmpty(), TransportInput.UNLIMITED);
+            lead(() -> !inFlight.needsReader() || !deliveries.isEmpty(), TransportInput.UNLIMITED);
         if (full != null) {
           parkForRoom(full, 0);
         }
