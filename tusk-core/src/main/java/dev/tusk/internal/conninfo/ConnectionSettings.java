@@ -45,6 +45,8 @@ import java.util.Objects;
  * @param krbsrvname the Kerberos service name of the server for GSSAPI authentication ({@code
  *     krbsrvname}, by default {@code postgres}): the client asks for a ticket to {@code
  *     krbsrvname/host}
+ * @param oauth PostgreSQL 18's OAuth settings ({@code oauth_issuer}, ...) and the application's
+ *     token source
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -74,7 +76,8 @@ public record ConnectionSettings(
     RequireAuth requireAuth,
     ProtocolVersions protocol,
     String requirePeer,
-    String krbsrvname) {
+    String krbsrvname,
+    OAuthSettings oauth) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -113,6 +116,41 @@ public record ConnectionSettings(
     Objects.requireNonNull(requireAuth, "requireAuth");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(krbsrvname, "krbsrvname");
+    Objects.requireNonNull(oauth, "oauth");
+  }
+
+  /** These settings with {@code tokens} as the source of OAuth bearer tokens. */
+  public ConnectionSettings withOAuthTokens(BearerTokenSource tokens) {
+    return new ConnectionSettings(
+        hosts,
+        user,
+        database,
+        password,
+        applicationName,
+        options,
+        connectTimeout,
+        sslMode,
+        keepalives,
+        keepalivesIdle,
+        targetSessionAttrs,
+        maxMessageSize,
+        scramMaxIterations,
+        keepalivesInterval,
+        keepalivesCount,
+        loadBalanceHosts,
+        passfile,
+        sslRootCert,
+        sslCert,
+        sslKey,
+        sslPassword,
+        statements,
+        tls,
+        channelBinding,
+        requireAuth,
+        protocol,
+        requirePeer,
+        krbsrvname,
+        oauth.withTokens(tokens));
   }
 
   /**

@@ -43,6 +43,11 @@ enum Keyword {
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
+  // PostgreSQL 18's OAuth; libpq reads no environment variable for these.
+  OAUTH_ISSUER("oauth_issuer", null),
+  OAUTH_SCOPE("oauth_scope", null),
+  OAUTH_CLIENT_ID("oauth_client_id", null),
+  OAUTH_CLIENT_SECRET("oauth_client_secret", null),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),
@@ -72,7 +77,7 @@ enum Keyword {
 
   /** Whether values must never be echoed. */
   boolean isSecret() {
-    return this == PASSWORD || this == SSLPASSWORD;
+    return this == PASSWORD || this == SSLPASSWORD || this == OAUTH_CLIENT_SECRET;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

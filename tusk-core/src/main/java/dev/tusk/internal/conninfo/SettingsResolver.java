@@ -72,7 +72,8 @@ final class SettingsResolver {
         ProtocolVersions.resolve(
             options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
         textOr(Keyword.REQUIREPEER, null),
-        krbsrvname());
+        krbsrvname(),
+        oauth());
   }
 
   private StatementSettings statementSettings() {
@@ -286,6 +287,16 @@ final class SettingsResolver {
   private String krbsrvname() {
     String name = textOr(Keyword.KRBSRVNAME, "");
     return name.isEmpty() ? ConnectionSettings.DEFAULT_KRBSRVNAME : name;
+  }
+
+  /** The {@code oauth_*} keywords; the token source is the application's, added when connecting. */
+  private OAuthSettings oauth() {
+    return new OAuthSettings(
+        textOr(Keyword.OAUTH_ISSUER, null),
+        textOr(Keyword.OAUTH_SCOPE, null),
+        textOr(Keyword.OAUTH_CLIENT_ID, null),
+        password(Keyword.OAUTH_CLIENT_SECRET),
+        null);
   }
 
   private String textOr(Keyword keyword, String fallback) {

@@ -17,11 +17,7 @@ enum UnsupportedKeyword {
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),
   REPLICATION("replication", null, false, "0", "false", "off", "no"),
   SCRAM_CLIENT_KEY("scram_client_key", null, true),
-  SCRAM_SERVER_KEY("scram_server_key", null, true),
-  OAUTH_ISSUER("oauth_issuer", null, false),
-  OAUTH_CLIENT_ID("oauth_client_id", null, false),
-  OAUTH_CLIENT_SECRET("oauth_client_secret", null, true),
-  OAUTH_SCOPE("oauth_scope", null, false);
+  SCRAM_SERVER_KEY("scram_server_key", null, true);
 
   private final String word;
   private final String environmentVariable;
