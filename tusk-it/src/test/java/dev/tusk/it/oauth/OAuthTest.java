@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -51,6 +52,9 @@ class OAuthTest {
 
   private static ScratchServer postgres18;
 
+  /** Why the tests cannot run here, or null. */
+  private static String skipped;
+
   /** What the supplier was asked, per test. */
   private final List<OAuthTokenRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -63,7 +67,11 @@ class OAuthTest {
             && System.getProperty("os.arch").equals("amd64"),
         "the PostgreSQL 18 binaries are for Linux on x86-64");
     Optional<Path> validator = OAuthValidator.find();
-    assumeTrue(validator.isPresent(), OAuthValidator::missing);
+    if (validator.isEmpty()) {
+      // Skipped test by test (below), so that each report quotes the reason.
+      skipped = OAuthValidator.missing();
+      return;
+    }
     String hba =
         "local all all trust\n"
             + "host all postgres 127.0.0.1/32 trust\n"
@@ -85,6 +93,11 @@ class OAuthTest {
     if (postgres18 != null) {
       postgres18.close();
     }
+  }
+
+  @BeforeEach
+  void needsTheValidator() {
+    assumeTrue(skipped == null, skipped);
   }
 
   /** alice through {@code proxy}, trusting {@code issuer}, with tokens from {@code supplier}. */
