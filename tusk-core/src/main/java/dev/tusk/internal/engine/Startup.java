@@ -178,7 +178,8 @@ public final class Startup {
         return start(transport, serverCertificate);
       } catch (OAuthTokenNeeded e) {
         closeCurrent(current);
-        // With the socket closed, since getting a token may take a while (libpq does the same).
+        // Getting a token may take a while: the server's authentication_timeout should not run
+        // meanwhile, so the first socket is closed by then (as libpq closes it before its flows).
         oauth.fetchToken(host.host());
         return run(method);
       } catch (ProtocolViolationException e) {
