@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tusk.AsyncConnection;
+import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
 import dev.tusk.ConnectionOptions;
 import dev.tusk.OAuthTokenRequest;
@@ -16,6 +18,7 @@ import dev.tusk.OAuthTokenSupplier;
 import dev.tusk.Row;
 import dev.tusk.Tusk;
 import dev.tusk.errors.InvalidAuthorizationSpecification;
+import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.FaultProxy;
 import dev.tusk.testing.OAuthValidator;
 import dev.tusk.testing.ScratchServer;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +164,48 @@ class OAuthTest {
     assertEquals("tusk-app", request.clientId());
     assertEquals("Sentinel-secret", request.clientSecret());
     assertFalse(request.toString().contains("Sentinel"), request.toString());
+  }
+
+  @Test
+  void everyNewConnectionAsksTheSupplierAsyncOnesToo() throws Exception {
+    try (FaultProxy proxy = FaultProxy.start("127.0.0.1", postgres18.port())) {
+      ConnectionOptions options = alice(proxy, DISCOVERY, answering(OAuthValidator.TOKEN));
+      try (Connection first = options.connect();
+          AsyncConnection second = options.connectAsync().get(30, TimeUnit.SECONDS)) {
+        assertEquals("alice", first.execute("SELECT current_user").fetchOne().getString(0));
+        assertEquals(
+            "alice",
+            second
+                .execute("SELECT current_user")
+                .thenCompose(AsyncCursor::fetchOne)
+                .get(30, TimeUnit.SECONDS)
+                .getString(0));
+      }
+    }
+    assertEquals(2, requests.size(), "Tusk keeps no token: caching is the supplier's job");
+  }
+
+  @Test
+  void connectTimeoutCoversASlowSupplier() {
+    try (FaultProxy proxy = FaultProxy.start("127.0.0.1", postgres18.port())) {
+      long start = System.nanoTime();
+      var error =
+          assertThrows(
+              SqlclientUnableToEstablishSqlconnection.class,
+              () ->
+                  alice(
+                          proxy,
+                          ISSUER,
+                          request -> {
+                            Thread.sleep(1500);
+                            return OAuthValidator.TOKEN;
+                          })
+                      .set("connect_timeout", 1)
+                      .connect());
+      assertTrue(error.getMessage().contains("connect_timeout"), error.getMessage());
+      assertTrue(System.nanoTime() - start < 5_000_000_000L, "bounded by the supplier's sleep");
+      assertNothingOpen(proxy);
+    }
   }
 
   @Test
