@@ -115,6 +115,15 @@ final class OAuthFlow {
   }
 
   /**
+   * Whether the latest connection presented a token. Then a server's error there is not answered by
+   * presenting the token again over the next encryption method ({@code sslmode=prefer} or {@code
+   * allow}): that one may be plain text, and a token is a credential as it stands.
+   */
+  boolean presentedToken() {
+    return step != Step.IDLE && tokenSent;
+  }
+
+  /**
    * Checks AuthenticationOk: the server may accept a token it was given, nothing else. A server
    * that says yes after a discovery request, or after rejecting the token, is not believed.
    */

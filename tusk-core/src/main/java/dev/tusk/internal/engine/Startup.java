@@ -201,8 +201,9 @@ public final class Startup {
           minorVersion = settings.protocol().minMinor();
           return run(method);
         }
-        // libpq tries the next method after any error the server reports during start-up.
-        if (fromServer(e)) {
+        // libpq tries the next method after any error the server reports during start-up; Tusk
+        // does not after presenting an OAuth token, which would then cross in plain text.
+        if (fromServer(e) && !oauth.presentedToken()) {
           throw new RetryableFailure(e);
         }
         throw e;

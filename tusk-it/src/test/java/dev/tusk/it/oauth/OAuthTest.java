@@ -22,10 +22,12 @@ import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.FaultProxy;
 import dev.tusk.testing.OAuthValidator;
 import dev.tusk.testing.ScratchServer;
+import dev.tusk.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,9 @@ class OAuthTest {
 
   private static ScratchServer postgres18;
 
+  /** The server's TLS certificate and key. */
+  private static Path certificates;
+
   /** Why the tests cannot run here, or null. */
   private static String skipped;
 
@@ -63,7 +68,7 @@ class OAuthTest {
   private final List<OAuthTokenRequest> requests = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void startPostgres18WithTheValidator() {
+  static void startPostgres18WithTheValidator() throws IOException {
     String jar = System.getProperty(BINARIES);
     assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), BINARIES + " names no file");
     assumeTrue(
@@ -76,26 +81,44 @@ class OAuthTest {
       skipped = OAuthValidator.missing();
       return;
     }
+    // bob may log in over TLS only: see aRejectedTokenIsNotPresentedAgainInPlainText.
     String hba =
         "local all all trust\n"
             + "host all postgres 127.0.0.1/32 trust\n"
+            + "hostnossl all bob 127.0.0.1/32 reject\n"
             + "host all all 127.0.0.1/32 oauth issuer=\""
             + ISSUER
             + "\" scope=\""
             + SCOPE
             + "\" delegate_ident_mapping=1\n";
+    certificates = Files.createTempDirectory("tusk-oauth-tls-");
+    TestCertificates tls = TestCertificates.generate(certificates, "alice");
     postgres18 =
         ScratchServer.start(
-            Path.of(jar), Map.of("oauth_validator_libraries", validator.get().toString()), hba);
+            Path.of(jar),
+            Map.of(
+                "oauth_validator_libraries", validator.get().toString(),
+                "ssl", "on",
+                "ssl_cert_file", tls.serverCertificate().toString(),
+                "ssl_key_file", tls.serverKey().toString()),
+            hba);
     try (Connection superuser = Tusk.connect(postgres18.conninfo() + " sslmode=disable")) {
       superuser.execute("CREATE ROLE alice LOGIN");
+      superuser.execute("CREATE ROLE bob LOGIN");
     }
   }
 
   @AfterAll
-  static void stopPostgres18() {
+  static void stopPostgres18() throws IOException {
     if (postgres18 != null) {
       postgres18.close();
+    }
+    if (certificates != null) {
+      try (var files = Files.walk(certificates)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
     }
   }
 
@@ -206,6 +229,45 @@ class OAuthTest {
       assertTrue(System.nanoTime() - start < 5_000_000_000L, "bounded by the supplier's sleep");
       assertNothingOpen(proxy);
     }
+  }
+
+  @Test
+  void overTlsTheTokenLogsInToo() {
+    try (FaultProxy proxy = FaultProxy.start("127.0.0.1", postgres18.port());
+        Connection conn =
+            alice(proxy, ISSUER, answering(OAuthValidator.TOKEN))
+                .set("sslmode", "require")
+                .connect()) {
+      Row row =
+          conn.execute("SELECT ssl, current_user FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+              .fetchOne();
+      assertEquals(true, row.get(0));
+      assertEquals("alice", row.getString(1));
+    }
+    assertEquals(1, requests.size());
+  }
+
+  @Test
+  void aRejectedTokenIsNotPresentedAgainInPlainText() {
+    // sslmode=prefer tries plain text after the server's error over TLS, but not after a token:
+    // bob's plain-text connections are refused by pg_hba.conf, so had the token been presented
+    // again without TLS, that refusal would be the error.
+    try (FaultProxy proxy = FaultProxy.start("127.0.0.1", postgres18.port())) {
+      var error =
+          assertThrows(
+              InvalidAuthorizationSpecification.class,
+              () ->
+                  alice(proxy, ISSUER, answering("Sentinel-rejected"))
+                      .user("bob")
+                      .set("sslmode", "prefer")
+                      .connect());
+      assertEquals(
+          "OAuth bearer authentication failed for user \"bob\"",
+          error.diagnostic().messagePrimary());
+      assertEquals(0, error.getSuppressed().length, "no other attempt");
+      assertNothingOpen(proxy);
+    }
+    assertEquals(1, requests.size());
   }
 
   @Test
