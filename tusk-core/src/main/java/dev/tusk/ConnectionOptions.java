@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Keywords are libpq's ({@code sslmode}, {@code connect_timeout}, ...) plus Tusk's own ({@code
  * prepare_threshold}, {@code query_timeout}, ...), checked when connecting; the PG* environment
  * variables and the password file fill in what is not set, as for a connection string. {@link
- * #toString()} shows the settings as a {@code key=value} string with every password masked.
+ * #toString()} shows the settings as a {@code key=value} string with every password and key masked.
  */
 public final class ConnectionOptions {
 
@@ -35,7 +35,8 @@ public final class ConnectionOptions {
 
   /** The keywords whose values are secrets: never shown. */
   private static final Set<String> SECRETS =
-      Set.of("password", "sslpassword", "oauth_client_secret");
+      Set.of(
+          "password", "sslpassword", "scram_client_key", "scram_server_key", "oauth_client_secret");
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
@@ -137,6 +138,16 @@ public final class ConnectionOptions {
     return set("password", password);
   }
 
+  /**
+   * A SCRAM-SHA-256 ClientKey and ServerKey, base64-encoded ({@code scram_client_key} and {@code
+   * scram_server_key}, as in libpq 18), to log in with instead of a password: for a proxy that
+   * passes a user's SCRAM login on, as postgres_fdw does. They answer SCRAM only; {@link
+   * #toString()} never shows them. See docs/security.md.
+   */
+  public ConnectionOptions scramKeys(String clientKey, String serverKey) {
+    return set("scram_client_key", clientKey).set("scram_server_key", serverKey);
+  }
+
   /** The {@code application_name} the server shows in {@code pg_stat_activity}. */
   public ConnectionOptions applicationName(String name) {
     return set("application_name", name);
@@ -163,8 +174,8 @@ public final class ConnectionOptions {
   }
 
   /**
-   * A {@code key=value} connection string of these settings, with passwords (and {@code
-   * oauth_client_secret}) masked.
+   * A {@code key=value} connection string of these settings, with passwords, keys and {@code
+   * oauth_client_secret} masked.
    */
   @Override
   public String toString() {

@@ -23,9 +23,11 @@ import java.util.stream.Stream;
  * memory; an error the server raises part way through is thrown by the fetch that reaches it, and
  * {@link #rowCount()} is -1 until the last row has been read. {@link #fetchAll()} collects what is
  * left. {@link #executeMany}, scripts of several statements and pipelines always collect. While a
- * result streams, other requests on the connection wait behind it; the thread that owns the stream
- * may still run statements, and the stream's remaining rows are then collected for it. Closing the
- * cursor (or the stream, or running another statement on the same cursor) drops the rows not read.
+ * result streams, other requests on the connection wait behind it (unless {@link
+ * #boundedStreaming(boolean) boundedStreaming(false)} has its rest read into memory for them); the
+ * thread that owns the stream may still run statements, and the stream's remaining rows are then
+ * collected for it. Closing the cursor (or the stream, or running another statement on the same
+ * cursor) drops the rows not read.
  *
  * @param <R> the type of the rows, chosen by the cursor's {@link RowFactory}
  */
@@ -113,6 +115,21 @@ public interface Cursor<R> extends AutoCloseable, Iterable<R> {
    * @return this cursor
    */
   Cursor<R> fetchSize(int rows);
+
+  /**
+   * Sets whether a streaming result holds the connection while its consumer lags (true, the
+   * default). Bounded, at most {@link #fetchSize(int)} rows wait unread: the session then stops
+   * reading, TCP holds the server back, memory stays flat, and other requests on the connection
+   * wait until the consumer has read or closed the result. Unbounded, {@code execute} still returns
+   * once the first {@code fetchSize} rows have arrived and the rest are still read as the consumer
+   * iterates, but whenever another request needs the connection the session reads the rest of the
+   * result into memory instead of making that request wait: memory then grows as with a fetch size
+   * of 0, and no request, from any thread, ever waits for this cursor's consumer (JDBC's result
+   * sets read this way by default). Applies from the next {@code execute}.
+   *
+   * @return this cursor
+   */
+  Cursor<R> boundedStreaming(boolean bounded);
 
   /**
    * The current result's remaining rows as a {@link Stream}, read from the server as the stream is

@@ -170,6 +170,16 @@ public interface ServerCursor<R> extends Cursor<R> {
   @Override
   ServerCursor<R> fetchSize(int rows);
 
+  /**
+   * Changes nothing for a server cursor, whose rows never hold up a request that could otherwise
+   * run: they are read in a transaction block, which other threads' statements wait for anyway, and
+   * a statement of the cursor's own thread has the rest of the current batch collected first.
+   *
+   * @return this cursor
+   */
+  @Override
+  ServerCursor<R> boundedStreaming(boolean bounded);
+
   /** Rows fetched per round trip while iterating ({@link #DEFAULT_ITERSIZE} unless set). */
   int itersize();
 

@@ -117,6 +117,18 @@ class ConnectionOptionsTest {
     assertEquals("hunter5", request.clientSecret());
   }
 
+  @Test
+  void scramKeysReachTheDriverAndAreMasked() {
+    String client = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    String server = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+    ConnectionOptions options = Tusk.options().host("db").scramKeys(client, server);
+    assertEquals("host=db scram_client_key=******** scram_server_key=********", options.toString());
+    ConnectionSettings settings = resolve(options);
+    assertEquals(32, settings.scramKeys().clientKey().length);
+    assertEquals(1, settings.scramKeys().serverKey()[31]);
+    assertEquals(Map.of("host", "db"), options.scramKeys(null, null).keywords());
+  }
+
   @Property
   void quotedValuesReadBackAsTheyWere(@ForAll String value) {
     if (value.indexOf('\0') >= 0) {

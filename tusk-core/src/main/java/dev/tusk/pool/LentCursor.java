@@ -119,6 +119,12 @@ final class LentCursor<R> implements Cursor<R> {
     return this;
   }
 
+  @Override
+  public Cursor<R> boundedStreaming(boolean bounded) {
+    live().boundedStreaming(bounded);
+    return this;
+  }
+
   /** The rows, each taken only while the loan lasts. */
   @Override
   public Stream<R> stream() {

@@ -59,6 +59,8 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
           "load_balance_hosts",
           "max_message_size",
           "scram_max_iterations",
+          "scram_client_key",
+          "scram_server_key",
           "prepare_threshold",
           "statement_cache_size",
           "query_timeout");
@@ -124,10 +126,11 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
     return builder.build();
   }
 
-  /** The conninfo with the password masked, for messages. */
+  /** The conninfo with the passwords and SCRAM keys masked, for messages. */
   @Override
   public String toString() {
-    return conninfo.replaceAll("password='(?:[^'\\\\]|\\\\.)*'", "password='********'");
+    return conninfo.replaceAll(
+        "(password|scram_client_key|scram_server_key)='(?:[^'\\\\]|\\\\.)*'", "$1='********'");
   }
 
   private static final class Builder {

@@ -28,6 +28,7 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   private final List<Object> batch = new ArrayList<>();
 
   private Cursor<Row> cursor;
+  private boolean streaming; // whether the current run's forward-only results stream
   private JdbcResultSet current;
   private long updateCount = -1;
   private JdbcResultSet generatedKeys;
@@ -76,12 +77,19 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   boolean run(String sql, Object[] params, GeneratedKeys keys) throws SQLException {
     checkOpen();
     clearResults();
-    Cursor<Row> fresh =
-        connection.tusk().cursor().fetchSize(streams(keys.wanted()) ? fetchSize() : 0);
-    String text = keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql;
+    Query query = query(keys.wanted() ? keys.apply(new JdbcSql(sql, params.length)) : sql);
+    streaming = streams(keys.wanted(), query);
+    Cursor<Row> fresh = connection.tusk().cursor();
+    if (!streaming) {
+      fresh.fetchSize(0);
+    } else if (fetchSize() > 0) {
+      fresh.fetchSize(fetchSize());
+    } else {
+      fresh.fetchSize(GATHERED_ROWS).boundedStreaming(false);
+    }
     started();
     try {
-      SqlErrors.run(() -> fresh.execute(query(text), params), connection);
+      SqlErrors.run(() -> fresh.execute(query, params), connection);
     } catch (SQLException e) {
       fresh.close();
       throw e;
@@ -110,15 +118,27 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   }
 
   /**
-   * Whether this run's rows are read as the result set moves: forward-only with a fetch size. A
-   * scrollable result set needs every row, and generated keys are read before the update count.
+   * Rows a result without a fetch size gathers before {@code executeQuery} returns: a result up to
+   * this size is received whole, with its errors; a longer one is read on as the result set moves.
    */
-  private boolean streams(boolean keys) {
-    return fetchSize() > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !keys;
+  private static final int GATHERED_ROWS = 1000;
+
+  /**
+   * Whether this run's rows are read as the result set moves, not received whole before {@code
+   * executeQuery} returns: forward-only, and with a fetch size (whose rows then hold the server
+   * back) or without a timeout (the rows are read into memory whenever another request needs the
+   * connection, so the stream holds nobody up; a timeout, which spans the stream, is kept to the
+   * statement's own run by receiving it whole). A scrollable result set needs every row, and
+   * generated keys are read before the update count.
+   */
+  private boolean streams(boolean keys, Query query) {
+    return resultSetType == ResultSet.TYPE_FORWARD_ONLY
+        && !keys
+        && (fetchSize() > 0 || query.timeout() == null);
   }
 
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
-    if (streams(keys)) {
+    if (streaming && !keys) {
       WarningChain readWarnings = new WarningChain();
       StreamedRows streamed = new StreamedRows(source, maxRows, connection, readWarnings);
       return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -16,6 +17,10 @@ import javax.sql.DataSource;
  * getConnection} opens a new physical connection; pool them with a pool.
  */
 public class TuskDataSource implements DataSource, SelfWrapper {
+
+  /** Properties whose values are never shown. */
+  private static final Set<String> SECRETS =
+      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
 
   private final Properties properties = new Properties();
   private String url;
@@ -110,11 +115,11 @@ public class TuskDataSource implements DataSource, SelfWrapper {
     properties.setProperty(name, value);
   }
 
-  /** The properties set so far, without the password. */
+  /** The properties set so far, without the secrets (passwords and SCRAM keys). */
   public Properties getProperties() {
     Properties shown = new Properties();
     shown.putAll(properties);
-    shown.remove("password");
+    SECRETS.forEach(shown::remove);
     return shown;
   }
 
@@ -184,7 +189,11 @@ public class TuskDataSource implements DataSource, SelfWrapper {
 
   @Override
   public String toString() {
-    String shownUrl = url == null ? "" : url.replaceAll("(?i)(password=)[^&]*", "$1********");
+    String shownUrl =
+        url == null
+            ? ""
+            : url.replaceAll(
+                "(?i)((?:password|scram_client_key|scram_server_key)=)[^&]*", "$1********");
     return getClass().getSimpleName() + "[" + shownUrl + getProperties() + "]";
   }
 }

@@ -180,6 +180,34 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void scramKeysReachTuskAndAreMasked() throws SQLException {
+    String client = "c2VjcmV0LWNsaWVudC1rZXktb2YtMzItYnl0ZXMhISE=";
+    String server = "c2VjcmV0LXNlcnZlci1rZXktb2YtMzItYnl0ZXMhISE=";
+    ConnectionConfig config =
+        config(
+            "jdbc:tusk:postgresql://h/d?scram_client_key=" + client.replace("=", "%3D"),
+            "scram_server_key",
+            server);
+    assertTrue(config.conninfo().contains("scram_client_key='" + client + "'"), config.conninfo());
+    assertTrue(config.conninfo().contains("scram_server_key='" + server + "'"), config.conninfo());
+    assertFalse(config.toString().contains("c2VjcmV0"), config.toString());
+    assertTrue(config.toString().contains("scram_server_key='********'"), config.toString());
+  }
+
+  @Test
+  void aDataSourceNeverShowsPasswordsOrKeys() {
+    TuskDataSource dataSource = new TuskDataSource();
+    dataSource.setUrl("jdbc:tusk:postgresql://h/d?scram_client_key=SECRETa&sslmode=require");
+    dataSource.setProperty("scram_server_key", "SECRETb");
+    dataSource.setProperty("sslpassword", "SECRETc");
+    dataSource.setPassword("SECRETd");
+    dataSource.setProperty("application_name", "shown");
+    assertFalse(dataSource.toString().contains("SECRET"), dataSource.toString());
+    assertTrue(dataSource.toString().contains("shown"), dataSource.toString());
+    assertTrue(dataSource.toString().contains("sslmode=require"), dataSource.toString());
+  }
+
+  @Test
   void userInfoInTheAuthorityIsRefusedWithoutEchoingIt() {
     SQLException e =
         assertThrows(SQLException.class, () -> config("jdbc:tusk:postgresql://me:pw123@h/d"));

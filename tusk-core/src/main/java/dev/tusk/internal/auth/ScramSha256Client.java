@@ -5,7 +5,6 @@ import dev.tusk.internal.auth.ServerFinalMessage.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -34,7 +33,7 @@ public final class ScramSha256Client {
   private final int maxIterations;
   private final String clientNonce;
   private final String clientFirstBare;
-  private final byte[] password;
+  private final ScramCredential credential;
   private byte[] serverSignature;
   private State state = State.INITIAL;
 
@@ -58,21 +57,33 @@ public final class ScramSha256Client {
    * when it {@link ChannelBinding#binds()}).
    */
   public ScramSha256Client(String password, int maxIterations, ChannelBinding channelBinding) {
-    this(password, maxIterations, "", randomNonce(), channelBinding);
+    this(ScramCredential.password(password), maxIterations, channelBinding);
+  }
+
+  /**
+   * Starts an exchange with a fresh random nonce, the given channel binding, and a password or the
+   * keys derived from one.
+   *
+   * @param maxIterations the {@code scram_max_iterations} setting, which limits the hashing a
+   *     password costs ({@link ScramCredential#iterationCap})
+   */
+  public ScramSha256Client(
+      ScramCredential credential, int maxIterations, ChannelBinding channelBinding) {
+    this(credential, maxIterations, "", randomNonce(), channelBinding);
   }
 
   /** Starts an exchange with a fixed user name and client nonce, for known-answer tests. */
   ScramSha256Client(String password, int maxIterations, String user, String clientNonce) {
-    this(password, maxIterations, user, clientNonce, ChannelBinding.NONE);
+    this(ScramCredential.password(password), maxIterations, user, clientNonce, ChannelBinding.NONE);
   }
 
   ScramSha256Client(
-      String password,
+      ScramCredential credential,
       int maxIterations,
       String user,
       String clientNonce,
       ChannelBinding channelBinding) {
-    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(user, "user");
     if (maxIterations <= 0) {
       throw new IllegalArgumentException(
@@ -82,10 +93,10 @@ public final class ScramSha256Client {
       throw new IllegalArgumentException("a SCRAM nonce is non-empty printable ASCII without ','");
     }
     this.channelBinding = Objects.requireNonNull(channelBinding, "channelBinding");
-    this.maxIterations = maxIterations;
+    this.maxIterations = credential.iterationCap(maxIterations);
     this.clientNonce = clientNonce;
     this.clientFirstBare = "n=" + saslName(user) + ",r=" + clientNonce;
-    this.password = SaslPrep.passwordBytes(password);
+    this.credential = credential;
   }
 
   /**
@@ -126,8 +137,8 @@ public final class ScramSha256Client {
       state = State.FINAL_SENT;
       return utf8(withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof));
     } finally {
-      // The password is needed for this one step only, whatever its outcome.
-      Arrays.fill(password, (byte) 0);
+      // The password or keys are needed for this one step only, whatever its outcome.
+      credential.wipe();
     }
   }
 
@@ -150,8 +161,8 @@ public final class ScramSha256Client {
         // Constant time, so the comparison leaks nothing about the expected signature.
         if (!MessageDigest.isEqual(serverSignature, verifier.serverSignature())) {
           throw new AuthenticationException(
-              "SCRAM server signature (v=) is wrong: the server did not prove that it knows the"
-                  + " password");
+              "SCRAM server signature (v=) is wrong: the server did not prove that it knows "
+                  + credential.serverSecretName());
         }
       }
     }
@@ -164,23 +175,19 @@ public final class ScramSha256Client {
   }
 
   /**
-   * Derives the keys (RFC 5802 section 3), keeps the expected ServerSignature and returns the
-   * ClientProof, zeroing the secrets it derived on the way.
+   * Takes the keys (derived from the password per RFC 5802 section 3, or as given), keeps the
+   * expected ServerSignature and returns the ClientProof, zeroing the keys on the way.
    */
   private byte[] computeProof(ServerFirstMessage message, byte[] authMessage) {
-    byte[] saltedPassword = ScramFunctions.hi(password, message.salt(), message.iterations());
-    byte[] clientKey = ScramFunctions.hmac(saltedPassword, utf8("Client Key"));
+    ScramCredential.DerivedKeys keys = credential.keys(message.salt(), message.iterations());
     try {
-      byte[] serverKey = ScramFunctions.hmac(saltedPassword, utf8("Server Key"));
-      serverSignature = ScramFunctions.hmac(serverKey, authMessage);
-      byte[] storedKey = ScramFunctions.hash(clientKey);
+      serverSignature = ScramFunctions.hmac(keys.serverKey(), authMessage);
+      byte[] storedKey = ScramFunctions.hash(keys.clientKey());
       byte[] proof = ScramFunctions.hmac(storedKey, authMessage);
-      ScramFunctions.xorInto(proof, clientKey);
-      Arrays.fill(serverKey, (byte) 0);
+      ScramFunctions.xorInto(proof, keys.clientKey());
       return proof;
     } finally {
-      Arrays.fill(saltedPassword, (byte) 0);
-      Arrays.fill(clientKey, (byte) 0);
+      keys.wipe();
     }
   }
 

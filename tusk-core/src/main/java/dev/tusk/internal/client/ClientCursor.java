@@ -118,6 +118,12 @@ final class ClientCursor<R> implements Cursor<R> {
   }
 
   @Override
+  public Cursor<R> boundedStreaming(boolean bounded) {
+    cursor.boundedStreaming(bounded);
+    return this;
+  }
+
+  @Override
   public Stream<R> stream() {
     return cursor.stream();
   }

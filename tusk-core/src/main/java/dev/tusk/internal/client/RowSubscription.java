@@ -86,8 +86,8 @@ final class RowSubscription<R> extends FlowSubscription<R> {
       try {
         ran =
             positional != null
-                ? statements.stream(query, positional, types, bufferRows)
-                : statements.stream(query, named, types, bufferRows);
+                ? statements.stream(query, positional, types, new Streaming(bufferRows, true))
+                : statements.stream(query, named, types, new Streaming(bufferRows, true));
       } finally {
         leaveEngine();
       }

@@ -94,22 +94,22 @@ final class Statements {
   /**
    * Runs a statement with positional parameters, sent through {@code types}, for a cursor. A
    * parameterless script runs over the simple protocol; a lone statement whose rows overflow {@code
-   * fetchSize} (0: never) returns once they do, its result still streaming.
+   * streaming}'s rows returns once they do, its result still streaming.
    */
-  Ran stream(Query query, Object[] params, TypeScope types, int fetchSize) {
+  Ran stream(Query query, Object[] params, TypeScope types, Streaming streaming) {
     Bound statement = scriptOrBound(query, params, types);
-    return statement == null ? new Ran(runScript(query), null, null) : ran(statement, fetchSize);
+    return statement == null ? new Ran(runScript(query), null, null) : ran(statement, streaming);
   }
 
-  /** The named-parameter face of {@link #stream(Query, Object[], TypeScope, int)}. */
-  Ran stream(Query query, Map<String, ?> params, TypeScope types, int fetchSize) {
-    return ran(bind(query, params, types), fetchSize);
+  /** The named-parameter face of {@link #stream(Query, Object[], TypeScope, Streaming)}. */
+  Ran stream(Query query, Map<String, ?> params, TypeScope types, Streaming streaming) {
+    return ran(bind(query, params, types), streaming);
   }
 
-  private Ran ran(Bound statement, int fetchSize) {
-    return fetchSize == 0
-        ? new Ran(runExtended(statement), null, statement.entry().columns())
-        : runStreaming(statement, fetchSize);
+  private Ran ran(Bound statement, Streaming streaming) {
+    return streaming.streams()
+        ? runStreaming(statement, streaming)
+        : new Ran(runExtended(statement), null, statement.entry().columns());
   }
 
   /**
@@ -415,7 +415,7 @@ final class Statements {
    * executed, and queues it as one request (see {@link StatementStep#openPortal}).
    */
   Submitted openPortal(Bound statement, String portal) {
-    return submit(List.of(statement), 0, new HashSet<>(), portal);
+    return submit(List.of(statement), Streaming.COLLECT, new HashSet<>(), portal);
   }
 
   /** Queues a step planned by its caller (an Execute of an open portal) as one request. */
@@ -434,7 +434,7 @@ final class Statements {
    * sent; later steps may use a statement an earlier one prepares.
    */
   Submitted submit(List<Bound> batch) {
-    return submit(batch, 0, new HashSet<>());
+    return submit(batch, Streaming.COLLECT, new HashSet<>());
   }
 
   /**
@@ -443,27 +443,24 @@ final class Statements {
    * their preparation failed, the unit has failed before this request runs).
    */
   Submitted submit(Bound statement, Set<PreparedStatement> prepared) {
-    return submit(List.of(statement), 0, prepared);
+    return submit(List.of(statement), Streaming.COLLECT, prepared);
   }
 
-  private Submitted submit(List<Bound> batch, int streamRows) {
-    return submit(batch, streamRows, new HashSet<>());
-  }
-
-  private Submitted submit(List<Bound> batch, int streamRows, Set<PreparedStatement> prepared) {
-    return submit(batch, streamRows, prepared, null);
+  private Submitted submit(
+      List<Bound> batch, Streaming streaming, Set<PreparedStatement> prepared) {
+    return submit(batch, streaming, prepared, null);
   }
 
   /** {@code portal}, when not null, is the named portal the one statement of the batch opens. */
   private Submitted submit(
-      List<Bound> batch, int streamRows, Set<PreparedStatement> prepared, String portal) {
+      List<Bound> batch, Streaming streaming, Set<PreparedStatement> prepared, String portal) {
     List<StatementStep> steps = new ArrayList<>(batch.size());
     session.acquireExclusive();
     try {
       for (Bound statement : batch) {
         StatementStep step = plan(statement, prepared);
-        if (streamRows > 0) {
-          step.stream(streamRows);
+        if (streaming.streams()) {
+          step.stream(streaming.rows(), streaming.bounded());
         }
         if (portal != null) {
           step.openPortal(portal);
@@ -482,12 +479,12 @@ final class Statements {
   private record Attempt(StatementStep step, ExtendedQuery request) {}
 
   private Attempt submit(Bound statement) {
-    return submit(statement, 0);
+    return submit(statement, Streaming.COLLECT);
   }
 
-  /** Submits one statement; {@code streamRows} above 0 makes its result stream. */
-  private Attempt submit(Bound statement, int streamRows) {
-    Submitted submitted = submit(List.of(statement), streamRows);
+  /** Submits one statement, its result streaming as {@code streaming} says. */
+  private Attempt submit(Bound statement, Streaming streaming) {
+    Submitted submitted = submit(List.of(statement), streaming, new HashSet<>());
     return new Attempt(submitted.steps().get(0), submitted.request());
   }
 
@@ -508,14 +505,14 @@ final class Statements {
   static final int STREAM_ROWS = 1000;
 
   /**
-   * Runs one statement; with {@code fetchSize} above 0 its result streams once it has more rows
-   * than that, and the call returns then. Retries once a statement that failed only because its
+   * Runs one statement; a streaming result streams once it has more rows than {@code streaming}
+   * gathers, and the call returns then. Retries once a statement that failed only because its
    * cached prepared statement went stale.
    */
-  private Ran runStreaming(Bound statement, int fetchSize) {
+  private Ran runStreaming(Bound statement, Streaming streaming) {
     Tracing.Trace trace = trace(statement);
     try {
-      Ran ran = runStreaming(statement, fetchSize, trace);
+      Ran ran = runStreaming(statement, streaming, trace);
       if (ran.stream() == null) {
         tracing.succeeded(trace, ran.results());
       }
@@ -526,22 +523,22 @@ final class Statements {
     }
   }
 
-  private Ran runStreaming(Bound statement, int fetchSize, Tracing.Trace trace) {
+  private Ran runStreaming(Bound statement, Streaming streaming, Tracing.Trace trace) {
     for (boolean first = true; ; first = false) {
-      Attempt attempt = submit(statement, fetchSize);
+      Attempt attempt = submit(statement, streaming);
       ExtendedQuery request = attempt.request();
       StatementStep step = attempt.step();
       Waiting waiting = session.waiting(request, timeout(statement.query()));
-      BooleanSupplier ready = fetchSize == 0 ? () -> false : () -> overflows(step);
+      BooleanSupplier ready = streaming.streams() ? step::overflows : () -> false;
       if (!session.awaitUntil(request, ready, false, waiting)) {
-        StatementResult streaming = step.current();
-        cache.learn(statement.entry(), List.of(streaming));
+        StatementResult arriving = step.current();
+        cache.learn(statement.entry(), List.of(arriving));
         return new Ran(
-            List.of(streaming),
+            List.of(arriving),
             new RowStream(
                 session,
                 request,
-                streaming,
+                arriving,
                 waiting,
                 () -> {
                   finished(statement, step);
@@ -593,14 +590,8 @@ final class Statements {
     tracing.ended(trace, step.results(), error);
   }
 
-  /** Whether a streaming step's result has filled its buffer. Checked by the reading thread. */
-  private static boolean overflows(StatementStep step) {
-    StatementResult current = step.current();
-    return current != null && current.isFull();
-  }
-
   private List<StatementResult> runExtended(Bound statement) {
-    return runStreaming(statement, 0).results();
+    return runStreaming(statement, Streaming.COLLECT).results();
   }
 
   private CompletableFuture<List<StatementResult>> runExtendedAsync(

@@ -35,6 +35,7 @@ final class TuskCursor<R> implements Cursor<R> {
   private final CursorResults<R> results;
 
   private int fetchSize = Statements.STREAM_ROWS;
+  private boolean boundedStreaming = true;
   private boolean pending;
   private TuskException failure;
   private boolean closed;
@@ -80,7 +81,7 @@ final class TuskCursor<R> implements Cursor<R> {
       queue(statements.bind(query, values, scope()), false);
     } else {
       results.closeStream();
-      show(statements.stream(query, values, scope(), fetchSize));
+      show(statements.stream(query, values, scope(), streaming()));
     }
     return this;
   }
@@ -93,7 +94,7 @@ final class TuskCursor<R> implements Cursor<R> {
       queue(statements.bind(query, values, scope()), false);
     } else {
       results.closeStream();
-      show(statements.stream(query, values, scope(), fetchSize));
+      show(statements.stream(query, values, scope(), streaming()));
     }
     return this;
   }
@@ -204,6 +205,16 @@ final class TuskCursor<R> implements Cursor<R> {
     }
     fetchSize = rows;
     return this;
+  }
+
+  @Override
+  public Cursor<R> boundedStreaming(boolean bounded) {
+    boundedStreaming = bounded;
+    return this;
+  }
+
+  private Streaming streaming() {
+    return new Streaming(fetchSize, boundedStreaming);
   }
 
   @Override

@@ -370,6 +370,11 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
   }
 
   @Override
+  public ServerCursor<R> boundedStreaming(boolean bounded) {
+    return this; // see ServerCursor#boundedStreaming: nothing waits for its consumer but its block
+  }
+
+  @Override
   public int itersize() {
     return state.itersize();
   }

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything needed to open a connection, validated and immutable. {@link #toString()} shows
- * passwords as {@code ********}.
+ * passwords and SCRAM keys as {@code ********}.
  *
  * @param hosts the servers to try, in order; never empty
  * @param user the user name to log in as
@@ -45,6 +45,8 @@ import java.util.Objects;
  * @param krbsrvname the Kerberos service name of the server for GSSAPI authentication ({@code
  *     krbsrvname}, by default {@code postgres}): the client asks for a ticket to {@code
  *     krbsrvname/host}
+ * @param scramKeys the SCRAM ClientKey and ServerKey to authenticate with instead of a password
+ *     ({@code scram_client_key} and {@code scram_server_key}), or null
  * @param oauth PostgreSQL 18's OAuth settings ({@code oauth_issuer}, ...) and the application's
  *     token source
  */
@@ -77,6 +79,7 @@ public record ConnectionSettings(
     ProtocolVersions protocol,
     String requirePeer,
     String krbsrvname,
+    ScramKeys scramKeys,
     OAuthSettings oauth) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
@@ -150,6 +153,7 @@ public record ConnectionSettings(
         protocol,
         requirePeer,
         krbsrvname,
+        scramKeys,
         oauth.withTokens(tokens));
   }
 

@@ -43,6 +43,9 @@ enum Keyword {
   SERVICEFILE("servicefile", "PGSERVICEFILE"),
   REQUIREPEER("requirepeer", "PGREQUIREPEER"),
   KRBSRVNAME("krbsrvname", "PGKRBSRVNAME"),
+  // libpq reads no environment variable for these either.
+  SCRAM_CLIENT_KEY("scram_client_key", null),
+  SCRAM_SERVER_KEY("scram_server_key", null),
   // PostgreSQL 18's OAuth; libpq reads no environment variable for these.
   OAUTH_ISSUER("oauth_issuer", null),
   OAUTH_SCOPE("oauth_scope", null),
@@ -77,7 +80,11 @@ enum Keyword {
 
   /** Whether values must never be echoed. */
   boolean isSecret() {
-    return this == PASSWORD || this == SSLPASSWORD || this == OAUTH_CLIENT_SECRET;
+    return this == PASSWORD
+        || this == SSLPASSWORD
+        || this == SCRAM_CLIENT_KEY
+        || this == SCRAM_SERVER_KEY
+        || this == OAUTH_CLIENT_SECRET;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

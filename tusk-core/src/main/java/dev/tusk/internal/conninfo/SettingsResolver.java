@@ -73,6 +73,8 @@ final class SettingsResolver {
             options.get(Keyword.MIN_PROTOCOL_VERSION), options.get(Keyword.MAX_PROTOCOL_VERSION)),
         textOr(Keyword.REQUIREPEER, null),
         krbsrvname(),
+        ScramKeys.resolve(
+            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)),
         oauth());
   }
 

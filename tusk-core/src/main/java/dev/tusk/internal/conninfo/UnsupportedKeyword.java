@@ -15,9 +15,7 @@ enum UnsupportedKeyword {
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),
-  REPLICATION("replication", null, false, "0", "false", "off", "no"),
-  SCRAM_CLIENT_KEY("scram_client_key", null, true),
-  SCRAM_SERVER_KEY("scram_server_key", null, true);
+  REPLICATION("replication", null, false, "0", "false", "off", "no");
 
   private final String word;
   private final String environmentVariable;

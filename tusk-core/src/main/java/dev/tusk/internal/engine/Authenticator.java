@@ -12,11 +12,13 @@ import dev.tusk.internal.auth.CleartextPassword;
 import dev.tusk.internal.auth.GssClient;
 import dev.tusk.internal.auth.Md5Password;
 import dev.tusk.internal.auth.OAuthBearer;
+import dev.tusk.internal.auth.ScramCredential;
 import dev.tusk.internal.auth.ScramSha256Client;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.Password;
 import dev.tusk.internal.conninfo.RequireAuth.Method;
+import dev.tusk.internal.conninfo.ScramKeys;
 import dev.tusk.internal.protocol.Authentication;
 import dev.tusk.internal.protocol.AuthenticationCleartextPassword;
 import dev.tusk.internal.protocol.AuthenticationGSS;
@@ -351,9 +353,7 @@ final class Authenticator {
 
   private void startScram(String mechanism) throws IOException, AuthenticationException {
     ChannelBinding binding = channelBinding(mechanism);
-    scram =
-        new ScramSha256Client(
-            password("scram-sha-256").reveal(), settings.scramMaxIterations(), binding);
+    scram = new ScramSha256Client(scramCredential(), settings.scramMaxIterations(), binding);
     byte[] first = scram.clientFirstMessage();
     Startup.send(
         transport, out -> FrontendMessages.saslInitialResponse(out, scram.mechanism(), first));
@@ -398,6 +398,15 @@ final class Authenticator {
     return scram;
   }
 
+  /** The SCRAM keys when given (libpq uses them before any password), else the password. */
+  private ScramCredential scramCredential() {
+    ScramKeys keys = settings.scramKeys();
+    if (keys != null) {
+      return ScramCredential.keys(keys.clientKey(), keys.serverKey());
+    }
+    return ScramCredential.password(password("scram-sha-256").reveal());
+  }
+
   private Password password(String method) {
     Password password = settings.passwordFor(host);
     if (password == null) {
@@ -409,7 +418,11 @@ final class Authenticator {
                   + " for a password ("
                   + method
                   + "), but none was given: set password in the connection string, PGPASSWORD"
-                  + " or the password file"));
+                  + " or the password file"
+                  + (settings.scramKeys() == null
+                      ? ""
+                      : " (scram_client_key and scram_server_key answer SCRAM authentication"
+                          + " only)")));
     }
     return password;
   }

@@ -98,6 +98,11 @@ public final class StatementResult {
     return rows.isFull();
   }
 
+  /** Whether more than {@code count} rows arrived that nobody has taken; asked by the reader. */
+  boolean holdsMoreThan(int count) {
+    return rows.holdsMoreThan(count);
+  }
+
   /** The buffer of rows, which the reading thread stops for while it is full. */
   StreamBuffer<DataRow> buffer() {
     return rows;

@@ -45,6 +45,8 @@ public final class StatementStep {
 
   private final List<StatementResult> results = new ArrayList<>();
   private int capacity = StatementResult.COLLECT;
+  // Rows after which a streaming step's consumer may start taking them (0: it collects).
+  private int streamRows;
   private RowDescription portalDescription;
   private StatementResult current;
   private boolean bound;
@@ -144,13 +146,37 @@ public final class StatementStep {
    * called before the step is submitted.
    */
   public void stream(int rows) {
+    stream(rows, true);
+  }
+
+  /**
+   * Makes this step's result stream once more than {@code rows} rows have arrived. {@code bounded}:
+   * at most that many wait in its buffer, and while it is full the session reads nothing more;
+   * otherwise the buffer takes whatever the session reads, so that the stream never holds up the
+   * requests behind it. Only for a step with one parameter set; called before it is submitted.
+   */
+  public void stream(int rows, boolean bounded) {
     if ((sets.size() != 1 && fetchRows < 0) || rows < 1) {
       throw new IllegalArgumentException("only a one-set step streams, into a buffer of 1+ rows");
     }
-    capacity = rows;
+    streamRows = rows;
+    capacity = bounded ? rows : StatementResult.COLLECT;
     if (fetchRows >= 0) {
       current = new StatementResult(portalDescription, capacity);
     }
+  }
+
+  /**
+   * Whether a streaming step's current result holds more rows than it gathers before its consumer
+   * takes them: a bounded buffer is then full. Asked by the reading thread.
+   */
+  public boolean overflows() {
+    if (streamRows == 0 || current == null) {
+      return false;
+    }
+    return capacity == StatementResult.COLLECT
+        ? current.holdsMoreThan(streamRows)
+        : current.isFull();
   }
 
   /** The result being received now, or null between results. */

@@ -115,6 +115,11 @@ final class StreamBuffer<T> {
         && (buffered + held > limit || (limit != COLLECT && bytes + stagedBytes >= STREAM_BYTES));
   }
 
+  /** Whether more than {@code count} items arrived (staged ones included); asked by the reader. */
+  boolean holdsMoreThan(int count) {
+    return buffered + staged.size() > count;
+  }
+
   /**
    * Registers the reading thread to be unparked when a consumer makes room; false if there is room
    * already (the caller then reads on).

@@ -178,6 +178,55 @@ class StreamingTest {
     Cursor<Row> cursor =
         conn.execute("SELECT g, repeat('x', 1000) FROM generate_series(1, 200000) g");
     assertEquals(1, cursor.fetchOne().getInt(0));
+    assertServerWaitsToWrite(server, pid);
+    cursor.close();
+    assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
+  }
+
+  /**
+   * An unbounded stream: the consumer reads one row and pauses, and another thread's statement on
+   * the same connection still runs, the rest of the stream being read into memory for the consumer,
+   * who then reads every row in order.
+   */
+  @Test
+  void anUnboundedStreamNeverHoldsUpAnotherThread(Connection conn) throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (Cursor<Row> cursor = conn.cursor().boundedStreaming(false)) {
+      cursor.execute("SELECT g FROM generate_series(1, 200000) g");
+      assertEquals(1, cursor.fetchOne().getInt(0));
+      Future<Integer> twelve = other.submit(() -> conn.execute("SELECT 12").fetchOne().getInt(0));
+      assertEquals(12, twelve.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      int expected = 2;
+      for (Row row : cursor) {
+        assertEquals(expected++, row.getInt(0));
+      }
+      assertEquals(200001, expected);
+      assertEquals(200000, cursor.rowCount());
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  /**
+   * An unbounded stream whose consumer pauses while nobody else uses the connection still leaves
+   * the rows in the socket: the server waits to write, so they do not pile up in the client.
+   */
+  @Test
+  void anUnboundedStreamAloneStillHoldsTheServerBack(Connection conn, PostgresServer server)
+      throws Exception {
+    int pid = conn.info().backendPid();
+    Cursor<Row> cursor =
+        conn.cursor()
+            .boundedStreaming(false)
+            .execute("SELECT g, repeat('x', 1000) FROM generate_series(1, 200000) g");
+    assertEquals(1, cursor.fetchOne().getInt(0));
+    assertServerWaitsToWrite(server, pid);
+    cursor.close();
+    assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
+  }
+
+  /** Asserts that backend {@code pid} comes to wait to write to its client (ClientWrite). */
+  private static void assertServerWaitsToWrite(PostgresServer server, int pid) throws Exception {
     try (Connection observer = Tusk.connect(server.conninfo())) {
       String waitEvent = null;
       long deadline = System.nanoTime() + 20_000_000_000L;
@@ -188,13 +237,11 @@ class StreamingTest {
                 .fetchOne()
                 .get(0, String.class);
         if ("ClientWrite".equals(waitEvent)) {
-          break;
+          return;
         }
         Thread.sleep(50);
       }
       assertEquals("ClientWrite", waitEvent, "the server is not held back by the paused client");
     }
-    cursor.close();
-    assertEquals(5, conn.execute("SELECT 5").fetchOne().getInt(0));
   }
 }

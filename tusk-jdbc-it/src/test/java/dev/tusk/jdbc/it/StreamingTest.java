@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code setFetchSize}: a forward-only result set reads its rows as it moves, in autocommit mode
- * too; scrollable ones and fetch size 0 collect.
+ * too, holding the server back; without a fetch size a long one reads as it moves but never holds
+ * the connection; scrollable ones collect.
  */
 @TuskTest
 class StreamingTest {
@@ -193,9 +195,9 @@ class StreamingTest {
   }
 
   /**
-   * Without a fetch size the result is received whole before executeQuery returns: another thread's
-   * statement runs while the result set is open and unread, even when this thread waits for it
-   * (behind a stream it would wait for ever).
+   * Without a fetch size a long result streams too, but never holds the connection: another
+   * thread's statement runs while the result set is open and unread, even when this thread waits
+   * for it (the rest of the rows are read into memory for the result set meanwhile).
    */
   @Test
   void withoutAFetchSizeAnotherThreadRunsWhileTheResultSetIsOpen() throws Exception {
@@ -214,10 +216,76 @@ class StreamingTest {
     }
   }
 
-  /** Without a fetch size an error part way through the rows comes from executeQuery. */
+  /**
+   * Without a fetch size a long result is read as the result set moves: row 5000 waits for an
+   * advisory lock this test holds, yet executeQuery returns and the first rows are read (a
+   * collecting driver would wait for ever: the time limit fails it).
+   */
   @Test
-  void withoutAFetchSizeAnErrorPartWayThroughIsRaisedByExecuteQuery() throws SQLException {
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void withoutAFetchSizeALongResultIsReadAsItArrives() throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute(
+          "CREATE FUNCTION wait_past(g int, at int) RETURNS int LANGUAGE plpgsql AS $$"
+              + " BEGIN IF g = at THEN PERFORM pg_advisory_lock_shared(4243);"
+              + " PERFORM pg_advisory_unlock_shared(4243); END IF; RETURN g; END $$");
+    }
+    try (Connection holder = JdbcTarget.connect(schema);
+        Statement lock = holder.createStatement()) {
+      lock.execute("SELECT pg_advisory_lock(4243)");
+      try (Statement statement = connection.createStatement()) {
+        ResultSet rows =
+            statement.executeQuery("SELECT wait_past(g, 5000) FROM generate_series(1, 6000) g");
+        for (int i = 1; i <= 2000; i++) {
+          assertTrue(rows.next());
+          assertEquals(i, rows.getInt(1));
+        }
+        lock.execute("SELECT pg_advisory_unlock(4243)");
+        int count = 2000;
+        while (rows.next()) {
+          assertEquals(++count, rows.getInt(1));
+        }
+        assertEquals(6000, count);
+      }
+    }
+  }
+
+  /**
+   * Without a fetch size the first 1,000 rows arrive before executeQuery returns: an error among
+   * them comes from executeQuery, and one further on from the next() that reaches it.
+   */
+  @Test
+  void withoutAFetchSizeAnEarlyErrorIsRaisedByExecuteQueryALateOneByNext() throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      SQLException early =
+          assertThrows(
+              SQLDataException.class,
+              () ->
+                  statement.executeQuery("SELECT 1 / (500 - g) FROM generate_series(1, 10000) g"));
+      assertEquals("22012", early.getSQLState());
+      ResultSet rows =
+          statement.executeQuery("SELECT 1 / (5000 - g) FROM generate_series(1, 10000) g");
+      SQLException late =
+          assertThrows(
+              SQLDataException.class,
+              () -> {
+                while (rows.next()) {
+                  rows.getInt(1);
+                }
+              });
+      assertEquals("22012", late.getSQLState());
+    }
+    assertEquals(11, single("SELECT 11"));
+  }
+
+  /**
+   * With a query timeout and no fetch size the result is received whole, so the timeout covers only
+   * the statement's run: an error anywhere comes from executeQuery.
+   */
+  @Test
+  void withATimeoutAndNoFetchSizeTheResultIsReceivedWhole() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(30);
       SQLException error =
           assertThrows(
               SQLDataException.class,
