@@ -35,18 +35,22 @@ public final class ConnectionOptions {
 
   /** The keywords whose values are secrets: never shown. */
   private static final Set<String> SECRETS =
-      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
+      Set.of(
+          "password", "sslpassword", "scram_client_key", "scram_server_key", "oauth_client_secret");
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
+  private final OAuthTokenSupplier oauthTokenSupplier;
 
   private ConnectionOptions(Map<String, String> keywords) {
-    this(keywords, null);
+    this(keywords, null, null);
   }
 
-  private ConnectionOptions(Map<String, String> keywords, Tracer<?> tracer) {
+  private ConnectionOptions(
+      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
     this.keywords = keywords;
     this.tracer = tracer;
+    this.oauthTokenSupplier = oauthTokenSupplier;
   }
 
   /** No settings: every one comes from the environment or the defaults. */
@@ -79,7 +83,7 @@ public final class ConnectionOptions {
     } else {
       copy.put(keyword, value instanceof Duration duration ? seconds(duration) : value.toString());
     }
-    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer);
+    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer, oauthTokenSupplier);
   }
 
   /**
@@ -87,12 +91,26 @@ public final class ConnectionOptions {
    * removes it.
    */
   public ConnectionOptions tracer(Tracer<?> tracer) {
-    return new ConnectionOptions(keywords, tracer);
+    return new ConnectionOptions(keywords, tracer, oauthTokenSupplier);
   }
 
   /** The tracer connections get, or null. */
   public Tracer<?> tracer() {
     return tracer;
+  }
+
+  /**
+   * These settings with {@code supplier} giving OAuth bearer tokens to servers that ask for them
+   * (PostgreSQL 18's {@code oauth} method; {@code oauth_issuer} must be set too); null removes it.
+   * See {@link OAuthTokenSupplier} for when it is called and what it is given.
+   */
+  public ConnectionOptions oauthTokenSupplier(OAuthTokenSupplier supplier) {
+    return new ConnectionOptions(keywords, tracer, supplier);
+  }
+
+  /** The OAuth token supplier connections get, or null. */
+  public OAuthTokenSupplier oauthTokenSupplier() {
+    return oauthTokenSupplier;
   }
 
   /** The server's host name, IP address or Unix-socket directory; a comma-separated list too. */
@@ -147,15 +165,18 @@ public final class ConnectionOptions {
 
   /** Opens a connection with these settings. */
   public Connection connect() {
-    return Tusk.connect(keywords, tracer);
+    return Tusk.connect(keywords, tracer, oauthTokenSupplier);
   }
 
   /** Opens a connection without blocking the caller; see {@link Tusk#connectAsync(String)}. */
   public CompletableFuture<AsyncConnection> connectAsync() {
-    return Tusk.connectAsync(keywords, tracer);
+    return Tusk.connectAsync(keywords, tracer, oauthTokenSupplier);
   }
 
-  /** A {@code key=value} connection string of these settings, with passwords and keys masked. */
+  /**
+   * A {@code key=value} connection string of these settings, with passwords, keys and {@code
+   * oauth_client_secret} masked.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();

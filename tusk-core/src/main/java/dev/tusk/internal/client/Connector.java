@@ -2,10 +2,13 @@ package dev.tusk.internal.client;
 
 import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
+import dev.tusk.OAuthTokenRequest;
+import dev.tusk.OAuthTokenSupplier;
 import dev.tusk.Tracer;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnInfo;
 import dev.tusk.internal.conninfo.ConnectionSettings;
+import dev.tusk.internal.conninfo.OAuthSettings;
 import dev.tusk.internal.engine.Session;
 import dev.tusk.internal.engine.Startup;
 import dev.tusk.types.TypeRegistry;
@@ -32,7 +35,16 @@ public final class Connector {
 
   /** Connects with settings given as libpq keywords and unescaped values. */
   public static Connection connect(Map<String, String> keywords, Tracer<?> tracer) {
-    return open(ConnInfo.fromKeywords(keywords), tracer);
+    return connect(keywords, tracer, null);
+  }
+
+  /**
+   * Connects with settings given as libpq keywords and unescaped values, and {@code
+   * oauthTokenSupplier} (null: none) for servers that ask for an OAuth bearer token.
+   */
+  public static Connection connect(
+      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
+    return open(withTokens(ConnInfo.fromKeywords(keywords), oauthTokenSupplier), tracer);
   }
 
   /** Connects on a virtual thread and completes with the connection's async face. */
@@ -43,7 +55,28 @@ public final class Connector {
   /** Like {@link #connect(Map, Tracer)}, on a virtual thread, completing with the async face. */
   public static CompletableFuture<AsyncConnection> connectAsync(
       Map<String, String> keywords, Tracer<?> tracer) {
-    return Asynchronous.offload(() -> connect(keywords, tracer).async());
+    return connectAsync(keywords, tracer, null);
+  }
+
+  /** Like {@link #connect(Map, Tracer, OAuthTokenSupplier)}, on a virtual thread. */
+  public static CompletableFuture<AsyncConnection> connectAsync(
+      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
+    return Asynchronous.offload(() -> connect(keywords, tracer, oauthTokenSupplier).async());
+  }
+
+  /** {@code settings} with the application's token supplier as the engine's token source. */
+  private static ConnectionSettings withTokens(
+      ConnectionSettings settings, OAuthTokenSupplier supplier) {
+    if (supplier == null) {
+      return settings;
+    }
+    OAuthSettings oauth = settings.oauth();
+    String secret = oauth.clientSecret() == null ? null : oauth.clientSecret().reveal();
+    return settings.withOAuthTokens(
+        (issuer, discoveryUri, scope, host) ->
+            supplier.token(
+                new OAuthTokenRequest(
+                    issuer, discoveryUri, scope, settings.user(), host, oauth.clientId(), secret)));
   }
 
   private static Connection open(ConnectionSettings settings, Tracer<?> tracer) {

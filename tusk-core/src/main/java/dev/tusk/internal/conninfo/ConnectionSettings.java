@@ -47,6 +47,8 @@ import java.util.Objects;
  *     krbsrvname/host}
  * @param scramKeys the SCRAM ClientKey and ServerKey to authenticate with instead of a password
  *     ({@code scram_client_key} and {@code scram_server_key}), or null
+ * @param oauth PostgreSQL 18's OAuth settings ({@code oauth_issuer}, ...) and the application's
+ *     token source
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -77,7 +79,8 @@ public record ConnectionSettings(
     ProtocolVersions protocol,
     String requirePeer,
     String krbsrvname,
-    ScramKeys scramKeys) {
+    ScramKeys scramKeys,
+    OAuthSettings oauth) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -116,6 +119,42 @@ public record ConnectionSettings(
     Objects.requireNonNull(requireAuth, "requireAuth");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(krbsrvname, "krbsrvname");
+    Objects.requireNonNull(oauth, "oauth");
+  }
+
+  /** These settings with {@code tokens} as the source of OAuth bearer tokens. */
+  public ConnectionSettings withOAuthTokens(BearerTokenSource tokens) {
+    return new ConnectionSettings(
+        hosts,
+        user,
+        database,
+        password,
+        applicationName,
+        options,
+        connectTimeout,
+        sslMode,
+        keepalives,
+        keepalivesIdle,
+        targetSessionAttrs,
+        maxMessageSize,
+        scramMaxIterations,
+        keepalivesInterval,
+        keepalivesCount,
+        loadBalanceHosts,
+        passfile,
+        sslRootCert,
+        sslCert,
+        sslKey,
+        sslPassword,
+        statements,
+        tls,
+        channelBinding,
+        requireAuth,
+        protocol,
+        requirePeer,
+        krbsrvname,
+        scramKeys,
+        oauth.withTokens(tokens));
   }
 
   /**

@@ -46,6 +46,11 @@ enum Keyword {
   // libpq reads no environment variable for these either.
   SCRAM_CLIENT_KEY("scram_client_key", null),
   SCRAM_SERVER_KEY("scram_server_key", null),
+  // PostgreSQL 18's OAuth; libpq reads no environment variable for these.
+  OAUTH_ISSUER("oauth_issuer", null),
+  OAUTH_SCOPE("oauth_scope", null),
+  OAUTH_CLIENT_ID("oauth_client_id", null),
+  OAUTH_CLIENT_SECRET("oauth_client_secret", null),
   // Tusk's own limits.
   MAX_MESSAGE_SIZE("max_message_size", null),
   SCRAM_MAX_ITERATIONS("scram_max_iterations", null),
@@ -78,7 +83,8 @@ enum Keyword {
     return this == PASSWORD
         || this == SSLPASSWORD
         || this == SCRAM_CLIENT_KEY
-        || this == SCRAM_SERVER_KEY;
+        || this == SCRAM_SERVER_KEY
+        || this == OAUTH_CLIENT_SECRET;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

@@ -74,7 +74,8 @@ final class SettingsResolver {
         textOr(Keyword.REQUIREPEER, null),
         krbsrvname(),
         ScramKeys.resolve(
-            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)));
+            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)),
+        oauth());
   }
 
   private StatementSettings statementSettings() {
@@ -288,6 +289,16 @@ final class SettingsResolver {
   private String krbsrvname() {
     String name = textOr(Keyword.KRBSRVNAME, "");
     return name.isEmpty() ? ConnectionSettings.DEFAULT_KRBSRVNAME : name;
+  }
+
+  /** The {@code oauth_*} keywords; the token source is the application's, added when connecting. */
+  private OAuthSettings oauth() {
+    return new OAuthSettings(
+        textOr(Keyword.OAUTH_ISSUER, null),
+        textOr(Keyword.OAUTH_SCOPE, null),
+        textOr(Keyword.OAUTH_CLIENT_ID, null),
+        password(Keyword.OAUTH_CLIENT_SECRET),
+        null);
   }
 
   private String textOr(Keyword keyword, String fallback) {

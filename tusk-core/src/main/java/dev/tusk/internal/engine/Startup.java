@@ -98,6 +98,14 @@ public final class Startup {
     }
   }
 
+  /**
+   * The server told its OAuth parameters and failed the connection, as it must without a token:
+   * connect again with one.
+   */
+  private static final class OAuthTokenNeeded extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** A failure after which the next encryption method may still succeed. */
   private static final class RetryableFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -118,6 +126,7 @@ public final class Startup {
     private final long deadline;
     private final AtomicReference<Transport> current;
     private final AtomicBoolean settled;
+    private final OAuthFlow oauth;
     private TlsClient tls;
     private boolean plainTextTried;
     private int minorVersion;
@@ -134,6 +143,7 @@ public final class Startup {
       this.current = current;
       this.settled = settled;
       this.minorVersion = settings.protocol().maxMinor();
+      this.oauth = new OAuthFlow(settings.oauth());
     }
 
     /** Whether plain text was already tried, so there is nothing left to fall back to. */
@@ -166,6 +176,12 @@ public final class Startup {
           plainTextTried = true;
         }
         return start(transport, serverCertificate);
+      } catch (OAuthTokenNeeded e) {
+        closeCurrent(current);
+        // Getting a token may take a while: the server's authentication_timeout should not run
+        // meanwhile, so the first socket is closed by then (as libpq closes it before its flows).
+        oauth.fetchToken(host.host());
+        return run(method);
       } catch (ProtocolViolationException e) {
         closeCurrent(current);
         throw new ProtocolViolation(
@@ -185,8 +201,9 @@ public final class Startup {
           minorVersion = settings.protocol().minMinor();
           return run(method);
         }
-        // libpq tries the next method after any error the server reports during start-up.
-        if (fromServer(e)) {
+        // libpq tries the next method after any error the server reports during start-up; Tusk
+        // does not after presenting an OAuth token, which would then cross in plain text.
+        if (fromServer(e) && !oauth.presentedToken()) {
           throw new RetryableFailure(e);
         }
         throw e;
@@ -262,14 +279,18 @@ public final class Startup {
     }
 
     private Session start(Transport transport, X509Certificate serverCertificate)
-        throws IOException {
+        throws IOException, OAuthTokenNeeded {
       TransportInput input = new TransportInput(transport);
       BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
       ServerState state = new ServerState();
       send(
           transport,
           out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
-      new Authenticator(settings, host, transport, reader, serverCertificate, minorVersion).run();
+      if (!new Authenticator(
+              settings, host, transport, reader, serverCertificate, minorVersion, oauth)
+          .run()) {
+        throw new OAuthTokenNeeded();
+      }
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);

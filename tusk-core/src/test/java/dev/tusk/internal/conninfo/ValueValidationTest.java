@@ -283,8 +283,7 @@ class ValueValidationTest {
         "gsslib=gssapi",
         "replication=false",
         "service=''",
-        "servicefile=''",
-        "oauth_scope=''"
+        "servicefile=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
     assertEquals("alice", parse(setting).user());
@@ -299,7 +298,7 @@ class ValueValidationTest {
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("gssencmode=require"));
-    assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
+    assertThrows(NotSupportedError.class, () -> parse("gssdelegation=1"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?gsslib=sspi"));
   }
 

@@ -74,4 +74,33 @@ class AuthenticationPolicyTest {
     assertThrows(AuthenticationException.class, () -> scramOnly.checkOk(false, false));
     assertDoesNotThrow(() -> scramOnly.chooseMechanism(PLAIN_ONLY));
   }
+
+  @Test
+  void oauthBearerIsChosenWhenOfferedAndAllowed() throws AuthenticationException {
+    List<String> oauthOnly = List.of("OAUTHBEARER");
+    assertEquals("OAUTHBEARER", policy(ChannelBindingMode.PREFER, true).chooseMechanism(oauthOnly));
+    List<String> both = List.of("SCRAM-SHA-256", "OAUTHBEARER");
+    assertEquals("SCRAM-SHA-256", policy(ChannelBindingMode.PREFER, false).chooseMechanism(both));
+    AuthenticationPolicy oauthRequired =
+        new AuthenticationPolicy(
+            new RequireAuth(EnumSet.of(Method.OAUTH), "oauth"), ChannelBindingMode.PREFER, false);
+    assertEquals("OAUTHBEARER", oauthRequired.chooseMechanism(both));
+    var refused =
+        assertThrows(
+            AuthenticationException.class,
+            () ->
+                new AuthenticationPolicy(
+                        new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
+                        ChannelBindingMode.PREFER,
+                        false)
+                    .chooseMechanism(oauthOnly));
+    assertEquals(
+        "authentication method requirement \"scram-sha-256\" failed: server requested OAuth"
+            + " authentication (OAUTHBEARER)",
+        refused.getMessage());
+    // OAUTHBEARER binds to no channel, so channel_binding=require never takes it.
+    assertThrows(
+        AuthenticationException.class,
+        () -> policy(ChannelBindingMode.REQUIRE, true).chooseMechanism(oauthOnly));
+  }
 }
