@@ -39,14 +39,17 @@ public final class ConnectionOptions {
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
+  private final PasswordSupplier passwordSupplier;
 
   private ConnectionOptions(Map<String, String> keywords) {
-    this(keywords, null);
+    this(keywords, null, null);
   }
 
-  private ConnectionOptions(Map<String, String> keywords, Tracer<?> tracer) {
+  private ConnectionOptions(
+      Map<String, String> keywords, Tracer<?> tracer, PasswordSupplier passwordSupplier) {
     this.keywords = keywords;
     this.tracer = tracer;
+    this.passwordSupplier = passwordSupplier;
   }
 
   /** No settings: every one comes from the environment or the defaults. */
@@ -79,7 +82,7 @@ public final class ConnectionOptions {
     } else {
       copy.put(keyword, value instanceof Duration duration ? seconds(duration) : value.toString());
     }
-    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer);
+    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer, passwordSupplier);
   }
 
   /**
@@ -87,7 +90,7 @@ public final class ConnectionOptions {
    * removes it.
    */
   public ConnectionOptions tracer(Tracer<?> tracer) {
-    return new ConnectionOptions(keywords, tracer);
+    return new ConnectionOptions(keywords, tracer, passwordSupplier);
   }
 
   /** The tracer connections get, or null. */
@@ -121,6 +124,22 @@ public final class ConnectionOptions {
   }
 
   /**
+   * These settings with {@code supplier} asked for the password each time a server asks for one
+   * (every new connection, and each host of a host list), instead of a fixed password: for rotating
+   * credentials such as cloud IAM tokens; null removes it. PGPASSWORD, the service file's password
+   * and the password file are then not read, and a {@link #password(String) password} set as well
+   * is an error when connecting. See {@link PasswordSupplier}.
+   */
+  public ConnectionOptions passwordSupplier(PasswordSupplier supplier) {
+    return new ConnectionOptions(keywords, tracer, supplier);
+  }
+
+  /** The password supplier connections get, or null. */
+  public PasswordSupplier passwordSupplier() {
+    return passwordSupplier;
+  }
+
+  /**
    * A SCRAM-SHA-256 ClientKey and ServerKey, base64-encoded ({@code scram_client_key} and {@code
    * scram_server_key}, as in libpq 18), to log in with instead of a password: for a proxy that
    * passes a user's SCRAM login on, as postgres_fdw does. They answer SCRAM only; {@link
@@ -147,15 +166,18 @@ public final class ConnectionOptions {
 
   /** Opens a connection with these settings. */
   public Connection connect() {
-    return Tusk.connect(keywords, tracer);
+    return Tusk.connect(keywords, tracer, passwordSupplier);
   }
 
   /** Opens a connection without blocking the caller; see {@link Tusk#connectAsync(String)}. */
   public CompletableFuture<AsyncConnection> connectAsync() {
-    return Tusk.connectAsync(keywords, tracer);
+    return Tusk.connectAsync(keywords, tracer, passwordSupplier);
   }
 
-  /** A {@code key=value} connection string of these settings, with passwords and keys masked. */
+  /**
+   * A {@code key=value} connection string of these settings, with passwords and keys masked. The
+   * tracer and the password supplier are not keywords, and are not shown.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();

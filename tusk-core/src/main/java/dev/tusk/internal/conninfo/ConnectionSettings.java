@@ -47,6 +47,8 @@ import java.util.Objects;
  *     krbsrvname/host}
  * @param scramKeys the SCRAM ClientKey and ServerKey to authenticate with instead of a password
  *     ({@code scram_client_key} and {@code scram_server_key}), or null
+ * @param passwordSource where to get each connection's password instead of {@code password},
+ *     PGPASSWORD and the password file (the application's password supplier), or null
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -77,7 +79,8 @@ public record ConnectionSettings(
     ProtocolVersions protocol,
     String requirePeer,
     String krbsrvname,
-    ScramKeys scramKeys) {
+    ScramKeys scramKeys,
+    PasswordSource passwordSource) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -118,12 +121,54 @@ public record ConnectionSettings(
     Objects.requireNonNull(krbsrvname, "krbsrvname");
   }
 
+  /** These settings with {@code source} giving the passwords (null: the usual sources). */
+  public ConnectionSettings withPasswordSource(PasswordSource source) {
+    return new ConnectionSettings(
+        hosts,
+        user,
+        database,
+        password,
+        applicationName,
+        options,
+        connectTimeout,
+        sslMode,
+        keepalives,
+        keepalivesIdle,
+        targetSessionAttrs,
+        maxMessageSize,
+        scramMaxIterations,
+        keepalivesInterval,
+        keepalivesCount,
+        loadBalanceHosts,
+        passfile,
+        sslRootCert,
+        sslCert,
+        sslKey,
+        sslPassword,
+        statements,
+        tls,
+        channelBinding,
+        requireAuth,
+        protocol,
+        requirePeer,
+        krbsrvname,
+        scramKeys,
+        source);
+  }
+
   /**
-   * The password for {@code host}: {@link #password()} if given, else the first matching line of
-   * the password file, else null. Reads the file on every call, as libpq does for each connection
+   * The password for {@code host}: what the {@link #passwordSource()} gives, if there is one (asked
+   * anew on every call); else {@link #password()} if given, else the first matching line of the
+   * password file, else null. Reads the file on every call, as libpq does for each connection
    * attempt, so an edited file takes effect.
+   *
+   * @throws dev.tusk.errors.InvalidAuthorizationSpecification if the password source fails, or
+   *     gives a null or empty password
    */
   public Password passwordFor(HostPort host) {
+    if (passwordSource != null) {
+      return SuppliedPassword.ask(passwordSource, host, user);
+    }
     if (password != null || passfile == null) {
       return password;
     }

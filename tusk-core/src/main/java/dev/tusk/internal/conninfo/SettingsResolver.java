@@ -74,7 +74,8 @@ final class SettingsResolver {
         textOr(Keyword.REQUIREPEER, null),
         krbsrvname(),
         ScramKeys.resolve(
-            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)));
+            options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)),
+        null);
   }
 
   private StatementSettings statementSettings() {
