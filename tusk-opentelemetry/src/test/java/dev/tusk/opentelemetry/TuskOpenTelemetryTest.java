@@ -124,11 +124,8 @@ class TuskOpenTelemetryTest {
         TuskOpenTelemetry.builder(OTEL.getOpenTelemetry()).captureParameters(true).build();
     String password = TestRole.SCRAM.password();
     ConnectionOptions options =
-        Tusk.options()
-            .host(server.host())
-            .port(server.port())
-            .dbname(server.database())
-            .user(TestRole.SCRAM.user())
+        server
+            .options(TestRole.SCRAM)
             .set("passfile", "/nonexistent/tusk-no-passfile")
             .passwordSupplier(request -> password)
             .tracer(telemetry.tracer());

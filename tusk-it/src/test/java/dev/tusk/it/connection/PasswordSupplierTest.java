@@ -333,12 +333,7 @@ class PasswordSupplierTest {
   }
 
   private static ConnectionOptions roleOptions(PostgresServer server, TestRole role) {
-    return Tusk.options()
-        .host(server.host())
-        .port(server.port())
-        .dbname(server.database())
-        .user(role.user())
-        .set("passfile", NO_PASSFILE);
+    return server.options(role).set("passfile", NO_PASSFILE);
   }
 
   private static void assertLoggedInWithMethod(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tusk.ConnectionOptions;
-import dev.tusk.Tusk;
 import dev.tusk.errors.InvalidAuthorizationSpecification;
 import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.testing.PostgresServer;
@@ -67,11 +66,6 @@ class PasswordSupplierFailureTest {
   }
 
   private static ConnectionOptions options(PostgresServer server, TestRole role) {
-    return Tusk.options()
-        .host(server.host())
-        .port(server.port())
-        .dbname(server.database())
-        .user(role.user())
-        .set("passfile", "/nonexistent/tusk-no-passfile");
+    return server.options(role).set("passfile", "/nonexistent/tusk-no-passfile");
   }
 }
