@@ -40,16 +40,21 @@ public final class ConnectionOptions {
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
+  private final PasswordSupplier passwordSupplier;
   private final OAuthTokenSupplier oauthTokenSupplier;
 
   private ConnectionOptions(Map<String, String> keywords) {
-    this(keywords, null, null);
+    this(keywords, null, null, null);
   }
 
   private ConnectionOptions(
-      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
     this.keywords = keywords;
     this.tracer = tracer;
+    this.passwordSupplier = passwordSupplier;
     this.oauthTokenSupplier = oauthTokenSupplier;
   }
 
@@ -83,7 +88,8 @@ public final class ConnectionOptions {
     } else {
       copy.put(keyword, value instanceof Duration duration ? seconds(duration) : value.toString());
     }
-    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer, oauthTokenSupplier);
+    return new ConnectionOptions(
+        Collections.unmodifiableMap(copy), tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /**
@@ -91,7 +97,7 @@ public final class ConnectionOptions {
    * removes it.
    */
   public ConnectionOptions tracer(Tracer<?> tracer) {
-    return new ConnectionOptions(keywords, tracer, oauthTokenSupplier);
+    return new ConnectionOptions(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /** The tracer connections get, or null. */
@@ -105,7 +111,7 @@ public final class ConnectionOptions {
    * See {@link OAuthTokenSupplier} for when it is called and what it is given.
    */
   public ConnectionOptions oauthTokenSupplier(OAuthTokenSupplier supplier) {
-    return new ConnectionOptions(keywords, tracer, supplier);
+    return new ConnectionOptions(keywords, tracer, passwordSupplier, supplier);
   }
 
   /** The OAuth token supplier connections get, or null. */
@@ -139,6 +145,22 @@ public final class ConnectionOptions {
   }
 
   /**
+   * These settings with {@code supplier} asked for the password each time a server asks for one
+   * (every new connection, and each host of a host list), instead of a fixed password: for rotating
+   * credentials such as cloud IAM tokens; null removes it. PGPASSWORD, the service file's password
+   * and the password file are then not read, and a {@link #password(String) password} set as well
+   * is an error when connecting. See {@link PasswordSupplier}.
+   */
+  public ConnectionOptions passwordSupplier(PasswordSupplier supplier) {
+    return new ConnectionOptions(keywords, tracer, supplier, oauthTokenSupplier);
+  }
+
+  /** The password supplier connections get, or null. */
+  public PasswordSupplier passwordSupplier() {
+    return passwordSupplier;
+  }
+
+  /**
    * A SCRAM-SHA-256 ClientKey and ServerKey, base64-encoded ({@code scram_client_key} and {@code
    * scram_server_key}, as in libpq 18), to log in with instead of a password: for a proxy that
    * passes a user's SCRAM login on, as postgres_fdw does. They answer SCRAM only; {@link
@@ -165,17 +187,17 @@ public final class ConnectionOptions {
 
   /** Opens a connection with these settings. */
   public Connection connect() {
-    return Tusk.connect(keywords, tracer, oauthTokenSupplier);
+    return Tusk.connect(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /** Opens a connection without blocking the caller; see {@link Tusk#connectAsync(String)}. */
   public CompletableFuture<AsyncConnection> connectAsync() {
-    return Tusk.connectAsync(keywords, tracer, oauthTokenSupplier);
+    return Tusk.connectAsync(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /**
    * A {@code key=value} connection string of these settings, with passwords, keys and {@code
-   * oauth_client_secret} masked.
+   * oauth_client_secret} masked. The tracer and the suppliers are not keywords, and are not shown.
    */
   @Override
   public String toString() {

@@ -4,7 +4,10 @@ import dev.tusk.AsyncConnection;
 import dev.tusk.Connection;
 import dev.tusk.OAuthTokenRequest;
 import dev.tusk.OAuthTokenSupplier;
+import dev.tusk.PasswordRequest;
+import dev.tusk.PasswordSupplier;
 import dev.tusk.Tracer;
+import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.conninfo.ConnInfo;
 import dev.tusk.internal.conninfo.ConnectionSettings;
@@ -35,16 +38,22 @@ public final class Connector {
 
   /** Connects with settings given as libpq keywords and unescaped values. */
   public static Connection connect(Map<String, String> keywords, Tracer<?> tracer) {
-    return connect(keywords, tracer, null);
+    return connect(keywords, tracer, null, null);
   }
 
   /**
-   * Connects with settings given as libpq keywords and unescaped values, and {@code
-   * oauthTokenSupplier} (null: none) for servers that ask for an OAuth bearer token.
+   * Connects with settings given as libpq keywords and unescaped values, asking {@code
+   * passwordSupplier} (null: none) for the password whenever a server asks for one, and {@code
+   * oauthTokenSupplier} (null: none) for a bearer token when a server asks for OAuth.
+   *
+   * @throws ProgrammingError if {@code keywords} give a password as well as the password supplier
    */
   public static Connection connect(
-      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
-    return open(withTokens(ConnInfo.fromKeywords(keywords), oauthTokenSupplier), tracer);
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
+    return open(withTokens(withPasswords(keywords, passwordSupplier), oauthTokenSupplier), tracer);
   }
 
   /** Connects on a virtual thread and completes with the connection's async face. */
@@ -55,13 +64,19 @@ public final class Connector {
   /** Like {@link #connect(Map, Tracer)}, on a virtual thread, completing with the async face. */
   public static CompletableFuture<AsyncConnection> connectAsync(
       Map<String, String> keywords, Tracer<?> tracer) {
-    return connectAsync(keywords, tracer, null);
+    return connectAsync(keywords, tracer, null, null);
   }
 
-  /** Like {@link #connect(Map, Tracer, OAuthTokenSupplier)}, on a virtual thread. */
+  /**
+   * Like {@link #connect(Map, Tracer, PasswordSupplier, OAuthTokenSupplier)}, on a virtual thread.
+   */
   public static CompletableFuture<AsyncConnection> connectAsync(
-      Map<String, String> keywords, Tracer<?> tracer, OAuthTokenSupplier oauthTokenSupplier) {
-    return Asynchronous.offload(() -> connect(keywords, tracer, oauthTokenSupplier).async());
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
+    return Asynchronous.offload(
+        () -> connect(keywords, tracer, passwordSupplier, oauthTokenSupplier).async());
   }
 
   /** {@code settings} with the application's token supplier as the engine's token source. */
@@ -77,6 +92,31 @@ public final class Connector {
             supplier.token(
                 new OAuthTokenRequest(
                     issuer, discoveryUri, scope, settings.user(), host, oauth.clientId(), secret)));
+  }
+
+  /**
+   * The settings {@code keywords} give, with {@code supplier} as the source of passwords. A
+   * password in {@code keywords} too is refused: the supplier would silently override it
+   * (PGPASSWORD and the password file, which nobody set for this connection in particular, just
+   * give way).
+   */
+  private static ConnectionSettings withPasswords(
+      Map<String, String> keywords, PasswordSupplier supplier) {
+    if (supplier == null) {
+      return ConnInfo.fromKeywords(keywords);
+    }
+    String password = keywords.get("password");
+    if (password != null && !password.isEmpty()) {
+      throw new ProgrammingError(
+          "both a password and a password supplier are set: remove the password, or the supplier"
+              + " (the supplier is asked for the password of every new connection)");
+    }
+    ConnectionSettings settings = ConnInfo.fromKeywords(keywords);
+    return settings.withPasswordSource(
+        host ->
+            supplier.password(
+                new PasswordRequest(
+                    host.host(), host.port(), settings.database(), settings.user())));
   }
 
   private static Connection open(ConnectionSettings settings, Tracer<?> tracer) {

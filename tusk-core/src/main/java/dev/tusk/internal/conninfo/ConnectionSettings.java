@@ -49,6 +49,8 @@ import java.util.Objects;
  *     ({@code scram_client_key} and {@code scram_server_key}), or null
  * @param oauth PostgreSQL 18's OAuth settings ({@code oauth_issuer}, ...) and the application's
  *     token source
+ * @param passwordSource where to get each connection's password instead of {@code password},
+ *     PGPASSWORD and the password file (the application's password supplier), or null
  */
 public record ConnectionSettings(
     List<HostPort> hosts,
@@ -80,7 +82,8 @@ public record ConnectionSettings(
     String requirePeer,
     String krbsrvname,
     ScramKeys scramKeys,
-    OAuthSettings oauth) {
+    OAuthSettings oauth,
+    PasswordSource passwordSource) {
 
   /** {@code connect_timeout} when none is given: libpq waits forever, Tusk does not. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -124,6 +127,16 @@ public record ConnectionSettings(
 
   /** These settings with {@code tokens} as the source of OAuth bearer tokens. */
   public ConnectionSettings withOAuthTokens(BearerTokenSource tokens) {
+    return withApplicationSources(oauth.withTokens(tokens), passwordSource);
+  }
+
+  /** These settings with {@code source} giving the passwords (null: the usual sources). */
+  public ConnectionSettings withPasswordSource(PasswordSource source) {
+    return withApplicationSources(oauth, source);
+  }
+
+  /** These settings with the callbacks an application gives besides the keywords. */
+  private ConnectionSettings withApplicationSources(OAuthSettings oauth, PasswordSource source) {
     return new ConnectionSettings(
         hosts,
         user,
@@ -154,15 +167,23 @@ public record ConnectionSettings(
         requirePeer,
         krbsrvname,
         scramKeys,
-        oauth.withTokens(tokens));
+        oauth,
+        source);
   }
 
   /**
-   * The password for {@code host}: {@link #password()} if given, else the first matching line of
-   * the password file, else null. Reads the file on every call, as libpq does for each connection
+   * The password for {@code host}: what the {@link #passwordSource()} gives, if there is one (asked
+   * anew on every call); else {@link #password()} if given, else the first matching line of the
+   * password file, else null. Reads the file on every call, as libpq does for each connection
    * attempt, so an edited file takes effect.
+   *
+   * @throws dev.tusk.errors.InvalidAuthorizationSpecification if the password source fails, or
+   *     gives a null or empty password
    */
   public Password passwordFor(HostPort host) {
+    if (passwordSource != null) {
+      return SuppliedPassword.ask(passwordSource, host, user);
+    }
     if (password != null || passfile == null) {
       return password;
     }

@@ -75,7 +75,8 @@ final class SettingsResolver {
         krbsrvname(),
         ScramKeys.resolve(
             options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)),
-        oauth());
+        oauth(),
+        null);
   }
 
   private StatementSettings statementSettings() {

@@ -417,8 +417,8 @@ final class Authenticator {
                   + settings.user()
                   + " for a password ("
                   + method
-                  + "), but none was given: set password in the connection string, PGPASSWORD"
-                  + " or the password file"
+                  + "), but none was given: set password in the connection string, PGPASSWORD,"
+                  + " the password file or a password supplier"
                   + (settings.scramKeys() == null
                       ? ""
                       : " (scram_client_key and scram_server_key answer SCRAM authentication"
