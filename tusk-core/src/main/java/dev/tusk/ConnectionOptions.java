@@ -35,18 +35,27 @@ public final class ConnectionOptions {
 
   /** The keywords whose values are secrets: never shown. */
   private static final Set<String> SECRETS =
-      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
+      Set.of(
+          "password", "sslpassword", "scram_client_key", "scram_server_key", "oauth_client_secret");
 
   private final Map<String, String> keywords;
   private final Tracer<?> tracer;
+  private final PasswordSupplier passwordSupplier;
+  private final OAuthTokenSupplier oauthTokenSupplier;
 
   private ConnectionOptions(Map<String, String> keywords) {
-    this(keywords, null);
+    this(keywords, null, null, null);
   }
 
-  private ConnectionOptions(Map<String, String> keywords, Tracer<?> tracer) {
+  private ConnectionOptions(
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
     this.keywords = keywords;
     this.tracer = tracer;
+    this.passwordSupplier = passwordSupplier;
+    this.oauthTokenSupplier = oauthTokenSupplier;
   }
 
   /** No settings: every one comes from the environment or the defaults. */
@@ -79,7 +88,8 @@ public final class ConnectionOptions {
     } else {
       copy.put(keyword, value instanceof Duration duration ? seconds(duration) : value.toString());
     }
-    return new ConnectionOptions(Collections.unmodifiableMap(copy), tracer);
+    return new ConnectionOptions(
+        Collections.unmodifiableMap(copy), tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /**
@@ -87,12 +97,26 @@ public final class ConnectionOptions {
    * removes it.
    */
   public ConnectionOptions tracer(Tracer<?> tracer) {
-    return new ConnectionOptions(keywords, tracer);
+    return new ConnectionOptions(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /** The tracer connections get, or null. */
   public Tracer<?> tracer() {
     return tracer;
+  }
+
+  /**
+   * These settings with {@code supplier} giving OAuth bearer tokens to servers that ask for them
+   * (PostgreSQL 18's {@code oauth} method; {@code oauth_issuer} must be set too); null removes it.
+   * See {@link OAuthTokenSupplier} for when it is called and what it is given.
+   */
+  public ConnectionOptions oauthTokenSupplier(OAuthTokenSupplier supplier) {
+    return new ConnectionOptions(keywords, tracer, passwordSupplier, supplier);
+  }
+
+  /** The OAuth token supplier connections get, or null. */
+  public OAuthTokenSupplier oauthTokenSupplier() {
+    return oauthTokenSupplier;
   }
 
   /** The server's host name, IP address or Unix-socket directory; a comma-separated list too. */
@@ -118,6 +142,22 @@ public final class ConnectionOptions {
   /** The password, used as it is; {@link #toString()} never shows it. */
   public ConnectionOptions password(String password) {
     return set("password", password);
+  }
+
+  /**
+   * These settings with {@code supplier} asked for the password each time a server asks for one
+   * (every new connection, and each host of a host list), instead of a fixed password: for rotating
+   * credentials such as cloud IAM tokens; null removes it. PGPASSWORD, the service file's password
+   * and the password file are then not read, and a {@link #password(String) password} set as well
+   * is an error when connecting. See {@link PasswordSupplier}.
+   */
+  public ConnectionOptions passwordSupplier(PasswordSupplier supplier) {
+    return new ConnectionOptions(keywords, tracer, supplier, oauthTokenSupplier);
+  }
+
+  /** The password supplier connections get, or null. */
+  public PasswordSupplier passwordSupplier() {
+    return passwordSupplier;
   }
 
   /**
@@ -147,15 +187,18 @@ public final class ConnectionOptions {
 
   /** Opens a connection with these settings. */
   public Connection connect() {
-    return Tusk.connect(keywords, tracer);
+    return Tusk.connect(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /** Opens a connection without blocking the caller; see {@link Tusk#connectAsync(String)}. */
   public CompletableFuture<AsyncConnection> connectAsync() {
-    return Tusk.connectAsync(keywords, tracer);
+    return Tusk.connectAsync(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
-  /** A {@code key=value} connection string of these settings, with passwords and keys masked. */
+  /**
+   * A {@code key=value} connection string of these settings, with passwords, keys and {@code
+   * oauth_client_secret} masked. The tracer and the suppliers are not keywords, and are not shown.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();

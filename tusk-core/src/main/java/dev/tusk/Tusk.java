@@ -55,15 +55,28 @@ public final class Tusk {
     return Connector.connect(ConnectionOptions.of(settings).keywords(), null);
   }
 
-  /** Opens a connection with {@link ConnectionOptions}' settings and tracer. */
-  static Connection connect(Map<String, String> keywords, Tracer<?> tracer) {
-    return Connector.connect(keywords, tracer);
+  /**
+   * Opens a connection with {@link ConnectionOptions}' settings, tracer, password supplier and
+   * token supplier.
+   */
+  static Connection connect(
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
+    return Connector.connect(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
-  /** Like {@link #connect(Map, Tracer)}, without blocking the caller. */
+  /**
+   * Like {@link #connect(Map, Tracer, PasswordSupplier, OAuthTokenSupplier)}, without blocking the
+   * caller.
+   */
   static CompletableFuture<AsyncConnection> connectAsync(
-      Map<String, String> keywords, Tracer<?> tracer) {
-    return Connector.connectAsync(keywords, tracer);
+      Map<String, String> keywords,
+      Tracer<?> tracer,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier) {
+    return Connector.connectAsync(keywords, tracer, passwordSupplier, oauthTokenSupplier);
   }
 
   /** Settings to build one by one, then {@link ConnectionOptions#connect()}. */

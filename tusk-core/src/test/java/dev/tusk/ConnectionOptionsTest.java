@@ -2,6 +2,8 @@ package dev.tusk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,11 +80,41 @@ class ConnectionOptionsTest {
             .host("db")
             .password("hunter2")
             .set("sslpassword", "hunter3")
+            .set("oauth_client_secret", "hunter4")
             .applicationName("it's mine");
     String text = options.toString();
     assertFalse(text.contains("hunter"), text);
     assertEquals(
-        "host=db password=******** sslpassword=******** application_name='it\\'s mine'", text);
+        "host=db password=******** sslpassword=******** oauth_client_secret=********"
+            + " application_name='it\\'s mine'",
+        text);
+  }
+
+  @Test
+  void theTokenSupplierSurvivesEveryChangeAndCanBeRemoved() {
+    OAuthTokenSupplier supplier = request -> "token";
+    ConnectionOptions options =
+        Tusk.options().oauthTokenSupplier(supplier).host("db").set("oauth_issuer", "https://i");
+    assertSame(supplier, options.tracer(null).oauthTokenSupplier());
+    assertNull(options.oauthTokenSupplier(null).oauthTokenSupplier());
+    assertNull(Tusk.options().oauthTokenSupplier());
+    assertEquals("https://i", resolve(options).oauth().issuer());
+  }
+
+  @Test
+  void aTokenRequestMasksTheClientSecret() {
+    OAuthTokenRequest request =
+        new OAuthTokenRequest(
+            "https://i",
+            "https://i/.well-known/openid-configuration",
+            "s",
+            "u",
+            "h",
+            "app",
+            "hunter5");
+    assertFalse(request.toString().contains("hunter"), request.toString());
+    assertTrue(request.toString().contains("clientId=app"), request.toString());
+    assertEquals("hunter5", request.clientSecret());
   }
 
   @Test

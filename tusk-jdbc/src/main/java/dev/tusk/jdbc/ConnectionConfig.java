@@ -5,6 +5,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,14 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * What one JDBC connection is opened with: the Tusk conninfo string and the settings that live in
- * the JDBC layer. Built from pgjdbc's property names and from libpq keywords (see docs/jdbc.md for
- * the table); any other name, or a value tusk-jdbc cannot honour, is an error naming it.
+ * What one JDBC connection is opened with: the libpq keywords for Tusk and the settings that live
+ * in the JDBC layer. Built from pgjdbc's property names and from libpq keywords (see docs/jdbc.md
+ * for the table); any other name, or a value tusk-jdbc cannot honour, is an error naming it.
  *
- * @param conninfo libpq {@code key='value'} text for {@link dev.tusk.Tusk#connect(String)}
+ * @param keywords libpq keywords and their values, for {@link dev.tusk.ConnectionOptions#of(Map)}
  * @param settings the JDBC layer's own settings
  */
-record ConnectionConfig(String conninfo, JdbcSettings settings) {
+record ConnectionConfig(Map<String, String> keywords, JdbcSettings settings) {
 
   /** libpq keywords passed to Tusk as they are (Tusk validates their values). */
   static final Set<String> LIBPQ_KEYWORDS =
@@ -126,11 +127,33 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
     return builder.build();
   }
 
+  /** Keywords whose values are never shown. */
+  private static final Set<String> SECRETS =
+      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
+
+  /** The keywords as libpq {@code key='value'} text. */
+  String conninfo() {
+    return text(false);
+  }
+
   /** The conninfo with the passwords and SCRAM keys masked, for messages. */
   @Override
   public String toString() {
-    return conninfo.replaceAll(
-        "(password|scram_client_key|scram_server_key)='(?:[^'\\\\]|\\\\.)*'", "$1='********'");
+    return text(true);
+  }
+
+  private String text(boolean masked) {
+    StringBuilder text = new StringBuilder();
+    keywords.forEach(
+        (key, value) -> {
+          if (!text.isEmpty()) {
+            text.append(' ');
+          }
+          String shown = masked && SECRETS.contains(key) ? "********" : value;
+          text.append(key).append("='");
+          text.append(shown.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+        });
+    return text.toString();
   }
 
   private static final class Builder {
@@ -199,16 +222,8 @@ record ConnectionConfig(String conninfo, JdbcSettings settings) {
       if (!options.isEmpty()) {
         conninfo.put("options", String.join(" ", options));
       }
-      StringBuilder text = new StringBuilder();
-      conninfo.forEach(
-          (key, value) -> {
-            if (!text.isEmpty()) {
-              text.append(' ');
-            }
-            text.append(key).append("='");
-            text.append(value.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
-          });
-      return new ConnectionConfig(text.toString(), settings.build());
+      return new ConnectionConfig(
+          Collections.unmodifiableMap(new LinkedHashMap<>(conninfo)), settings.build());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tusk.jdbc;
 
+import dev.tusk.PasswordSupplier;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ public class TuskDataSource implements DataSource, SelfWrapper {
 
   private final Properties properties = new Properties();
   private String url;
+  private PasswordSupplier passwordSupplier;
   private int loginTimeoutSeconds;
   private PrintWriter logWriter;
 
@@ -83,6 +85,24 @@ public class TuskDataSource implements DataSource, SelfWrapper {
   /** The password; it is never shown by this object's toString(). */
   public void setPassword(String password) {
     properties.setProperty("password", password);
+  }
+
+  /**
+   * Asks {@code supplier} for the password of each new connection, whenever the server asks for
+   * one, instead of a fixed password: for rotating credentials such as cloud IAM tokens (null: no
+   * supplier). A password set as well ({@link #setPassword}, the URL, {@link #getConnection(String,
+   * String)}) is then an error when connecting; PGPASSWORD and the password file are not read. A
+   * callback cannot be a URL or string property: give a pool this data source object itself
+   * (HikariCP: {@code config.setDataSource(dataSource)}). See {@link PasswordSupplier} and
+   * docs/jdbc.md.
+   */
+  public void setPasswordSupplier(PasswordSupplier supplier) {
+    this.passwordSupplier = supplier;
+  }
+
+  /** The password supplier set by {@link #setPasswordSupplier}, or null. */
+  public PasswordSupplier getPasswordSupplier() {
+    return passwordSupplier;
   }
 
   /** Sets {@code ApplicationName}. */
@@ -147,7 +167,7 @@ public class TuskDataSource implements DataSource, SelfWrapper {
     if (loginTimeoutSeconds > 0) {
       merged.putIfAbsent("loginTimeout", String.valueOf(loginTimeoutSeconds));
     }
-    return TuskDriver.open(ConnectionConfig.of(merged));
+    return TuskDriver.open(ConnectionConfig.of(merged), passwordSupplier);
   }
 
   @Override

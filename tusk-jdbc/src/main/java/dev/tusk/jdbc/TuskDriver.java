@@ -1,6 +1,7 @@
 package dev.tusk.jdbc;
 
-import dev.tusk.Tusk;
+import dev.tusk.ConnectionOptions;
+import dev.tusk.PasswordSupplier;
 import dev.tusk.errors.TuskException;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -57,9 +58,18 @@ public final class TuskDriver implements Driver {
 
   /** Opens a Tusk connection for {@code config} and wraps it. */
   static Connection open(ConnectionConfig config) throws SQLException {
+    return open(config, null);
+  }
+
+  /**
+   * Opens a Tusk connection for {@code config}, asking {@code passwordSupplier} (null: none) for
+   * the password, and wraps it.
+   */
+  static Connection open(ConnectionConfig config, PasswordSupplier passwordSupplier)
+      throws SQLException {
     dev.tusk.Connection tusk;
     try {
-      tusk = Tusk.connect(config.conninfo());
+      tusk = ConnectionOptions.of(config.keywords()).passwordSupplier(passwordSupplier).connect();
     } catch (TuskException e) {
       SQLException translated = SqlErrors.translate(e, false);
       if (translated.getSQLState() != null) {

@@ -1,14 +1,19 @@
 package dev.tusk.opentelemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tusk.AsyncCursor;
 import dev.tusk.Connection;
+import dev.tusk.ConnectionOptions;
 import dev.tusk.Tusk;
 import dev.tusk.errors.DivisionByZero;
+import dev.tusk.testing.PostgresServer;
+import dev.tusk.testing.TestRole;
 import dev.tusk.testing.TestSchema;
 import dev.tusk.testing.TuskTest;
 import io.opentelemetry.api.common.AttributeKey;
@@ -109,6 +114,34 @@ class TuskOpenTelemetryTest {
     List<SpanData> spans = OTEL.getSpans();
     assertEquals(1, spans.size());
     assertNull(spans.get(0).getAttributes().get(StatementTelemetry.DB_QUERY_TEXT));
+  }
+
+  /** A password supplier's password is in no span's and no metric point's attributes. */
+  @Test
+  void noAttributeCarriesASuppliedPassword(PostgresServer server) {
+    assumeTrue(server.enforcesPasswords(), "pg_hba.conf of this server does not check passwords");
+    TuskOpenTelemetry telemetry =
+        TuskOpenTelemetry.builder(OTEL.getOpenTelemetry()).captureParameters(true).build();
+    String password = TestRole.SCRAM.password();
+    ConnectionOptions options =
+        server
+            .options(TestRole.SCRAM)
+            .set("passfile", "/nonexistent/tusk-no-passfile")
+            .passwordSupplier(request -> password)
+            .tracer(telemetry.tracer());
+    try (Connection conn = options.connect()) {
+      conn.execute("SELECT current_user, $1::int", 1).fetchAll();
+      assertThrows(DivisionByZero.class, () -> conn.execute("SELECT 1 / 0").fetchAll());
+    }
+    assertTrue(OTEL.getSpans().size() >= 2, OTEL.getSpans().toString());
+    for (SpanData span : OTEL.getSpans()) {
+      span.getAttributes()
+          .forEach((key, value) -> assertFalse(String.valueOf(value).contains(password), key + ""));
+      assertFalse(span.getName().contains(password), span.getName());
+    }
+    for (MetricData metric : OTEL.getMetrics()) {
+      assertFalse(metric.toString().contains(password), metric.getName());
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.tusk.testing;
 
+import dev.tusk.ConnectionOptions;
+import dev.tusk.Tusk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -164,6 +166,14 @@ public final class PostgresServer {
   /** A {@code key=value} conninfo for {@code role} over TCP, with its password if it has one. */
   public String conninfo(TestRole role) {
     return endpoint.conninfo(role.user(), role.password());
+  }
+
+  /**
+   * Settings for {@code role} over TCP (host, port, database, user) without its password, for tests
+   * that give the credential themselves (a password, a supplier, keys).
+   */
+  public ConnectionOptions options(TestRole role) {
+    return Tusk.options().host(host()).port(port()).dbname(database()).user(role.user());
   }
 
   /** The server's {@code server_version_num}, e.g. 170011 for 17.11. */

@@ -70,6 +70,21 @@ public final class ScratchServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts an ordinary server with the PostgreSQL in {@code binariesJar} (null: the class path's),
+   * the settings of {@code config} on top of the usual ones and {@code hba} as its {@code
+   * pg_hba.conf}: for authentication methods the trusting default never asks for. Keep a {@code
+   * trust} line for the superuser {@code postgres} on {@code 127.0.0.1}, which {@link #conninfo()}
+   * and {@link #promote()} use.
+   */
+  public static ScratchServer start(Path binariesJar, Map<String, String> config, String hba) {
+    try {
+      return new ScratchServer(EmbeddedCluster.start(config, hba, false, binariesJar));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The TCP port; the server listens on {@code 127.0.0.1} and {@code ::1}. */
   public int port() {
     return cluster.port();

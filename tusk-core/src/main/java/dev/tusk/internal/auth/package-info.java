@@ -1,5 +1,6 @@
 /**
- * Authentication exchanges (cleartext, MD5, SCRAM-SHA-256) as pure state machines over bytes.
+ * Authentication exchanges (cleartext, MD5, SCRAM-SHA-256, the messages of OAUTHBEARER) as pure
+ * state machines and formats over bytes; GSSAPI through the JDK.
  *
  * <p>May use: {@code errors}.
  */

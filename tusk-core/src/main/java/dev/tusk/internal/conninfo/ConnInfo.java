@@ -39,7 +39,7 @@ import java.util.Objects;
  * taken and in what order (see {@code engine.HostWalk}). {@code service} (or PGSERVICE) reads a
  * group of settings from the service file (see {@link ServiceFile}); they rank after the string's
  * and before the environment variables. An unknown keyword is a {@link ProgrammingError}; a libpq
- * keyword for a feature Tusk lacks ({@code gsslib}, {@code oauth_issuer}, ...), given in the
+ * keyword for a feature Tusk lacks ({@code gsslib}, {@code sslkeylogfile}, ...), given in the
  * string, the service file or its environment variable, is a {@link FeatureNotSupported} (a {@link
  * NotSupportedError}) unless its value asks for nothing (such as {@code gsslib=gssapi}).
  * PGCLIENTENCODING is ignored: Tusk always uses UTF8.

@@ -47,6 +47,10 @@ import java.util.Objects;
  *     krbsrvname/host}
  * @param scramKeys the SCRAM ClientKey and ServerKey to authenticate with instead of a password
  *     ({@code scram_client_key} and {@code scram_server_key}), or null
+ * @param oauth PostgreSQL 18's OAuth settings ({@code oauth_issuer}, ...) and the application's
+ *     token source
+ * @param passwordSource where to get each connection's password instead of {@code password},
+ *     PGPASSWORD and the password file (the application's password supplier), or null
  * @param gssEncMode whether the session is encrypted by GSSAPI ({@code gssencmode})
  * @param gssDelegation whether the client's Kerberos credentials are forwarded to the server
  *     ({@code gssdelegation=1}), in GSSAPI authentication and encryption alike
@@ -81,6 +85,8 @@ public record ConnectionSettings(
     String requirePeer,
     String krbsrvname,
     ScramKeys scramKeys,
+    OAuthSettings oauth,
+    PasswordSource passwordSource,
     GssEncMode gssEncMode,
     boolean gssDelegation) {
 
@@ -121,15 +127,71 @@ public record ConnectionSettings(
     Objects.requireNonNull(requireAuth, "requireAuth");
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(krbsrvname, "krbsrvname");
+    Objects.requireNonNull(oauth, "oauth");
     Objects.requireNonNull(gssEncMode, "gssEncMode");
   }
 
+  /** These settings with {@code tokens} as the source of OAuth bearer tokens. */
+  public ConnectionSettings withOAuthTokens(BearerTokenSource tokens) {
+    return withApplicationSources(oauth.withTokens(tokens), passwordSource);
+  }
+
+  /** These settings with {@code source} giving the passwords (null: the usual sources). */
+  public ConnectionSettings withPasswordSource(PasswordSource source) {
+    return withApplicationSources(oauth, source);
+  }
+
+  /** These settings with the callbacks an application gives besides the keywords. */
+  private ConnectionSettings withApplicationSources(OAuthSettings oauth, PasswordSource source) {
+    return new ConnectionSettings(
+        hosts,
+        user,
+        database,
+        password,
+        applicationName,
+        options,
+        connectTimeout,
+        sslMode,
+        keepalives,
+        keepalivesIdle,
+        targetSessionAttrs,
+        maxMessageSize,
+        scramMaxIterations,
+        keepalivesInterval,
+        keepalivesCount,
+        loadBalanceHosts,
+        passfile,
+        sslRootCert,
+        sslCert,
+        sslKey,
+        sslPassword,
+        statements,
+        tls,
+        channelBinding,
+        requireAuth,
+        protocol,
+        requirePeer,
+        krbsrvname,
+        scramKeys,
+        oauth,
+        source,
+        gssEncMode,
+        gssDelegation);
+  }
+
   /**
-   * The password for {@code host}: {@link #password()} if given, else the first matching line of
-   * the password file, else null. Reads the file on every call, as libpq does for each connection
+   * The password for {@code host}: what the {@link #passwordSource()} gives, if there is one (asked
+   * anew on every call); else {@link #password()} if given, else the first matching line of the
+   * password file, else null. Reads the file on every call, as libpq does for each connection
    * attempt, so an edited file takes effect.
+   *
+   * @throws dev.tusk.errors.InvalidAuthorizationSpecification if the password source fails, or
+   *     gives a null or empty password
    */
   public Password passwordFor(HostPort host) {
+    if (passwordSource != null) {
+      return SuppliedPassword.ask(passwordSource, host, user);
+    }
     if (password != null || passfile == null) {
       return password;
     }

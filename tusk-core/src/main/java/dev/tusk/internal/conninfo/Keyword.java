@@ -46,6 +46,11 @@ enum Keyword {
   // libpq reads no environment variable for these either.
   SCRAM_CLIENT_KEY("scram_client_key", null),
   SCRAM_SERVER_KEY("scram_server_key", null),
+  // PostgreSQL 18's OAuth; libpq reads no environment variable for these.
+  OAUTH_ISSUER("oauth_issuer", null),
+  OAUTH_SCOPE("oauth_scope", null),
+  OAUTH_CLIENT_ID("oauth_client_id", null),
+  OAUTH_CLIENT_SECRET("oauth_client_secret", null),
   GSSENCMODE("gssencmode", "PGGSSENCMODE"),
   GSSDELEGATION("gssdelegation", "PGGSSDELEGATION"),
   // Tusk's own limits.
@@ -80,7 +85,8 @@ enum Keyword {
     return this == PASSWORD
         || this == SSLPASSWORD
         || this == SCRAM_CLIENT_KEY
-        || this == SCRAM_SERVER_KEY;
+        || this == SCRAM_SERVER_KEY
+        || this == OAUTH_CLIENT_SECRET;
   }
 
   /** The keyword spelled {@code word}, if Tusk supports it. */

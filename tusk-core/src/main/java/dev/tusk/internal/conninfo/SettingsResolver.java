@@ -75,6 +75,8 @@ final class SettingsResolver {
         krbsrvname(),
         ScramKeys.resolve(
             options.get(Keyword.SCRAM_CLIENT_KEY), options.get(Keyword.SCRAM_SERVER_KEY)),
+        oauth(),
+        null,
         gssEncMode(),
         gssDelegation());
   }
@@ -312,6 +314,16 @@ final class SettingsResolver {
   private String krbsrvname() {
     String name = textOr(Keyword.KRBSRVNAME, "");
     return name.isEmpty() ? ConnectionSettings.DEFAULT_KRBSRVNAME : name;
+  }
+
+  /** The {@code oauth_*} keywords; the token source is the application's, added when connecting. */
+  private OAuthSettings oauth() {
+    return new OAuthSettings(
+        textOr(Keyword.OAUTH_ISSUER, null),
+        textOr(Keyword.OAUTH_SCOPE, null),
+        textOr(Keyword.OAUTH_CLIENT_ID, null),
+        password(Keyword.OAUTH_CLIENT_SECRET),
+        null);
   }
 
   private String textOr(Keyword keyword, String fallback) {

@@ -13,11 +13,7 @@ enum UnsupportedKeyword {
   SSLCOMPRESSION("sslcompression", "PGSSLCOMPRESSION", false, "0"),
   SSLKEYLOGFILE("sslkeylogfile", null, false),
   TCP_USER_TIMEOUT("tcp_user_timeout", null, false, "0"),
-  REPLICATION("replication", null, false, "0", "false", "off", "no"),
-  OAUTH_ISSUER("oauth_issuer", null, false),
-  OAUTH_CLIENT_ID("oauth_client_id", null, false),
-  OAUTH_CLIENT_SECRET("oauth_client_secret", null, true),
-  OAUTH_SCOPE("oauth_scope", null, false);
+  REPLICATION("replication", null, false, "0", "false", "off", "no");
 
   private final String word;
   private final String environmentVariable;

@@ -1,6 +1,7 @@
 package dev.tusk.internal.engine;
 
 import dev.tusk.internal.auth.AuthenticationException;
+import dev.tusk.internal.auth.OAuthBearer;
 import dev.tusk.internal.conninfo.ChannelBindingMode;
 import dev.tusk.internal.conninfo.RequireAuth;
 import dev.tusk.internal.conninfo.RequireAuth.Method;
@@ -9,8 +10,8 @@ import java.util.List;
 /**
  * What the client lets the server choose, as libpq 16 decides it: {@code require_auth} limits the
  * methods a server may ask for, and {@code channel_binding=require} accepts SCRAM-SHA-256-PLUS
- * alone. Both fail closed: a server that asks for nothing, or skips a step, is refused unless the
- * settings allow exactly that.
+ * alone (so never OAUTHBEARER, which binds to no channel). Both fail closed: a server that asks for
+ * nothing, or skips a step, is refused unless the settings allow exactly that.
  */
 final class AuthenticationPolicy {
 
@@ -21,6 +22,11 @@ final class AuthenticationPolicy {
   private final ChannelBindingMode channelBinding;
   private final boolean tls;
   private final boolean gssEncrypted;
+
+  /** A policy for a session that is not GSSAPI-encrypted. */
+  AuthenticationPolicy(RequireAuth requireAuth, ChannelBindingMode channelBinding, boolean tls) {
+    this(requireAuth, channelBinding, tls, false);
+  }
 
   /**
    * @param tls whether the session is TLS-encrypted, so SCRAM can bind to its channel
@@ -60,6 +66,11 @@ final class AuthenticationPolicy {
    * @throws AuthenticationException if SCRAM is not allowed, or binding is required and impossible
    */
   String chooseMechanism(List<String> offered) throws AuthenticationException {
+    boolean scramOffered = offered.contains(SCRAM_SHA_256) || offered.contains(SCRAM_SHA_256_PLUS);
+    if (offered.contains(OAuthBearer.MECHANISM)
+        && (!scramOffered || !requireAuth.allows(Method.SCRAM_SHA_256))) {
+      return chooseOAuth();
+    }
     if (!requireAuth.allows(Method.SCRAM_SHA_256)) {
       throw refused("server requested SASL authentication");
     }
@@ -78,6 +89,19 @@ final class AuthenticationPolicy {
       return SCRAM_SHA_256;
     }
     return null;
+  }
+
+  /** OAUTHBEARER, if require_auth allows it and no channel binding is required. */
+  private String chooseOAuth() throws AuthenticationException {
+    if (!requireAuth.allows(Method.OAUTH)) {
+      throw refused("server requested OAuth authentication (OAUTHBEARER)");
+    }
+    if (channelBinding == ChannelBindingMode.REQUIRE) {
+      throw new AuthenticationException(
+          "channel binding is required (channel_binding=require), but the server asked for OAuth"
+              + " authentication (OAUTHBEARER), which cannot bind to the TLS channel");
+    }
+    return OAuthBearer.MECHANISM;
   }
 
   /** Whether the client supports binding on this connection even if it does not bind ("y,,"). */

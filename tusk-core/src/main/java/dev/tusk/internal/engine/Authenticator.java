@@ -11,6 +11,7 @@ import dev.tusk.internal.auth.ChannelBinding;
 import dev.tusk.internal.auth.CleartextPassword;
 import dev.tusk.internal.auth.GssClient;
 import dev.tusk.internal.auth.Md5Password;
+import dev.tusk.internal.auth.OAuthBearer;
 import dev.tusk.internal.auth.ScramCredential;
 import dev.tusk.internal.auth.ScramSha256Client;
 import dev.tusk.internal.conninfo.ConnectionSettings;
@@ -57,8 +58,9 @@ import java.security.cert.X509Certificate;
 
 /**
  * The authentication phase of startup: answers the server's requests (cleartext, MD5,
- * SCRAM-SHA-256, SCRAM-SHA-256-PLUS, GSSAPI) until AuthenticationOk or an error, within what {@link
- * AuthenticationPolicy} allows.
+ * SCRAM-SHA-256, SCRAM-SHA-256-PLUS, GSSAPI, OAUTHBEARER) until AuthenticationOk or an error,
+ * within what {@link AuthenticationPolicy} allows. An OAUTHBEARER exchange that only discovered the
+ * server's parameters ends without AuthenticationOk: see {@link #run()} and {@link OAuthFlow}.
  */
 final class Authenticator {
 
@@ -69,13 +71,15 @@ final class Authenticator {
   private final X509Certificate serverCertificate;
   private final int requestedMinor;
   private final AuthenticationPolicy policy;
+  private final OAuthFlow oauth;
   private ScramSha256Client scram;
   private GssClient gss;
+  private boolean oauthStarted;
+  private boolean tokenNeeded;
   private boolean exchanged;
 
   /**
    * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
-   * @param gssEncrypted whether the session is GSSAPI-encrypted, which authenticated the client
    * @param requestedMinor the minor protocol version the StartupMessage asked for
    */
   Authenticator(
@@ -84,14 +88,51 @@ final class Authenticator {
       Transport transport,
       BackendMessageReader reader,
       X509Certificate serverCertificate,
-      boolean gssEncrypted,
       int requestedMinor) {
+    this(
+        settings,
+        host,
+        transport,
+        reader,
+        serverCertificate,
+        requestedMinor,
+        new OAuthFlow(settings.oauth()));
+  }
+
+  /**
+   * @param oauth the OAuth state of this host, which lasts across the discovery connection and the
+   *     one that presents the token
+   */
+  Authenticator(
+      ConnectionSettings settings,
+      HostPort host,
+      Transport transport,
+      BackendMessageReader reader,
+      X509Certificate serverCertificate,
+      int requestedMinor,
+      OAuthFlow oauth) {
+    this(settings, host, transport, reader, serverCertificate, false, requestedMinor, oauth);
+  }
+
+  /**
+   * @param gssEncrypted whether the session is GSSAPI-encrypted, which authenticated the client
+   */
+  Authenticator(
+      ConnectionSettings settings,
+      HostPort host,
+      Transport transport,
+      BackendMessageReader reader,
+      X509Certificate serverCertificate,
+      boolean gssEncrypted,
+      int requestedMinor,
+      OAuthFlow oauth) {
     this.settings = settings;
     this.host = host;
     this.transport = transport;
     this.reader = reader;
     this.serverCertificate = serverCertificate;
     this.requestedMinor = requestedMinor;
+    this.oauth = oauth;
     this.policy =
         new AuthenticationPolicy(
             settings.requireAuth(),
@@ -100,10 +141,15 @@ final class Authenticator {
             gssEncrypted);
   }
 
-  /** Returns at AuthenticationOk; throws the server's error or a precise one of its own. */
-  void run() throws IOException {
+  /**
+   * Returns true at AuthenticationOk, and false when an OAUTHBEARER exchange has discovered the
+   * server's parameters and the server has failed it, as it must without a token: the caller then
+   * gets a token and connects again. Throws the server's error or a precise one of its own.
+   */
+  boolean run() throws IOException {
     try {
       exchange();
+      return !tokenNeeded;
     } catch (AuthenticationException e) {
       throw new InvalidAuthorizationSpecification(
           Diagnostic.client("28000", "authentication with " + host + " failed: " + e.getMessage()),
@@ -142,7 +188,14 @@ final class Authenticator {
       case NoticeResponse notice -> {
         // A notice before authentication ends says nothing the outcome will not.
       }
-      case ErrorResponse error -> throw SqlStates.toException(error.diagnostic());
+      case ErrorResponse error -> {
+        if (oauthStarted && oauth.awaitsToken()) {
+          // The expected end of a discovery exchange, not a failure to report.
+          tokenNeeded = true;
+          return true;
+        }
+        throw SqlStates.toException(error.diagnostic());
+      }
       case BackendKeyData m -> throw unexpected(message);
       case BindComplete m -> throw unexpected(message);
       case CloseComplete m -> throw unexpected(message);
@@ -180,6 +233,9 @@ final class Authenticator {
           throw new AuthenticationException(
               "the server accepted GSSAPI authentication before proving its own identity");
         }
+        if (oauthStarted) {
+          oauth.checkAccepted();
+        }
         policy.checkOk(exchanged, scram != null && scram.mechanism().endsWith("-PLUS"));
         return true;
       }
@@ -208,15 +264,22 @@ final class Authenticator {
       }
       case AuthenticationSASL sasl -> {
         exchanged = true;
-        startScram(sasl);
+        startSasl(sasl);
       }
       case AuthenticationSASLContinue next -> {
         exchanged = true;
-        byte[] clientFinal = scram().handleServerFirstMessage(next.data());
-        Startup.send(transport, out -> FrontendMessages.saslResponse(out, clientFinal));
+        byte[] answer =
+            oauthStarted
+                ? oauth.serverError(next.data())
+                : scram().handleServerFirstMessage(next.data());
+        Startup.send(transport, out -> FrontendMessages.saslResponse(out, answer));
       }
       case AuthenticationSASLFinal last -> {
         exchanged = true;
+        if (oauthStarted) {
+          // OAUTHBEARER has no additional data on success.
+          throw new AuthenticationException("the server sent unexpected additional OAuth data");
+        }
         scram().verifyServerFinalMessage(last.data());
       }
       case AuthenticationUnsupported unsupported -> {
@@ -277,8 +340,8 @@ final class Authenticator {
     }
   }
 
-  private void startScram(AuthenticationSASL sasl) throws IOException, AuthenticationException {
-    if (scram != null) {
+  private void startSasl(AuthenticationSASL sasl) throws IOException, AuthenticationException {
+    if (scram != null || oauthStarted) {
       throw new AuthenticationException("the server started SASL authentication twice");
     }
     String mechanism = policy.chooseMechanism(sasl.mechanisms());
@@ -290,9 +353,23 @@ final class Authenticator {
                   + sasl.mechanisms()
                   + "; Tusk speaks "
                   + AuthenticationPolicy.SCRAM_SHA_256
+                  + ", "
+                  + AuthenticationPolicy.SCRAM_SHA_256_PLUS
                   + " and "
-                  + AuthenticationPolicy.SCRAM_SHA_256_PLUS));
+                  + OAuthBearer.MECHANISM));
     }
+    if (mechanism.equals(OAuthBearer.MECHANISM)) {
+      oauthStarted = true;
+      byte[] initial = oauth.start(host.host());
+      Startup.send(
+          transport,
+          out -> FrontendMessages.saslInitialResponse(out, OAuthBearer.MECHANISM, initial));
+      return;
+    }
+    startScram(mechanism);
+  }
+
+  private void startScram(String mechanism) throws IOException, AuthenticationException {
     ChannelBinding binding = channelBinding(mechanism);
     scram = new ScramSha256Client(scramCredential(), settings.scramMaxIterations(), binding);
     byte[] first = scram.clientFirstMessage();
@@ -358,8 +435,8 @@ final class Authenticator {
                   + settings.user()
                   + " for a password ("
                   + method
-                  + "), but none was given: set password in the connection string, PGPASSWORD"
-                  + " or the password file"
+                  + "), but none was given: set password in the connection string, PGPASSWORD,"
+                  + " the password file or a password supplier"
                   + (settings.scramKeys() == null
                       ? ""
                       : " (scram_client_key and scram_server_key answer SCRAM authentication"

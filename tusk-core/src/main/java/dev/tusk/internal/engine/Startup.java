@@ -101,6 +101,14 @@ public final class Startup {
     }
   }
 
+  /**
+   * The server told its OAuth parameters and failed the connection, as it must without a token:
+   * connect again with one.
+   */
+  private static final class OAuthTokenNeeded extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
   /** A failure after which the next encryption method may still succeed. */
   private static final class RetryableFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -122,6 +130,7 @@ public final class Startup {
     private final AtomicReference<Transport> current;
     private final AtomicBoolean settled;
     private final Deque<Encryption> methods;
+    private final OAuthFlow oauth;
     private TlsClient tls;
     private boolean plainTextTried;
     private int minorVersion;
@@ -140,6 +149,7 @@ public final class Startup {
       this.settled = settled;
       this.methods = new ArrayDeque<>(methods);
       this.minorVersion = settings.protocol().maxMinor();
+      this.oauth = new OAuthFlow(settings.oauth());
     }
 
     /** The next encryption method to try, or null when none is left. */
@@ -155,6 +165,12 @@ public final class Startup {
     Session run(Encryption method) throws RetryableFailure, Unreachable {
       try {
         return proceed(method, connect());
+      } catch (OAuthTokenNeeded e) {
+        closeCurrent(current);
+        // Getting a token may take a while: the server's authentication_timeout should not run
+        // meanwhile, so the first socket is closed by then (as libpq closes it before its flows).
+        oauth.fetchToken(host.host());
+        return run(method);
       } catch (ProtocolViolationException e) {
         closeCurrent(current);
         throw new ProtocolViolation(
@@ -174,8 +190,9 @@ public final class Startup {
           minorVersion = settings.protocol().minMinor();
           return run(method);
         }
-        // libpq tries the next method after any error the server reports during start-up.
-        if (fromServer(e)) {
+        // libpq tries the next method after any error the server reports during start-up; Tusk
+        // does not after presenting an OAuth token, which would then cross in plain text.
+        if (fromServer(e) && !oauth.presentedToken()) {
           throw new RetryableFailure(e);
         }
         throw e;
@@ -187,7 +204,7 @@ public final class Startup {
 
     /** Encrypts {@code transport} as {@code method} says and starts the session on it. */
     private Session proceed(Encryption method, Transport transport)
-        throws IOException, RetryableFailure {
+        throws IOException, RetryableFailure, OAuthTokenNeeded {
       X509Certificate serverCertificate = null;
       boolean gssEncrypted = false;
       if (method == Encryption.GSS) {
@@ -302,16 +319,25 @@ public final class Startup {
 
     private Session start(
         Transport transport, X509Certificate serverCertificate, boolean gssEncrypted)
-        throws IOException {
+        throws IOException, OAuthTokenNeeded {
       TransportInput input = new TransportInput(transport);
       BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
       ServerState state = new ServerState();
       send(
           transport,
           out -> FrontendMessages.startupMessage(out, minorVersion, startupParameters(settings)));
-      new Authenticator(
-              settings, host, transport, reader, serverCertificate, gssEncrypted, minorVersion)
-          .run();
+      if (!new Authenticator(
+              settings,
+              host,
+              transport,
+              reader,
+              serverCertificate,
+              gssEncrypted,
+              minorVersion,
+              oauth)
+          .run()) {
+        throw new OAuthTokenNeeded();
+      }
       new StartupParameters(reader, state).read();
       if (!settled.compareAndSet(false, true)) {
         throw timedOut(settings, host);

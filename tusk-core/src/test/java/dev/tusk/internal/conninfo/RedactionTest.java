@@ -68,7 +68,7 @@ class RedactionTest {
         "postgresql://h/db?password=PW&xyzzy=1",
         "postgresql://h/db?password=PW&xyzzy%zz=1",
         "postgresql://h/db?sslpassword=PWxyzzy%ff",
-        "postgresql://h/db?oauth_client_secret=PWxyzzy",
+        "postgresql://h/db?oauth_client_secret=PWxyzzy%zz",
         "postgresql://h/db?scram_client_key=PWxyzzy",
         "postgresql://h/db?scram_client_key=PWxyzzy&scram_server_key=PWxyzzy",
         "postgresql://h/db?scram_server_key=PWxyzzy%zz",
@@ -85,7 +85,8 @@ class RedactionTest {
         "password='PWxyzzy\0'",
         "sslpassword=PW xyzzy",
         "password=PWxyzzy gsslib=sspi",
-        "oauth_client_secret=PWxyzzy",
+        "oauth_client_secret=PW xyzzy",
+        "oauth_client_secret='PWxyzzy\0'",
       })
   void errorsNeverContainThePassword(String conninfo) {
     var error = assertThrows(TuskException.class, () -> parse(conninfo));

@@ -280,8 +280,7 @@ class ValueValidationTest {
         "gsslib=gssapi",
         "replication=false",
         "service=''",
-        "servicefile=''",
-        "oauth_scope=''"
+        "servicefile=''"
       })
   void unsupportedKeysAcceptNoOpValues(String setting) {
     assertEquals("alice", parse(setting).user());
@@ -296,7 +295,6 @@ class ValueValidationTest {
         error.diagnostic().messagePrimary());
     assertEquals("0A000", error.sqlState());
     assertThrows(NotSupportedError.class, () -> parse("gsslib=sspi"));
-    assertThrows(NotSupportedError.class, () -> parse("oauth_issuer=https://issuer"));
     assertThrows(NotSupportedError.class, () -> parse("postgresql://h?gsslib=sspi"));
   }
 

@@ -21,7 +21,7 @@ class AuthenticationPolicyTest {
   private static final List<String> PLAIN_ONLY = List.of("SCRAM-SHA-256");
 
   private static AuthenticationPolicy policy(ChannelBindingMode mode, boolean tls) {
-    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls, false);
+    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls);
   }
 
   @Test
@@ -62,7 +62,6 @@ class AuthenticationPolicyTest {
         new AuthenticationPolicy(
             new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
             ChannelBindingMode.PREFER,
-            false,
             false);
     var error =
         assertThrows(
@@ -74,6 +73,35 @@ class AuthenticationPolicyTest {
         error.getMessage());
     assertThrows(AuthenticationException.class, () -> scramOnly.checkOk(false, false));
     assertDoesNotThrow(() -> scramOnly.chooseMechanism(PLAIN_ONLY));
+  }
+
+  @Test
+  void oauthBearerIsChosenWhenOfferedAndAllowed() throws AuthenticationException {
+    List<String> oauthOnly = List.of("OAUTHBEARER");
+    assertEquals("OAUTHBEARER", policy(ChannelBindingMode.PREFER, true).chooseMechanism(oauthOnly));
+    List<String> both = List.of("SCRAM-SHA-256", "OAUTHBEARER");
+    assertEquals("SCRAM-SHA-256", policy(ChannelBindingMode.PREFER, false).chooseMechanism(both));
+    AuthenticationPolicy oauthRequired =
+        new AuthenticationPolicy(
+            new RequireAuth(EnumSet.of(Method.OAUTH), "oauth"), ChannelBindingMode.PREFER, false);
+    assertEquals("OAUTHBEARER", oauthRequired.chooseMechanism(both));
+    var refused =
+        assertThrows(
+            AuthenticationException.class,
+            () ->
+                new AuthenticationPolicy(
+                        new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
+                        ChannelBindingMode.PREFER,
+                        false)
+                    .chooseMechanism(oauthOnly));
+    assertEquals(
+        "authentication method requirement \"scram-sha-256\" failed: server requested OAuth"
+            + " authentication (OAUTHBEARER)",
+        refused.getMessage());
+    // OAUTHBEARER binds to no channel, so channel_binding=require never takes it.
+    assertThrows(
+        AuthenticationException.class,
+        () -> policy(ChannelBindingMode.REQUIRE, true).chooseMechanism(oauthOnly));
   }
 
   @Test

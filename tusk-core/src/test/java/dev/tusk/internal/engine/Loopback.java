@@ -65,6 +65,11 @@ final class Loopback implements AutoCloseable {
     return new Outbound(transport);
   }
 
+  /** The near end, which the code under test writes to. */
+  Transport transport() {
+    return transport;
+  }
+
   /**
    * Writes all {@code outbound} holds on this thread, closes the socket and returns every byte that
    * reached the far end.

@@ -67,13 +67,7 @@ class StartupDispatchTest {
   private static Authenticator authentication(BackendMessageReader reader) {
     Environment environment = new Environment(Map.of(), null, "alice");
     return new Authenticator(
-        ConnInfo.parse("user=alice", environment),
-        new HostPort("h", 5432),
-        null,
-        reader,
-        null,
-        false,
-        0);
+        ConnInfo.parse("user=alice", environment), new HostPort("h", 5432), null, reader, null, 0);
   }
 
   @Test
