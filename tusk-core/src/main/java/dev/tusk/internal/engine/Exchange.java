@@ -151,6 +151,14 @@ public abstract class Exchange<T> {
   }
 
   /**
+   * Whether the consumer of this request's stream has as many items waiting as it gathers: its own
+   * reading stops there, even where the buffer has no limit for the readers of requests behind.
+   */
+  boolean consumerHasEnough() {
+    return stalledBuffer() != null;
+  }
+
+  /**
    * Makes the rows routed to this request so far visible to their consumer: the reading thread
    * holds rows back while more messages are at hand (see {@link StreamBuffer#stage}).
    */

@@ -97,6 +97,11 @@ public final class ExtendedQuery extends Exchange<List<StatementResult>> {
   }
 
   @Override
+  boolean consumerHasEnough() {
+    return position < steps.size() && steps.get(position).overflows();
+  }
+
+  @Override
   void publishRows() {
     StatementStep step = position < steps.size() ? steps.get(position) : null;
     StatementResult current = step == null ? null : step.current();

@@ -298,7 +298,7 @@ final class Reading {
 
   /** Whether routing may go on cheaply: more of this request's messages have arrived already. */
   private boolean drainable(Exchange<?> exchange) {
-    return reader.hasBuffered() && inFlight.peek() == exchange && exchange.stalledBuffer() == null;
+    return reader.hasBuffered() && inFlight.peek() == exchange && !exchange.consumerHasEnough();
   }
 
   /** Waits until a consumer takes rows from {@code full} (or a limit passes). */
