@@ -62,6 +62,10 @@ record ConnectionConfig(Map<String, String> keywords, JdbcSettings settings) {
           "scram_max_iterations",
           "scram_client_key",
           "scram_server_key",
+          "krbsrvname",
+          "gsslib",
+          "gssencmode",
+          "gssdelegation",
           "prepare_threshold",
           "statement_cache_size",
           "query_timeout");
@@ -74,6 +78,8 @@ record ConnectionConfig(Map<String, String> keywords, JdbcSettings settings) {
           Map.entry("PGDBNAME", "dbname"),
           Map.entry("ApplicationName", "application_name"),
           Map.entry("connectTimeout", "connect_timeout"),
+          Map.entry("kerberosServerName", "krbsrvname"),
+          Map.entry("gssEncMode", "gssencmode"),
           Map.entry("preparedStatementCacheQueries", "statement_cache_size"),
           Map.entry("reWriteBatchedInserts", "rewrite_batched_inserts"));
 

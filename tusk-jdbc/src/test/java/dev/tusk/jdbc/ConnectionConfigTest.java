@@ -195,6 +195,18 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void gssapiSettingsReachTusk() throws SQLException {
+    ConnectionConfig config =
+        config(
+            "jdbc:tusk:postgresql://h/d?gssEncMode=require&kerberosServerName=pg",
+            "gssdelegation",
+            "1");
+    assertTrue(config.conninfo().contains("gssencmode='require'"), config.conninfo());
+    assertTrue(config.conninfo().contains("krbsrvname='pg'"), config.conninfo());
+    assertTrue(config.conninfo().contains("gssdelegation='1'"), config.conninfo());
+  }
+
+  @Test
   void aDataSourceNeverShowsPasswordsOrKeys() {
     TuskDataSource dataSource = new TuskDataSource();
     dataSource.setUrl("jdbc:tusk:postgresql://h/d?scram_client_key=SECRETa&sslmode=require");
