@@ -66,6 +66,10 @@ record ConnectionConfig(Map<String, String> keywords, JdbcSettings settings) {
           "gsslib",
           "gssencmode",
           "gssdelegation",
+          "oauth_issuer",
+          "oauth_client_id",
+          "oauth_client_secret",
+          "oauth_scope",
           "prepare_threshold",
           "statement_cache_size",
           "query_timeout");
@@ -133,16 +137,17 @@ record ConnectionConfig(Map<String, String> keywords, JdbcSettings settings) {
     return builder.build();
   }
 
-  /** Keywords whose values are never shown. */
-  private static final Set<String> SECRETS =
-      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
+  /** Keywords whose values are never shown (the data source's properties too). */
+  static final Set<String> SECRETS =
+      Set.of(
+          "password", "sslpassword", "scram_client_key", "scram_server_key", "oauth_client_secret");
 
   /** The keywords as libpq {@code key='value'} text. */
   String conninfo() {
     return text(false);
   }
 
-  /** The conninfo with the passwords and SCRAM keys masked, for messages. */
+  /** The conninfo with the passwords, SCRAM keys and OAuth client secret masked, for messages. */
   @Override
   public String toString() {
     return text(true);

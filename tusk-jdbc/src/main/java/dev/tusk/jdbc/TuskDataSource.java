@@ -1,13 +1,14 @@
 package dev.tusk.jdbc;
 
+import dev.tusk.OAuthTokenSupplier;
 import dev.tusk.PasswordSupplier;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -19,13 +20,14 @@ import javax.sql.DataSource;
  */
 public class TuskDataSource implements DataSource, SelfWrapper {
 
-  /** Properties whose values are never shown. */
-  private static final Set<String> SECRETS =
-      Set.of("password", "sslpassword", "scram_client_key", "scram_server_key");
+  /** A secret's value in a URL's query, to be masked. */
+  private static final Pattern SECRET_IN_URL =
+      Pattern.compile("(?i)((?:" + String.join("|", ConnectionConfig.SECRETS) + ")=)[^&]*");
 
   private final Properties properties = new Properties();
   private String url;
   private PasswordSupplier passwordSupplier;
+  private OAuthTokenSupplier oauthTokenSupplier;
   private int loginTimeoutSeconds;
   private PrintWriter logWriter;
 
@@ -105,6 +107,21 @@ public class TuskDataSource implements DataSource, SelfWrapper {
     return passwordSupplier;
   }
 
+  /**
+   * Asks {@code supplier} for an OAuth bearer token when a server asks for PostgreSQL 18's {@code
+   * oauth} authentication (null: no supplier); the {@code oauth_issuer} property must name the
+   * issuer the application trusts. As with {@link #setPasswordSupplier}, give a pool this data
+   * source object itself. See {@link OAuthTokenSupplier} and docs/security.md.
+   */
+  public void setOAuthTokenSupplier(OAuthTokenSupplier supplier) {
+    this.oauthTokenSupplier = supplier;
+  }
+
+  /** The OAuth token supplier set by {@link #setOAuthTokenSupplier}, or null. */
+  public OAuthTokenSupplier getOAuthTokenSupplier() {
+    return oauthTokenSupplier;
+  }
+
   /** Sets {@code ApplicationName}. */
   public void setApplicationName(String name) {
     properties.setProperty("ApplicationName", name);
@@ -139,7 +156,7 @@ public class TuskDataSource implements DataSource, SelfWrapper {
   public Properties getProperties() {
     Properties shown = new Properties();
     shown.putAll(properties);
-    SECRETS.forEach(shown::remove);
+    ConnectionConfig.SECRETS.forEach(shown::remove);
     return shown;
   }
 
@@ -167,7 +184,7 @@ public class TuskDataSource implements DataSource, SelfWrapper {
     if (loginTimeoutSeconds > 0) {
       merged.putIfAbsent("loginTimeout", String.valueOf(loginTimeoutSeconds));
     }
-    return TuskDriver.open(ConnectionConfig.of(merged), passwordSupplier);
+    return TuskDriver.open(ConnectionConfig.of(merged), passwordSupplier, oauthTokenSupplier);
   }
 
   @Override
@@ -209,11 +226,7 @@ public class TuskDataSource implements DataSource, SelfWrapper {
 
   @Override
   public String toString() {
-    String shownUrl =
-        url == null
-            ? ""
-            : url.replaceAll(
-                "(?i)((?:password|scram_client_key|scram_server_key)=)[^&]*", "$1********");
+    String shownUrl = url == null ? "" : SECRET_IN_URL.matcher(url).replaceAll("$1********");
     return getClass().getSimpleName() + "[" + shownUrl + getProperties() + "]";
   }
 }

@@ -1,6 +1,7 @@
 package dev.tusk.jdbc;
 
 import dev.tusk.ConnectionOptions;
+import dev.tusk.OAuthTokenSupplier;
 import dev.tusk.PasswordSupplier;
 import dev.tusk.errors.TuskException;
 import java.sql.Connection;
@@ -58,18 +59,26 @@ public final class TuskDriver implements Driver {
 
   /** Opens a Tusk connection for {@code config} and wraps it. */
   static Connection open(ConnectionConfig config) throws SQLException {
-    return open(config, null);
+    return open(config, null, null);
   }
 
   /**
    * Opens a Tusk connection for {@code config}, asking {@code passwordSupplier} (null: none) for
-   * the password, and wraps it.
+   * the password and {@code oauthTokenSupplier} (null: none) for an OAuth bearer token, and wraps
+   * it.
    */
-  static Connection open(ConnectionConfig config, PasswordSupplier passwordSupplier)
+  static Connection open(
+      ConnectionConfig config,
+      PasswordSupplier passwordSupplier,
+      OAuthTokenSupplier oauthTokenSupplier)
       throws SQLException {
     dev.tusk.Connection tusk;
     try {
-      tusk = ConnectionOptions.of(config.keywords()).passwordSupplier(passwordSupplier).connect();
+      tusk =
+          ConnectionOptions.of(config.keywords())
+              .passwordSupplier(passwordSupplier)
+              .oauthTokenSupplier(oauthTokenSupplier)
+              .connect();
     } catch (TuskException e) {
       SQLException translated = SqlErrors.translate(e, false);
       if (translated.getSQLState() != null) {

@@ -207,6 +207,19 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void oauthSettingsReachTuskAndTheClientSecretIsMasked() throws SQLException {
+    ConnectionConfig config =
+        config(
+            "jdbc:tusk:postgresql://h/d?oauth_issuer=https://issuer.example&oauth_scope=openid",
+            "oauth_client_secret",
+            "s3cr3t");
+    assertTrue(
+        config.conninfo().contains("oauth_issuer='https://issuer.example'"), config.conninfo());
+    assertTrue(config.conninfo().contains("oauth_client_secret='s3cr3t'"), config.conninfo());
+    assertFalse(config.toString().contains("s3cr3t"), config.toString());
+  }
+
+  @Test
   void aDataSourceNeverShowsPasswordsOrKeys() {
     TuskDataSource dataSource = new TuskDataSource();
     dataSource.setUrl("jdbc:tusk:postgresql://h/d?scram_client_key=SECRETa&sslmode=require");
