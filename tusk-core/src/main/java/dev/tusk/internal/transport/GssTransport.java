@@ -2,7 +2,6 @@ package dev.tusk.internal.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * GSSAPI session encryption over another transport (a socket): every byte in both directions
@@ -13,9 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A packet is at most {@link #MAX_PACKET} bytes, length word included, in both directions: the
  * server refuses a larger one, and so does this side. Reader state ({@code netIn}, {@code appIn})
- * belongs to the one reading thread; the writing side is guarded by {@code writeLock}. As for TLS,
- * a write reports its plaintext as written only once its packet is entirely on the socket: until
- * then it reports 0 and keeps the packet, and the caller offers the same bytes again.
+ * belongs to the one reading thread; the writing side is an {@link OwedCiphertext}, which, as for
+ * TLS, reports a write's plaintext as written only once its packet is entirely on the socket.
  */
 public final class GssTransport implements Transport {
 
@@ -53,16 +51,8 @@ public final class GssTransport implements Transport {
   /** Whether the socket's stream has ended. Reader only. */
   private boolean inboundDone;
 
-  private final ReentrantLock writeLock = new ReentrantLock();
-
-  /** One packet owed to the socket, in read mode; guarded by writeLock. */
-  private ByteBuffer netOut = ByteBuffer.allocate(0);
-
-  /** Plaintext bytes sealed into {@code netOut} but not yet reported; guarded by writeLock. */
-  private int sealedUnreported;
-
-  /** Whether {@code netOut} holds bytes; read without the lock to decide whether to wait. */
-  private volatile boolean owing;
+  /** The packet owed to the socket. */
+  private final OwedCiphertext out;
 
   /**
    * @param socket the transport the packets travel on, with nothing buffered from it
@@ -76,6 +66,7 @@ public final class GssTransport implements Transport {
     this.socket = socket;
     this.sealer = sealer;
     this.maxPlaintext = maxPlaintext;
+    this.out = new OwedCiphertext(socket, this::seal, ByteBuffer.allocate(0), "GSSAPI");
   }
 
   /**
@@ -150,42 +141,15 @@ public final class GssTransport implements Transport {
 
   @Override
   public int write(ByteBuffer source) throws IOException {
-    writeLock.lock();
-    try {
-      if (!flushOwed()) {
-        return 0;
-      }
-      if (sealedUnreported > 0) {
-        // The packet the previous call sealed is on the socket now: report its bytes.
-        int reported = sealedUnreported;
-        if (source.remaining() < reported) {
-          throw new IllegalStateException(
-              "a GSSAPI write was not retried with the same bytes after it returned 0");
-        }
-        sealedUnreported = 0;
-        source.position(source.position() + reported);
-        return reported;
-      }
-      int written = 0;
-      while (source.hasRemaining()) {
-        int length = Math.min(source.remaining(), maxPlaintext);
-        sealInto(source, length);
-        if (!flushOwed()) {
-          // Keep the plaintext unreported until its packet has left.
-          sealedUnreported = length;
-          return written;
-        }
-        source.position(source.position() + length);
-        written += length;
-      }
-      return written;
-    } finally {
-      writeLock.unlock();
-    }
+    return out.write(source);
   }
 
-  /** Seals the next {@code length} bytes of {@code source} (not consumed) into one packet. */
-  private void sealInto(ByteBuffer source, int length) throws IOException {
+  /**
+   * Seals the next packet's worth of {@code source} into one packet, the whole of what is owed (a
+   * packet is sealed only once the one before it has left).
+   */
+  private ByteBuffer seal(ByteBuffer source, ByteBuffer owed) throws IOException {
+    int length = Math.min(source.remaining(), maxPlaintext);
     byte[] token;
     if (source.hasArray()) {
       token = sealer.seal(source.array(), source.arrayOffset() + source.position(), length);
@@ -202,24 +166,8 @@ public final class GssTransport implements Transport {
               + (MAX_PACKET - 4)
               + ")");
     }
-    netOut = ByteBuffer.allocate(4 + token.length).putInt(token.length).put(token).flip();
-    owing = true;
-  }
-
-  /** Writes the owed packet as far as the socket takes it; true once nothing is owed. */
-  private boolean flushOwed() throws IOException {
-    writeLock.lock();
-    try {
-      while (netOut.hasRemaining()) {
-        if (socket.write(netOut) == 0) {
-          return false;
-        }
-      }
-      owing = false;
-      return true;
-    } finally {
-      writeLock.unlock();
-    }
+    source.position(source.position() + length);
+    return ByteBuffer.allocate(4 + token.length).putInt(token.length).put(token).flip();
   }
 
   @Override
@@ -229,14 +177,14 @@ public final class GssTransport implements Transport {
       // Plaintext is buffered (or the stream has ended): the socket may have nothing more.
       ready |= READ;
     }
-    if ((ops & WRITE) != 0 && !owing) {
+    if ((ops & WRITE) != 0 && !out.owing()) {
       ready |= WRITE;
     }
     if (ready != 0) {
       return ready;
     }
     int socketReady = socket.await(ops, timeoutNanos);
-    if ((socketReady & WRITE) != 0 && owing && !flushOwed()) {
+    if ((socketReady & WRITE) != 0 && out.owing() && !out.flush()) {
       socketReady &= ~WRITE;
     }
     return socketReady;

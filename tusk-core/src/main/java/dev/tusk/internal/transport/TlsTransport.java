@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -24,10 +23,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * flushes it.
  *
  * <p>Reader state ({@code netIn}, {@code appIn}) belongs to the one reading thread. Everything that
- * encrypts ({@code wrap}) and the ciphertext owed to the socket are guarded by {@code writeLock},
- * since the reader wraps too. A write reports its plaintext as written only once all of its
- * ciphertext is on the socket: until then it reports 0 and keeps the ciphertext, and the caller
- * offers the same bytes again, as every caller of a non-blocking write does.
+ * encrypts ({@code wrap}) goes through an {@link OwedCiphertext}, whose lock orders the writer and
+ * the reader (which wraps too), and which reports a write's plaintext as written only once all of
+ * its ciphertext is on the socket.
  */
 public final class TlsTransport implements Transport {
 
@@ -45,19 +43,8 @@ public final class TlsTransport implements Transport {
   /** Whether the peer's close_notify (or the socket's end) was seen. Reader only. */
   private boolean inboundDone;
 
-  private final ReentrantLock writeLock = new ReentrantLock();
-
-  /** Ciphertext owed to the socket, in read mode; guarded by writeLock. */
-  private ByteBuffer netOut;
-
-  /**
-   * Plaintext bytes already encrypted into {@code netOut} but not yet reported as written; guarded
-   * by writeLock.
-   */
-  private int encryptedUnreported;
-
-  /** Whether {@code netOut} holds bytes; read without the lock to decide whether to wait. */
-  private volatile boolean owing;
+  /** The ciphertext owed to the socket. */
+  private final OwedCiphertext out;
 
   private TlsTransport(Transport socket, SSLEngine engine) {
     this.socket = socket;
@@ -65,7 +52,7 @@ public final class TlsTransport implements Transport {
     int packet = engine.getSession().getPacketBufferSize();
     this.netIn = ByteBuffer.allocate(packet);
     this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
-    this.netOut = ByteBuffer.allocate(packet).flip();
+    this.out = new OwedCiphertext(socket, this::wrap, ByteBuffer.allocate(packet).flip(), "TLS");
   }
 
   /**
@@ -85,7 +72,7 @@ public final class TlsTransport implements Transport {
   private void runHandshake() throws IOException {
     engine.beginHandshake();
     while (true) {
-      while (owing && !flushOwed()) {
+      while (out.owing() && !out.flush()) {
         blockingWait(WRITE);
       }
       switch (engine.getHandshakeStatus()) {
@@ -246,18 +233,13 @@ public final class TlsTransport implements Transport {
         worked = true;
       } else if (status == HandshakeStatus.NEED_WRAP) {
         worked = true;
-        writeLock.lock();
-        try {
-          wrapInto(EMPTY);
-        } finally {
-          writeLock.unlock();
-        }
+        out.encrypt(EMPTY);
       } else {
         break;
       }
     }
-    if (owing) {
-      flushOwed();
+    if (out.owing()) {
+      out.flush();
     }
     return worked;
   }
@@ -281,43 +263,15 @@ public final class TlsTransport implements Transport {
 
   @Override
   public int write(ByteBuffer source) throws IOException {
-    writeLock.lock();
-    try {
-      if (!flushOwed()) {
-        return 0;
-      }
-      if (encryptedUnreported > 0) {
-        // The bytes the previous call encrypted are on the socket now: report them.
-        int reported = encryptedUnreported;
-        if (source.remaining() < reported) {
-          throw new IllegalStateException(
-              "a TLS write was not retried with the same bytes after it returned 0");
-        }
-        encryptedUnreported = 0;
-        source.position(source.position() + reported);
-        return reported;
-      }
-      int written = 0;
-      while (source.hasRemaining()) {
-        int before = source.position();
-        wrapInto(source);
-        int consumed = source.position() - before;
-        if (!flushOwed()) {
-          // Keep the plaintext unreported until its ciphertext has left.
-          source.position(before);
-          encryptedUnreported = consumed;
-          return written;
-        }
-        written += consumed;
-      }
-      return written;
-    } finally {
-      writeLock.unlock();
-    }
+    return out.write(source);
   }
 
-  /** Encrypts (part of) {@code source}, appending to {@code netOut}; under the lock. */
-  private void wrapInto(ByteBuffer source) throws IOException {
+  /**
+   * Encrypts (part of) {@code source}, appending to {@code owed}; under {@link OwedCiphertext}'s
+   * lock.
+   */
+  private ByteBuffer wrap(ByteBuffer source, ByteBuffer owed) throws IOException {
+    ByteBuffer netOut = owed;
     while (true) {
       netOut.compact();
       SSLEngineResult result;
@@ -326,13 +280,12 @@ public final class TlsTransport implements Transport {
       } finally {
         netOut.flip();
       }
-      owing = netOut.hasRemaining();
       switch (result.getStatus()) {
         case OK -> {
           if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
             runTasks();
           }
-          return;
+          return netOut;
         }
         case BUFFER_OVERFLOW -> {
           ByteBuffer larger =
@@ -343,26 +296,10 @@ public final class TlsTransport implements Transport {
           if (source.hasRemaining()) {
             throw new SSLException("the TLS connection is closed");
           }
-          return;
+          return netOut;
         }
         case BUFFER_UNDERFLOW -> throw new SSLException("TLS wrap reported an underflow");
       }
-    }
-  }
-
-  /** Writes owed ciphertext as far as the socket takes it; true once nothing is owed. */
-  private boolean flushOwed() throws IOException {
-    writeLock.lock();
-    try {
-      while (netOut.hasRemaining()) {
-        if (socket.write(netOut) == 0) {
-          return false;
-        }
-      }
-      owing = false;
-      return true;
-    } finally {
-      writeLock.unlock();
     }
   }
 
@@ -373,16 +310,16 @@ public final class TlsTransport implements Transport {
       // Plaintext is buffered (or the stream has ended): the socket may have nothing more.
       ready |= READ;
     }
-    if ((ops & WRITE) != 0 && !owing) {
+    if ((ops & WRITE) != 0 && !out.owing()) {
       ready |= WRITE;
     }
     if (ready != 0) {
       return ready;
     }
     // Owed ciphertext is flushed by whoever waits, so a reply to a key update never stalls.
-    int socketOps = (ops & READ) | (owing ? WRITE : 0);
+    int socketOps = (ops & READ) | (out.owing() ? WRITE : 0);
     int socketReady = socket.await(socketOps, timeoutNanos);
-    if ((socketReady & WRITE) != 0 && flushOwed()) {
+    if ((socketReady & WRITE) != 0 && out.flush()) {
       ready |= ops & WRITE;
     }
     return ready | (socketReady & READ);
@@ -401,15 +338,15 @@ public final class TlsTransport implements Transport {
   /** Sends close_notify if the socket takes it at once, then closes the socket. */
   @Override
   public void close() {
-    if (socket.isOpen() && writeLock.tryLock()) {
+    if (socket.isOpen() && out.tryLock()) {
       try {
         engine.closeOutbound();
-        wrapInto(EMPTY);
-        flushOwed();
+        out.encrypt(EMPTY);
+        out.flush();
       } catch (IOException | RuntimeException ignored) {
         // Courtesy only: the socket closes either way.
       } finally {
-        writeLock.unlock();
+        out.unlock();
       }
     }
     socket.close();
