@@ -138,7 +138,9 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
   }
 
   private JdbcResultSet resultSet(Cursor<Row> source, boolean keys) throws SQLException {
-    if (streaming && !keys) {
+    // A result still arriving has no row count yet; one received whole (most: up to 1,000 rows)
+    // is read as ReceivedRows, with nothing left to read and so no notices or errors to come.
+    if (streaming && !keys && source.rowCount() < 0) {
       WarningChain readWarnings = new WarningChain();
       StreamedRows streamed =
           new StreamedRows(
