@@ -80,42 +80,10 @@ final class Authenticator {
 
   /**
    * @param serverCertificate the server's TLS certificate, for channel binding; null without TLS
+   * @param gssEncrypted whether the session is GSSAPI-encrypted, which authenticated the client
    * @param requestedMinor the minor protocol version the StartupMessage asked for
-   */
-  Authenticator(
-      ConnectionSettings settings,
-      HostPort host,
-      Transport transport,
-      BackendMessageReader reader,
-      X509Certificate serverCertificate,
-      int requestedMinor) {
-    this(
-        settings,
-        host,
-        transport,
-        reader,
-        serverCertificate,
-        requestedMinor,
-        new OAuthFlow(settings.oauth()));
-  }
-
-  /**
    * @param oauth the OAuth state of this host, which lasts across the discovery connection and the
    *     one that presents the token
-   */
-  Authenticator(
-      ConnectionSettings settings,
-      HostPort host,
-      Transport transport,
-      BackendMessageReader reader,
-      X509Certificate serverCertificate,
-      int requestedMinor,
-      OAuthFlow oauth) {
-    this(settings, host, transport, reader, serverCertificate, false, requestedMinor, oauth);
-  }
-
-  /**
-   * @param gssEncrypted whether the session is GSSAPI-encrypted, which authenticated the client
    */
   Authenticator(
       ConnectionSettings settings,

@@ -157,7 +157,7 @@ class OAuthAuthenticationTest {
       ConnectionSettings settings, OAuthFlow flow, Server server, Recorder wire)
       throws IOException {
     return new Authenticator(
-            settings, new HostPort("db.example", 5432), wire, server.reader(), null, 0, flow)
+            settings, new HostPort("db.example", 5432), wire, server.reader(), null, false, 0, flow)
         .run();
   }
 

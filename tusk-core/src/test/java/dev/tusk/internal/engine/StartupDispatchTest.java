@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tusk.errors.ProtocolViolation;
 import dev.tusk.internal.conninfo.ConnInfo;
+import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.Environment;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
@@ -66,8 +67,16 @@ class StartupDispatchTest {
 
   private static Authenticator authentication(BackendMessageReader reader) {
     Environment environment = new Environment(Map.of(), null, "alice");
+    ConnectionSettings settings = ConnInfo.parse("user=alice", environment);
     return new Authenticator(
-        ConnInfo.parse("user=alice", environment), new HostPort("h", 5432), null, reader, null, 0);
+        settings,
+        new HostPort("h", 5432),
+        null,
+        reader,
+        null,
+        false,
+        0,
+        new OAuthFlow(settings.oauth()));
   }
 
   @Test

@@ -104,7 +104,16 @@ class SuppliedPasswordAuthenticationTest {
     BackendMessageReader reader =
         new BackendMessageReader(new ByteArrayInputStream(wire.toByteArray()), 1 << 20);
     try (Loopback loopback = Loopback.open()) {
-      new Authenticator(settings, HOST, loopback.transport(), reader, null, 0).run();
+      new Authenticator(
+              settings,
+              HOST,
+              loopback.transport(),
+              reader,
+              null,
+              false,
+              0,
+              new OAuthFlow(settings.oauth()))
+          .run();
       return loopback.drain(loopback.outbound());
     }
   }
