@@ -23,11 +23,6 @@ final class AuthenticationPolicy {
   private final boolean tls;
   private final boolean gssEncrypted;
 
-  /** A policy for a session that is not GSSAPI-encrypted. */
-  AuthenticationPolicy(RequireAuth requireAuth, ChannelBindingMode channelBinding, boolean tls) {
-    this(requireAuth, channelBinding, tls, false);
-  }
-
   /**
    * @param tls whether the session is TLS-encrypted, so SCRAM can bind to its channel
    * @param gssEncrypted whether the session is GSSAPI-encrypted: the server then knows the client

@@ -21,7 +21,7 @@ class AuthenticationPolicyTest {
   private static final List<String> PLAIN_ONLY = List.of("SCRAM-SHA-256");
 
   private static AuthenticationPolicy policy(ChannelBindingMode mode, boolean tls) {
-    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls);
+    return new AuthenticationPolicy(RequireAuth.ANY, mode, tls, false);
   }
 
   @Test
@@ -62,6 +62,7 @@ class AuthenticationPolicyTest {
         new AuthenticationPolicy(
             new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
             ChannelBindingMode.PREFER,
+            false,
             false);
     var error =
         assertThrows(
@@ -83,7 +84,10 @@ class AuthenticationPolicyTest {
     assertEquals("SCRAM-SHA-256", policy(ChannelBindingMode.PREFER, false).chooseMechanism(both));
     AuthenticationPolicy oauthRequired =
         new AuthenticationPolicy(
-            new RequireAuth(EnumSet.of(Method.OAUTH), "oauth"), ChannelBindingMode.PREFER, false);
+            new RequireAuth(EnumSet.of(Method.OAUTH), "oauth"),
+            ChannelBindingMode.PREFER,
+            false,
+            false);
     assertEquals("OAUTHBEARER", oauthRequired.chooseMechanism(both));
     var refused =
         assertThrows(
@@ -92,6 +96,7 @@ class AuthenticationPolicyTest {
                 new AuthenticationPolicy(
                         new RequireAuth(EnumSet.of(Method.SCRAM_SHA_256), "scram-sha-256"),
                         ChannelBindingMode.PREFER,
+                        false,
                         false)
                     .chooseMechanism(oauthOnly));
     assertEquals(
