@@ -111,27 +111,8 @@ class GssNegotiationTest {
           refused.getMessage());
       assertFalse(refused.getMessage().contains(INJECTED), refused.getMessage());
     }
-    try (GssAcceptingServer fake =
-        new GssAcceptingServer(
-            error,
-            (in, out) -> {
-              int second = GssAcceptingServer.readRequest(in);
-              out.write('N');
-              out.flush();
-              in.readNBytes(in.readInt() - 4); // the StartupMessage, in plain text
-              out.write(GssAcceptingServer.errorResponse("28000", "second attempt refused"));
-              out.flush();
-              return second;
-            })) {
-      var refused =
-          assertThrows(
-              InvalidAuthorizationSpecification.class,
-              () -> connectAsClient(fake, "gssencmode=prefer sslmode=prefer"));
-      assertTrue(refused.getMessage().contains("second attempt refused"), refused.getMessage());
-      assertEquals(
-          GssAcceptingServer.SSL_REQUEST,
-          fake.outcome().get(10, TimeUnit.SECONDS),
-          "prefer went on to SSLRequest on a new socket");
+    try (GssAcceptingServer fake = new GssAcceptingServer(error, SECOND_ATTEMPT_REFUSED)) {
+      assertPreferWentOnWithoutGssapi(fake);
     }
   }
 
@@ -176,22 +157,40 @@ class GssNegotiationTest {
               out.flush();
               return null;
             },
-            (in, out) -> {
-              int second = GssAcceptingServer.readRequest(in);
-              out.write('N');
-              out.flush();
-              in.readNBytes(in.readInt() - 4);
-              out.write(GssAcceptingServer.errorResponse("28000", "second attempt refused"));
-              out.flush();
-              return second;
-            })) {
-      var refused =
-          assertThrows(
-              InvalidAuthorizationSpecification.class,
-              () -> connectAsClient(fake, "gssencmode=prefer sslmode=prefer"));
-      assertTrue(refused.getMessage().contains("second attempt refused"), refused.getMessage());
-      assertEquals(GssAcceptingServer.SSL_REQUEST, fake.outcome().get(10, TimeUnit.SECONDS));
+            SECOND_ATTEMPT_REFUSED)) {
+      assertPreferWentOnWithoutGssapi(fake);
     }
+  }
+
+  /**
+   * A second socket's server without GSSAPI: 'N' to the client's request (the outcome), then the
+   * StartupMessage in plain text refused.
+   */
+  private static final GssAcceptingServer.Script SECOND_ATTEMPT_REFUSED =
+      (in, out) -> {
+        int second = GssAcceptingServer.readRequest(in);
+        out.write('N');
+        out.flush();
+        in.readNBytes(in.readInt() - 4); // the StartupMessage, in plain text
+        out.write(GssAcceptingServer.errorResponse("28000", "second attempt refused"));
+        out.flush();
+        return second;
+      };
+
+  /**
+   * Asserts that gssencmode=prefer, after the first socket failed, went on to SSLRequest on a
+   * second socket ({@link #SECOND_ATTEMPT_REFUSED}) and reports that socket's refusal.
+   */
+  private static void assertPreferWentOnWithoutGssapi(GssAcceptingServer fake) throws Exception {
+    var refused =
+        assertThrows(
+            InvalidAuthorizationSpecification.class,
+            () -> connectAsClient(fake, "gssencmode=prefer sslmode=prefer"));
+    assertTrue(refused.getMessage().contains("second attempt refused"), refused.getMessage());
+    assertEquals(
+        GssAcceptingServer.SSL_REQUEST,
+        fake.outcome().get(10, TimeUnit.SECONDS),
+        "prefer went on to SSLRequest on a new socket");
   }
 
   private static void connectAsClient(GssAcceptingServer fake, String settings) throws Exception {
