@@ -143,12 +143,7 @@ class JdbcStatement extends FetchingObject implements Statement, SelfWrapper {
     if (streaming && !keys && source.rowCount() < 0) {
       WarningChain readWarnings = new WarningChain();
       StreamedRows streamed =
-          new StreamedRows(
-              source,
-              fetchSize() > 0 ? fetchSize() : StreamedRows.BATCH,
-              maxRows,
-              connection,
-              readWarnings);
+          new StreamedRows(source, fetchSize(), maxRows, connection, readWarnings);
       return new JdbcResultSet(this, source.description(), streamed, resultSetType, readWarnings);
     }
     if (!keys && resultSetType == ResultSet.TYPE_FORWARD_ONLY) {

@@ -17,19 +17,24 @@ import java.util.stream.Stream;
 final class StreamedRows extends ForwardRows {
 
   /** Rows taken from the cursor at once, at most. */
-  static final int BATCH = 64;
+  private static final int BATCH = 64;
 
   private final Stream<Row> stream; // only closed, which drops the rows not read
   private final JdbcConnection connection;
   private final WarningChain warnings;
 
   /**
-   * Reads {@code cursor}'s current result, {@code batch} rows at a time at most; {@code limit} 0
-   * reads every row. Notices that arrive while rows are read go to {@code warnings}.
+   * Reads {@code cursor}'s current result, at most {@code fetchSize} rows at a time (0: no fetch
+   * size), and never more than {@link #BATCH}; {@code limit} 0 reads every row. Notices that arrive
+   * while rows are read go to {@code warnings}.
    */
   StreamedRows(
-      Cursor<Row> cursor, int batch, long limit, JdbcConnection connection, WarningChain warnings) {
-    super(new Batches(cursor, Math.min(batch, BATCH)), limit);
+      Cursor<Row> cursor,
+      int fetchSize,
+      long limit,
+      JdbcConnection connection,
+      WarningChain warnings) {
+    super(new Batches(cursor, fetchSize > 0 ? Math.min(fetchSize, BATCH) : BATCH), limit);
     this.stream = cursor.stream();
     this.connection = connection;
     this.warnings = warnings;

@@ -26,7 +26,7 @@ final class RowSubscription<R> extends FlowSubscription<R> {
   private final Query query;
   private final Object[] positional;
   private final Map<String, ?> named;
-  private final int bufferRows;
+  private final Streaming streaming;
   private final BooleanSupplier connectionClosed;
 
   /** The result still arriving, once the statement runs: what cancel stops. */
@@ -65,7 +65,7 @@ final class RowSubscription<R> extends FlowSubscription<R> {
     this.query = query;
     this.positional = positional;
     this.named = named;
-    this.bufferRows = bufferRows;
+    this.streaming = new Streaming(bufferRows, true);
   }
 
   /** On a closed connection the statement fails at once: its error needs no request. */
@@ -86,8 +86,8 @@ final class RowSubscription<R> extends FlowSubscription<R> {
       try {
         ran =
             positional != null
-                ? statements.stream(query, positional, types, new Streaming(bufferRows, true))
-                : statements.stream(query, named, types, new Streaming(bufferRows, true));
+                ? statements.stream(query, positional, types, streaming)
+                : statements.stream(query, named, types, streaming);
       } finally {
         leaveEngine();
       }

@@ -284,7 +284,7 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
       dropStreaming(true);
       size = state.itersize();
       step = state.portalFetch(size);
-      step.stream(Math.min(size, Statements.STREAM_ROWS));
+      step.stream(Math.min(size, Statements.STREAM_ROWS), true);
       arrived = 0;
       handed = 0;
       try {

@@ -141,15 +141,6 @@ public final class StatementStep {
   }
 
   /**
-   * Makes this step's result stream: at most {@code rows} rows wait in its buffer for a consumer,
-   * and while it is full the session reads nothing more. Only for a step with one parameter set;
-   * called before the step is submitted.
-   */
-  public void stream(int rows) {
-    stream(rows, true);
-  }
-
-  /**
    * Makes this step's result stream once more than {@code rows} rows have arrived. {@code bounded}:
    * at most that many wait in its buffer, and while it is full the session reads nothing more;
    * otherwise the buffer takes whatever the session reads, so that the stream never holds up the
