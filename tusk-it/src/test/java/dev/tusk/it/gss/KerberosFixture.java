@@ -1,5 +1,7 @@
 package dev.tusk.it.gss;
 
+import dev.tusk.Connection;
+import dev.tusk.Tusk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Kerberos realm TUSK.TEST on loopback with Debian's PostgreSQL 15 that lets the role {@code
- * tusk} in by GSSAPI, set up by {@code .ci/gss-fixture}. Where the KDC or PostgreSQL 15 is not
- * installed the tests that use it are skipped, saying why.
+ * tusk} in by GSSAPI, set up by {@code .ci/gss-fixture}, and beside it, where {@code
+ * .ci/postgresql-gss} could fetch it, Debian 13's PostgreSQL 17 set up alike, which also keeps the
+ * credentials a client delegates. Where the KDC or PostgreSQL 15 is not installed the tests that
+ * use it are skipped, saying why; so are those that need PostgreSQL 17, where it is missing.
  */
 final class KerberosFixture implements AutoCloseable {
 
@@ -28,10 +32,12 @@ final class KerberosFixture implements AutoCloseable {
 
   private final Path dir;
   private final int pgPort;
+  private final int pg17Port;
 
-  private KerberosFixture(Path dir, int pgPort) {
+  private KerberosFixture(Path dir, int pgPort, int pg17Port) {
     this.dir = dir;
     this.pgPort = pgPort;
+    this.pg17Port = pg17Port;
   }
 
   private static KerberosFixture shared;
@@ -77,12 +83,36 @@ final class KerberosFixture implements AutoCloseable {
     String[] ports = Files.readString(dir.resolve("ports")).strip().split(" ");
     // Process-wide, but only Kerberos reads it, and only these tests use Kerberos.
     System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
-    return new KerberosFixture(dir, Integer.parseInt(ports[1]));
+    int pg17Port = ports.length > 2 ? Integer.parseInt(ports[2]) : 0;
+    return new KerberosFixture(dir, Integer.parseInt(ports[1]), pg17Port);
   }
 
-  /** A connection string for {@code tusk} at localhost, with {@code settings} appended. */
+  /**
+   * A connection string for {@code tusk} at localhost on PostgreSQL 15, with {@code settings}
+   * appended.
+   */
   String conninfo(String settings) {
-    return "host=localhost port=" + pgPort + " user=tusk dbname=postgres " + settings;
+    return conninfo(pgPort, settings);
+  }
+
+  /**
+   * Like {@link #conninfo(String)} on PostgreSQL 17, whose server keeps delegated credentials
+   * ({@code gss_accept_delegation = on}) and has dblink in database {@code postgres}; skips the
+   * calling test where there is no PostgreSQL 17, saying why.
+   */
+  String conninfo17(String settings) throws IOException {
+    if (pg17Port == 0) {
+      Path missing = dir.resolve("pg17.missing");
+      Assumptions.abort(
+          "no PostgreSQL 16+ with GSSAPI to check delegation against (15 ignores delegated"
+              + " credentials): "
+              + (Files.exists(missing) ? Files.readString(missing).strip() : "not started"));
+    }
+    return conninfo(pg17Port, settings);
+  }
+
+  private static String conninfo(int port, String settings) {
+    return "host=localhost port=" + port + " user=tusk dbname=postgres " + settings;
   }
 
   /** A Subject holding a ticket-granting ticket for {@link #CLIENT}, from its keytab. */
@@ -179,6 +209,26 @@ final class KerberosFixture implements AutoCloseable {
     } catch (java.security.PrivilegedActionException e) {
       throw e.getException();
     }
+  }
+
+  /**
+   * What {@code action} makes of a connection to {@code conninfo} opened as {@code subject}, closed
+   * after it.
+   */
+  static <T> T connect(Subject subject, String conninfo, ConnectionAction<T> action)
+      throws Exception {
+    return as(
+        subject,
+        () -> {
+          try (Connection conn = Tusk.connect(conninfo)) {
+            return action.apply(conn);
+          }
+        });
+  }
+
+  /** Work done on a connection that {@link #connect} opened. */
+  interface ConnectionAction<T> {
+    T apply(Connection conn) throws Exception;
   }
 
   @Override
