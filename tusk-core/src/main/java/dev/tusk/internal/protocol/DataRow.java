@@ -88,6 +88,12 @@ public non-sealed class DataRow implements BackendMessage {
     return new DataRow(body);
   }
 
+  /** "DataRow", whatever made the row. */
+  @Override
+  public final String messageName() {
+    return "DataRow";
+  }
+
   /** The number of columns in the row. */
   public final int columnCount() {
     // Read from the body, not kept in a field: one row is one small object around its array.

@@ -35,6 +35,7 @@ class DataRowTest {
     byte[] body = concat(int16(2), int32(-1), int32(1), utf8("x"));
     DataRow row = DataRow.wrap(body, maker);
     assertInstanceOf(Marked.class, row);
+    assertEquals("DataRow", row.messageName(), "named as the protocol names it, for errors");
     assertSame(body, row.bytes());
     assertEquals(2, row.columnCount());
     assertThrows(
