@@ -123,7 +123,7 @@ public final class Connector {
     ConnectionEvents.Opening opening = ConnectionEvents.opening(settings);
     Session session;
     try {
-      session = Startup.open(settings);
+      session = Startup.open(settings, ResultRow.MAKER);
     } catch (RuntimeException e) {
       opening.failed(e);
       throw e;

@@ -161,8 +161,12 @@ final class CursorResults<R> {
     if (!streaming()) {
       return false;
     }
-    batch = stream.next();
+    // The batch read up to here came from the stream too (or is the empty start): it is handed
+    // back for reuse, and forgotten first, so that a failing next() leaves nothing to read in it.
+    List<DataRow> spent = batch;
+    batch = List.of();
     batchIndex = 0;
+    batch = stream.next(spent);
     if (batch.isEmpty()) {
       // The stream ended: its count and tag are known now.
       rowCount = stream.result().rowCount();
@@ -189,7 +193,7 @@ final class CursorResults<R> {
     if (maker == null) {
       maker = rowFactory.maker(columns.columns());
     }
-    return maker.make(new ResultRow(columns, row));
+    return maker.make(ResultRow.of(row, columns));
   }
 
   /** The row count: -1 while a streaming result is still arriving. */

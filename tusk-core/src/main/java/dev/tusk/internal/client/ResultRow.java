@@ -15,8 +15,17 @@ import java.util.List;
 /**
  * A row over one DataRow: the message body is the row's storage, and each value is decoded only
  * when it is read.
+ *
+ * <p>The session's reader makes every DataRow as a {@code ResultRow} ({@link #MAKER}), so the row a
+ * cursor hands out is the message itself: one object and its body array per row, nothing wrapped
+ * again. Its columns, which only the consumer can resolve, are bound when it is first handed out
+ * ({@link #of}); the same row handed out again with other columns is copied (sharing the bytes), so
+ * a row never changes once someone holds it.
  */
-final class ResultRow implements Row {
+final class ResultRow extends DataRow implements Row {
+
+  /** Makes the reader's DataRows rows of this kind, not yet bound to columns. */
+  static final DataRow.Maker MAKER = ResultRow::new;
 
   private static final VarHandle WALKED;
   private static final VarHandle OFFSETS;
@@ -31,8 +40,11 @@ final class ResultRow implements Row {
     }
   }
 
-  private final ResultColumns columns;
-  private final DataRow data;
+  /**
+   * The columns the row is read with: null until it is first handed out, then never changed. Set by
+   * the thread that hands the row out, before anyone else can see it.
+   */
+  private ResultColumns columns;
 
   /**
    * How far reading has walked the row: the column (high half) whose length field starts at 2 plus
@@ -47,9 +59,33 @@ final class ResultRow implements Row {
   @SuppressWarnings("unused") // through OFFSETS
   private int[] offsets;
 
+  /** A row the reader made, over a body it checked; bound to columns when handed out. */
+  private ResultRow(byte[] body) {
+    super(body);
+  }
+
+  /** A row over the bytes of {@code data}, read with {@code columns}. */
   ResultRow(ResultColumns columns, DataRow data) {
+    super(data.bytes());
     this.columns = columns;
-    this.data = data;
+  }
+
+  /**
+   * {@code row} as a row read with {@code columns}: the row itself if the reader made it and it is
+   * unbound or bound to these columns already, else a new row over the same bytes.
+   */
+  static ResultRow of(DataRow row, ResultColumns columns) {
+    if (row instanceof ResultRow made) {
+      ResultColumns bound = made.columns;
+      if (bound == null) {
+        made.columns = columns;
+        return made;
+      }
+      if (bound == columns) {
+        return made;
+      }
+    }
+    return new ResultRow(columns, row);
   }
 
   @Override
@@ -69,13 +105,13 @@ final class ResultRow implements Row {
 
   @Override
   public Object get(int index) {
-    long located = locate(index);
+    long located = find(index);
     int length = length(located);
     if (length < 0) {
       return null;
     }
     try {
-      return columns.decode(index, data.bytes(), offset(located), length);
+      return columns.decode(index, bytes(), offset(located), length);
     } catch (RuntimeException e) {
       throw atColumn(index, e, Object.class);
     }
@@ -88,13 +124,13 @@ final class ResultRow implements Row {
 
   @Override
   public <T> T get(int index, Class<T> type) {
-    long located = locate(index);
+    long located = find(index);
     int length = length(located);
     if (length < 0) {
       return null;
     }
     try {
-      return columns.decode(index, data.bytes(), offset(located), length, type);
+      return columns.decode(index, bytes(), offset(located), length, type);
     } catch (RuntimeException e) {
       throw atColumn(index, e, type);
     }
@@ -111,48 +147,48 @@ final class ResultRow implements Row {
   // path, which converts or raises the typed error.
   @Override
   public long getLong(int index) {
-    long located = locate(index);
+    long located = find(index);
     int kind = columns.primitive(index);
     if (kind != BinaryPrimitives.FLOAT8 && BinaryPrimitives.fits(kind, length(located))) {
-      return BinaryPrimitives.readLong(kind, data.bytes(), offset(located));
+      return BinaryPrimitives.readLong(kind, bytes(), offset(located));
     }
     return Row.super.getLong(index);
   }
 
   @Override
   public int getInt(int index) {
-    long located = locate(index);
+    long located = find(index);
     int kind = columns.primitive(index);
     if ((kind == BinaryPrimitives.INT2 || kind == BinaryPrimitives.INT4)
         && BinaryPrimitives.fits(kind, length(located))) {
-      return (int) BinaryPrimitives.readLong(kind, data.bytes(), offset(located));
+      return (int) BinaryPrimitives.readLong(kind, bytes(), offset(located));
     }
     return Row.super.getInt(index);
   }
 
   @Override
   public double getDouble(int index) {
-    long located = locate(index);
+    long located = find(index);
     if (BinaryPrimitives.fits(BinaryPrimitives.FLOAT8, length(located))
         && columns.primitive(index) == BinaryPrimitives.FLOAT8) {
-      return BinaryPrimitives.readDouble(data.bytes(), offset(located));
+      return BinaryPrimitives.readDouble(bytes(), offset(located));
     }
     return Row.super.getDouble(index);
   }
 
   @Override
   public boolean getBoolean(int index) {
-    long located = locate(index);
+    long located = find(index);
     if (BinaryPrimitives.fits(BinaryPrimitives.BOOL, length(located))
         && columns.primitive(index) == BinaryPrimitives.BOOL) {
-      return BinaryPrimitives.readBoolean(data.bytes(), offset(located));
+      return BinaryPrimitives.readBoolean(bytes(), offset(located));
     }
     return Row.super.getBoolean(index);
   }
 
   @Override
   public boolean isNull(int index) {
-    return length(locate(index)) < 0;
+    return length(find(index)) < 0;
   }
 
   @Override
@@ -164,12 +200,12 @@ final class ResultRow implements Row {
    * Where column {@code index}'s value starts in the row's bytes (high half) and its length, -1 for
    * NULL (low half).
    */
-  private long locate(int index) {
+  private long find(int index) {
     if (index < 0 || index >= columns.size()) {
       throw new ProgrammingError(
           "column index " + index + " is out of range: the row has " + columns.size() + " columns");
     }
-    byte[] bytes = data.bytes();
+    byte[] bytes = bytes();
     int offset = offsetOf(index, bytes);
     return ((long) offset << 32) | (BigEndian.int32(bytes, offset - 4) & 0xFFFFFFFFL);
   }
@@ -184,7 +220,7 @@ final class ResultRow implements Row {
     if (index < column) {
       // Read out of order: find every column once.
       all = new int[columns.size()];
-      data.locate(all);
+      locate(all);
       OFFSETS.setRelease(this, all);
       return all[index];
     }
@@ -237,6 +273,10 @@ final class ResultRow implements Row {
 
   @Override
   public String toString() {
+    if (columns == null) {
+      // Not handed out yet (a trace of the message, say): there are no columns to name.
+      return super.toString();
+    }
     StringBuilder text = new StringBuilder("Row{");
     for (int i = 0; i < size(); i++) {
       if (i > 0) {

@@ -48,12 +48,23 @@ final class RowStream {
    * @throws dev.tusk.errors.TuskException the statement's error, once the rows before it are taken
    */
   List<DataRow> next() {
+    return next(null);
+  }
+
+  /**
+   * The next rows, as {@link #next()}, handing back {@code spent}: the list an earlier call
+   * returned, which the caller has read and will not read again (its room serves the rows to come),
+   * or null.
+   */
+  List<DataRow> next(List<DataRow> spent) {
+    List<DataRow> handedBack = spent;
     while (!ended) {
       // Whether the request has ended is asked before taking: every row arrives before the end,
       // so an end seen first means the take holds the last rows. Asked after, an end that came in
       // between (another thread reading) would drop the rows that came with it.
       boolean over = request.future().isDone();
-      List<DataRow> rows = result.take();
+      List<DataRow> rows = result.take(handedBack);
+      handedBack = null;
       if (!rows.isEmpty()) {
         return rows;
       }

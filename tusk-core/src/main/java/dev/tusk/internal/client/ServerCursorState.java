@@ -402,7 +402,7 @@ final class ServerCursorState<R> {
     }
     List<R> made = new ArrayList<>(rows.size());
     for (DataRow row : rows) {
-      made.add(maker.make(new ResultRow(decoding, row)));
+      made.add(maker.make(ResultRow.of(row, decoding)));
     }
     rowNumber += rows.size();
     return made;
@@ -417,7 +417,7 @@ final class ServerCursorState<R> {
       maker = rowFactory.maker(description);
     }
     rowNumber++;
-    return maker.make(new ResultRow(decoding, row));
+    return maker.make(ResultRow.of(row, decoding));
   }
 
   /**

@@ -255,9 +255,13 @@ final class TuskServerCursor<R> implements ServerCursor<R> {
           start();
           continue;
         }
+        // The batch read up to here is handed back for reuse, forgotten first (see CursorResults).
+        List<DataRow> spent = rows;
+        rows = List.of();
+        index = 0;
         List<DataRow> next;
         try {
-          next = streaming.rows().next();
+          next = streaming.rows().next(spent);
         } catch (TuskException e) {
           streaming = null;
           active = null;

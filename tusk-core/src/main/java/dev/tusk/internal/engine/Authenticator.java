@@ -415,7 +415,6 @@ final class Authenticator {
 
   static ProtocolViolation unexpected(BackendMessage message) {
     return new ProtocolViolation(
-        Diagnostic.client(
-            "08P01", "unexpected " + message.getClass().getSimpleName() + " during startup"));
+        Diagnostic.client("08P01", "unexpected " + message.messageName() + " during startup"));
   }
 }

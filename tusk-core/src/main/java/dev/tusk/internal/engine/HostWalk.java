@@ -7,6 +7,7 @@ import dev.tusk.errors.TuskException;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.conninfo.TargetSessionAttrs;
+import dev.tusk.internal.protocol.DataRow;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -40,16 +41,21 @@ final class HostWalk {
 
   private final ConnectionSettings settings;
   private final RandomGenerator random;
+  private final DataRow.Maker rows;
   private final List<TuskException> failures = new ArrayList<>();
 
-  HostWalk(ConnectionSettings settings, RandomGenerator random) {
+  HostWalk(ConnectionSettings settings, RandomGenerator random, DataRow.Maker rows) {
     this.settings = settings;
     this.random = random;
+    this.rows = rows;
   }
 
-  /** Connects as {@code settings} say, shuffling with a per-thread generator if asked to. */
-  static Session open(ConnectionSettings settings) {
-    return new HostWalk(settings, ThreadLocalRandom.current()).walk();
+  /**
+   * Connects as {@code settings} say, shuffling with a per-thread generator if asked to; the
+   * session's DataRows are what {@code rows} makes of them.
+   */
+  static Session open(ConnectionSettings settings, DataRow.Maker rows) {
+    return new HostWalk(settings, ThreadLocalRandom.current(), rows).walk();
   }
 
   Session walk() {
@@ -67,7 +73,7 @@ final class HostWalk {
       for (HostPort address : addresses(host)) {
         Session session;
         try {
-          session = Startup.openAddress(settings, address);
+          session = Startup.openAddress(settings, address, rows);
         } catch (Startup.Unreachable e) {
           failures.add(e.failure());
           continue;

@@ -9,6 +9,7 @@ import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.HostPort;
 import dev.tusk.internal.protocol.BackendMessageReader;
+import dev.tusk.internal.protocol.DataRow;
 import dev.tusk.internal.protocol.FrontendMessages;
 import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.transport.Keepalive;
@@ -43,10 +44,11 @@ public final class Startup {
 
   /**
    * Connects to the first host of {@code settings} that accepts the session and is of the kind
-   * {@code target_session_attrs} asks for (see {@link HostWalk}).
+   * {@code target_session_attrs} asks for (see {@link HostWalk}). The session's DataRows are what
+   * {@code rows} makes of them: the client's own rows, so that a row arrives as one object.
    */
-  public static Session open(ConnectionSettings settings) {
-    return HostWalk.open(settings);
+  public static Session open(ConnectionSettings settings, DataRow.Maker rows) {
+    return HostWalk.open(settings, rows);
   }
 
   /**
@@ -57,14 +59,16 @@ public final class Startup {
    *     the next address or host
    * @throws TuskException for any other failure, which ends the connection attempt
    */
-  static Session openAddress(ConnectionSettings settings, HostPort host) throws Unreachable {
+  static Session openAddress(ConnectionSettings settings, HostPort host, DataRow.Maker rows)
+      throws Unreachable {
     long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
     AtomicReference<Transport> current = new AtomicReference<>();
     AtomicBoolean settled = new AtomicBoolean();
     Thread watchdog = startWatchdog(current, settled, deadline);
     try {
       Attempt attempt =
-          new Attempt(settings, host, deadline, current, settled, Encryption.plan(settings, host));
+          new Attempt(
+              settings, host, deadline, current, settled, Encryption.plan(settings, host), rows);
       TuskException failure = null;
       Encryption method;
       while ((method = attempt.nextMethod()) != null) {
@@ -125,6 +129,7 @@ public final class Startup {
   /** One host's attempts, each on a new socket. */
   private static final class Attempt {
     private final ConnectionSettings settings;
+    private final DataRow.Maker rows;
     private final HostPort host;
     private final long deadline;
     private final AtomicReference<Transport> current;
@@ -141,8 +146,10 @@ public final class Startup {
         long deadline,
         AtomicReference<Transport> current,
         AtomicBoolean settled,
-        List<Encryption> methods) {
+        List<Encryption> methods,
+        DataRow.Maker rows) {
       this.settings = settings;
+      this.rows = rows;
       this.host = host;
       this.deadline = deadline;
       this.current = current;
@@ -321,7 +328,8 @@ public final class Startup {
         Transport transport, X509Certificate serverCertificate, boolean gssEncrypted)
         throws IOException, OAuthTokenNeeded {
       TransportInput input = new TransportInput(transport);
-      BackendMessageReader reader = new BackendMessageReader(input, settings.maxMessageSize());
+      BackendMessageReader reader =
+          new BackendMessageReader(input, settings.maxMessageSize(), rows);
       ServerState state = new ServerState();
       send(
           transport,

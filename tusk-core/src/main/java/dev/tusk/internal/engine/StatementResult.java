@@ -127,6 +127,15 @@ public final class StatementResult {
     return rows.take();
   }
 
+  /**
+   * Takes every row buffered now, as {@link #take()}, handing back {@code spent}: a list an earlier
+   * take returned that the caller has read and will not read again (reused for the rows to come, so
+   * a stream's batches cost no list each), or null.
+   */
+  public List<DataRow> take(List<DataRow> spent) {
+    return rows.take(spent);
+  }
+
   /** Whether rows are buffered that nobody has taken. */
   public boolean hasRows() {
     return rows.hasItems();

@@ -24,10 +24,18 @@ final class StreamBuffer<T> {
   /** Items {@link #stage} holds back at most before it publishes them. */
   static final int STAGE_LIMIT = 64;
 
+  /**
+   * The largest list {@link #take(List)} reuses, and the most room a new one starts with: a list
+   * that once held a whole collected result is not kept alive for the next batches.
+   */
+  private static final int RECYCLED_ITEMS = 1024;
+
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock: the items not yet taken, and a reading thread waiting for room.
   private ArrayList<T> items = new ArrayList<>();
   private Thread waitingForRoom;
+  // Guarded by lock: an empty list a consumer handed back, the next to fill (take(List)).
+  private ArrayList<T> spare;
 
   // Written under lock, read without it by the checks the reader makes for every message (is the
   // buffer full, has it items): a stale answer only lets one more message in, or waits once more.
@@ -92,7 +100,10 @@ final class StreamBuffer<T> {
           staged = items;
           items = published;
         } else {
-          items.addAll(staged);
+          // Item by item: addAll would copy the staged items into a new array first.
+          for (int i = 0, count = staged.size(); i < count; i++) {
+            items.add(staged.get(i));
+          }
         }
         buffered = items.size();
         bytes += stagedBytes;
@@ -156,7 +167,22 @@ final class StreamBuffer<T> {
 
   /** Takes every item buffered now, in order (possibly none), making room for more. */
   List<T> take() {
-    return empty(false);
+    return empty(false, null);
+  }
+
+  /**
+   * Takes every item buffered now, as {@link #take()}, and reuses {@code spent} for the items still
+   * to come, so that a stream's batches cost no list each: the consumer hands back the list an
+   * earlier take returned once it has read it (it is cleared here, and must not be read again), or
+   * null.
+   */
+  List<T> take(List<T> spent) {
+    ArrayList<T> spare = null;
+    if (spent instanceof ArrayList<T> list && list.size() <= RECYCLED_ITEMS) {
+      list.clear();
+      spare = list;
+    }
+    return empty(false, spare);
   }
 
   /** Whether items are buffered that nobody has taken. */
@@ -166,23 +192,34 @@ final class StreamBuffer<T> {
 
   /** Drops every buffered item and every item still to come: the consumer has gone. */
   void discard() {
-    empty(true);
+    empty(true, null);
   }
 
   /**
-   * Empties the buffer (and keeps it empty if {@code discard}); wakes a reader waiting for room.
+   * Empties the buffer (and keeps it empty if {@code discard}), refilling it into {@code spare} (an
+   * empty list, or null for a new one); wakes a reader waiting for room.
    */
-  private List<T> empty(boolean discard) {
+  private List<T> empty(boolean discard, ArrayList<T> spare) {
     Thread reader;
     List<T> taken;
     lock.lock();
     try {
+      if (spare != null) {
+        this.spare = spare;
+      }
       if (!discard && items.isEmpty()) {
         return List.of();
       }
       discarding |= discard;
       taken = items;
-      items = new ArrayList<>(discard ? 0 : Math.min(taken.size(), 1024));
+      if (discard) {
+        items = new ArrayList<>(0);
+      } else if (this.spare != null) {
+        items = this.spare;
+      } else {
+        items = new ArrayList<>(Math.min(taken.size(), RECYCLED_ITEMS));
+      }
+      this.spare = null;
       buffered = 0;
       bytes = 0;
       reader = waitingForRoom;

@@ -28,4 +28,13 @@ public sealed interface BackendMessage
         ParseComplete,
         PortalSuspended,
         ReadyForQuery,
-        RowDescription {}
+        RowDescription {
+
+  /**
+   * The message's name in the protocol, for errors: its class's, except where a subclass stands for
+   * it (a {@link DataRow} made by a {@link DataRow.Maker}).
+   */
+  default String messageName() {
+    return getClass().getSimpleName();
+  }
+}

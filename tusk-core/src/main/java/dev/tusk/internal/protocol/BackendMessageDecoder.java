@@ -56,8 +56,12 @@ final class BackendMessageDecoder {
     return name == null ? "unknown type " + code : name + " " + code;
   }
 
-  /** Decodes the whole body; bytes left over are a violation. */
-  static BackendMessage decode(MessageBody body) throws ProtocolViolationException {
+  /**
+   * Decodes the whole body, a DataRow into what {@code rows} makes of it; bytes left over are a
+   * violation.
+   */
+  static BackendMessage decode(MessageBody body, DataRow.Maker rows)
+      throws ProtocolViolationException {
     BackendMessage message =
         switch (body.type()) {
           case 'R' -> authentication(body);
@@ -65,7 +69,7 @@ final class BackendMessageDecoder {
           case 'K' -> backendKeyData(body);
           case 'Z' -> readyForQuery(body);
           case 'T' -> rowDescription(body);
-          case 'D' -> DataRow.wrap(body.remaining());
+          case 'D' -> DataRow.wrap(body.remaining(), rows);
           case 'C' -> new CommandComplete(body.cString());
           case 'I' -> EmptyQueryResponse.INSTANCE;
           case 'E' -> new ErrorResponse(Diagnostic.of(diagnosticFields(body)));

@@ -26,6 +26,7 @@ public final class BackendMessageReader {
 
   private final InputStream in;
   private final int maxMessageSize;
+  private final DataRow.Maker rows;
   private final byte[] buffer = new byte[BUFFER_SIZE];
   private final MessageBody body = new MessageBody();
   private int position;
@@ -39,11 +40,21 @@ public final class BackendMessageReader {
    *     for them, and smaller ones are given memory only as their bytes arrive
    */
   public BackendMessageReader(InputStream in, int maxMessageSize) {
+    this(in, maxMessageSize, DataRow.PLAIN);
+  }
+
+  /**
+   * Creates a reader of {@code in} whose DataRows {@code rows} makes (see {@link DataRow.Maker}).
+   *
+   * @param maxMessageSize as for {@link #BackendMessageReader(InputStream, int)}
+   */
+  public BackendMessageReader(InputStream in, int maxMessageSize, DataRow.Maker rows) {
     if (maxMessageSize < 0) {
       throw new IllegalArgumentException("maxMessageSize must not be negative: " + maxMessageSize);
     }
     this.in = Objects.requireNonNull(in, "in");
     this.maxMessageSize = maxMessageSize;
+    this.rows = Objects.requireNonNull(rows, "rows");
   }
 
   /**
@@ -65,14 +76,15 @@ public final class BackendMessageReader {
     position += HEADER_BYTES;
     int size = length - LENGTH_BYTES;
     if (ownsBody(type) || size > buffer.length) {
-      return BackendMessageDecoder.decode(body.reset(type, readOwned(type, size), 0, size, true));
+      return BackendMessageDecoder.decode(
+          body.reset(type, readOwned(type, size), 0, size, true), rows);
     }
     if (!fill(size)) {
       throw endOfStreamInBody(type, limit - position, size);
     }
     body.reset(type, buffer, position, size, false);
     position += size;
-    return BackendMessageDecoder.decode(body);
+    return BackendMessageDecoder.decode(body, rows);
   }
 
   /** Whether bytes of a next message have arrived already (a read may still wait for the rest). */

@@ -9,17 +9,36 @@ import dev.tusk.internal.buffer.BigEndian;
  *
  * <p>The layout is validated once when the row is created, so {@link #locate} cannot fail on a row
  * from the server.
+ *
+ * <p>The class is open to one kind of subclass: the row its consumer reads, made by a {@link Maker}
+ * that the reader is given, so that a row arrives as one object (this one) around one array (its
+ * body) rather than as a message wrapped again by its reader.
  */
-public final class DataRow implements BackendMessage {
+public non-sealed class DataRow implements BackendMessage {
+
+  /** Makes plain rows. */
+  public static final Maker PLAIN = DataRow::new;
 
   private static final int MAX_COLUMNS = Short.MAX_VALUE;
 
   private final byte[] body;
-  private final int columnCount;
 
-  private DataRow(byte[] body, int columnCount) {
+  /**
+   * A row over {@code body}, which must be a checked DataRow body: one {@link #wrap} accepted (a
+   * {@link Maker} is only given those), or the {@link #bytes()} of another row.
+   */
+  protected DataRow(byte[] body) {
     this.body = body;
-    this.columnCount = columnCount;
+  }
+
+  /**
+   * Makes the row for a DataRow body that has been checked: a plain {@code DataRow}, or a subclass
+   * that serves as its consumer's row.
+   */
+  @FunctionalInterface
+  public interface Maker {
+    /** The row over {@code body}, a checked DataRow body that it now owns. */
+    DataRow make(byte[] body);
   }
 
   /**
@@ -29,7 +48,17 @@ public final class DataRow implements BackendMessage {
    *     the end, or bytes are left over after the last column
    */
   public static DataRow wrap(byte[] body) throws ProtocolViolationException {
-    return new DataRow(body, validate(body));
+    return wrap(body, PLAIN);
+  }
+
+  /**
+   * Checks a DataRow body as {@link #wrap(byte[])} does and has {@code maker} make its row.
+   *
+   * @throws ProtocolViolationException as {@link #wrap(byte[])}
+   */
+  public static DataRow wrap(byte[] body, Maker maker) throws ProtocolViolationException {
+    validate(body);
+    return maker.make(body);
   }
 
   /** Builds a row from column values, a null element standing for SQL NULL (for tests, mostly). */
@@ -56,16 +85,23 @@ public final class DataRow implements BackendMessage {
         position += value.length;
       }
     }
-    return new DataRow(body, values.length);
+    return new DataRow(body);
+  }
+
+  /** "DataRow", whatever made the row. */
+  @Override
+  public final String messageName() {
+    return "DataRow";
   }
 
   /** The number of columns in the row. */
-  public int columnCount() {
-    return columnCount;
+  public final int columnCount() {
+    // Read from the body, not kept in a field: one row is one small object around its array.
+    return BigEndian.int16(body, 0);
   }
 
   /** The message body, not a copy: column values are read from it in place. Do not modify. */
-  public byte[] bytes() {
+  public final byte[] bytes() {
     return body;
   }
 
@@ -76,7 +112,8 @@ public final class DataRow implements BackendMessage {
    *
    * @throws IllegalArgumentException if either array is shorter than {@link #columnCount()}
    */
-  public void locate(int[] offsets, int[] lengths) {
+  public final void locate(int[] offsets, int[] lengths) {
+    int columnCount = columnCount();
     if (lengths.length < columnCount) {
       throw new IllegalArgumentException(
           "locating "
@@ -96,7 +133,8 @@ public final class DataRow implements BackendMessage {
    *
    * @throws IllegalArgumentException if the array is shorter than {@link #columnCount()}
    */
-  public void locate(int[] offsets) {
+  public final void locate(int[] offsets) {
+    int columnCount = columnCount();
     if (offsets.length < columnCount) {
       throw new IllegalArgumentException(
           "locating "
@@ -115,7 +153,7 @@ public final class DataRow implements BackendMessage {
 
   @Override
   public String toString() {
-    return "DataRow[columns=" + columnCount + ", bytes=" + body.length + "]";
+    return "DataRow[columns=" + columnCount() + ", bytes=" + body.length + "]";
   }
 
   private static int validate(byte[] body) throws ProtocolViolationException {

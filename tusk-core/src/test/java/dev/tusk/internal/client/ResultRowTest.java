@@ -4,7 +4,9 @@ import static dev.tusk.internal.engine.Scripted.description;
 import static dev.tusk.internal.engine.Scripted.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +15,7 @@ import dev.tusk.errors.DataError;
 import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.protocol.DataRow;
+import dev.tusk.internal.protocol.ProtocolViolationException;
 import dev.tusk.internal.protocol.RowDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -225,5 +228,53 @@ class ResultRowTest {
     assertThrows(DataError.class, () -> row.getInt(2), "int8 out of int range");
     assertThrows(DataError.class, () -> row.getLong(6), "NULL");
     assertThrows(ProgrammingError.class, () -> row.getLong(7), "out of range");
+  }
+
+  /** The body of {@link #row()}, as the session's reader would make it: unbound. */
+  private static ResultRow madeByTheReader() {
+    try {
+      return (ResultRow) DataRow.wrap(row().bytes(), ResultRow.MAKER);
+    } catch (ProtocolViolationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aRowTheReaderMadeIsTheRowHandedOutAndKeepsItsFirstColumns() {
+    ResultRow made = madeByTheReader();
+    ResultColumns columns = ResultColumns.of(COLUMNS, TypeScope.builtins());
+    assertSame(made, ResultRow.of(made, columns), "no second object for the row");
+    assertSame(made, ResultRow.of(made, columns), "handed out again with the same columns");
+    assertEquals("ann", made.get(1));
+
+    RowDescription renamed =
+        description(
+            field("a", 23, 1),
+            field("b", 25, 0),
+            field("c", 25, 0),
+            field("d", 23, 0),
+            field("e", 20, 0));
+    ResultRow again = ResultRow.of(made, ResultColumns.of(renamed, TypeScope.builtins()));
+    assertNotSame(made, again, "other columns make another row");
+    assertSame(made.bytes(), again.bytes(), "over the same bytes");
+    assertEquals(List.of("a", "b", "c", "d", "e"), again.columnNames());
+    assertEquals(
+        List.of("id", "name", "note", "n", "id"), made.columnNames(), "a row never changes");
+    assertEquals(100_000, again.get("a"));
+  }
+
+  @Test
+  void aPlainDataRowIsReadThroughANewRowOverItsBytes() {
+    DataRow plain = DataRow.of(text("5"));
+    ResultColumns columns = ResultColumns.of(description(field("n", 23, 0)), TypeScope.builtins());
+    ResultRow row = ResultRow.of(plain, columns);
+    assertSame(plain.bytes(), row.bytes());
+    assertEquals(5, row.get(0));
+  }
+
+  @Test
+  void anUnboundRowPrintsAsItsMessage() {
+    assertEquals(
+        "DataRow[columns=5, bytes=" + row().bytes().length + "]", madeByTheReader().toString());
   }
 }

@@ -8,6 +8,7 @@ import dev.tusk.errors.SqlclientUnableToEstablishSqlconnection;
 import dev.tusk.internal.conninfo.ConnInfo;
 import dev.tusk.internal.conninfo.ConnectionSettings;
 import dev.tusk.internal.conninfo.Environment;
+import dev.tusk.internal.protocol.DataRow;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,7 +79,7 @@ class HostWalkTest {
     var error =
         assertThrows(
             SqlclientUnableToEstablishSqlconnection.class,
-            () -> new HostWalk(settings, random).walk());
+            () -> new HostWalk(settings, random, DataRow.PLAIN).walk());
     List<Integer> tried = new ArrayList<>();
     for (String line : error.diagnostic().messagePrimary().lines().skip(1).toList()) {
       String afterHost = line.substring(line.indexOf("127.0.0.1:") + "127.0.0.1:".length());

@@ -70,6 +70,27 @@ class BackendMessageReaderTest {
     assertEquals(1, stream.reads());
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {7, 65536, 1 << 20})
+  void itsMakerMakesEveryDataRowSmallOrLargerThanTheBuffer(int chunk) throws IOException {
+    byte[] small = DataRow.of(Wire.utf8("small")).bytes();
+    byte[] big = DataRow.of(new byte[100_000]).bytes();
+    byte[] stream = concat(message('D', small), message('D', big), message('Z', bytes('I')));
+    List<byte[]> made = new ArrayList<>();
+    var reader =
+        new BackendMessageReader(
+            new Wire.ChunkedStream(stream, chunk),
+            1 << 20,
+            body -> {
+              made.add(body);
+              return DataRow.PLAIN.make(body);
+            });
+    assertArrayEquals(small, ((DataRow) reader.read()).bytes());
+    assertArrayEquals(big, ((DataRow) reader.read()).bytes());
+    assertEquals(new ReadyForQuery('I'), reader.read());
+    assertEquals(2, made.size(), "one row made per DataRow, nothing for other messages");
+  }
+
   @Test
   void hasWholeMessageOnlyWhenTheNextMessageNeedsNoRead() throws IOException {
     byte[] bindComplete = message('2', new byte[0]);

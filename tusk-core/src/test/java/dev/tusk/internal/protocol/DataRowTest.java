@@ -6,9 +6,12 @@ import static dev.tusk.internal.protocol.Wire.int32;
 import static dev.tusk.internal.protocol.Wire.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DataRowTest {
@@ -19,6 +22,33 @@ class DataRowTest {
     DataRow row = DataRow.wrap(body);
     assertSame(body, row.bytes());
     assertEquals(1, row.columnCount());
+  }
+
+  @Test
+  void aMakerIsGivenOnlyBodiesThatPassedTheCheck() throws ProtocolViolationException {
+    List<byte[]> made = new ArrayList<>();
+    DataRow.Maker maker =
+        body -> {
+          made.add(body);
+          return new Marked(body);
+        };
+    byte[] body = concat(int16(2), int32(-1), int32(1), utf8("x"));
+    DataRow row = DataRow.wrap(body, maker);
+    assertInstanceOf(Marked.class, row);
+    assertEquals("DataRow", row.messageName(), "named as the protocol names it, for errors");
+    assertSame(body, row.bytes());
+    assertEquals(2, row.columnCount());
+    assertThrows(
+        ProtocolViolationException.class,
+        () -> DataRow.wrap(concat(int16(1), int32(5), utf8("x")), maker));
+    assertEquals(List.of(body), made, "the malformed body never reached the maker");
+  }
+
+  /** A subclass, as the client's rows are. */
+  private static final class Marked extends DataRow {
+    Marked(byte[] body) {
+      super(body);
+    }
   }
 
   @Test

@@ -35,7 +35,8 @@ class UnexpectedMessageTest {
   @Test
   void rowWhileNothingWasAsked() throws InterruptedException {
     Script script = ONE_QUERY.send(dataRow("injected"));
-    assertViolationAfterFirstQuery(script, "DataRow arrived with no request waiting");
+    // The engine names the message by its class: the row the reader made of the DataRow.
+    assertViolationAfterFirstQuery(script, "Row arrived with no request waiting");
   }
 
   @Test
