@@ -208,7 +208,7 @@ final class InFlight {
     if (message instanceof ErrorResponse error) {
       return SqlStates.toException(error.diagnostic());
     }
-    return violation(message.getClass().getSimpleName() + " arrived with no request waiting");
+    return violation(message.messageName() + " arrived with no request waiting");
   }
 
   private static ProtocolViolation violation(String message) {

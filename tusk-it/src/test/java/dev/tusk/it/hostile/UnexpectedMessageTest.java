@@ -35,8 +35,7 @@ class UnexpectedMessageTest {
   @Test
   void rowWhileNothingWasAsked() throws InterruptedException {
     Script script = ONE_QUERY.send(dataRow("injected"));
-    // The engine names the message by its class: the row the reader made of the DataRow.
-    assertViolationAfterFirstQuery(script, "Row arrived with no request waiting");
+    assertViolationAfterFirstQuery(script, "DataRow arrived with no request waiting");
   }
 
   @Test
