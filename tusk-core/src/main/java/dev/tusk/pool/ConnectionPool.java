@@ -164,7 +164,7 @@ public final class ConnectionPool implements Pool {
     return true;
   }
 
-  private PoolEntry waitFor(Handoff.Waiter<PoolEntry> waiter) {
+  private PoolEntry waitFor(Waiter<PoolEntry> waiter) {
     // Queued now: a connection freed before we queued is still free, and no giver saw us.
     PoolEntry raced = table.claimIdle();
     if (raced != null) {

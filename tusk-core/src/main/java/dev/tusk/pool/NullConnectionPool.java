@@ -109,7 +109,7 @@ public final class NullConnectionPool implements Pool {
     }
   }
 
-  private Object waitFor(Handoff.Waiter<Object> waiter) {
+  private Object waitFor(Waiter<Object> waiter) {
     if (takePermit()) {
       Object given = handoff.withdraw(waiter);
       if (given == null) {

@@ -41,13 +41,13 @@ final class Waiting<T> {
    * @throws TooManyRequests if the queue is full
    * @throws PoolTimeout if {@code waitFor} returned null: nothing came before the deadline
    */
-  T await(Duration timeout, long since, long deadline, Function<Handoff.Waiter<T>, T> waitFor) {
+  T await(Duration timeout, long since, long deadline, Function<Waiter<T>, T> waitFor) {
     counters.requestsQueued.increment();
     PoolAcquireEvent event = new PoolAcquireEvent();
     event.begin();
     long start = since;
     String outcome = "acquired";
-    Handoff.Waiter<T> waiter = handoff.enqueue(maxWaiting, deadline);
+    Waiter<T> waiter = handoff.enqueue(maxWaiting, deadline);
     try {
       if (waiter == null) {
         throw new TooManyRequests(

@@ -22,7 +22,7 @@ class HandoffTest {
   @Test
   void itemsGoToWaitersInArrivalOrder() {
     Handoff<String> handoff = new Handoff<>();
-    List<Handoff.Waiter<String>> waiters = new ArrayList<>();
+    List<Waiter<String>> waiters = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       waiters.add(handoff.enqueue(0, later()));
     }
@@ -30,7 +30,7 @@ class HandoffTest {
       assertTrue(handoff.give("item" + i));
     }
     for (int i = 0; i < 5; i++) {
-      assertEquals("item" + i, waiters.get(i).getNow(null));
+      assertEquals("item" + i, handoff.await(waiters.get(i)));
     }
     assertFalse(handoff.give("spare"));
     assertTrue(handoff.isEmpty());
@@ -39,17 +39,17 @@ class HandoffTest {
   @Test
   void aWithdrawnWaiterIsSkipped() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> first = handoff.enqueue(0, later());
-    Handoff.Waiter<String> second = handoff.enqueue(0, later());
+    Waiter<String> first = handoff.enqueue(0, later());
+    Waiter<String> second = handoff.enqueue(0, later());
     assertNull(handoff.withdraw(first));
     assertTrue(handoff.give("x"));
-    assertEquals("x", second.getNow(null));
+    assertEquals("x", handoff.await(second));
   }
 
   @Test
   void withdrawingAfterAHandOffKeepsTheItem() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> waiter = handoff.enqueue(0, later());
+    Waiter<String> waiter = handoff.enqueue(0, later());
     handoff.give("x");
     assertEquals("x", handoff.withdraw(waiter));
   }
@@ -57,7 +57,7 @@ class HandoffTest {
   @Test
   void awaitTimesOutWithNull() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> waiter = handoff.enqueue(0, in(20));
+    Waiter<String> waiter = handoff.enqueue(0, in(20));
     long start = System.nanoTime();
     assertNull(handoff.await(waiter));
     assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(15), "waited its time");
@@ -68,7 +68,7 @@ class HandoffTest {
   @Test
   void aWaiterPastItsDeadlineGivesUpAtOnce() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> waiter = handoff.enqueue(0, System.nanoTime() - 1);
+    Waiter<String> waiter = handoff.enqueue(0, System.nanoTime() - 1);
     assertNull(handoff.await(waiter));
     assertFalse(handoff.give("x"));
   }
@@ -77,25 +77,41 @@ class HandoffTest {
   void eachWaiterTimesOutAtItsOwnDeadlineWhateverTheOrder() throws Exception {
     Handoff<String> handoff = new Handoff<>();
     // The long wait queues first and arms the timer; the shorter ones must re-arm it earlier.
-    Handoff.Waiter<String> longest = handoff.enqueue(0, in(60_000));
-    Handoff.Waiter<String> shorter = handoff.enqueue(0, in(400));
-    Handoff.Waiter<String> shortest = handoff.enqueue(0, in(50));
+    Waiter<String> longest = handoff.enqueue(0, in(60_000));
     long start = System.nanoTime();
-    assertNull(awaitOnThread(handoff, shortest));
-    long shortestEnded = System.nanoTime() - start;
-    assertNull(awaitOnThread(handoff, shorter));
-    long shorterEnded = System.nanoTime() - start;
+    CompletableFuture<Long> shorter = waitOnThread(handoff, 400, start);
+    CompletableFuture<Long> shortest = waitOnThread(handoff, 50, start);
+    long shortestEnded = shortest.get(10, TimeUnit.SECONDS);
+    long shorterEnded = shorter.get(10, TimeUnit.SECONDS);
     assertTrue(shortestEnded < TimeUnit.MILLISECONDS.toNanos(350), "shortest: " + shortestEnded);
-    assertTrue(shorterEnded >= TimeUnit.MILLISECONDS.toNanos(300), "shorter: " + shorterEnded);
+    assertTrue(shorterEnded >= TimeUnit.MILLISECONDS.toNanos(390), "shorter: " + shorterEnded);
     assertFalse(longest.isDone(), "the long wait goes on");
     assertTrue(handoff.give("x"));
-    assertEquals("x", longest.getNow(null));
+    assertEquals("x", handoff.await(longest));
+  }
+
+  @Test
+  void onlyTheQueueingThreadMayAwait() throws Exception {
+    Handoff<String> handoff = new Handoff<>();
+    Waiter<String> waiter = handoff.enqueue(0, later());
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                handoff.await(waiter);
+                failure.complete(null);
+              } catch (Throwable e) {
+                failure.complete(e);
+              }
+            });
+    assertTrue(failure.get(10, TimeUnit.SECONDS) instanceof IllegalStateException);
   }
 
   @Test
   void aWaiterServedBeforeItsDeadlineKeepsItsItem() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> waiter = handoff.enqueue(0, in(30));
+    Waiter<String> waiter = handoff.enqueue(0, in(30));
     assertTrue(handoff.give("x"));
     assertEquals("x", handoff.await(waiter));
   }
@@ -103,7 +119,7 @@ class HandoffTest {
   @Test
   void anInterruptedWaiterWithdraws() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> waiter = handoff.enqueue(0, later());
+    Waiter<String> waiter = handoff.enqueue(0, later());
     Thread.currentThread().interrupt();
     try {
       assertNull(handoff.await(waiter));
@@ -128,12 +144,12 @@ class HandoffTest {
   @Test
   void failAllFailsEveryWaiter() {
     Handoff<String> handoff = new Handoff<>();
-    Handoff.Waiter<String> a = handoff.enqueue(0, later());
-    Handoff.Waiter<String> b = handoff.enqueue(0, later());
+    Waiter<String> a = handoff.enqueue(0, later());
+    Waiter<String> b = handoff.enqueue(0, later());
     handoff.failAll(() -> new PoolClosed("closed"));
     PoolClosed error = assertThrows(PoolClosed.class, () -> handoff.await(a));
     assertEquals("closed", error.getMessage());
-    assertTrue(b.isCompletedExceptionally());
+    assertThrows(PoolClosed.class, () -> handoff.await(b));
     assertSame(null, handoff.withdraw(handoff.enqueue(0, later())));
   }
 
@@ -145,10 +161,23 @@ class HandoffTest {
     return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
   }
 
-  private static String awaitOnThread(Handoff<String> handoff, Handoff.Waiter<String> waiter)
-      throws Exception {
-    CompletableFuture<String> result = new CompletableFuture<>();
-    Thread.ofVirtual().start(() -> result.complete(handoff.await(waiter)));
-    return result.get(10, TimeUnit.SECONDS);
+  /** Queues a waiter of {@code millis} on a new thread; completes with when its wait ended. */
+  private static CompletableFuture<Long> waitOnThread(
+      Handoff<String> handoff, long millis, long start) {
+    CompletableFuture<Long> ended = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                String item = handoff.await(handoff.enqueue(0, in(millis)));
+                if (item != null) {
+                  throw new AssertionError("got " + item);
+                }
+                ended.complete(System.nanoTime() - start);
+              } catch (Throwable e) {
+                ended.completeExceptionally(e);
+              }
+            });
+    return ended;
   }
 }
