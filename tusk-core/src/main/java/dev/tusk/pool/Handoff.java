@@ -107,11 +107,11 @@ final class Handoff<T> {
     long earliest = 0;
     for (Iterator<Waiter<T>> it = waiters.iterator(); it.hasNext(); ) {
       Waiter<T> waiter = it.next();
-      if (waiter.due(now)) {
-        waiter.cancel(); // wakes it; does nothing if a giver got there first
-      }
       if (waiter.isDone()) {
         it.remove();
+      } else if (waiter.due(now)) {
+        it.remove(); // before waking it, so that the queue no longer holds it when it returns
+        waiter.cancel(); // does nothing if a giver got there first
       } else if (!pending || waiter.deadline() - earliest < 0) {
         pending = true;
         earliest = waiter.deadline();

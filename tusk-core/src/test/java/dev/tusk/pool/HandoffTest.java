@@ -57,10 +57,10 @@ class HandoffTest {
   @Test
   void awaitTimesOutWithNull() {
     Handoff<String> handoff = new Handoff<>();
-    Waiter<String> waiter = handoff.enqueue(0, in(20));
     long start = System.nanoTime();
+    Waiter<String> waiter = handoff.enqueue(0, start + TimeUnit.MILLISECONDS.toNanos(20));
     assertNull(handoff.await(waiter));
-    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(15), "waited its time");
+    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(20), "waited its time");
     assertTrue(handoff.isEmpty());
     assertFalse(handoff.give("x"));
   }
@@ -79,12 +79,12 @@ class HandoffTest {
     // The long wait queues first and arms the timer; the shorter ones must re-arm it earlier.
     Waiter<String> longest = handoff.enqueue(0, in(60_000));
     long start = System.nanoTime();
-    CompletableFuture<Long> shorter = waitOnThread(handoff, 400, start);
+    CompletableFuture<Long> shorter = waitOnThread(handoff, 600, start);
     CompletableFuture<Long> shortest = waitOnThread(handoff, 50, start);
     long shortestEnded = shortest.get(10, TimeUnit.SECONDS);
     long shorterEnded = shorter.get(10, TimeUnit.SECONDS);
-    assertTrue(shortestEnded < TimeUnit.MILLISECONDS.toNanos(350), "shortest: " + shortestEnded);
-    assertTrue(shorterEnded >= TimeUnit.MILLISECONDS.toNanos(390), "shorter: " + shorterEnded);
+    assertTrue(shortestEnded < TimeUnit.MILLISECONDS.toNanos(500), "shortest: " + shortestEnded);
+    assertTrue(shorterEnded >= TimeUnit.MILLISECONDS.toNanos(600), "shorter: " + shorterEnded);
     assertFalse(longest.isDone(), "the long wait goes on");
     assertTrue(handoff.give("x"));
     assertEquals("x", handoff.await(longest));
