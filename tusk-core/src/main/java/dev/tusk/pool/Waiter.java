@@ -2,6 +2,7 @@ package dev.tusk.pool;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> what is handed over
  */
-final class Waiter<T> {
+final class Waiter<T> implements ForkJoinPool.ManagedBlocker {
 
   private static final Object CANCELLED = new Object();
 
@@ -82,19 +83,34 @@ final class Waiter<T> {
 
   /**
    * Parks until the wait ends or the thread is interrupted (its interrupt is kept); returns whether
-   * it ended.
+   * it ended. A {@link java.util.concurrent.ForkJoinWorkerThread} blocks as a managed blocker, so
+   * that its pool can compensate, as it would for a {@code CompletableFuture}.
    */
   boolean await() {
     if (Thread.currentThread() != thread) {
       throw new IllegalStateException("a waiter is awaited by the thread that queued it");
     }
-    while (outcome == null) {
-      LockSupport.park(this);
-      if (Thread.currentThread().isInterrupted()) {
-        return outcome != null;
-      }
+    try {
+      ForkJoinPool.managedBlock(this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // block() does not throw it; kept for the caller
     }
-    return true;
+    return outcome != null;
+  }
+
+  /** For {@link ForkJoinPool#managedBlock}: whether the wait has ended or was interrupted. */
+  @Override
+  public boolean isReleasable() {
+    return outcome != null || Thread.currentThread().isInterrupted();
+  }
+
+  /** For {@link ForkJoinPool#managedBlock}: parks once; whether the wait may stop blocking. */
+  @Override
+  public boolean block() {
+    if (!isReleasable()) {
+      LockSupport.park(this);
+    }
+    return isReleasable();
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,6 +187,25 @@ class PoolWaitTest {
       next.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
       assertEquals(1, pool.stats().get("pool_available"));
       assertEquals(1, pool.stats().get("requests_errors"));
+    }
+  }
+
+  /**
+   * A fork-join worker that waits lets its pool start another worker, as a {@code
+   * CompletableFuture.get} does: here the one worker waits for the connection that only a task
+   * queued behind it gives back.
+   */
+  @Test
+  void aForkJoinWorkerWaitsAsAManagedBlocker() throws Exception {
+    try (ConnectionPool pool = pool(PoolOptions.builder().size(1, 1).timeout(PATIENCE));
+        ForkJoinPool workers = new ForkJoinPool(1)) {
+      Connection held = pool.connection();
+      Future<?> waiting = workers.submit(() -> pool.connection().close());
+      Polling.await("the worker queued", PATIENCE, () -> waiting(pool) == 1);
+      Future<?> giving = workers.submit(held::close);
+      giving.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(0, pool.stats().get("requests_errors"));
     }
   }
 
