@@ -133,8 +133,7 @@ public final class ConnectionPool implements Pool {
         if (deadline == 0) {
           deadline = since + timeout.toNanos();
         }
-        long until = deadline;
-        entry = waiting.await(timeout, since, waiter -> waitFor(waiter, until));
+        entry = waiting.await(timeout, since, deadline, this::waitFor);
       }
       if (usable(entry)) {
         return entry;
@@ -165,7 +164,7 @@ public final class ConnectionPool implements Pool {
     return true;
   }
 
-  private PoolEntry waitFor(CompletableFuture<PoolEntry> waiter, long deadline) {
+  private PoolEntry waitFor(Waiter<PoolEntry> waiter) {
     // Queued now: a connection freed before we queued is still free, and no giver saw us.
     PoolEntry raced = table.claimIdle();
     if (raced != null) {
@@ -189,7 +188,7 @@ public final class ConnectionPool implements Pool {
       // would only cost a thread switch per request: a retire, which makes room, wakes it itself.
       maintenance.wake();
     }
-    return handoff.await(waiter, deadline - System.nanoTime());
+    return handoff.await(waiter);
   }
 
   /** Takes back a connection whose loan just ended: resets it, then keeps or retires it. */

@@ -5,7 +5,6 @@ import dev.tusk.Tusk;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -81,7 +80,7 @@ public final class NullConnectionPool implements Pool {
     if (!handoff.isEmpty() || !takePermit()) {
       long since = System.nanoTime();
       long deadline = since + timeout.toNanos();
-      waiting.await(timeout, since, waiter -> waitFor(waiter, deadline));
+      waiting.await(timeout, since, deadline, this::waitFor);
     }
     PoolEntry entry = new PoolEntry(openChecked(), System.nanoTime(), Long.MAX_VALUE / 2);
     lent.add(entry);
@@ -110,7 +109,7 @@ public final class NullConnectionPool implements Pool {
     }
   }
 
-  private Object waitFor(CompletableFuture<Object> waiter, long deadline) {
+  private Object waitFor(Waiter<Object> waiter) {
     if (takePermit()) {
       Object given = handoff.withdraw(waiter);
       if (given == null) {
@@ -119,7 +118,7 @@ public final class NullConnectionPool implements Pool {
       givePermitBack();
       return given;
     }
-    return handoff.await(waiter, deadline - System.nanoTime());
+    return handoff.await(waiter);
   }
 
   /** Takes back a connection whose loan just ended: closes it and frees its permit. */

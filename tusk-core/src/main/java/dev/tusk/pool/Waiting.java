@@ -2,7 +2,6 @@ package dev.tusk.pool;
 
 import dev.tusk.errors.OperationalError;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,16 +37,17 @@ final class Waiting<T> {
    *
    * @param since when this wait began, for the statistics: a thread preempted on its way here has
    *     waited too
+   * @param deadline when the wait ends without an item, as a {@link System#nanoTime()}
    * @throws TooManyRequests if the queue is full
    * @throws PoolTimeout if {@code waitFor} returned null: nothing came before the deadline
    */
-  T await(Duration timeout, long since, Function<CompletableFuture<T>, T> waitFor) {
+  T await(Duration timeout, long since, long deadline, Function<Waiter<T>, T> waitFor) {
     counters.requestsQueued.increment();
     PoolAcquireEvent event = new PoolAcquireEvent();
     event.begin();
     long start = since;
     String outcome = "acquired";
-    CompletableFuture<T> waiter = handoff.enqueue(maxWaiting);
+    Waiter<T> waiter = handoff.enqueue(maxWaiting, deadline);
     try {
       if (waiter == null) {
         throw new TooManyRequests(
