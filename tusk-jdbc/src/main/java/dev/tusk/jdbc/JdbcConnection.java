@@ -42,6 +42,7 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   private final ColumnOrigins columnOrigins = new ColumnOrigins(this);
   private final NoticeRouting notices = new NoticeRouting();
   private final SqlTranslations translations = new SqlTranslations();
+  private final ColumnTypes columnTypes = new ColumnTypes();
   private volatile boolean closed;
   private volatile int isolation = TRANSACTION_READ_COMMITTED;
   private volatile boolean readOnly;
@@ -76,6 +77,11 @@ final class JdbcConnection extends JdbcConnectionDefaults {
   /** {@code sql} translated, from the connection's cache when it was prepared before. */
   JdbcSql translate(String sql) throws SQLException {
     return translations.translate(sql);
+  }
+
+  /** The type OIDs of result columns, kept for the last column list seen. */
+  ColumnTypes columnTypes() {
+    return columnTypes;
   }
 
   /** Where this connection's result columns come from, cached per table. */

@@ -47,7 +47,10 @@ final class JdbcResultSet extends ResultSetByLabel {
   private final JdbcStatement statement;
   private final List<Column> columns;
 
-  /** Each column's type OID, read by every primitive getter. */
+  /**
+   * Each column's type OID, read by every primitive getter; shared (see ColumnTypes), never
+   * written.
+   */
   private final int[] typeOids;
 
   private final ResultRows rows;
@@ -72,10 +75,10 @@ final class JdbcResultSet extends ResultSetByLabel {
     super(warnings);
     this.statement = statement;
     this.columns = columns;
-    this.typeOids = new int[columns.size()];
-    for (int i = 0; i < typeOids.length; i++) {
-      typeOids[i] = columns.get(i).typeOid();
-    }
+    this.typeOids =
+        statement == null
+            ? ColumnTypes.of(columns)
+            : statement.connection.columnTypes().oids(columns);
     this.rows = rows;
     this.type = type;
   }

@@ -2,9 +2,8 @@ package dev.tusk.jdbc;
 
 import dev.tusk.InlineNoticeHandler;
 import dev.tusk.errors.Diagnostic;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gives each server notice to the JDBC object whose work caused it. The server's notices carry
@@ -14,12 +13,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * connection) or none does (a statement through the Tusk API, a commit), the notice could belong to
  * any of them and goes to the connection's warnings instead, so one thread's notices never reach
  * another thread's statement.
+ *
+ * <p>Every execution begins and ends here, so the set of running targets is one immutable value
+ * swapped by compare-and-set, with no lock: nothing while no statement runs, the target itself
+ * while one does (the usual case, which allocates nothing), an array of them while several do.
  */
 final class NoticeRouting implements InlineNoticeHandler {
 
   private final WarningChain connectionWarnings = new WarningChain();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final List<WarningChain> running = new ArrayList<>(2); // guarded by lock
+
+  /** null, the one running {@link WarningChain}, or a {@code WarningChain[]} of several. */
+  private final AtomicReference<Object> running = new AtomicReference<>();
 
   /** The connection's own warnings. */
   WarningChain connectionWarnings() {
@@ -28,33 +32,69 @@ final class NoticeRouting implements InlineNoticeHandler {
 
   /** Notices from now on may belong to {@code target}, until {@link #end}. */
   void begin(WarningChain target) {
-    lock.lock();
-    try {
-      running.add(target);
-    } finally {
-      lock.unlock();
+    if (running.compareAndSet(null, target)) {
+      return;
     }
+    Object now;
+    do {
+      now = running.get();
+    } while (!running.compareAndSet(now, with(now, target)));
   }
 
   /** {@code target}'s work is over. */
   void end(WarningChain target) {
-    lock.lock();
-    try {
-      running.remove(target);
-    } finally {
-      lock.unlock();
+    if (running.compareAndSet(target, null)) {
+      return;
     }
+    Object now;
+    do {
+      now = running.get();
+    } while (!running.compareAndSet(now, without(now, target)));
   }
 
   @Override
   public void accept(Diagnostic notice) {
-    WarningChain target;
-    lock.lock();
-    try {
-      target = running.size() == 1 ? running.get(0) : connectionWarnings;
-    } finally {
-      lock.unlock();
-    }
+    WarningChain target = running.get() instanceof WarningChain only ? only : connectionWarnings;
     target.add(new NoticeWarning(notice));
+  }
+
+  /** The running set {@code now} with {@code target} added (it may run twice: counted twice). */
+  private static Object with(Object now, WarningChain target) {
+    if (now == null) {
+      return target;
+    }
+    if (now instanceof WarningChain only) {
+      return new WarningChain[] {only, target};
+    }
+    WarningChain[] several = (WarningChain[]) now;
+    WarningChain[] more = Arrays.copyOf(several, several.length + 1);
+    more[several.length] = target;
+    return more;
+  }
+
+  /** The running set {@code now} with one occurrence of {@code target} taken out. */
+  private static Object without(Object now, WarningChain target) {
+    if (now == target) {
+      return null;
+    }
+    if (!(now instanceof WarningChain[] several)) {
+      return now; // not running: nothing to take out
+    }
+    int at = -1;
+    for (int i = 0; i < several.length && at < 0; i++) {
+      if (several[i] == target) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      return now;
+    }
+    if (several.length == 2) {
+      return several[1 - at];
+    }
+    WarningChain[] fewer = new WarningChain[several.length - 1];
+    System.arraycopy(several, 0, fewer, 0, at);
+    System.arraycopy(several, at + 1, fewer, at, several.length - at - 1);
+    return fewer;
   }
 }

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -282,5 +283,40 @@ class ResultSetTest {
     assertEquals(Types.BIT, meta.getColumnType(5));
     assertEquals(Types.ARRAY, meta.getColumnType(6));
     assertTrue(meta.isSigned(1));
+  }
+
+  /**
+   * Result sets of one statement share their column types while the statement's columns stay the
+   * same; a column whose type changed, or another statement in between, gets its own.
+   */
+  @Test
+  void primitiveGettersFollowAColumnWhoseTypeChanged() throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute("CREATE TABLE retyped (v int4)");
+      ddl.execute("INSERT INTO retyped VALUES (42)");
+      String select = "SELECT v FROM retyped";
+      for (int run = 0; run < 3; run++) {
+        ResultSet rs = one(select);
+        assertEquals(42, rs.getInt(1));
+        assertInstanceOf(Integer.class, rs.getObject(1));
+        rs.close();
+        ResultSet other = one("SELECT 'x'::text AS t, 7::int8 AS n");
+        assertEquals("x", other.getString(1));
+        assertEquals(7L, other.getLong(2));
+        other.close();
+      }
+      ddl.execute("ALTER TABLE retyped ALTER COLUMN v TYPE int8 USING v * 100000000000");
+      ResultSet widened = one(select);
+      assertEquals(4200000000000L, widened.getLong(1));
+      assertInstanceOf(Long.class, widened.getObject(1));
+      widened.close();
+      ddl.execute("ALTER TABLE retyped ALTER COLUMN v TYPE text USING 'n' || v");
+      ResultSet text = one(select);
+      assertEquals("n4200000000000", text.getString(1));
+      assertEquals(Types.VARCHAR, text.getMetaData().getColumnType(1));
+      // Read as text, not as the 8 bytes of an int8: "n..." is no number.
+      assertThrows(SQLDataException.class, () -> text.getLong(1));
+      text.close();
+    }
   }
 }
