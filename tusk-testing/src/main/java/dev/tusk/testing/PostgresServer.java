@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * free port, listening on the IPv4 and IPv6 loopback addresses and on a Unix socket in a private
  * directory, with fsync off. The system property {@code tusk.test.binaries}, naming another of
  * zonky's binaries jars, makes it (and every {@link ScratchServer}) that version instead: the build
- * runs the tests tagged {@code postgres14} so on PostgreSQL 14.
+ * runs the tests tagged {@code versions} so on PostgreSQL 14 and on 18.
  *
  * <p>Either way the {@link TestRole}s exist: one login role per pg_hba authentication method. On
  * the embedded server pg_hba.conf is written to match (see {@link TestRole}); on an external one it

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * right, wrong and missing passwords, and passwords from a password file; no password ever shows in
  * a message or {@code toString()}.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class AuthenticationTest {
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Cancelling a running statement against the real server, with {@link Connection#cancel()} and by
  * interrupting the waiting thread; the connection stays usable.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class CancelTest {
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * standby of this class's own. Each {@code target_session_attrs} value picks its server whatever
  * the order, unreachable hosts are passed over, and when every host fails one error names them all.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class MultiHostTest {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  * target_session_attrs}, counts them as {@code connections_rerouted}, and its new connections walk
  * the hosts again and land on the right server within a bounded time.
  */
-@Tag("postgres14")
+@Tag("versions")
 @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD)
 class PoolFailoverTest {
 

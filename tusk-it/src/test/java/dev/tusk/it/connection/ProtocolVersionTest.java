@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * 3.2, it answers NegotiateProtocolVersion and the session goes on in 3.0 (cancel included), unless
  * 3.2 is the minimum.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class ProtocolVersionTest {
 

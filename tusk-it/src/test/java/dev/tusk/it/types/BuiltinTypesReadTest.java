@@ -36,7 +36,7 @@ import org.junit.jupiter.api.function.Executable;
  * the server types from the statement (ranges without bounds, InetAddress), and the errors for
  * values the driver refuses.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class BuiltinTypesReadTest {
 

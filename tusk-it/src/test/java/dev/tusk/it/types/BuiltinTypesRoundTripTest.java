@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * formats, the server prints it as it prints a literal of the same value, and the driver renders it
  * as the server does.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class BuiltinTypesRoundTripTest {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * text and an array), looked up in the catalog on first use, in both result formats, read as their
  * default Java types and as Java enums and records, and sent as parameters.
  */
-@Tag("postgres14")
+@Tag("versions")
 @TuskTest
 class UserTypesTest {
 
