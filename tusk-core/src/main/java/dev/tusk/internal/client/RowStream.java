@@ -43,18 +43,11 @@ final class RowStream {
   }
 
   /**
-   * The next rows, at least one, or an empty list at the end of the result.
+   * The next rows, at least one, or an empty list at the end of the result, handing back {@code
+   * spent}: the list an earlier call returned, which the caller has read and will not read again
+   * (its room serves the rows to come), or null.
    *
    * @throws dev.tusk.errors.TuskException the statement's error, once the rows before it are taken
-   */
-  List<DataRow> next() {
-    return next(null);
-  }
-
-  /**
-   * The next rows, as {@link #next()}, handing back {@code spent}: the list an earlier call
-   * returned, which the caller has read and will not read again (its room serves the rows to come),
-   * or null.
    */
   List<DataRow> next(List<DataRow> spent) {
     List<DataRow> handedBack = spent;

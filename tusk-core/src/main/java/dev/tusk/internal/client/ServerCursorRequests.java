@@ -67,7 +67,7 @@ final class ServerCursorRequests {
   /**
    * Queues a fetch step made to stream, and returns its rows as they arrive: the caller decodes the
    * first rows of a batch while the server still sends the rest. The request's error comes from
-   * {@link RowStream#next()} once the rows before it are taken.
+   * {@link RowStream#next(List)} once the rows before it are taken.
    */
   Streaming stream(StatementStep step, Duration timeout) {
     // Taken before the request is queued: once it is, a reading thread may complete the step.

@@ -119,18 +119,11 @@ public final class StatementResult {
   }
 
   /**
-   * Takes every row buffered now, in order (possibly none), making room for more.
+   * Takes every row buffered now, in order (possibly none), making room for more, and handing back
+   * {@code spent}: a list an earlier take returned that the caller has read and will not read again
+   * (reused for the rows to come, so a stream's batches cost no list each), or null.
    *
    * @return the rows; the caller owns the list
-   */
-  public List<DataRow> take() {
-    return rows.take();
-  }
-
-  /**
-   * Takes every row buffered now, as {@link #take()}, handing back {@code spent}: a list an earlier
-   * take returned that the caller has read and will not read again (reused for the rows to come, so
-   * a stream's batches cost no list each), or null.
    */
   public List<DataRow> take(List<DataRow> spent) {
     return rows.take(spent);
