@@ -32,9 +32,6 @@ final class NoticeRouting implements InlineNoticeHandler {
 
   /** Notices from now on may belong to {@code target}, until {@link #end}. */
   void begin(WarningChain target) {
-    if (running.compareAndSet(null, target)) {
-      return;
-    }
     Object now;
     do {
       now = running.get();
@@ -43,9 +40,6 @@ final class NoticeRouting implements InlineNoticeHandler {
 
   /** {@code target}'s work is over. */
   void end(WarningChain target) {
-    if (running.compareAndSet(target, null)) {
-      return;
-    }
     Object now;
     do {
       now = running.get();
