@@ -23,7 +23,8 @@ import jdk.net.ExtendedSocketOptions;
  *
  * <p>Two selectors, because the reading thread and the writing thread may wait at the same time:
  * the reader's waits for {@link #READ} (and for {@link #WRITE} too when the reader also flushes),
- * the writer's for {@link #WRITE} alone.
+ * the writer's for {@link #WRITE} alone. A virtual thread waiting to read parks in the process's
+ * {@link VirtualThreadPoller} instead, once the reader's selector has found nothing ready.
  */
 public final class SocketTransport implements Transport {
 
@@ -33,6 +34,9 @@ public final class SocketTransport implements Transport {
   private final Selector writeSelector;
   private final SelectionKey writeKey;
   private final String description;
+
+  /** Registered with the process's poller on the first wait of a virtual thread to read. */
+  private volatile VirtualThreadPoller.Registration pollerRegistration;
 
   private SocketTransport(SocketChannel channel, String description) throws IOException {
     this.channel = channel;
@@ -95,6 +99,12 @@ public final class SocketTransport implements Transport {
     if (!channel.isOpen()) {
       throw new ClosedChannelException();
     }
+    if (ops == READ && Thread.currentThread().isVirtual()) {
+      VirtualThreadPoller poller = VirtualThreadPoller.instance();
+      if (poller != null) {
+        return awaitReadable(poller, timeoutNanos);
+      }
+    }
     Selector selector;
     SelectionKey key;
     if ((ops & READ) != 0) {
@@ -129,9 +139,44 @@ public final class SocketTransport implements Transport {
     }
   }
 
+  /**
+   * A virtual thread's wait to read: what has arrived since the last read is checked without
+   * blocking (as a selector does first), and only if nothing has does the thread park in {@code
+   * poller}.
+   */
+  private int awaitReadable(VirtualThreadPoller poller, long timeoutNanos) throws IOException {
+    try {
+      if (readKey.interestOps() != SelectionKey.OP_READ) {
+        readKey.interestOps(SelectionKey.OP_READ);
+      }
+      if (readSelector.selectNow() > 0) {
+        readSelector.selectedKeys().clear();
+        return READ;
+      }
+      VirtualThreadPoller.Registration registration = pollerRegistration;
+      if (registration == null) {
+        // Only the reading thread gets here, so one registration is made.
+        registration = poller.register(channel);
+        pollerRegistration = registration;
+        if (!channel.isOpen()) {
+          // close() ran before it could see the registration: release it here.
+          poller.cancel(registration);
+        }
+      }
+      return poller.awaitReadable(registration, timeoutNanos) ? READ : 0;
+    } catch (ClosedSelectorException | CancelledKeyException e) {
+      // close() ran meanwhile.
+      throw new ClosedChannelException();
+    }
+  }
+
   @Override
   public void wakeup() {
     readSelector.wakeup();
+    VirtualThreadPoller.Registration registration = pollerRegistration;
+    if (registration != null) {
+      VirtualThreadPoller.wake(registration);
+    }
   }
 
   @Override
@@ -147,6 +192,10 @@ public final class SocketTransport implements Transport {
       // Closing is best effort: the socket is gone either way.
     }
     // A thread waiting in a selector is not woken by the channel's close.
+    VirtualThreadPoller.Registration registration = pollerRegistration;
+    if (registration != null) {
+      VirtualThreadPoller.instance().cancel(registration);
+    }
     closeQuietly(readSelector);
     closeQuietly(writeSelector);
   }
