@@ -47,19 +47,30 @@ class VirtualThreadPollerTest {
     return pipe;
   }
 
-  private static CompletableFuture<Boolean> awaitOnVirtualThread(
-      VirtualThreadPoller poller, VirtualThreadPoller.Registration registration, long nanos) {
+  /** Starts a virtual thread's wait on {@code registration}; returns once it is parked. */
+  private CompletableFuture<Boolean> parkedWaiter(
+      VirtualThreadPoller.Registration registration, long nanos) throws InterruptedException {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try {
-                result.complete(poller.awaitReadable(registration, nanos));
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            });
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    result.complete(poller.awaitReadable(registration, nanos));
+                  } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+    awaitParked(waiter);
     return result;
+  }
+
+  private static void awaitParked(Thread thread) throws InterruptedException {
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING
+        && thread.isAlive()) {
+      Thread.sleep(1);
+    }
   }
 
   private static void writeOneByte(Pipe pipe) throws Exception {
@@ -70,8 +81,7 @@ class VirtualThreadPollerTest {
   void aWaiterWakesWhenBytesArrive() throws Exception {
     Pipe pipe = pipe();
     VirtualThreadPoller.Registration registration = poller.register(pipe.source());
-    CompletableFuture<Boolean> woken = awaitOnVirtualThread(poller, registration, 0);
-    Thread.sleep(50);
+    CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
     assertFalse(woken.isDone(), "nothing has arrived yet");
     writeOneByte(pipe);
     assertTrue(woken.get(10, TimeUnit.SECONDS));
@@ -81,7 +91,7 @@ class VirtualThreadPollerTest {
   void aTimedWaitEndsWithoutReadiness() throws Exception {
     VirtualThreadPoller.Registration registration = poller.register(pipe().source());
     long start = System.nanoTime();
-    assertFalse(awaitOnVirtualThread(poller, registration, 30_000_000L).get(10, TimeUnit.SECONDS));
+    assertFalse(parkedWaiter(registration, 30_000_000L).get(10, TimeUnit.SECONDS));
     assertTrue(System.nanoTime() - start >= 30_000_000L);
   }
 
@@ -97,12 +107,12 @@ class VirtualThreadPollerTest {
                   poller.awaitReadable(registration, 0);
                   interruptedAfter.complete(Thread.currentThread().isInterrupted());
                 });
-    Thread.sleep(50);
+    awaitParked(waiter);
     waiter.interrupt();
     assertTrue(interruptedAfter.get(10, TimeUnit.SECONDS));
     assertTrue(pipe.source().isOpen());
     // And the registration still works for the next wait.
-    CompletableFuture<Boolean> woken = awaitOnVirtualThread(poller, registration, 0);
+    CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
     writeOneByte(pipe);
     assertTrue(woken.get(10, TimeUnit.SECONDS));
   }
@@ -110,8 +120,7 @@ class VirtualThreadPollerTest {
   @Test
   void wakeEndsAWaitSpuriously() throws Exception {
     VirtualThreadPoller.Registration registration = poller.register(pipe().source());
-    CompletableFuture<Boolean> woken = awaitOnVirtualThread(poller, registration, 0);
-    Thread.sleep(50);
+    CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
     VirtualThreadPoller.wake(registration);
     assertFalse(woken.get(10, TimeUnit.SECONDS));
   }
@@ -120,8 +129,7 @@ class VirtualThreadPollerTest {
   void cancellingAClosedChannelWakesItsWaiterAndReleasesTheChannel() throws Exception {
     Pipe pipe = pipe();
     VirtualThreadPoller.Registration registration = poller.register(pipe.source());
-    CompletableFuture<Boolean> woken = awaitOnVirtualThread(poller, registration, 0);
-    Thread.sleep(50);
+    CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
     pipe.source().close();
     poller.cancel(registration);
     woken.get(10, TimeUnit.SECONDS);
@@ -141,9 +149,8 @@ class VirtualThreadPollerTest {
     for (int i = 0; i < 64; i++) {
       Pipe pipe = pipe();
       many.add(pipe);
-      waits.add(awaitOnVirtualThread(poller, poller.register(pipe.source()), 0));
+      waits.add(parkedWaiter(poller.register(pipe.source()), 0));
     }
-    Thread.sleep(50);
     // Only the even ones get bytes: the odd ones must still be waiting.
     for (int i = 0; i < many.size(); i += 2) {
       writeOneByte(many.get(i));
