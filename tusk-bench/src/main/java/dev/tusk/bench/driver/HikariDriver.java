@@ -66,4 +66,27 @@ public final class HikariDriver {
       }
     };
   }
+
+  /**
+   * Point selects, each borrowing a pooled connection and running the query through the Tusk
+   * connection it unwraps to: the same pool and engine as {@link #pooledPointQuery} over tusk-jdbc,
+   * without the JDBC face.
+   */
+  public PointQuery pooledUnwrappedPointQuery(int size) {
+    HikariDataSource pool = pool(size);
+    return new PointQuery() {
+      @Override
+      public void select(long id, Sink sink) throws Exception {
+        try (Connection connection = pool.getConnection()) {
+          dev.tusk.Connection tusk = connection.unwrap(dev.tusk.Connection.class);
+          TuskDriver.selectAccount(tusk.execute(Tables.POINT_SELECT, id), sink);
+        }
+      }
+
+      @Override
+      public void close() {
+        pool.close();
+      }
+    };
+  }
 }

@@ -143,7 +143,7 @@ public final class TuskDriver {
     return pool;
   }
 
-  private static void selectAccount(Cursor<Row> result, Sink sink) {
+  static void selectAccount(Cursor<Row> result, Sink sink) {
     try (Cursor<Row> cursor = result) {
       takeAccount(cursor.fetchOne(), sink);
     }

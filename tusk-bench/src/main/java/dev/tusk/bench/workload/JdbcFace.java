@@ -36,7 +36,9 @@ public final class JdbcFace implements Workload {
             .formatted(CLIENTS, POOL_SIZE),
         "The point select of a from 64 virtual threads, each borrowing a connection from HikariCP"
             + " per query and preparing the statement on it: the same pool and code over"
-            + " tusk-jdbc and pgjdbc. Tusk's own `pool.connection()` per query is the reference.",
+            + " tusk-jdbc and pgjdbc. The references: the same HikariCP pool over tusk-jdbc with each"
+            + " query run through the Tusk connection it unwraps to (what the JDBC face costs), and"
+            + " Tusk's own `pool.connection()` per query (what HikariCP costs).",
         mode.schedule(),
         PointSelect.METRICS,
         List.of(
@@ -51,6 +53,14 @@ public final class JdbcFace implements Workload {
                 Driver.HIKARICP,
                 () ->
                     Probes.concurrent(mode, drivers.hikari().pooledPointQuery(POOL_SIZE), CLIENTS)),
+            Contender.of(
+                "HikariCP + " + Labels.TUSK_JDBC + ", unwrapped to Tusk's API (reference)",
+                Driver.TUSK,
+                () ->
+                    Probes.concurrent(
+                        mode,
+                        drivers.hikariTuskJdbc().pooledUnwrappedPointQuery(POOL_SIZE),
+                        CLIENTS)),
             Contender.of(
                 Labels.TUSK + " pool.connection() per query (reference)",
                 Driver.TUSK,
