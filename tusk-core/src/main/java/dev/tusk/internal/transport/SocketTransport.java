@@ -99,12 +99,6 @@ public final class SocketTransport implements Transport {
     if (!channel.isOpen()) {
       throw new ClosedChannelException();
     }
-    if (ops == READ && Thread.currentThread().isVirtual()) {
-      VirtualThreadPoller poller = VirtualThreadPoller.instance();
-      if (poller != null) {
-        return awaitReadable(poller, timeoutNanos);
-      }
-    }
     Selector selector;
     SelectionKey key;
     if ((ops & READ) != 0) {
@@ -124,9 +118,14 @@ public final class SocketTransport implements Transport {
       key = writeKey;
     }
     long millis = timeoutNanos <= 0 ? 0 : Math.max(1, timeoutNanos / 1_000_000);
+    // A virtual thread waiting to read only looks here at what has arrived, and waits in the
+    // shared poller.
+    boolean inPoller =
+        ops == READ && Thread.currentThread().isVirtual() && VirtualThreadPoller.instance() != null;
     try {
-      if (selector.select(millis) == 0) {
-        return 0;
+      int selected = inPoller ? selector.selectNow() : selector.select(millis);
+      if (selected == 0) {
+        return inPoller && pollerRegistration().awaitReadable(timeoutNanos) ? READ : 0;
       }
       // The channel is the selector's only key.
       int readyOps = key.readyOps();
@@ -139,35 +138,19 @@ public final class SocketTransport implements Transport {
     }
   }
 
-  /**
-   * A virtual thread's wait to read: what has arrived since the last read is checked without
-   * blocking (as a selector does first), and only if nothing has does the thread park in {@code
-   * poller}.
-   */
-  private int awaitReadable(VirtualThreadPoller poller, long timeoutNanos) throws IOException {
-    try {
-      if (readKey.interestOps() != SelectionKey.OP_READ) {
-        readKey.interestOps(SelectionKey.OP_READ);
+  /** This channel's registration with the shared poller, made on its first wait there. */
+  private VirtualThreadPoller.Registration pollerRegistration() throws IOException {
+    VirtualThreadPoller.Registration registration = pollerRegistration;
+    if (registration == null) {
+      // Only the reading thread gets here, so one registration is made.
+      registration = VirtualThreadPoller.instance().register(channel);
+      pollerRegistration = registration;
+      if (!channel.isOpen()) {
+        // close() ran before it could see the registration: release it here.
+        registration.cancel();
       }
-      if (readSelector.selectNow() > 0) {
-        readSelector.selectedKeys().clear();
-        return READ;
-      }
-      VirtualThreadPoller.Registration registration = pollerRegistration;
-      if (registration == null) {
-        // Only the reading thread gets here, so one registration is made.
-        registration = poller.register(channel);
-        pollerRegistration = registration;
-        if (!channel.isOpen()) {
-          // close() ran before it could see the registration: release it here.
-          poller.cancel(registration);
-        }
-      }
-      return poller.awaitReadable(registration, timeoutNanos) ? READ : 0;
-    } catch (ClosedSelectorException | CancelledKeyException e) {
-      // close() ran meanwhile.
-      throw new ClosedChannelException();
     }
+    return registration;
   }
 
   @Override
@@ -175,7 +158,7 @@ public final class SocketTransport implements Transport {
     readSelector.wakeup();
     VirtualThreadPoller.Registration registration = pollerRegistration;
     if (registration != null) {
-      VirtualThreadPoller.wake(registration);
+      registration.wake();
     }
   }
 
@@ -194,7 +177,7 @@ public final class SocketTransport implements Transport {
     // A thread waiting in a selector is not woken by the channel's close.
     VirtualThreadPoller.Registration registration = pollerRegistration;
     if (registration != null) {
-      VirtualThreadPoller.instance().cancel(registration);
+      registration.cancel();
     }
     closeQuietly(readSelector);
     closeQuietly(writeSelector);

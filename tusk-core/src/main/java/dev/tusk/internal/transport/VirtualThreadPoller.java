@@ -68,72 +68,86 @@ final class VirtualThreadPoller implements Runnable {
     return Holder.INSTANCE;
   }
 
-  /** A channel's place in the poller: its key and the virtual thread waiting on it, if any. */
-  static final class Registration {
-    private final SelectionKey key;
-    private volatile Thread waiter;
-    private volatile boolean ready;
-
-    private Registration(SelectionKey key) {
-      this.key = key;
-    }
-  }
-
   /** Registers {@code channel} (non-blocking) with no interest yet. */
   Registration register(SelectableChannel channel) throws IOException {
     SelectionKey key = channel.register(selector, 0);
-    Registration registration = new Registration(key);
+    Registration registration = new Registration(this, key);
     // Attached before any interest is armed, so the poller never selects a key without it.
     key.attach(registration);
     return registration;
   }
 
-  /**
-   * Parks the current thread until the channel is readable, {@code timeoutNanos} pass (0 or less:
-   * no limit), the thread is interrupted (its flag stays set) or {@link #wake} is called.
-   *
-   * @return whether the poller found the channel readable
-   * @throws CancelledKeyException if the channel was closed
-   */
-  boolean awaitReadable(Registration registration, long timeoutNanos) {
-    registration.ready = false;
-    registration.waiter = Thread.currentThread();
-    try {
-      registration.key.interestOps(SelectionKey.OP_READ);
-      // A Dekker pair with run(): it sets blocking before its select applies queued interests, so
-      // either that select sees this interest or this thread sees blocking and wakes it.
-      if (blocking) {
-        selector.wakeup();
-      }
-      if (!registration.ready) {
-        if (timeoutNanos > 0) {
-          LockSupport.parkNanos(this, timeoutNanos);
-        } else {
-          LockSupport.park(this);
+  /** A channel's place in the poller: its key and the virtual thread waiting on it, if any. */
+  static final class Registration {
+    private final VirtualThreadPoller poller;
+    private final SelectionKey key;
+    private volatile Thread waiter;
+    private volatile boolean ready;
+
+    private Registration(VirtualThreadPoller poller, SelectionKey key) {
+      this.poller = poller;
+      this.key = key;
+    }
+
+    /**
+     * Parks the current thread until the channel is readable, {@code timeoutNanos} pass (0 or less:
+     * no limit), the thread is interrupted (its flag stays set) or {@link #wake} is called.
+     *
+     * @return whether the poller found the channel readable
+     * @throws CancelledKeyException if the channel was closed
+     */
+    boolean awaitReadable(long timeoutNanos) {
+      ready = false;
+      waiter = Thread.currentThread();
+      try {
+        key.interestOps(SelectionKey.OP_READ);
+        // A Dekker pair with run(): it sets blocking before its select applies queued interests,
+        // so either that select sees this interest or this thread sees blocking and wakes it.
+        if (poller.blocking) {
+          poller.selector.wakeup();
         }
+        if (!ready) {
+          if (timeoutNanos > 0) {
+            LockSupport.parkNanos(this, timeoutNanos);
+          } else {
+            LockSupport.park(this);
+          }
+        }
+        return ready;
+      } finally {
+        waiter = null;
       }
-      return registration.ready;
-    } finally {
-      registration.waiter = null;
     }
-  }
 
-  /** Makes the thread waiting on {@code registration}, if any, return now. */
-  static void wake(Registration registration) {
-    Thread waiter = registration.waiter;
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
+    /** Makes the thread waiting here, if any, return now. */
+    void wake() {
+      Thread thread = waiter;
+      if (thread != null) {
+        LockSupport.unpark(thread);
+      }
     }
-  }
 
-  /**
-   * Drops {@code registration} once its channel is closed: the selector lets go of the channel at
-   * its next select (only then is the socket's descriptor released), so it is woken for that now.
-   */
-  void cancel(Registration registration) {
-    registration.key.cancel();
-    selector.wakeup();
-    wake(registration);
+    /**
+     * Drops this registration once its channel is closed: the selector lets go of the channel at
+     * its next select (only then is the socket's descriptor released), so it is woken for that now.
+     */
+    void cancel() {
+      key.cancel();
+      poller.selector.wakeup();
+      wake();
+    }
+
+    /** The poller found the channel readable: disarms it until its next waiter, and wakes it. */
+    private void selected() {
+      try {
+        // The selector is level-triggered.
+        key.interestOps(0);
+      } catch (CancelledKeyException e) {
+        // Closed meanwhile; its waiter is woken all the same.
+      }
+      ready = true;
+      wake();
+    }
   }
 
   @Override
@@ -166,15 +180,7 @@ final class VirtualThreadPoller implements Runnable {
   private void wakeSelected() {
     Set<SelectionKey> keys = selector.selectedKeys();
     for (SelectionKey key : keys) {
-      Registration registration = (Registration) key.attachment();
-      try {
-        // Disarmed until its next waiter: the selector is level-triggered.
-        key.interestOps(0);
-      } catch (CancelledKeyException e) {
-        // Closed meanwhile; its waiter is woken all the same.
-      }
-      registration.ready = true;
-      wake(registration);
+      ((Registration) key.attachment()).selected();
     }
     keys.clear();
   }
@@ -182,7 +188,7 @@ final class VirtualThreadPoller implements Runnable {
   private void wakeAll() {
     for (SelectionKey key : selector.keys()) {
       if (key.attachment() instanceof Registration registration) {
-        wake(registration);
+        registration.wake();
       }
     }
   }

@@ -48,7 +48,7 @@ class VirtualThreadPollerTest {
   }
 
   /** Starts a virtual thread's wait on {@code registration}; returns once it is parked. */
-  private CompletableFuture<Boolean> parkedWaiter(
+  private static CompletableFuture<Boolean> parkedWaiter(
       VirtualThreadPoller.Registration registration, long nanos) throws InterruptedException {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
     Thread waiter =
@@ -56,7 +56,7 @@ class VirtualThreadPollerTest {
             .start(
                 () -> {
                   try {
-                    result.complete(poller.awaitReadable(registration, nanos));
+                    result.complete(registration.awaitReadable(nanos));
                   } catch (Throwable e) {
                     result.completeExceptionally(e);
                   }
@@ -104,7 +104,7 @@ class VirtualThreadPollerTest {
         Thread.ofVirtual()
             .start(
                 () -> {
-                  poller.awaitReadable(registration, 0);
+                  registration.awaitReadable(0);
                   interruptedAfter.complete(Thread.currentThread().isInterrupted());
                 });
     awaitParked(waiter);
@@ -121,7 +121,7 @@ class VirtualThreadPollerTest {
   void wakeEndsAWaitSpuriously() throws Exception {
     VirtualThreadPoller.Registration registration = poller.register(pipe().source());
     CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
-    VirtualThreadPoller.wake(registration);
+    registration.wake();
     assertFalse(woken.get(10, TimeUnit.SECONDS));
   }
 
@@ -131,9 +131,9 @@ class VirtualThreadPollerTest {
     VirtualThreadPoller.Registration registration = poller.register(pipe.source());
     CompletableFuture<Boolean> woken = parkedWaiter(registration, 0);
     pipe.source().close();
-    poller.cancel(registration);
+    registration.cancel();
     woken.get(10, TimeUnit.SECONDS);
-    assertThrows(CancelledKeyException.class, () -> poller.awaitReadable(registration, 0));
+    assertThrows(CancelledKeyException.class, () -> registration.awaitReadable(0));
     // The selector lets go at its next select, which cancel() brought about.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (pipe.source().isRegistered() && System.nanoTime() < deadline) {
@@ -181,7 +181,7 @@ class VirtualThreadPollerTest {
                     for (int round = 0; round < rounds; round++) {
                       one.clear();
                       while (pipe.source().read(one) == 0) {
-                        poller.awaitReadable(registration, 0);
+                        registration.awaitReadable(0);
                       }
                       taken.release();
                     }
