@@ -1,6 +1,7 @@
 package dev.tusk.bench.driver;
 
 import dev.tusk.bench.data.Tables;
+import dev.tusk.bench.data.WideRow;
 import dev.tusk.bench.harness.Sink;
 import dev.tusk.bench.server.Endpoint;
 import dev.tusk.bench.server.Login;
@@ -87,6 +88,12 @@ public final class PgjdbcDriver {
    */
   public RowScan rowScan(OptionalInt fetchSize) throws SQLException {
     return rowScan(fetchSize, Tables.WIDE_SELECT, PgjdbcValues::takeWide);
+  }
+
+  /** Reads the wide rows as {@link #rowScan}, each made into a {@link WideRow} by its getters. */
+  public RowScan madeRowScan(OptionalInt fetchSize) throws SQLException {
+    return rowScan(
+        fetchSize, Tables.WIDE_SELECT, (result, sink) -> sink.take(PgjdbcValues.wideRow(result)));
   }
 
   /** Reads {@code Tables.TYPED_SELECT} (workload c2), reading everything first. */

@@ -1,5 +1,6 @@
 package dev.tusk.bench.driver;
 
+import dev.tusk.bench.data.WideRow;
 import dev.tusk.bench.harness.Sink;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,18 @@ final class PgjdbcValues {
     sink.take(result.getObject(5, OffsetDateTime.class));
     sink.take(result.getBoolean(6));
     sink.take(result.getObject(7, UUID.class));
+  }
+
+  /** The current row of the wide rows as a {@link WideRow}, read with c's getters. */
+  static WideRow wideRow(ResultSet result) throws SQLException {
+    return new WideRow(
+        result.getLong(1),
+        result.getString(2),
+        result.getDouble(3),
+        result.getBigDecimal(4),
+        result.getObject(5, OffsetDateTime.class),
+        result.getBoolean(6),
+        result.getObject(7, UUID.class));
   }
 
   /** Takes one row of {@code Tables.TYPED_SELECT}: the wide columns, a jsonb and an int4[]. */

@@ -10,6 +10,7 @@ import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.Tusk;
 import dev.tusk.bench.data.Tables;
+import dev.tusk.bench.data.WideRow;
 import dev.tusk.bench.data.WideRows;
 import dev.tusk.bench.harness.Sink;
 import dev.tusk.bench.server.Endpoint;
@@ -160,6 +161,43 @@ public final class TuskDriver {
   /** Reads the wide rows one at a time through the cursor's iterator. */
   public RowScan rowScan() {
     return rowScan(Tables.WIDE_SELECT, TuskDriver::takeWide);
+  }
+
+  /**
+   * Reads the wide rows into the application's own record: a row maker's getters make a {@link
+   * WideRow} of each, as a Spring {@code RowMapper} would.
+   */
+  public RowScan madeRowScan() {
+    Connection connection = connect();
+    Cursor<WideRow> cursor = connection.cursor(columns -> TuskDriver::wideRow);
+    return new RowScan() {
+      @Override
+      public long scan(Sink sink) {
+        long rows = 0;
+        for (WideRow made : cursor.execute(Tables.WIDE_SELECT)) {
+          sink.take(made);
+          rows++;
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() {
+        cursor.close();
+        connection.close();
+      }
+    };
+  }
+
+  private static WideRow wideRow(Row row) {
+    return new WideRow(
+        row.getLong(0),
+        row.getString(1),
+        row.getDouble(2),
+        row.getBigDecimal(3),
+        row.getOffsetDateTime(4),
+        row.getBoolean(5),
+        row.getUuid(6));
   }
 
   /** Reads {@code Tables.TYPED_SELECT} (workload c2): the wide row plus a jsonb and an int4[]. */

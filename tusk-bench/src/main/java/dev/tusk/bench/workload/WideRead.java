@@ -31,7 +31,10 @@ public final class WideRead implements Workload {
                 .formatted(rows),
             "Every value read as its Java type (pgjdbc: getLong, getString, getDouble,"
                 + " getBigDecimal, getObject(OffsetDateTime.class), getBoolean,"
-                + " getObject(UUID.class)). Heap bytes per row count every thread of the JVM: "
+                + " getObject(UUID.class)); the rows marked so make each row into a record of"
+                + " the seven values instead (a Tusk RowMaker, whose Row is the maker's to read"
+                + " during the call only, as a RowMapper's ResultSet). Heap bytes per row count"
+                + " every thread of the JVM: "
                 + Allocation.method()
                 + ". psql measures the server's raw row production.",
             bench.mode().schedule(),
@@ -39,6 +42,19 @@ public final class WideRead implements Workload {
             List.of(
                 Contender.of(
                     Labels.TUSK, Driver.TUSK, () -> Probes.scan(drivers.tusk().rowScan(), rows)),
+                Contender.of(
+                    Labels.TUSK + ", each row made into a record by a RowMaker's getters",
+                    Driver.TUSK,
+                    () -> Probes.scan(drivers.tusk().madeRowScan(), rows)),
+                Contender.of(
+                    Labels.PGJDBC
+                        + ", fetchSize "
+                        + FETCH_SIZE
+                        + ", each row made into the same record by its getters",
+                    Driver.PGJDBC,
+                    () ->
+                        Probes.scan(
+                            drivers.pgjdbc().madeRowScan(OptionalInt.of(FETCH_SIZE)), rows)),
                 Contender.baseline(
                     Labels.PGJDBC + ", fetchSize unset (reads all first)",
                     Driver.PGJDBC,

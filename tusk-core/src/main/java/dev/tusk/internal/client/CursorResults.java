@@ -193,7 +193,7 @@ final class CursorResults<R> {
     if (maker == null) {
       maker = rowFactory.maker(columns.columns());
     }
-    return maker.make(ResultRow.of(row, columns));
+    return ResultRow.make(maker, row, columns);
   }
 
   /** The row count: -1 while a streaming result is still arriving. */

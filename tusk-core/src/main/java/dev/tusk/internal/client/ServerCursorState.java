@@ -402,7 +402,7 @@ final class ServerCursorState<R> {
     }
     List<R> made = new ArrayList<>(rows.size());
     for (DataRow row : rows) {
-      made.add(maker.make(ResultRow.of(row, decoding)));
+      made.add(ResultRow.make(maker, row, decoding));
     }
     rowNumber += rows.size();
     return made;
@@ -417,7 +417,7 @@ final class ServerCursorState<R> {
       maker = rowFactory.maker(description);
     }
     rowNumber++;
-    return maker.make(ResultRow.of(row, decoding));
+    return ResultRow.make(maker, row, decoding);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class StatementResult {
                   + expected
                   + " columns"));
     }
-    rows.stage(row, row.bytes().length);
+    rows.stage(row, row.length());
   }
 
   /**

@@ -11,8 +11,10 @@ import java.util.Objects;
  * Frames and decodes backend messages from a stream. Each read from the stream takes as much as it
  * offers (up to a 64 KiB buffer), so a burst of small messages costs one read call. Bodies are
  * decoded in place from that buffer, except DataRow and CopyData, whose body array becomes the
- * message's storage, and bodies larger than the buffer. Memory follows what has arrived, not what a
- * header announces: a body larger than the buffer grows as its bytes come. Not thread-safe.
+ * message's storage, and bodies larger than the buffer. Small DataRows are copied from the buffer
+ * into chunks they share, if their maker wants that (see {@link RowChunks}). Memory follows what
+ * has arrived, not what a header announces: a body larger than the buffer grows as its bytes come.
+ * Not thread-safe.
  *
  * <p>After any exception the stream position is undefined and the connection must be closed.
  */
@@ -29,6 +31,7 @@ public final class BackendMessageReader {
   private final DataRow.Maker rows;
   private final byte[] buffer = new byte[BUFFER_SIZE];
   private final MessageBody body = new MessageBody();
+  private final RowChunks chunks = new RowChunks();
   private int position;
   private int limit;
 
@@ -75,6 +78,15 @@ public final class BackendMessageReader {
     WireTrace.backend(type, length);
     position += HEADER_BYTES;
     int size = length - LENGTH_BYTES;
+    if (type == 'D' && size <= RowChunks.MAX_BODY) {
+      // A small row is copied from the buffer once, into a chunk it may share with others.
+      if (!fill(size)) {
+        throw endOfStreamInBody(type, limit - position, size);
+      }
+      DataRow row = DataRow.wrap(buffer, position, size, rows, chunks);
+      position += size;
+      return row;
+    }
     if (ownsBody(type) || size > buffer.length) {
       return BackendMessageDecoder.decode(
           body.reset(type, readOwned(type, size), 0, size, true), rows);

@@ -1,6 +1,7 @@
 package dev.tusk.internal.protocol;
 
 import dev.tusk.internal.buffer.BigEndian;
+import java.util.Arrays;
 
 /**
  * One result row (DataRow, type 'D'), kept as the message body exactly as received: an int16 column
@@ -21,11 +22,13 @@ public non-sealed class DataRow implements BackendMessage {
 
   private static final int MAX_COLUMNS = Short.MAX_VALUE;
 
-  private final byte[] body;
+  // Not final: a consumer's row may move to a copy of its own, or let go of a shared chunk.
+  private byte[] body;
 
   /**
    * A row over {@code body}, which must be a checked DataRow body: one {@link #wrap} accepted (a
-   * {@link Maker} is only given those), or the {@link #bytes()} of another row.
+   * {@link Maker} is only given those), or the {@link #bytes()} of another row; or over a chunk
+   * holding one at {@link #start()} (see {@link RowChunks}), for a subclass that says where.
    */
   protected DataRow(byte[] body) {
     this.body = body;
@@ -39,6 +42,22 @@ public non-sealed class DataRow implements BackendMessage {
   public interface Maker {
     /** The row over {@code body}, a checked DataRow body that it now owns. */
     DataRow make(byte[] body);
+
+    /**
+     * Whether this maker's rows may share a chunk (see {@link RowChunks}): small bodies are then
+     * placed in one and given to {@link #make(byte[], int)}.
+     */
+    default boolean sharesChunks() {
+      return false;
+    }
+
+    /**
+     * The row over the checked body placed at {@code start} in {@code chunk}; called only if {@link
+     * #sharesChunks()}.
+     */
+    default DataRow make(byte[] chunk, int start) {
+      throw new UnsupportedOperationException("this maker's rows own their bodies");
+    }
   }
 
   /**
@@ -57,8 +76,26 @@ public non-sealed class DataRow implements BackendMessage {
    * @throws ProtocolViolationException as {@link #wrap(byte[])}
    */
   public static DataRow wrap(byte[] body, Maker maker) throws ProtocolViolationException {
-    validate(body);
+    validate(body, 0, body.length);
     return maker.make(body);
+  }
+
+  /**
+   * Checks the DataRow body of {@code length} bytes at {@code offset} in {@code source} (a reader's
+   * buffer, which it does not keep) as {@link #wrap(byte[])} does, and has {@code maker} make its
+   * row over a copy: placed in one of {@code chunks} if the maker shares them and the body is
+   * small, else an array of its own.
+   *
+   * @throws ProtocolViolationException as {@link #wrap(byte[])}
+   */
+  static DataRow wrap(byte[] source, int offset, int length, Maker maker, RowChunks chunks)
+      throws ProtocolViolationException {
+    validate(source, offset, length);
+    if (maker.sharesChunks() && length <= RowChunks.MAX_BODY) {
+      int start = chunks.place(source, offset, length);
+      return maker.make(chunks.chunk(), start);
+    }
+    return maker.make(Arrays.copyOfRange(source, offset, offset + length));
   }
 
   /** Builds a row from column values, a null element standing for SQL NULL (for tests, mostly). */
@@ -97,12 +134,30 @@ public non-sealed class DataRow implements BackendMessage {
   /** The number of columns in the row. */
   public final int columnCount() {
     // Read from the body, not kept in a field: one row is one small object around its array.
-    return BigEndian.int16(body, 0);
+    return BigEndian.int16(body, start());
   }
 
-  /** The message body, not a copy: column values are read from it in place. Do not modify. */
+  /**
+   * The array that holds the message body, not a copy: column values are read from it in place, the
+   * body starting at {@link #start()}. Do not modify.
+   */
   public final byte[] bytes() {
     return body;
+  }
+
+  /** Where the body starts in {@link #bytes()}: 0 unless the row shares a chunk with others. */
+  public int start() {
+    return 0;
+  }
+
+  /** The length of the body in bytes. */
+  public int length() {
+    return body.length;
+  }
+
+  /** Moves the row to another array holding the same body (a copy), or to none (released). */
+  protected final void moveTo(byte[] bytes) {
+    this.body = bytes;
   }
 
   /**
@@ -142,7 +197,7 @@ public non-sealed class DataRow implements BackendMessage {
               + " columns needs an array of that length, not "
               + offsets.length);
     }
-    int position = 2;
+    int position = start() + 2;
     for (int column = 0; column < columnCount; column++) {
       int length = BigEndian.int32(body, position);
       position += 4;
@@ -153,26 +208,28 @@ public non-sealed class DataRow implements BackendMessage {
 
   @Override
   public String toString() {
-    return "DataRow[columns=" + columnCount() + ", bytes=" + body.length + "]";
+    return "DataRow[columns=" + columnCount() + ", bytes=" + length() + "]";
   }
 
-  private static int validate(byte[] body) throws ProtocolViolationException {
-    if (body.length < 2) {
-      throw malformed("its " + body.length + "-byte body has no room for the column count");
+  /** Checks the body of {@code size} bytes at {@code offset}; positions in errors are relative. */
+  private static void validate(byte[] source, int offset, int size)
+      throws ProtocolViolationException {
+    if (size < 2) {
+      throw malformed("its " + size + "-byte body has no room for the column count");
     }
-    int count = BigEndian.int16(body, 0);
+    int count = BigEndian.int16(source, offset);
     if (count < 0) {
       throw malformed("it announces a negative column count " + count);
     }
     int position = 2;
     for (int column = 0; column < count; column++) {
-      if (body.length - position < 4) {
+      if (size - position < 4) {
         throw malformed(
-            "the length of column " + column + " of " + count + " runs past the end" + at(body));
+            "the length of column " + column + " of " + count + " runs past the end" + at(size));
       }
-      int length = BigEndian.int32(body, position);
+      int length = BigEndian.int32(source, offset + position);
       position += 4;
-      if (length < -1 || length > body.length - position) {
+      if (length < -1 || length > size - position) {
         throw malformed(
             "column "
                 + column
@@ -180,19 +237,18 @@ public non-sealed class DataRow implements BackendMessage {
                 + length
                 + " bytes at offset "
                 + position
-                + at(body));
+                + at(size));
       }
       position += Math.max(length, 0);
     }
-    if (position != body.length) {
+    if (position != size) {
       throw malformed(
-          (body.length - position) + " bytes follow the last of " + count + " columns" + at(body));
+          (size - position) + " bytes follow the last of " + count + " columns" + at(size));
     }
-    return count;
   }
 
-  private static String at(byte[] body) {
-    return " of the " + body.length + "-byte body";
+  private static String at(int size) {
+    return " of the " + size + "-byte body";
   }
 
   private static ProtocolViolationException malformed(String detail) {
