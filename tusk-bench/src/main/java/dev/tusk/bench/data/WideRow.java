@@ -1,5 +1,6 @@
 package dev.tusk.bench.data;
 
+import dev.tusk.Row;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -23,6 +24,18 @@ public record WideRow(
     OffsetDateTime at,
     boolean flag,
     UUID uid) {
+
+  /** The row read from Tusk's {@code row} of these columns, with each value's getter. */
+  public static WideRow of(Row row) {
+    return new WideRow(
+        row.getLong(0),
+        row.getString(1),
+        row.getDouble(2),
+        row.getBigDecimal(3),
+        row.getOffsetDateTime(4),
+        row.getBoolean(5),
+        row.getUuid(6));
+  }
 
   /** The values as a parameter set, in column order. */
   public Object[] parameters() {

@@ -169,7 +169,7 @@ public final class TuskDriver {
    */
   public RowScan madeRowScan() {
     Connection connection = connect();
-    Cursor<WideRow> cursor = connection.cursor(columns -> TuskDriver::wideRow);
+    Cursor<WideRow> cursor = connection.cursor(columns -> WideRow::of);
     return new RowScan() {
       @Override
       public long scan(Sink sink) {
@@ -187,17 +187,6 @@ public final class TuskDriver {
         connection.close();
       }
     };
-  }
-
-  private static WideRow wideRow(Row row) {
-    return new WideRow(
-        row.getLong(0),
-        row.getString(1),
-        row.getDouble(2),
-        row.getBigDecimal(3),
-        row.getOffsetDateTime(4),
-        row.getBoolean(5),
-        row.getUuid(6));
   }
 
   /** Reads {@code Tables.TYPED_SELECT} (workload c2): the wide row plus a jsonb and an int4[]. */

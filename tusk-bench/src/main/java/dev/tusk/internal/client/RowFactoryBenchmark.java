@@ -1,6 +1,5 @@
 package dev.tusk.internal.client;
 
-import dev.tusk.Row;
 import dev.tusk.RowFactories;
 import dev.tusk.RowMaker;
 import dev.tusk.bench.data.WideRow;
@@ -77,28 +76,17 @@ public class RowFactoryBenchmark {
     columns = ResultColumns.of(new RowDescription(fields), TypeScope.builtins());
     record = RowFactories.record(WideRow.class).maker(columns.columns());
     map = RowFactories.map().maker(columns.columns());
-    WideRow expected = manual(new ResultRow(columns, data));
+    WideRow expected = WideRow.of(new ResultRow(columns, data));
     if (!expected.equals(record.make(new ResultRow(columns, data)))
         || !expected.uid().equals(map.make(new ResultRow(columns, data)).get("uid"))) {
       throw new IllegalStateException("the factories disagree with the getters");
     }
   }
 
-  private static WideRow manual(Row row) {
-    return new WideRow(
-        row.getLong(0),
-        row.getString(1),
-        row.getDouble(2),
-        row.getBigDecimal(3),
-        row.getOffsetDateTime(4),
-        row.getBoolean(5),
-        row.getUuid(6));
-  }
-
   /** Hand-written getters, the baseline. */
   @Benchmark
   public WideRow getters() {
-    return manual(new ResultRow(columns, data));
+    return WideRow.of(new ResultRow(columns, data));
   }
 
   /** {@code RowFactories.record(WideRow.class)}. */
