@@ -80,7 +80,7 @@ final class PreparedStatements {
    *
    * @param prepare the caller's choice
    * @param preparedInBatch statements prepared earlier in the request being built: usable at once,
-   *     since an error in their Parse would skip the rest of the request anyway
+   *     since an error in their Parse would skip the rest of the request anyway; null for none
    */
   Plan plan(String sql, int[] types, Preparation prepare, Set<PreparedStatement> preparedInBatch) {
     boolean automatic = prepare == Preparation.AUTOMATIC;
@@ -91,7 +91,8 @@ final class PreparedStatements {
     PreparedStatement statement = statements.get(key);
     if (statement != null) {
       // Until the server has described it, its Parse may still fail: others parse it unnamed.
-      return statement.isDescribed() || preparedInBatch.contains(statement)
+      return statement.isDescribed()
+              || (preparedInBatch != null && preparedInBatch.contains(statement))
           ? new Use(statement)
           : UNNAMED;
     }
