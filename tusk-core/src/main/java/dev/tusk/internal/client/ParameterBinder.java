@@ -89,20 +89,28 @@ final class ParameterBinder {
     byte[] bytes = encoded.array();
     int[] offsets = starts;
     short[] formats = plan.formats();
+    if (end - from == 1) {
+      // One set, as nearly every execute binds: no list to grow.
+      return List.of(bindings(formats, count, bytes, offsets, 0));
+    }
     List<Bindings> bindings = new ArrayList<>(end - from);
     for (int set = 0; set < end - from; set++) {
-      int first = set * count;
-      bindings.add(
-          new Bindings(
-              formats,
-              count,
-              (index, out) ->
-                  out.writeBytes(
-                      bytes,
-                      offsets[first + index],
-                      offsets[first + index + 1] - offsets[first + index])));
+      bindings.add(bindings(formats, count, bytes, offsets, set * count));
     }
     return bindings;
+  }
+
+  /** The Bindings of the set whose values start at {@code offsets[first]}. */
+  private static Bindings bindings(
+      short[] formats, int count, byte[] bytes, int[] offsets, int first) {
+    return new Bindings(
+        formats,
+        count,
+        (index, out) ->
+            out.writeBytes(
+                bytes,
+                offsets[first + index],
+                offsets[first + index + 1] - offsets[first + index]));
   }
 
   private static Object firstNonNull(int index, List<Object[]> sets) {
@@ -169,18 +177,34 @@ final class ParameterBinder {
     }
   }
 
-  /** Bind's format codes: none when all are text, one when all agree, else one per parameter. */
+  /**
+   * Bind's format codes: none when all are text, one when all agree, else one per parameter. The
+   * two common answers are shared arrays (Bind only reads them), so most statements allocate none.
+   */
   private static short[] formats(ParameterEncoder[] encoders) {
+    boolean allText = true;
+    boolean allBinary = true;
+    for (ParameterEncoder encoder : encoders) {
+      short format = format(encoder);
+      allText &= format == 0;
+      allBinary &= format == 1;
+    }
+    if (allText) {
+      return BindFormats.ALL_TEXT;
+    }
+    if (allBinary) {
+      return BindFormats.ALL_BINARY;
+    }
     short[] formats = new short[encoders.length];
-    boolean allSame = true;
     for (int i = 0; i < encoders.length; i++) {
-      formats[i] = (short) (encoders[i] == null ? 0 : encoders[i].format());
-      allSame &= formats[i] == formats[0];
+      formats[i] = format(encoders[i]);
     }
-    if (formats.length == 0 || (allSame && formats[0] == 0)) {
-      return new short[0];
-    }
-    return allSame ? new short[] {formats[0]} : formats;
+    return formats;
+  }
+
+  /** A parameter's format code; a null (a parameter that is NULL in every set) is sent as text. */
+  private static short format(ParameterEncoder encoder) {
+    return (short) (encoder == null ? 0 : encoder.format());
   }
 
   /**
