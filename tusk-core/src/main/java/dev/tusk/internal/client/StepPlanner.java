@@ -135,8 +135,9 @@ final class StepPlanner {
 
   /** Forgets prepared statements the server dropped itself: DISCARD ALL, DEALLOCATE ALL. */
   void noticeDrops(List<StatementResult> results) {
-    for (StatementResult result : results) {
-      String tag = result.commandTag();
+    // Indexed: an iterator would cost every statement an allocation.
+    for (int i = 0; i < results.size(); i++) {
+      String tag = results.get(i).commandTag();
       if ("DISCARD ALL".equals(tag) || "DEALLOCATE ALL".equals(tag)) {
         session.acquireExclusive();
         try {
