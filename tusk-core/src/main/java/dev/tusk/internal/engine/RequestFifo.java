@@ -2,19 +2,20 @@ package dev.tusk.internal.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The FIFO under {@link InFlight}: a ring of slots that grows when full. A request costs no queue
  * node, and the reader, which looks at the head several times per response, takes no lock to look.
  *
  * <p>Changes ({@link #add}, {@link #removeLast}, {@link #poll}) are made under one lock, so they
- * never race each other, whichever threads make them. Looks ({@link #peek}, {@link #isEmpty},
- * {@link #holdsMoreThanOne}) take no lock: they read the head position, the slot, and the head
- * position again, and look again if it moved. A slot is only ever cleared or reused after the head
- * has passed it (or, for {@link #removeLast}, before the tail is moved back), and a larger ring is
- * published only after every live slot was copied into it, so a look that finds the head where it
- * was has read the element at the head at that moment.
+ * never race each other, whichever threads make them. The lock is a flag taken by compare-and-set:
+ * a change takes a few stores (growing, rarely, a copy of the queued), and a submitter's add and
+ * the reader's poll rarely meet, so a thread that finds it taken spins briefly rather than parks.
+ * Looks ({@link #peek}, {@link #isEmpty}, {@link #holdsMoreThanOne}) take no lock: they read the
+ * head position, the slot, and the head position again, and look again if it moved. A slot is only
+ * ever cleared or reused after the head has passed it (or, for {@link #removeLast}, before the tail
+ * is moved back), and a larger ring is published only after every live slot was copied into it, so
+ * a look that finds the head where it was has read the element at the head at that moment.
  *
  * @param <E> the elements
  */
@@ -28,7 +29,22 @@ final class RequestFifo<E> {
   /** A ring larger than this is replaced by a small one when it empties. */
   static final int KEPT_SLOTS = 256;
 
-  private final ReentrantLock changes = new ReentrantLock();
+  private static final VarHandle CHANGING;
+
+  static {
+    try {
+      CHANGING = MethodHandles.lookup().findVarHandle(RequestFifo.class, "changing", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Spins a thread waits for the lock before it yields its processor. */
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  // 1 while a change is made.
+  @SuppressWarnings("unused") // through CHANGING
+  private volatile int changing;
 
   // A power of two in length; position p lives in slot p & (length - 1).
   private volatile Object[] slots = new Object[INITIAL_SLOTS];
@@ -39,7 +55,7 @@ final class RequestFifo<E> {
 
   /** Adds {@code element} at the tail. */
   void add(E element) {
-    changes.lock();
+    lock();
     try {
       long end = tail;
       Object[] ring = slots;
@@ -49,8 +65,25 @@ final class RequestFifo<E> {
       SLOTS.setRelease(ring, slot(ring, end), element);
       tail = end + 1;
     } finally {
-      changes.unlock();
+      unlock();
     }
+  }
+
+  private void lock() {
+    int spins = 0;
+    while (!CHANGING.compareAndSet(this, 0, 1)) {
+      if (spins < SPINS_BEFORE_YIELD) {
+        spins++;
+        Thread.onSpinWait();
+      } else {
+        // The holder may have lost its processor: let it have one.
+        Thread.yield();
+      }
+    }
+  }
+
+  private void unlock() {
+    CHANGING.setRelease(this, 0);
   }
 
   /** A ring twice as large holding the same elements at the same positions, published. */
@@ -71,7 +104,7 @@ final class RequestFifo<E> {
    * @throws IllegalStateException if {@code element} is here but not last
    */
   boolean removeLast(E element) {
-    changes.lock();
+    lock();
     try {
       long end = tail;
       Object[] ring = slots;
@@ -88,13 +121,13 @@ final class RequestFifo<E> {
       }
       return false;
     } finally {
-      changes.unlock();
+      unlock();
     }
   }
 
   /** Takes the head off, or returns null if there is none. */
   E poll() {
-    changes.lock();
+    lock();
     try {
       long first = head;
       if (first == tail) {
@@ -114,19 +147,20 @@ final class RequestFifo<E> {
       }
       return element;
     } finally {
-      changes.unlock();
+      unlock();
     }
   }
 
-  /** The head, or null if there is none. */
+  /**
+   * The head, or null if there is none. The tail, which every submitter writes, is not read: the
+   * head's slot is empty exactly when nothing was added there yet or it was taken back, since the
+   * ring never holds more than its length and every slot is cleared before it is reused.
+   */
   E peek() {
     while (true) {
       long first = head;
-      if (first == tail) {
-        return null;
-      }
       E element = at(first);
-      if (element != null && head == first) {
+      if (head == first) {
         return element;
       }
     }
@@ -134,7 +168,7 @@ final class RequestFifo<E> {
 
   /** Whether nothing is queued. */
   boolean isEmpty() {
-    return head == tail;
+    return peek() == null;
   }
 
   /**
