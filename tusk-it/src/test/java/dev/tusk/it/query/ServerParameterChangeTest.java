@@ -9,6 +9,8 @@ import dev.tusk.it.FormatProbe;
 import dev.tusk.testing.TuskTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The server parameters every query reads (DateStyle and IntervalStyle decide whether text results
@@ -51,22 +53,20 @@ class ServerParameterChangeTest {
     return row.get(0, String.class);
   }
 
-  @Test
-  void setDateStyleIsSeenByTheNextQuery(Connection conn) {
+  /** Text results are parsed only in the styles startup pins; any other makes them binary. */
+  @ParameterizedTest(name = "{0} then {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SET DateStyle = 'German' | SET DateStyle = 'ISO, MDY'",
+        "SET IntervalStyle = 'iso_8601' | SET IntervalStyle = 'postgres'"
+      })
+  void aStyleSetIsSeenByTheNextQuery(String unreadable, String readable, Connection conn) {
     probed(conn);
     assertEquals("text", firstRunFormat(conn));
-    conn.execute("SET DateStyle = 'German'");
+    conn.execute(unreadable);
     assertEquals("binary", firstRunFormat(conn));
-    conn.execute("SET DateStyle = 'ISO, MDY'");
-    assertEquals("text", firstRunFormat(conn));
-  }
-
-  @Test
-  void setIntervalStyleIsSeenByTheNextQuery(Connection conn) {
-    probed(conn);
-    conn.execute("SET IntervalStyle = 'iso_8601'");
-    assertEquals("binary", firstRunFormat(conn));
-    conn.execute("SET IntervalStyle = 'postgres'");
+    conn.execute(readable);
     assertEquals("text", firstRunFormat(conn));
   }
 
