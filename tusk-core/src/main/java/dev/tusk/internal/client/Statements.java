@@ -256,7 +256,12 @@ final class Statements {
       StatementCache.Entry entry, Query query, List<Object[]> sets, TypeScope types) {
     ParameterBinder binder = new ParameterBinder(types);
     return new Bound(
-        entry, query, binder.bind(entry.parsed().parameterCount(), sets), types, null, sets);
+        entry,
+        query,
+        binder.bind(entry.parsed().parameterCount(), sets, entry.parameterPlan()),
+        types,
+        null,
+        sets);
   }
 
   /**

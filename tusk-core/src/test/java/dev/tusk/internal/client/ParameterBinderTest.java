@@ -11,6 +11,9 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
+import dev.tusk.types.BinaryOutput;
+import dev.tusk.types.Codec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ class ParameterBinderTest {
   private static final int INT4 = 23;
   private static final int INT8 = 20;
   private static final int BOOL = 16;
+  private static final int NUMERIC = 1700;
 
   private final ParameterBinder binder = new ParameterBinder(TypeScope.builtins());
 
@@ -199,5 +203,95 @@ class ParameterBinderTest {
         "parameter $2: all elements of an array parameter must have the same Java type;"
             + " found java.lang.String among java.lang.Integer",
         error.getMessage());
+  }
+
+  /** Sends Longs as numeric text: a registered codec that changes how a class is sent. */
+  private static final class LongAsNumeric implements Codec<Long> {
+    @Override
+    public int oid() {
+      return NUMERIC;
+    }
+
+    @Override
+    public String typeName() {
+      return "numeric";
+    }
+
+    @Override
+    public Class<Long> javaType() {
+      return Long.class;
+    }
+
+    @Override
+    public boolean hasBinary() {
+      return false;
+    }
+
+    @Override
+    public Long decodeText(byte[] bytes, int offset, int length) {
+      return Long.valueOf(new String(bytes, offset, length, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public Long decodeBinary(byte[] bytes, int offset, int length) {
+      throw new UnsupportedOperationException("text only");
+    }
+
+    @Override
+    public void encodeBinary(Long value, BinaryOutput out) {
+      throw new UnsupportedOperationException("text only");
+    }
+
+    @Override
+    public String encodeText(Long value) {
+      return value.toString();
+    }
+  }
+
+  @Test
+  void aStatementsNextRunWithValuesOfTheSameClassesReusesItsPlan() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    ParameterBinder.Bound first = binder.bind(3, sets(new Object[] {1, null, 7L}), last);
+    ParameterBinder.Bound second = binder.bind(3, sets(new Object[] {2, null, 8L}), last);
+    assertSame(first.types(), second.types());
+    assertSame(first.sets().get(0).formats(), second.sets().get(0).formats());
+    // The values are each run's own.
+    assertArrayEquals(
+        values(binder.bind(3, sets(new Object[] {2, null, 8L})).sets().get(0)),
+        values(second.sets().get(0)));
+  }
+
+  @Test
+  void otherClassesOrNullsGetAPlanOfTheirOwn() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    binder.bind(2, sets(new Object[] {1, 7L}), last);
+    assertArrayEquals(
+        new int[] {INT8, INT8}, binder.bind(2, sets(new Object[] {1L, 7L}), last).types());
+    assertArrayEquals(
+        new int[] {0, INT8}, binder.bind(2, sets(new Object[] {null, 7L}), last).types());
+    assertArrayEquals(
+        new int[] {INT4, 0}, binder.bind(2, sets(new Object[] {1, "x"}), last).types());
+  }
+
+  @Test
+  void aCodecRegisteredBetweenRunsSendsTheNextRun() {
+    TypeScope scope = TypeScope.builtins().copy();
+    ParameterBinder scoped = new ParameterBinder(scope);
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    assertArrayEquals(new int[] {INT8}, scoped.bind(1, sets(new Object[] {7L}), last).types());
+    scope.registerParameter(Long.class, new LongAsNumeric());
+    ParameterBinder.Bound after = scoped.bind(1, sets(new Object[] {7L}), last);
+    assertArrayEquals(new int[] {NUMERIC}, after.types());
+    assertArrayEquals(new short[0], after.sets().get(0).formats());
+  }
+
+  @Test
+  void valuesWhoseContentDecidesArePlannedEachRun() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    int ints = binder.bind(1, sets(new Object[] {List.of(1, 2)}), last).types()[0];
+    int longs = binder.bind(1, sets(new Object[] {List.of(1L, 2L)}), last).types()[0];
+    assertEquals(binder.bind(1, sets(new Object[] {List.of(1, 2)})).types()[0], ints);
+    assertEquals(binder.bind(1, sets(new Object[] {List.of(1L, 2L)})).types()[0], longs);
+    assertTrue(ints != longs, "int4[] and int8[] differ");
   }
 }
