@@ -11,9 +11,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
-import dev.tusk.types.BinaryOutput;
 import dev.tusk.types.Codec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +28,7 @@ class ParameterBinderTest {
   private static final int INT8 = 20;
   private static final int BOOL = 16;
   private static final int NUMERIC = 1700;
+  private static final int OID = 26;
 
   private final ParameterBinder binder = new ParameterBinder(TypeScope.builtins());
 
@@ -205,49 +204,6 @@ class ParameterBinderTest {
         error.getMessage());
   }
 
-  /** Sends Longs as numeric text: a registered codec that changes how a class is sent. */
-  private static final class LongAsNumeric implements Codec<Long> {
-    @Override
-    public int oid() {
-      return NUMERIC;
-    }
-
-    @Override
-    public String typeName() {
-      return "numeric";
-    }
-
-    @Override
-    public Class<Long> javaType() {
-      return Long.class;
-    }
-
-    @Override
-    public boolean hasBinary() {
-      return false;
-    }
-
-    @Override
-    public Long decodeText(byte[] bytes, int offset, int length) {
-      return Long.valueOf(new String(bytes, offset, length, StandardCharsets.US_ASCII));
-    }
-
-    @Override
-    public Long decodeBinary(byte[] bytes, int offset, int length) {
-      throw new UnsupportedOperationException("text only");
-    }
-
-    @Override
-    public void encodeBinary(Long value, BinaryOutput out) {
-      throw new UnsupportedOperationException("text only");
-    }
-
-    @Override
-    public String encodeText(Long value) {
-      return value.toString();
-    }
-  }
-
   @Test
   void aStatementsNextRunWithValuesOfTheSameClassesReusesItsPlan() {
     ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
@@ -274,15 +230,25 @@ class ParameterBinderTest {
   }
 
   @Test
-  void aCodecRegisteredBetweenRunsSendsTheNextRun() {
+  void aCodecOrTypeRegisteredBetweenRunsSendsTheNextRun() {
     TypeScope scope = TypeScope.builtins().copy();
     ParameterBinder scoped = new ParameterBinder(scope);
     ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
     assertArrayEquals(new int[] {INT8}, scoped.bind(1, sets(new Object[] {7L}), last).types());
-    scope.registerParameter(Long.class, new LongAsNumeric());
-    ParameterBinder.Bound after = scoped.bind(1, sets(new Object[] {7L}), last);
-    assertArrayEquals(new int[] {NUMERIC}, after.types());
-    assertArrayEquals(new short[0], after.sets().get(0).formats());
+
+    @SuppressWarnings("unchecked") // the oid codec reads and writes Longs
+    Codec<Long> oid = (Codec<Long>) scope.codec("oid");
+    scope.registerParameter(Long.class, oid);
+    ParameterBinder.Bound registered = scoped.bind(1, sets(new Object[] {7L}), last);
+    assertArrayEquals(new int[] {OID}, registered.types());
+    assertSame(registered.types(), scoped.bind(1, sets(new Object[] {8L}), last).types());
+
+    // A class registered by type name (the catalog resolves it) is planned on every run.
+    TypeScope named = TypeScope.builtins().copy();
+    named.registerParameter(Long.class, "numeric");
+    ParameterBinder byName = new ParameterBinder(named);
+    assertArrayEquals(new int[] {NUMERIC}, byName.bind(1, sets(new Object[] {7L}), last).types());
+    assertArrayEquals(new int[] {NUMERIC}, byName.bind(1, sets(new Object[] {7L}), last).types());
   }
 
   @Test
