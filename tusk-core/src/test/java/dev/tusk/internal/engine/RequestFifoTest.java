@@ -236,6 +236,10 @@ class RequestFifoTest {
                       before = polledCount[0];
                     }
                     Request seen = fifo.peek();
+                    long after;
+                    synchronized (counter) {
+                      after = polledCount[0];
+                    }
                     if (seen != null && seen.polledAs >= 0 && seen.polledAs < before) {
                       failures.add(
                           "looked at request "
@@ -245,6 +249,12 @@ class RequestFifoTest {
                               + " before the look began ("
                               + before
                               + " polled)");
+                    }
+                    // One producer: request n is at the head when n have been polled (n + 1 while
+                    // a poll is under way), so a look may only see one of those.
+                    if (seen != null && seen.sequence > after + 1) {
+                      failures.add(
+                          "looked at request " + seen.sequence + " with only " + after + " polled");
                     }
                   }
                 });
