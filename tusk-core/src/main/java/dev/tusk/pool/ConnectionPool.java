@@ -90,7 +90,8 @@ public final class ConnectionPool implements Pool {
     this.waiting =
         new Waiting<>(name, handoff, counters, options.maxWaiting(), maintenance::lastError);
     this.shared = new SharedStatements(this, table, handoff, resetter, counters, maintenance);
-    this.lender = new Lender(name, lifecycle, counters, options.detectsLeaks(), this::giveBack);
+    this.lender =
+        new Lender(name, lifecycle, counters, options.detectsLeaks(), this::claim, this::giveBack);
     if (options.openOnCreate()) {
       open();
     }
@@ -120,7 +121,7 @@ public final class ConnectionPool implements Pool {
 
   @Override
   public Connection connection(Duration timeout) {
-    return lender.lend(() -> claim(timeout));
+    return lender.lend(timeout);
   }
 
   /** A free, checked entry, waiting up to {@code timeout} for one. */

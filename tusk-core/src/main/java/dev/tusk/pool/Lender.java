@@ -1,8 +1,9 @@
 package dev.tusk.pool;
 
 import dev.tusk.Connection;
+import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Lends a pool's connections: the one home of what both pools do for every request for a connection
@@ -16,18 +17,26 @@ final class Lender {
   private final PoolLifecycle lifecycle;
   private final PoolCounters counters;
   private final boolean detectLeaks;
+  private final Function<Duration, PoolEntry> obtain;
   private final Consumer<PoolEntry> giveBack;
 
+  /**
+   * @param obtain claims or opens an entry, waiting up to the timeout it is given (it throws when
+   *     none comes in time)
+   * @param giveBack what the pool does with an entry whose loan ended
+   */
   Lender(
       String pool,
       PoolLifecycle lifecycle,
       PoolCounters counters,
       boolean detectLeaks,
+      Function<Duration, PoolEntry> obtain,
       Consumer<PoolEntry> giveBack) {
     this.pool = pool;
     this.lifecycle = lifecycle;
     this.counters = counters;
     this.detectLeaks = detectLeaks;
+    this.obtain = obtain;
     this.giveBack = giveBack;
   }
 
@@ -37,14 +46,14 @@ final class Lender {
   }
 
   /**
-   * A connection for exclusive use, from the entry {@code obtain} claims or opens (it throws when
-   * none comes in time). A pool closed meanwhile gets the entry back and the caller {@link
-   * PoolClosed}.
+   * A connection for exclusive use, from the entry the pool claims or opens within {@code timeout}
+   * (it throws when none comes in time). A pool closed meanwhile gets the entry back and the caller
+   * {@link PoolClosed}.
    */
-  Connection lend(Supplier<PoolEntry> obtain) {
+  Connection lend(Duration timeout) {
     lifecycle.requireOpen();
     counters.requestsNum.increment();
-    LentConnection handle = lendEntry(obtain.get());
+    LentConnection handle = lendEntry(obtain.apply(timeout));
     if (lifecycle.closed()) {
       handle.close();
       throw new PoolClosed("pool " + pool + " was closed while the request waited");

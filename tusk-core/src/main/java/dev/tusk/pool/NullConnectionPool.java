@@ -49,7 +49,7 @@ public final class NullConnectionPool implements Pool {
     this.opener = new ConnectionOpener(name, connector, options, counters);
     this.waiting = new Waiting<>(name, handoff, counters, options.maxWaiting(), () -> lastError);
     // No maintenance thread would report a leak, so loans record no acquiring stack.
-    this.lender = new Lender(name, lifecycle, counters, false, this::giveBack);
+    this.lender = new Lender(name, lifecycle, counters, false, this::openEntry, this::giveBack);
     if (options.openOnCreate()) {
       open();
     }
@@ -72,7 +72,7 @@ public final class NullConnectionPool implements Pool {
 
   @Override
   public Connection connection(Duration timeout) {
-    return lender.lend(() -> openEntry(timeout));
+    return lender.lend(timeout);
   }
 
   /** A new entry, once a permit is free (waiting up to {@code timeout} for one). */

@@ -33,8 +33,14 @@ final class ConnectionCore {
   // transaction is over, whatever transaction other threads may have begun since.
   private volatile long transactionsEnded;
 
+  // The session's two ways to queue, made once rather than as a method reference per statement.
+  private final Consumer<Exchange<List<StatementResult>>> submit;
+  private final Consumer<CopyRequest> submitCopy;
+
   ConnectionCore(Session session) {
     this.session = session;
+    this.submit = session::submit;
+    this.submitCopy = session::submitCopy;
   }
 
   Session session() {
@@ -114,7 +120,7 @@ final class ConnectionCore {
    * Queues a statement's exchange, opening the implicit transaction first when autocommit is off.
    */
   void submitStatement(Exchange<List<StatementResult>> exchange) {
-    submitInTransaction(exchange, session::submit);
+    submitInTransaction(exchange, submit);
   }
 
   /**
@@ -122,7 +128,7 @@ final class ConnectionCore {
    * (see {@link Session#submitCopy}).
    */
   void submitCopy(CopyRequest copy) {
-    submitInTransaction(copy, session::submitCopy);
+    submitInTransaction(copy, submitCopy);
   }
 
   private <E extends Exchange<?>> void submitInTransaction(E exchange, Consumer<E> submit) {

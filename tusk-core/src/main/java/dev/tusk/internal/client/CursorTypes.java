@@ -1,12 +1,14 @@
 package dev.tusk.internal.client;
 
 import dev.tusk.internal.codec.TypeScope;
+import java.util.function.Supplier;
 
 /**
  * A cursor's registry: its connection's until the user asks for the cursor's own, then a copy that
- * only this cursor uses.
+ * only this cursor uses. As a supplier, it gives the registry in effect to the cursor's results,
+ * with no lambda made per cursor.
  */
-final class CursorTypes {
+final class CursorTypes implements Supplier<TypeScope> {
 
   private final TypeScope connectionTypes;
   private TypeScope own;
@@ -26,5 +28,11 @@ final class CursorTypes {
   /** The registry in effect: the cursor's own once it has one, else its connection's. */
   TypeScope current() {
     return own != null ? own : connectionTypes;
+  }
+
+  /** The registry in effect, as {@link #current()}. */
+  @Override
+  public TypeScope get() {
+    return current();
   }
 }

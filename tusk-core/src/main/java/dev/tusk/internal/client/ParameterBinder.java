@@ -7,6 +7,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.errors.TuskException;
 import dev.tusk.errors.UndefinedObject;
 import dev.tusk.internal.buffer.WriteBuffer;
+import dev.tusk.internal.codec.CodecRegistry;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.codec.param.ParameterEncoder;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
@@ -38,8 +39,71 @@ final class ParameterBinder {
   }
 
   Bound bind(int count, List<Object[]> sets) {
-    Plan plan = plan(count, sets);
+    return bind(count, sets, null);
+  }
+
+  /**
+   * Binds the sets, reusing {@code last}'s plan (when not null) if there is one set whose values
+   * are of the classes that plan was made for, through the same registry.
+   */
+  Bound bind(int count, List<Object[]> sets, LastPlan last) {
+    Plan plan =
+        last != null && sets.size() == 1 ? plan(count, sets.get(0), last) : plan(count, sets);
     return new Bound(plan.types(), encode(plan, sets, 0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The plan last made for a statement's lone parameter set, kept with the statement: the next run
+   * whose values are of the same classes, through the same registry, takes it as it is, rather than
+   * looking each encoder up again and making the arrays anew. Only a plan whose every encoder its
+   * value's class alone decides is kept. Shared by the threads running the statement: a race only
+   * plans twice.
+   */
+  static final class LastPlan {
+    private volatile ClassPlan kept;
+  }
+
+  /** A plan and what it holds for: the registry and each value's class (null for a NULL). */
+  private record ClassPlan(CodecRegistry registry, Class<?>[] classes, Plan plan) {
+    boolean fits(CodecRegistry current, Object[] values) {
+      if (registry != current) {
+        return false;
+      }
+      for (int i = 0; i < classes.length; i++) {
+        Object value = values[i];
+        if (value == null ? classes[i] != null : value.getClass() != classes[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private Plan plan(int count, Object[] values, LastPlan last) {
+    CodecRegistry registry = types.registry();
+    ClassPlan kept = last.kept;
+    if (kept != null && kept.fits(registry, values)) {
+      return kept.plan();
+    }
+    ParameterEncoder[] encoders = new ParameterEncoder[count];
+    Class<?>[] classes = new Class<?>[count];
+    boolean byClass = true;
+    for (int i = 0; i < count; i++) {
+      Object value = values[i];
+      if (value != null) {
+        classes[i] = value.getClass();
+        encoders[i] = types.encoderForClass(classes[i]);
+        if (encoders[i] == null) {
+          byClass = false;
+          encoders[i] = encoderFor(i, value);
+        }
+      }
+    }
+    Plan plan = plan(encoders);
+    if (byClass) {
+      last.kept = new ClassPlan(registry, classes, plan);
+    }
+    return plan;
   }
 
   /**
@@ -48,13 +112,20 @@ final class ParameterBinder {
    */
   Plan plan(int count, List<Object[]> sets) {
     ParameterEncoder[] encoders = new ParameterEncoder[count];
-    int[] types = new int[count];
     for (int i = 0; i < count; i++) {
       encoders[i] = encoderFor(i, firstNonNull(i, sets));
-      types[i] = encoders[i] == null ? 0 : encoders[i].oid();
     }
     if (sets.size() > 1) {
       checkAgreement(encoders, sets);
+    }
+    return plan(encoders);
+  }
+
+  /** The plan of the chosen encoders: their type OIDs (0 for none) and Bind's format codes. */
+  private static Plan plan(ParameterEncoder[] encoders) {
+    int[] types = new int[encoders.length];
+    for (int i = 0; i < encoders.length; i++) {
+      types[i] = encoders[i] == null ? 0 : encoders[i].oid();
     }
     return new Plan(encoders, types, formats(encoders));
   }
@@ -89,20 +160,28 @@ final class ParameterBinder {
     byte[] bytes = encoded.array();
     int[] offsets = starts;
     short[] formats = plan.formats();
+    if (end - from == 1) {
+      // One set, as nearly every execute binds: no list to grow.
+      return List.of(bindings(formats, count, bytes, offsets, 0));
+    }
     List<Bindings> bindings = new ArrayList<>(end - from);
     for (int set = 0; set < end - from; set++) {
-      int first = set * count;
-      bindings.add(
-          new Bindings(
-              formats,
-              count,
-              (index, out) ->
-                  out.writeBytes(
-                      bytes,
-                      offsets[first + index],
-                      offsets[first + index + 1] - offsets[first + index])));
+      bindings.add(bindings(formats, count, bytes, offsets, set * count));
     }
     return bindings;
+  }
+
+  /** The Bindings of the set whose values start at {@code offsets[first]}. */
+  private static Bindings bindings(
+      short[] formats, int count, byte[] bytes, int[] offsets, int first) {
+    return new Bindings(
+        formats,
+        count,
+        (index, out) ->
+            out.writeBytes(
+                bytes,
+                offsets[first + index],
+                offsets[first + index + 1] - offsets[first + index]));
   }
 
   private static Object firstNonNull(int index, List<Object[]> sets) {
@@ -169,18 +248,34 @@ final class ParameterBinder {
     }
   }
 
-  /** Bind's format codes: none when all are text, one when all agree, else one per parameter. */
+  /**
+   * Bind's format codes: none when all are text, one when all agree, else one per parameter. The
+   * two common answers are shared arrays (Bind only reads them), so most statements allocate none.
+   */
   private static short[] formats(ParameterEncoder[] encoders) {
+    boolean allText = true;
+    boolean allBinary = true;
+    for (ParameterEncoder encoder : encoders) {
+      short format = format(encoder);
+      allText &= format == 0;
+      allBinary &= format == 1;
+    }
+    if (allText) {
+      return BindFormats.ALL_TEXT;
+    }
+    if (allBinary) {
+      return BindFormats.ALL_BINARY;
+    }
     short[] formats = new short[encoders.length];
-    boolean allSame = true;
     for (int i = 0; i < encoders.length; i++) {
-      formats[i] = (short) (encoders[i] == null ? 0 : encoders[i].format());
-      allSame &= formats[i] == formats[0];
+      formats[i] = format(encoders[i]);
     }
-    if (formats.length == 0 || (allSame && formats[0] == 0)) {
-      return new short[0];
-    }
-    return allSame ? new short[] {formats[0]} : formats;
+    return formats;
+  }
+
+  /** A parameter's format code; a null (a parameter that is NULL in every set) is sent as text. */
+  private static short format(ParameterEncoder encoder) {
+    return (short) (encoder == null ? 0 : encoder.format());
   }
 
   /**

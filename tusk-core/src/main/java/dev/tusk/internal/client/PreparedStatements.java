@@ -64,7 +64,9 @@ final class PreparedStatements {
   private final int threshold;
   private final int capacity;
   private final Map<Key, Integer> runs;
-  private final Map<Key, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+  // Each statement kept as the plan that uses it, so that a run by Bind and Execute alone, the
+  // common case, allocates no plan.
+  private final Map<Key, Use> statements = new LinkedHashMap<>(16, 0.75f, true);
   private final List<String> evicted = new ArrayList<>();
   private final String namePrefix = namePrefix();
   private long lastName;
@@ -80,7 +82,7 @@ final class PreparedStatements {
    *
    * @param prepare the caller's choice
    * @param preparedInBatch statements prepared earlier in the request being built: usable at once,
-   *     since an error in their Parse would skip the rest of the request anyway
+   *     since an error in their Parse would skip the rest of the request anyway; null for none
    */
   Plan plan(String sql, int[] types, Preparation prepare, Set<PreparedStatement> preparedInBatch) {
     boolean automatic = prepare == Preparation.AUTOMATIC;
@@ -88,11 +90,13 @@ final class PreparedStatements {
       return UNNAMED;
     }
     Key key = new Key(sql, types);
-    PreparedStatement statement = statements.get(key);
-    if (statement != null) {
+    Use use = statements.get(key);
+    if (use != null) {
+      PreparedStatement statement = use.statement();
       // Until the server has described it, its Parse may still fail: others parse it unnamed.
-      return statement.isDescribed() || preparedInBatch.contains(statement)
-          ? new Use(statement)
+      return statement.isDescribed()
+              || (preparedInBatch != null && preparedInBatch.contains(statement))
+          ? use
           : UNNAMED;
     }
     int count = runs.merge(key, 1, Integer::sum);
@@ -101,11 +105,11 @@ final class PreparedStatements {
       return UNNAMED;
     }
     runs.remove(key);
-    statement = new PreparedStatement(namePrefix + ++lastName, sql, types);
-    statements.put(key, statement);
-    Iterator<PreparedStatement> oldest = statements.values().iterator();
+    PreparedStatement statement = new PreparedStatement(namePrefix + ++lastName, sql, types);
+    statements.put(key, new Use(statement));
+    Iterator<Use> oldest = statements.values().iterator();
     while (statements.size() > capacity) {
-      evicted.add(oldest.next().name());
+      evicted.add(oldest.next().statement().name());
       oldest.remove();
     }
     return new Prepare(statement);
@@ -135,7 +139,7 @@ final class PreparedStatements {
    */
   void forgetUndescribed(PreparedStatement statement) {
     if (!statement.isDescribed()) {
-      statements.values().remove(statement);
+      statements.values().removeIf(use -> use.statement() == statement);
     }
   }
 
@@ -144,8 +148,8 @@ final class PreparedStatements {
    * added to the evicted ones, to be closed.
    */
   void invalidate() {
-    for (PreparedStatement statement : statements.values()) {
-      evicted.add(statement.name());
+    for (Use use : statements.values()) {
+      evicted.add(use.statement().name());
     }
     statements.clear();
     runs.clear();

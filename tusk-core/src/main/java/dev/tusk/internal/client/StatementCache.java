@@ -33,6 +33,9 @@ final class StatementCache {
     /** The result columns last resolved for this statement's rows. */
     private final ColumnsMemo columns = new ColumnsMemo();
 
+    /** How its parameters were last sent, for the next run with values of the same classes. */
+    private final ParameterBinder.LastPlan parameterPlan = new ParameterBinder.LastPlan();
+
     /** The statement as a one-row INSERT, once recognised; {@link #NOT_AN_INSERT} if it is not. */
     private volatile Object insert;
 
@@ -84,6 +87,11 @@ final class StatementCache {
     /** The memo of this statement's resolved result columns. */
     ColumnsMemo columns() {
       return columns;
+    }
+
+    /** The plan its parameters were last sent with. */
+    ParameterBinder.LastPlan parameterPlan() {
+      return parameterPlan;
     }
 
     /** The statement as a one-row INSERT whose rows can share a statement, or null. */

@@ -256,7 +256,12 @@ final class Statements {
       StatementCache.Entry entry, Query query, List<Object[]> sets, TypeScope types) {
     ParameterBinder binder = new ParameterBinder(types);
     return new Bound(
-        entry, query, binder.bind(entry.parsed().parameterCount(), sets), types, null, sets);
+        entry,
+        query,
+        binder.bind(entry.parsed().parameterCount(), sets, entry.parameterPlan()),
+        types,
+        null,
+        sets);
   }
 
   /**
@@ -282,7 +287,10 @@ final class Statements {
     return bound(entry, query, List.<Object[]>of(params), types);
   }
 
-  /** The step for {@code statement} in a request being built, under the session's lock. */
+  /**
+   * The step for {@code statement} in a request being built, under the session's lock; {@code
+   * batch} is null when the statement is alone in its request.
+   */
   private StatementStep plan(Bound statement, Set<PreparedStatement> batch) {
     return planner.plan(
         statement.entry().parsed().sql(),
@@ -457,22 +465,36 @@ final class Statements {
     List<StatementStep> steps = new ArrayList<>(batch.size());
     session.acquireExclusive();
     try {
-      for (Bound statement : batch) {
-        StatementStep step = plan(statement, prepared);
-        if (streaming.streams()) {
-          step.stream(streaming.rows(), streaming.bounded());
-        }
-        if (portal != null) {
-          step.openPortal(portal);
-        }
-        steps.add(step);
+      for (int i = 0; i < batch.size(); i++) {
+        steps.add(step(batch.get(i), streaming, prepared, portal));
       }
-      ExtendedQuery request = new ExtendedQuery(steps);
-      connection.submitStatement(request);
-      return new Submitted(steps, request);
+      return new Submitted(steps, queue(steps));
     } finally {
       session.releaseExclusive();
     }
+  }
+
+  /**
+   * The step for one statement of a request being built, under the session's lock; {@code prepared}
+   * is null when no later step of the request looks for what it prepares.
+   */
+  private StatementStep step(
+      Bound statement, Streaming streaming, Set<PreparedStatement> prepared, String portal) {
+    StatementStep step = plan(statement, prepared);
+    if (streaming.streams()) {
+      step.stream(streaming.rows(), streaming.bounded());
+    }
+    if (portal != null) {
+      step.openPortal(portal);
+    }
+    return step;
+  }
+
+  /** Queues the planned steps as one request, under the session's lock. */
+  private ExtendedQuery queue(List<StatementStep> steps) {
+    ExtendedQuery request = new ExtendedQuery(steps);
+    connection.submitStatement(request);
+    return request;
   }
 
   /** One try at a statement: the step planned for it and the request that carries it. */
@@ -482,10 +504,18 @@ final class Statements {
     return submit(statement, Streaming.COLLECT);
   }
 
-  /** Submits one statement, its result streaming as {@code streaming} says. */
+  /**
+   * Submits one statement, its result streaming as {@code streaming} says. Alone in its request, it
+   * needs no batch's set of prepared statements, nor a list to plan from.
+   */
   private Attempt submit(Bound statement, Streaming streaming) {
-    Submitted submitted = submit(List.of(statement), streaming, new HashSet<>());
-    return new Attempt(submitted.steps().get(0), submitted.request());
+    session.acquireExclusive();
+    try {
+      StatementStep step = step(statement, streaming, null, null);
+      return new Attempt(step, queue(List.of(step)));
+    } finally {
+      session.releaseExclusive();
+    }
   }
 
   /**

@@ -37,7 +37,8 @@ final class StepPlanner {
    *
    * @param prepare the caller's choice
    * @param preparedInBatch statements prepared earlier in the same request; this step's own
-   *     preparation is added to it
+   *     preparation is added to it. Null for a statement alone in its request, which no later step
+   *     looks at
    * @param learnedFormats result formats for a statement without a cached description
    * @param types the registry whose codecs decide a prepared statement's formats per column
    */
@@ -54,7 +55,9 @@ final class StepPlanner {
       case PreparedStatements.Unnamed u ->
           StatementStep.unnamed(sql, bound.types(), bound.sets(), learnedFormats);
       case PreparedStatements.Prepare p -> {
-        preparedInBatch.add(p.statement());
+        if (preparedInBatch != null) {
+          preparedInBatch.add(p.statement());
+        }
         yield StatementStep.prepare(p.statement(), bound.sets(), learnedFormats);
       }
       case PreparedStatements.Use u ->
@@ -132,8 +135,9 @@ final class StepPlanner {
 
   /** Forgets prepared statements the server dropped itself: DISCARD ALL, DEALLOCATE ALL. */
   void noticeDrops(List<StatementResult> results) {
-    for (StatementResult result : results) {
-      String tag = result.commandTag();
+    // Indexed: an iterator would cost every statement an allocation.
+    for (int i = 0; i < results.size(); i++) {
+      String tag = results.get(i).commandTag();
       if ("DISCARD ALL".equals(tag) || "DEALLOCATE ALL".equals(tag)) {
         session.acquireExclusive();
         try {

@@ -12,6 +12,17 @@ record Streaming(int rows, boolean bounded) {
   /** Receives every result whole before execute returns. */
   static final Streaming COLLECT = new Streaming(0, true);
 
+  /** A cursor's default: streams past {@link Statements#STREAM_ROWS} rows, bounded. */
+  private static final Streaming BY_DEFAULT = new Streaming(Statements.STREAM_ROWS, true);
+
+  /** As a cursor's settings say; the two usual settings share one record, not one per execute. */
+  static Streaming of(int rows, boolean bounded) {
+    if (bounded && rows == BY_DEFAULT.rows) {
+      return BY_DEFAULT;
+    }
+    return bounded && rows == COLLECT.rows ? COLLECT : new Streaming(rows, bounded);
+  }
+
   /** Whether a result may be returned while its rows still arrive. */
   boolean streams() {
     return rows > 0;

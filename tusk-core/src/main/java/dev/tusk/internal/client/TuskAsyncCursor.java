@@ -40,7 +40,7 @@ final class TuskAsyncCursor<R> implements AsyncCursor<R> {
     this.session = session;
     this.statements = statements;
     this.types = new CursorTypes(connectionTypes);
-    this.results = new CursorResults<>(factory, this::scope);
+    this.results = new CursorResults<>(factory, types);
   }
 
   @Override

@@ -51,7 +51,7 @@ final class TuskCursor<R> implements Cursor<R> {
     this.statements = statements;
     this.types = new CursorTypes(connectionTypes);
     this.pipeline = pipeline;
-    this.results = new CursorResults<>(rowFactory, this::scope);
+    this.results = new CursorResults<>(rowFactory, types);
   }
 
   @Override
@@ -214,7 +214,7 @@ final class TuskCursor<R> implements Cursor<R> {
   }
 
   private Streaming streaming() {
-    return new Streaming(fetchSize, boundedStreaming);
+    return Streaming.of(fetchSize, boundedStreaming);
   }
 
   @Override

@@ -247,7 +247,12 @@ public final class CodecRegistry {
 
   /** How to send {@code value} (not null) as a parameter when its class was registered, or null. */
   ParameterEncoder registeredEncoder(Object value) {
-    Codec<?> codec = parameterCodecs.get(value.getClass());
+    return registeredEncoder(value.getClass());
+  }
+
+  /** How to send values of exactly {@code javaClass} when the class was registered, or null. */
+  ParameterEncoder registeredEncoder(Class<?> javaClass) {
+    Codec<?> codec = parameterCodecs.get(javaClass);
     return codec == null ? null : CodecParameter.of(codec);
   }
 

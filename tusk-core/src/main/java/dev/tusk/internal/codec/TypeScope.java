@@ -232,6 +232,27 @@ public final class TypeScope implements TypeRegistry {
     };
   }
 
+  /**
+   * How every value of exactly {@code javaClass} is sent while this scope's registry stays the
+   * same, when the class alone decides it (a codec registered for the class, or a built-in encoder
+   * by class); the same encoder {@link #encoderFor} gives such a value. Null when the value decides
+   * ({@link Param}, {@link Json}, Lists, Maps...) or a type name is registered for the class (the
+   * catalog resolves it).
+   */
+  public ParameterEncoder encoderForClass(Class<?> javaClass) {
+    if (javaClass == Param.class || javaClass == Json.class) {
+      return null;
+    }
+    CodecRegistry table = registry;
+    ParameterEncoder registered = table.registeredEncoder(javaClass);
+    if (registered != null) {
+      return registered;
+    }
+    return table.registeredTypeName(javaClass) != null
+        ? null
+        : ParameterEncoders.byClass(javaClass);
+  }
+
   private Codec<?> codecForOid(int oid) {
     Codec<?> codec = codec(oid);
     if (codec == null && catalog != null) {

@@ -26,8 +26,6 @@ import dev.tusk.internal.protocol.ParseComplete;
 import dev.tusk.internal.protocol.PortalSuspended;
 import dev.tusk.internal.protocol.ReadyForQuery;
 import dev.tusk.internal.protocol.RowDescription;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class InFlight {
 
-  private final ConcurrentLinkedQueue<Exchange<?>> queue = new ConcurrentLinkedQueue<>();
+  private final RequestFifo<Exchange<?>> queue = new RequestFifo<>();
   private final Session session;
   private final ServerState state;
   private final ServerEvents events;
@@ -57,8 +55,9 @@ final class InFlight {
     queue.add(exchange);
   }
 
+  /** Takes back the request added last, whose bytes could not be queued; see {@link Session}. */
   void remove(Exchange<?> exchange) {
-    queue.remove(exchange);
+    queue.removeLast(exchange);
   }
 
   boolean isEmpty() {
@@ -77,12 +76,11 @@ final class InFlight {
    * request behind it needs the connection.
    */
   boolean needsReader() {
-    Iterator<Exchange<?>> requests = queue.iterator();
-    if (!requests.hasNext()) {
+    Exchange<?> head = queue.peek();
+    if (head == null) {
       return false;
     }
-    Exchange<?> head = requests.next();
-    return head.waiter == null || requests.hasNext();
+    return head.waiter == null || queue.holdsMoreThanOne();
   }
 
   /** Takes the head off; only when the session has ended (see {@link Reading}). */

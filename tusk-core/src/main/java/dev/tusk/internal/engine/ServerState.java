@@ -11,6 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServerState {
 
   private final Map<String, String> parameters = new ConcurrentHashMap<>();
+
+  // The parameters every query reads (the codecs' text formats and the zone binary timestamps are
+  // shown in), also kept as fields: reading them costs no map lookup. Written with the map.
+  private volatile String timeZone;
+  private volatile String dateStyle;
+  private volatile String intervalStyle;
+
   private volatile int processId;
   private volatile byte[] secretKey = new byte[0];
   private volatile char transactionStatus = 'I';
@@ -18,10 +25,23 @@ final class ServerState {
 
   void parameter(String name, String value) {
     parameters.put(name, value);
+    switch (name) {
+      case "TimeZone" -> timeZone = value;
+      case "DateStyle" -> dateStyle = value;
+      case "IntervalStyle" -> intervalStyle = value;
+      default -> {
+        // Read from the map only.
+      }
+    }
   }
 
   String parameter(String name) {
-    return parameters.get(name);
+    return switch (name) {
+      case "TimeZone" -> timeZone;
+      case "DateStyle" -> dateStyle;
+      case "IntervalStyle" -> intervalStyle;
+      default -> parameters.get(name);
+    };
   }
 
   Map<String, String> parameters() {

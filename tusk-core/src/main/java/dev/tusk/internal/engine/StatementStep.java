@@ -43,7 +43,9 @@ public final class StatementStep {
   /** Whether each Bind is followed by an Execute: not for a step that only opens its portal. */
   private boolean executes = true;
 
-  private final List<StatementResult> results = new ArrayList<>();
+  // Sized for its results up front (one per set, or the fetch's one): a statement run once then
+  // fills it without growing it.
+  private final List<StatementResult> results;
   private int capacity = StatementResult.COLLECT;
   // Rows after which a streaming step's consumer may start taking them (0: it collects).
   private int streamRows;
@@ -69,6 +71,7 @@ public final class StatementStep {
     this.sets = sets;
     this.resultFormats = resultFormats;
     this.fetchRows = -1;
+    this.results = new ArrayList<>(sets.size());
   }
 
   /** A step that reads a portal opened earlier: one Execute, no Parse, no Bind. */
@@ -80,6 +83,7 @@ public final class StatementStep {
     this.sets = List.of();
     this.resultFormats = null;
     this.fetchRows = maxRows;
+    this.results = new ArrayList<>(1);
     this.portal = portal;
     this.portalDescription = columns;
     this.bound = true;

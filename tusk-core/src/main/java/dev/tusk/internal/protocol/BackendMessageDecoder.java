@@ -144,7 +144,7 @@ final class BackendMessageDecoder {
         && status != ReadyForQuery.FAILED_TRANSACTION) {
       throw body.malformed("unknown transaction status 0x" + Integer.toHexString(status));
     }
-    return new ReadyForQuery(status);
+    return ReadyForQuery.of(status);
   }
 
   private static RowDescription rowDescription(MessageBody body) throws ProtocolViolationException {

@@ -15,4 +15,25 @@ public record ReadyForQuery(char transactionStatus) implements BackendMessage {
 
   /** In a failed transaction block: queries are rejected until the block ends. */
   public static final char FAILED_TRANSACTION = 'E';
+
+  private static final ReadyForQuery READY_IDLE = new ReadyForQuery(IDLE);
+  private static final ReadyForQuery READY_IN_TRANSACTION = new ReadyForQuery(IN_TRANSACTION);
+  private static final ReadyForQuery READY_FAILED = new ReadyForQuery(FAILED_TRANSACTION);
+
+  /**
+   * The message for one of the three statuses, shared: every request ends with one, and a record of
+   * one char needs no instance of its own.
+   *
+   * @throws IllegalArgumentException for another status
+   */
+  public static ReadyForQuery of(char transactionStatus) {
+    return switch (transactionStatus) {
+      case IDLE -> READY_IDLE;
+      case IN_TRANSACTION -> READY_IN_TRANSACTION;
+      case FAILED_TRANSACTION -> READY_FAILED;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown transaction status 0x" + Integer.toHexString(transactionStatus));
+    };
+  }
 }

@@ -14,6 +14,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -27,6 +28,12 @@ import jdk.net.ExtendedSocketOptions;
  * {@link VirtualThreadPoller} instead, once the reader's selector has found nothing ready.
  */
 public final class SocketTransport implements Transport {
+
+  /**
+   * The action of every select: nothing, since the ready key is known. A select with an action
+   * leaves the selected-key set alone, whose HashSet would take a new node on every wait.
+   */
+  private static final Consumer<SelectionKey> NO_ACTION = key -> {};
 
   private final SocketChannel channel;
   private final Selector readSelector;
@@ -123,13 +130,12 @@ public final class SocketTransport implements Transport {
     boolean inPoller =
         ops == READ && Thread.currentThread().isVirtual() && VirtualThreadPoller.instance() != null;
     try {
-      int selected = inPoller ? selector.selectNow() : selector.select(millis);
+      int selected = inPoller ? selector.selectNow(NO_ACTION) : selector.select(NO_ACTION, millis);
       if (selected == 0) {
         return inPoller && pollerRegistration().awaitReadable(timeoutNanos) ? READ : 0;
       }
       // The channel is the selector's only key.
       int readyOps = key.readyOps();
-      selector.selectedKeys().clear();
       return ((readyOps & SelectionKey.OP_READ) != 0 ? READ : 0)
           | ((readyOps & SelectionKey.OP_WRITE) != 0 ? WRITE : 0);
     } catch (ClosedSelectorException | CancelledKeyException e) {

@@ -11,6 +11,7 @@ import dev.tusk.errors.ProgrammingError;
 import dev.tusk.internal.buffer.WriteBuffer;
 import dev.tusk.internal.codec.TypeScope;
 import dev.tusk.internal.engine.ExtendedQuery.Bindings;
+import dev.tusk.types.Codec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ class ParameterBinderTest {
   private static final int INT4 = 23;
   private static final int INT8 = 20;
   private static final int BOOL = 16;
+  private static final int NUMERIC = 1700;
+  private static final int OID = 26;
 
   private final ParameterBinder binder = new ParameterBinder(TypeScope.builtins());
 
@@ -199,5 +202,62 @@ class ParameterBinderTest {
         "parameter $2: all elements of an array parameter must have the same Java type;"
             + " found java.lang.String among java.lang.Integer",
         error.getMessage());
+  }
+
+  @Test
+  void aStatementsNextRunWithValuesOfTheSameClassesReusesItsPlan() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    ParameterBinder.Bound first = binder.bind(3, sets(new Object[] {1, null, 7L}), last);
+    ParameterBinder.Bound second = binder.bind(3, sets(new Object[] {2, null, 8L}), last);
+    assertSame(first.types(), second.types());
+    assertSame(first.sets().get(0).formats(), second.sets().get(0).formats());
+    // The values are each run's own.
+    assertArrayEquals(
+        values(binder.bind(3, sets(new Object[] {2, null, 8L})).sets().get(0)),
+        values(second.sets().get(0)));
+  }
+
+  @Test
+  void otherClassesOrNullsGetAPlanOfTheirOwn() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    binder.bind(2, sets(new Object[] {1, 7L}), last);
+    assertArrayEquals(
+        new int[] {INT8, INT8}, binder.bind(2, sets(new Object[] {1L, 7L}), last).types());
+    assertArrayEquals(
+        new int[] {0, INT8}, binder.bind(2, sets(new Object[] {null, 7L}), last).types());
+    assertArrayEquals(
+        new int[] {INT4, 0}, binder.bind(2, sets(new Object[] {1, "x"}), last).types());
+  }
+
+  @Test
+  void aCodecOrTypeRegisteredBetweenRunsSendsTheNextRun() {
+    TypeScope scope = TypeScope.builtins().copy();
+    ParameterBinder scoped = new ParameterBinder(scope);
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    assertArrayEquals(new int[] {INT8}, scoped.bind(1, sets(new Object[] {7L}), last).types());
+
+    @SuppressWarnings("unchecked") // the oid codec reads and writes Longs
+    Codec<Long> oid = (Codec<Long>) scope.codec("oid");
+    scope.registerParameter(Long.class, oid);
+    ParameterBinder.Bound registered = scoped.bind(1, sets(new Object[] {7L}), last);
+    assertArrayEquals(new int[] {OID}, registered.types());
+    assertSame(registered.types(), scoped.bind(1, sets(new Object[] {8L}), last).types());
+
+    // A class registered by type name (the catalog resolves it) is planned on every run.
+    TypeScope named = TypeScope.builtins().copy();
+    named.registerParameter(Long.class, "numeric");
+    ParameterBinder byName = new ParameterBinder(named);
+    assertArrayEquals(new int[] {NUMERIC}, byName.bind(1, sets(new Object[] {7L}), last).types());
+    assertArrayEquals(new int[] {NUMERIC}, byName.bind(1, sets(new Object[] {7L}), last).types());
+  }
+
+  @Test
+  void valuesWhoseContentDecidesArePlannedEachRun() {
+    ParameterBinder.LastPlan last = new ParameterBinder.LastPlan();
+    int ints = binder.bind(1, sets(new Object[] {List.of(1, 2)}), last).types()[0];
+    int longs = binder.bind(1, sets(new Object[] {List.of(1L, 2L)}), last).types()[0];
+    assertEquals(binder.bind(1, sets(new Object[] {List.of(1, 2)})).types()[0], ints);
+    assertEquals(binder.bind(1, sets(new Object[] {List.of(1L, 2L)})).types()[0], longs);
+    assertTrue(ints != longs, "int4[] and int8[] differ");
   }
 }

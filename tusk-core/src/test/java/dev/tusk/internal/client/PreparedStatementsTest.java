@@ -165,6 +165,21 @@ class PreparedStatementsTest {
   }
 
   @Test
+  void aStatementAloneInItsRequestNeedsNoBatchSet() {
+    PreparedStatements cache = cache(0, 10);
+    PreparedStatement statement =
+        assertInstanceOf(Prepare.class, cache.plan("SELECT $1", INT4, Preparation.AUTOMATIC, null))
+            .statement();
+    // Not described yet, and no earlier step of this request prepared it: parsed unnamed.
+    assertInstanceOf(Unnamed.class, cache.plan("SELECT $1", INT4, Preparation.AUTOMATIC, null));
+    markDescribed(statement);
+    assertSame(
+        statement,
+        assertInstanceOf(Use.class, cache.plan("SELECT $1", INT4, Preparation.AUTOMATIC, null))
+            .statement());
+  }
+
+  @Test
   void namesDifferBetweenConnectionsSoPgbouncerCanShareServerConnections() {
     String first = prepareAndDescribe(cache(0, 10), "SELECT $1").name();
     String second = prepareAndDescribe(cache(0, 10), "SELECT $1").name();

@@ -179,6 +179,14 @@ public final class ParameterEncoders {
   private ParameterEncoders() {}
 
   /**
+   * The encoder for every value of exactly {@code javaClass}, when the class alone decides it; null
+   * when the value's content decides (Lists, arrays of objects, Maps, enums, ranges...).
+   */
+  public static ParameterEncoder byClass(Class<?> javaClass) {
+    return BY_CLASS.get(javaClass);
+  }
+
+  /**
    * The encoder for a non-null value.
    *
    * @throws ProgrammingError if values of its Java type cannot be sent
