@@ -332,6 +332,11 @@ final class Reading {
     }
   }
 
+  /** Whether the I/O thread runs a callback now; asked by {@link CallbackWatch}. */
+  boolean isDelivering() {
+    return delivering;
+  }
+
   /**
    * Called by {@link CallbackWatch} now and then: if the I/O thread has been inside one callback
    * since the last look while requests wait and nobody reads, a reader of its own takes over until
@@ -590,6 +595,9 @@ final class Reading {
   private void runDelivery(Runnable delivery) {
     boolean outermost = !delivering;
     delivering = true;
+    if (outermost) {
+      CallbackWatch.delivering();
+    }
     try {
       delivery.run();
     } catch (RuntimeException | Error e) {
