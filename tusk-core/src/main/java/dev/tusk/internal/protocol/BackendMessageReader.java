@@ -78,25 +78,20 @@ public final class BackendMessageReader {
     WireTrace.backend(type, length);
     position += HEADER_BYTES;
     int size = length - LENGTH_BYTES;
-    if (type == 'D' && size <= RowChunks.MAX_BODY) {
-      // A small row is copied from the buffer once, into a chunk it may share with others.
-      if (!fill(size)) {
-        throw endOfStreamInBody(type, limit - position, size);
-      }
-      DataRow row = DataRow.wrap(buffer, position, size, rows, chunks);
-      position += size;
-      return row;
-    }
-    if (ownsBody(type) || size > buffer.length) {
+    if (ownsBody(type, size) || size > buffer.length) {
       return BackendMessageDecoder.decode(
           body.reset(type, readOwned(type, size), 0, size, true), rows);
     }
     if (!fill(size)) {
       throw endOfStreamInBody(type, limit - position, size);
     }
-    body.reset(type, buffer, position, size, false);
+    BackendMessage message =
+        type == 'D'
+            // A small row is copied from the buffer once, into a chunk it may share with others.
+            ? DataRow.wrap(buffer, position, size, rows, chunks)
+            : BackendMessageDecoder.decode(body.reset(type, buffer, position, size, false), rows);
     position += size;
-    return BackendMessageDecoder.decode(body, rows);
+    return message;
   }
 
   /** Whether bytes of a next message have arrived already (a read may still wait for the rest). */
@@ -110,9 +105,12 @@ public final class BackendMessageReader {
     return buffered >= HEADER_BYTES && buffered >= 1 + BigEndian.int32(buffer, position + 1);
   }
 
-  /** DataRow and CopyData keep their body, so it is read straight into an array of its own. */
-  private static boolean ownsBody(byte type) {
-    return type == 'D' || type == 'd';
+  /**
+   * CopyData and DataRows too large for a chunk keep their body, so it is read straight into an
+   * array of its own.
+   */
+  private static boolean ownsBody(byte type, int size) {
+    return type == 'd' || (type == 'D' && size > RowChunks.MAX_BODY);
   }
 
   private void checkHeader(byte type, int length) throws ProtocolViolationException {
