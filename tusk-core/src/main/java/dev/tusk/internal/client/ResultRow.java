@@ -156,7 +156,7 @@ final class ResultRow extends DataRow implements Row {
     int start = start();
     if (start > 0) {
       byte[] chunk = bytes();
-      moveTo(Arrays.copyOfRange(chunk, start, start + length()));
+      moveTo(ownBody(this));
       WALKED.setOpaque(this, walked(0, 0, 2));
       OFFSETS.setRelease(this, null);
       RowChunks.release(chunk);
