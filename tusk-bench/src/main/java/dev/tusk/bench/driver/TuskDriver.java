@@ -6,6 +6,8 @@ import dev.tusk.Copy;
 import dev.tusk.Cursor;
 import dev.tusk.Pipeline;
 import dev.tusk.Row;
+import dev.tusk.RowFactories;
+import dev.tusk.RowFactory;
 import dev.tusk.ServerCursor;
 import dev.tusk.Transaction;
 import dev.tusk.Tusk;
@@ -160,7 +162,7 @@ public final class TuskDriver {
 
   /** Reads the wide rows one at a time through the cursor's iterator. */
   public RowScan rowScan() {
-    return rowScan(Tables.WIDE_SELECT, TuskDriver::takeWide);
+    return rowScan(Tables.WIDE_SELECT, RowFactories.row(), TuskDriver::takeWide);
   }
 
   /**
@@ -168,31 +170,14 @@ public final class TuskDriver {
    * WideRow} of each, as a Spring {@code RowMapper} would.
    */
   public RowScan madeRowScan() {
-    Connection connection = connect();
-    Cursor<WideRow> cursor = connection.cursor(columns -> WideRow::of);
-    return new RowScan() {
-      @Override
-      public long scan(Sink sink) {
-        long rows = 0;
-        for (WideRow made : cursor.execute(Tables.WIDE_SELECT)) {
-          sink.take(made);
-          rows++;
-        }
-        return rows;
-      }
-
-      @Override
-      public void close() {
-        cursor.close();
-        connection.close();
-      }
-    };
+    return rowScan(Tables.WIDE_SELECT, columns -> WideRow::of, (made, sink) -> sink.take(made));
   }
 
   /** Reads {@code Tables.TYPED_SELECT} (workload c2): the wide row plus a jsonb and an int4[]. */
   public RowScan typedRowScan() {
     return rowScan(
         Tables.TYPED_SELECT,
+        RowFactories.row(),
         (row, sink) -> {
           takeWide(row, sink);
           sink.take(row.getString(7));
@@ -242,14 +227,16 @@ public final class TuskDriver {
     sink.take(row.getUuid(6));
   }
 
-  private RowScan rowScan(String sql, java.util.function.BiConsumer<Row, Sink> reader) {
+  /** Reads {@code sql}'s rows as {@code factory} makes them, each handed to {@code reader}. */
+  private <R> RowScan rowScan(
+      String sql, RowFactory<R> factory, java.util.function.BiConsumer<R, Sink> reader) {
     Connection connection = connect();
     return new RowScan() {
       @Override
       public long scan(Sink sink) {
         long rows = 0;
-        try (Cursor<Row> cursor = connection.execute(sql)) {
-          for (Row row : cursor) {
+        try (Cursor<R> cursor = connection.cursor(factory).execute(sql)) {
+          for (R row : cursor) {
             reader.accept(row, sink);
             rows++;
           }
