@@ -41,6 +41,9 @@ final class InFlight {
   private final ServerEvents events;
   private final Outbound outbound;
 
+  /** Counts the waiters routing has woken; only the role's holder routes, so a plain field. */
+  private long wakes;
+
   /** The server's FATAL error, which says best why the socket closed after it. */
   private volatile DatabaseError fatal;
 
@@ -162,7 +165,9 @@ final class InFlight {
       // behind it may go. Its owner's late CopyData is harmless, the server ignores it now.
       outbound.requestEnded(head);
       head.finish();
-      wake(head);
+      if (wake(head)) {
+        wakes++;
+      }
       cancelNextIfWanted();
     }
   }
@@ -179,12 +184,21 @@ final class InFlight {
    * Unparks the thread waiting for {@code exchange}, if one does and it is not this one: a reader
    * that unparked itself would keep a stray permit, and its next park (often the next query's wait
    * in a selector) would return at once and pay a poller's re-registration for nothing.
+   *
+   * @return whether another thread was woken
    */
-  static void wake(Exchange<?> exchange) {
+  static boolean wake(Exchange<?> exchange) {
     Thread waiter = exchange.waiter;
     if (waiter != null && waiter != Thread.currentThread()) {
       LockSupport.unpark(waiter);
+      return true;
     }
+    return false;
+  }
+
+  /** How many other threads routing has woken so far; read by the role's holder. */
+  long wakes() {
+    return wakes;
   }
 
   /**

@@ -408,6 +408,7 @@ final class Reading {
   private StreamBuffer<?> lead(BooleanSupplier done, TransportInput.Patience patience) {
     TransportInput.Patience previous = input.patience(patience);
     activity++;
+    long wakesSeen = inFlight.wakes();
     try {
       while (!done.getAsBoolean() && !routingStopped) {
         Exchange<?> head = inFlight.peek();
@@ -420,6 +421,10 @@ final class Reading {
           full.collectAll();
         }
         if (!reader.hasWholeMessage()) {
+          if (inFlight.wakes() != wakesSeen) {
+            wakesSeen = inFlight.wakes();
+            letWokenSubmit();
+          }
           // The next read may wait for the server: nothing appended may wait for it.
           stopDeferring();
         }
@@ -432,6 +437,19 @@ final class Reading {
       stopDeferring();
       input.patience(previous);
       stepDown();
+    }
+  }
+
+  /**
+   * Before a read that may wait, a virtual thread leading lets the callers it has just woken run
+   * first (they are queued on its carrier): each submits its next request, which the leader then
+   * writes with the others in one write, and the server works on them while the leader waits.
+   * Without this the leader would wait in the poller first and each caller write on its own: on a
+   * two-core machine, 64 virtual threads sharing a connection ran 10 % slower that way.
+   */
+  private static void letWokenSubmit() {
+    if (Thread.currentThread().isVirtual()) {
+      Thread.yield();
     }
   }
 

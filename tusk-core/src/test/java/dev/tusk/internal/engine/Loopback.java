@@ -43,14 +43,24 @@ final class Loopback implements AutoCloseable {
 
   /** A session over this socket, its I/O thread not started: a test drives it. */
   Session session() {
-    TransportInput input = new TransportInput(transport);
+    return session(transport);
+  }
+
+  /** Like {@link #session()}, over {@code near}, which wraps {@link #transport()}. */
+  Session session(Transport near) {
+    TransportInput input = new TransportInput(near);
     return new Session(
-        transport,
+        near,
         new BackendMessageReader(input, 1 << 20),
         input,
         new HostPort("localhost", 5432),
         new ServerState(),
         java.time.Duration.ofSeconds(5));
+  }
+
+  /** The far end, which the test reads and answers as the server would. */
+  SocketChannel peer() {
+    return peer;
   }
 
   /** Sends {@code bytes} from the far end, as the server would. */
