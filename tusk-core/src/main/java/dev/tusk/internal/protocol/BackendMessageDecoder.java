@@ -139,12 +139,11 @@ final class BackendMessageDecoder {
 
   private static ReadyForQuery readyForQuery(MessageBody body) throws ProtocolViolationException {
     char status = (char) body.int8();
-    if (status != ReadyForQuery.IDLE
-        && status != ReadyForQuery.IN_TRANSACTION
-        && status != ReadyForQuery.FAILED_TRANSACTION) {
+    ReadyForQuery ready = ReadyForQuery.of(status);
+    if (ready == null) {
       throw body.malformed("unknown transaction status 0x" + Integer.toHexString(status));
     }
-    return ReadyForQuery.of(status);
+    return ready;
   }
 
   private static RowDescription rowDescription(MessageBody body) throws ProtocolViolationException {

@@ -22,18 +22,14 @@ public record ReadyForQuery(char transactionStatus) implements BackendMessage {
 
   /**
    * The message for one of the three statuses, shared: every request ends with one, and a record of
-   * one char needs no instance of its own.
-   *
-   * @throws IllegalArgumentException for another status
+   * one char needs no instance of its own. Null for any other status, which the decoder refuses.
    */
-  public static ReadyForQuery of(char transactionStatus) {
+  static ReadyForQuery of(char transactionStatus) {
     return switch (transactionStatus) {
       case IDLE -> READY_IDLE;
       case IN_TRANSACTION -> READY_IN_TRANSACTION;
       case FAILED_TRANSACTION -> READY_FAILED;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown transaction status 0x" + Integer.toHexString(transactionStatus));
+      default -> null;
     };
   }
 }
