@@ -14,6 +14,8 @@ public enum Driver {
   PGBENCH(false),
   /** PostgreSQL's interactive terminal, written in C on libpq. */
   PSQL(false),
+  /** No driver: the protocol's messages written and read by hand, the bound on any Java client. */
+  WIRE(false),
   /** No driver: the harness timing an operation that does nothing, to show its own cost. */
   HARNESS(false);
 

@@ -1,5 +1,6 @@
 package dev.tusk.bench.workload;
 
+import dev.tusk.bench.driver.BareWire;
 import dev.tusk.bench.driver.Pgbench;
 import dev.tusk.bench.harness.Comparison;
 import dev.tusk.bench.harness.Contender;
@@ -44,7 +45,10 @@ public final class PointSelect implements Workload {
             + " `?`), random ids over 100k rows, every column read as its Java type. pgjdbc and"
             + " Tusk run on one platform thread; vertx runs one asynchronous client. The plain"
             + " loops are the harness's check on itself: the same calls with no clock read"
-            + " between them; their ops/s must match the timed rows above them.",
+            + " between them; their ops/s must match the timed rows above them. The bare wire is"
+            + " no driver at all: the same Bind, Execute and Sync written by hand on one blocking"
+            + " socket and the answer skipped through to ReadyForQuery, nothing decoded; no Java"
+            + " client can be faster, so it shows how much the kernel and the server leave to win.",
         mode.schedule(),
         METRICS,
         List.of(
@@ -64,6 +68,10 @@ public final class PointSelect implements Workload {
                 Labels.PGBENCH + ", 1 client",
                 Driver.PGBENCH,
                 () -> Probes.pgbench(mode, Pgbench.find(bench.endpoint()), 1, 1)),
+            Contender.of(
+                Labels.BARE_WIRE,
+                Driver.WIRE,
+                () -> Probes.sequential(mode, BareWire.open(bench.endpoint()))),
             Contender.of(
                 Labels.TUSK + ", plain loop (no per-operation clock)",
                 Driver.TUSK,
