@@ -38,7 +38,9 @@ public final class BareWire implements PointQuery {
   /** Connects over TCP as {@code endpoint}'s owner and prepares the point select. */
   public static BareWire open(Endpoint endpoint) throws Unavailable, IOException {
     if (endpoint.owner().password() != null) {
-      throw new Unavailable("the bare wire speaks no authentication and the owner has a password");
+      throw new Unavailable(
+          "the bare wire speaks no authentication: it needs an owner the server trusts, and this one"
+              + " has a password");
     }
     SocketChannel channel = SocketChannel.open();
     try {
@@ -121,7 +123,8 @@ public final class BareWire implements PointQuery {
           case 'E' -> failed = true;
           case 'R' -> {
             if (in.getInt(at + 5) != 0) {
-              throw new IOException("the server asks the bare wire to authenticate");
+              throw new IOException(
+                  "the server asks the bare wire to authenticate: trust the owner in pg_hba.conf");
             }
           }
           case 'Z' -> {
